@@ -1,0 +1,3 @@
+module github.com/aegisagent/redactor
+
+go 1.26

@@ -1,0 +1,247 @@
+package redact
+
+import (
+	"fmt"
+	"sort"
+)
+
+// This file holds the anchor automaton: one dense Aho-Corasick DFA over the
+// literal anchors of every enabled rule. See docs in doc.go ("How a byte
+// travels") for the overall pipeline.
+//
+// Design choices, and why:
+//
+//   - Byte classes. Every byte is first mapped to a class; the transition
+//     table is indexed by (state, class). Upper- and lower-case ASCII letters
+//     share a class, which makes matching ASCII case-insensitive at zero cost
+//     (no lower-cased copy of the input is ever made). All ten digits share a
+//     class too, so an anchor written "0000" means "any four digits": that is
+//     how digit-shaped PII is found in the same pass as the literal anchors.
+//     Bytes that occur in no anchor share class 0, which keeps the table
+//     narrow (about 45 classes for the default catalog).
+//   - Premultiplied state ids. A state id is its row offset in the table, so
+//     the hot loop is one load per byte: st = trans[st+class[b]].
+//   - Match states last. States with outputs are numbered after all other
+//     states, so "is this a match state?" is one comparison (st >= matchMin)
+//     instead of a flag test.
+//   - All overlapping outputs. A state's output list contains every anchor
+//     that ends there, including those reached through failure links, so no
+//     anchor can hide another ("token" inside "access_token" still fires).
+//   - State survives between calls, so a stream can be fed in any chunking.
+
+// anchorOut is one anchor that ends at a match state.
+type anchorOut struct {
+	rule *rule // the rule to run
+	n    int   // anchor length in bytes
+}
+
+// machine is the compiled automaton.
+type machine struct {
+	class    [256]uint8
+	stride   uint32        // number of classes
+	trans    []uint32      // premultiplied transitions
+	matchMin uint32        // first match state id
+	outs     [][]anchorOut // outputs of match state (id-matchMin)/stride
+	maxLen   int           // longest anchor
+}
+
+// root is the start state (always id 0).
+const root = 0
+
+type trieNode struct {
+	next map[uint8]int
+	fail int
+	outs []anchorOut
+}
+
+// buildMachine compiles the anchors of rules. Anchors are lower-case ASCII
+// (or arbitrary bytes for known secrets); letters match either case and
+// digits match any digit.
+func buildMachine(rules []*rule) (*machine, error) {
+	m := &machine{}
+	// Class assignment: 0 for "other", then one per distinct folded byte.
+	var used [256]bool
+	for _, r := range rules {
+		for _, a := range r.anchors {
+			if a == "" {
+				return nil, fmt.Errorf("redact: rule %q has an empty anchor", r.id)
+			}
+			for i := 0; i < len(a); i++ {
+				used[fold(a[i])] = true
+			}
+		}
+	}
+	next := uint8(1)
+	var foldedClass [256]uint8
+	for b := 0; b < 256; b++ {
+		if used[b] {
+			if next == 255 {
+				return nil, fmt.Errorf("redact: too many distinct anchor bytes")
+			}
+			foldedClass[b] = next
+			next++
+		}
+	}
+	for b := 0; b < 256; b++ {
+		m.class[b] = foldedClass[fold(byte(b))]
+	}
+	m.stride = uint32(next)
+
+	// Trie over class sequences.
+	nodes := []trieNode{{next: map[uint8]int{}}}
+	for _, r := range rules {
+		for _, a := range r.anchors {
+			cur := 0
+			for i := 0; i < len(a); i++ {
+				c := m.class[a[i]]
+				nx, ok := nodes[cur].next[c]
+				if !ok {
+					nodes = append(nodes, trieNode{next: map[uint8]int{}})
+					nx = len(nodes) - 1
+					nodes[cur].next[c] = nx
+				}
+				cur = nx
+			}
+			if !hasOut(nodes[cur].outs, r, len(a)) {
+				nodes[cur].outs = append(nodes[cur].outs, anchorOut{rule: r, n: len(a)})
+			}
+			if len(a) > m.maxLen {
+				m.maxLen = len(a)
+			}
+		}
+	}
+
+	// Breadth-first failure links; outputs inherit along them.
+	order := make([]int, 0, len(nodes))
+	queue := []int{}
+	for _, c := range sortedKeys(nodes[0].next) {
+		n := nodes[0].next[c]
+		nodes[n].fail = 0
+		queue = append(queue, n)
+	}
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		order = append(order, n)
+		for _, c := range sortedKeys(nodes[n].next) {
+			child := nodes[n].next[c]
+			f := nodes[n].fail
+			for {
+				if g, ok := nodes[f].next[c]; ok {
+					nodes[child].fail = g
+					break
+				}
+				if f == 0 {
+					nodes[child].fail = 0
+					break
+				}
+				f = nodes[f].fail
+			}
+			for _, o := range nodes[nodes[child].fail].outs {
+				if !hasOut(nodes[child].outs, o.rule, o.n) {
+					nodes[child].outs = append(nodes[child].outs, o)
+				}
+			}
+			queue = append(queue, child)
+		}
+	}
+
+	// Number states: root first, then non-match states, then match states.
+	ids := make([]uint32, len(nodes))
+	var plain, match []int
+	plain = append(plain, 0)
+	for _, n := range order {
+		if len(nodes[n].outs) == 0 {
+			plain = append(plain, n)
+		} else {
+			match = append(match, n)
+		}
+	}
+	all := append(plain, match...)
+	for i, n := range all {
+		ids[n] = uint32(i) * m.stride
+	}
+	m.matchMin = uint32(len(plain)) * m.stride
+	m.trans = make([]uint32, len(all)*int(m.stride))
+	m.outs = make([][]anchorOut, len(match))
+	// Dense transitions: delta(n, c) = goto(n, c) or delta(fail(n), c).
+	// Computed in BFS order so the failure state's row is already complete.
+	row := func(n int) []uint32 {
+		off := ids[n]
+		return m.trans[off : off+m.stride]
+	}
+	for c := uint32(0); c < m.stride; c++ {
+		if nx, ok := nodes[0].next[uint8(c)]; ok {
+			row(0)[c] = ids[nx]
+		} else {
+			row(0)[c] = ids[0]
+		}
+	}
+	for _, n := range order {
+		r, fr := row(n), row(nodes[n].fail)
+		for c := uint32(0); c < m.stride; c++ {
+			if nx, ok := nodes[n].next[uint8(c)]; ok {
+				r[c] = ids[nx]
+			} else {
+				r[c] = fr[c]
+			}
+		}
+	}
+	for i, n := range match {
+		outs := nodes[n].outs
+		// Longest anchor first: deterministic order for validators.
+		sort.SliceStable(outs, func(a, b int) bool { return outs[a].n > outs[b].n })
+		m.outs[i] = outs
+	}
+	return m, nil
+}
+
+func hasOut(outs []anchorOut, r *rule, n int) bool {
+	for _, o := range outs {
+		if o.rule == r && o.n == n {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys(m map[uint8]int) []uint8 {
+	ks := make([]uint8, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Slice(ks, func(i, j int) bool { return ks[i] < ks[j] })
+	return ks
+}
+
+// fold maps a byte to its class representative: ASCII upper case to lower
+// case, every digit to '0'.
+func fold(b byte) byte {
+	switch {
+	case b >= 'A' && b <= 'Z':
+		return b + ('a' - 'A')
+	case b >= '0' && b <= '9':
+		return '0'
+	}
+	return b
+}
+
+// outputs returns the anchors that end in match state st.
+func (m *machine) outputs(st uint32) []anchorOut {
+	return m.outs[(st-m.matchMin)/m.stride]
+}
+
+// firstMatch feeds b from state st and returns the index just past the
+// first byte that lands in a match state, and that state; or -1 and the
+// final state when no anchor ends in b.
+func (m *machine) firstMatch(b []byte, st uint32) (int, uint32) {
+	trans, mm := m.trans, m.matchMin
+	cls := &m.class
+	for i := 0; i < len(b); i++ {
+		st = trans[st+uint32(cls[b[i]])]
+		if st >= mm {
+			return i + 1, st
+		}
+	}
+	return -1, st
+}

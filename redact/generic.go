@@ -1,0 +1,379 @@
+package redact
+
+import (
+	"bytes"
+	"encoding/base64"
+	"unicode/utf8"
+)
+
+// Generic credential shapes: authorization schemes, JWTs, private-key
+// blocks, credentials inside URLs and DSNs, password hashes and webhook
+// URLs.
+
+func genericRules() []*rule {
+	return []*rule{
+		{id: "bearer-token", kind: Secret, prio: prioGeneric,
+			desc: "credential after the Bearer scheme (Authorization headers, curl -H, logs)", example: "Bearer eyJhbGci… / Bearer 9f8e7d…",
+			anchors: []string{"bearer"}, back: 1, fwd: 4096, validate: validateBearer},
+		{id: "basic-auth", kind: Secret, prio: prioGeneric,
+			desc: "base64 user:password after the Basic scheme", example: "Basic dXNlcjpwYXNz",
+			anchors: []string{"basic"}, back: 1, fwd: 1024, validate: validateBasic},
+		{id: "jwt", kind: Secret, prio: prioGeneric,
+			desc: "JSON Web Token (or JWE) whose header decodes to a JSON object with \"alg\"", example: "eyJhbGciOi….eyJzdWIiOi….sig",
+			anchors: []string{"eyj"}, back: 1, fwd: 16384, validate: validateJWT},
+		{id: "private-key", kind: Secret, prio: prioGeneric + 5, multiline: true,
+			desc:    "body of a PEM private key block of any type (RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8, PGP), also with escaped newlines; the BEGIN/END lines stay. Blocks are capped at 64 KiB: past the cap everything that still looks like key material is redacted",
+			example: "-----BEGIN OPENSSH PRIVATE KEY-----\\n…\\n-----END OPENSSH PRIVATE KEY-----",
+			anchors: []string{"-----begin "}, back: 0, fwd: pemCap, validate: validatePEM},
+		{id: "url-credentials", kind: Secret, prio: prioGeneric,
+			desc: "password in scheme://user:password@host for any scheme (postgres, mysql, redis ://:token@, amqp, mongodb+srv, https, …)", example: "postgres://app:s3cret@db:5432/app",
+			anchors: []string{"://"}, back: 32, fwd: 512, validate: validateURLCredentials},
+		{id: "dsn-credentials", kind: Secret, prio: prioGeneric,
+			desc: "password in a Go MySQL DSN user:password@tcp(host)/db", example: "root:s3cret@tcp(127.0.0.1:3306)/app",
+			anchors: []string{"@tcp(", "@unix("}, back: 256, fwd: 1, validate: validateDSN},
+		{id: "bcrypt-hash", kind: Secret, prio: prioGeneric,
+			desc: "bcrypt password hash", example: "$2b$12$ + 53 chars",
+			anchors: []string{"$2a$", "$2b$", "$2y$", "$2x$"}, back: 1, fwd: 60, validate: validateBcrypt},
+		{id: "slack-webhook", kind: Secret, prio: prioVendor,
+			desc: "Slack incoming-webhook URL path", example: "https://hooks.slack.com/services/T…/B…/…",
+			anchors: []string{"hooks.slack.com/services/", "hooks.slack.com/workflows/", "hooks.slack.com/triggers/"}, back: 0, fwd: 200, validate: validateWebhookPath},
+		{id: "discord-webhook", kind: Secret, prio: prioVendor,
+			desc: "Discord webhook URL token", example: "https://discord.com/api/webhooks/123/…",
+			anchors: []string{"discord.com/api/webhooks/", "discordapp.com/api/webhooks/"}, back: 0, fwd: 200, validate: validateWebhookPath},
+		{id: "telegram-bot-token", kind: Secret, prio: prioVendor,
+			desc: "Telegram bot token", example: "123456789:AA + 33 chars",
+			anchors: []string{":aa"}, back: 11, fwd: 40, validate: validateTelegram},
+		{id: "azure-ad-client-secret", kind: Secret, prio: prioVendor,
+			desc: "Microsoft Entra ID (Azure AD) client secret", example: "abc8Q~ + 34 chars",
+			anchors: []string{"0q~"}, back: 4, fwd: 40, validate: validateAzureSecret},
+		{id: "mailchimp-key", kind: Secret, prio: prioVendor,
+			desc: "Mailchimp API key", example: "32 hex + -us12",
+			anchors: []string{"-us0"}, back: 33, fwd: 3, validate: validateMailchimp},
+	}
+}
+
+// pemCap bounds a private-key block. The largest common keys (RSA 8192,
+// encrypted, OpenSSH with comments) are under 8 KiB.
+const pemCap = 64 << 10
+
+func tokenChar(b byte) bool {
+	return is(b, cAlnum) || b == '.' || b == '_' || b == '~' || b == '+' || b == '/' || b == '-' || b == '='
+}
+
+// schemeCredential finds the credential after an auth scheme word ending at
+// e: one or more spaces, then a run of token68 characters.
+func schemeCredential(w []byte, a, e int) (start, end int) {
+	if !boundaryBefore(w, a) || e >= len(w) || (w[e] != ' ' && w[e] != '\t') {
+		return -1, -1
+	}
+	start = e
+	for start < len(w) && (w[start] == ' ' || w[start] == '\t') {
+		start++
+	}
+	end = start
+	for end < len(w) && tokenChar(w[end]) {
+		end++
+	}
+	for end > start && (w[end-1] == '.' || w[end-1] == ',') {
+		end--
+	}
+	return start, end
+}
+
+func validateBearer(s *scanner, w []byte, a, e int) {
+	start, end := schemeCredential(w, a, e)
+	if start < 0 || end-start < 8 {
+		return
+	}
+	v := w[start:end]
+	if !credentialLike(v) || isPlaceholder(v) || tokenPlaceholder(v) {
+		return
+	}
+	s.add(start, end, 0, 0)
+}
+
+func validateBasic(s *scanner, w []byte, a, e int) {
+	start, end := schemeCredential(w, a, e)
+	if start < 0 || end-start < 8 {
+		return
+	}
+	v := w[start:end]
+	var buf [768]byte
+	if len(v) > 1024 {
+		return
+	}
+	n, err := base64.StdEncoding.Decode(buf[:], v)
+	if err != nil {
+		n, err = base64.RawStdEncoding.Decode(buf[:], bytes.TrimRight(v, "="))
+		if err != nil {
+			return
+		}
+	}
+	d := buf[:n]
+	if bytes.IndexByte(d, ':') < 0 || !utf8.Valid(d) {
+		return
+	}
+	for _, c := range d {
+		if c < 0x20 || c == 0x7f {
+			return
+		}
+	}
+	s.add(start, end, 0, 0)
+}
+
+func b64url(b byte) bool { return is(b, cB64URL) }
+
+func validateJWT(s *scanner, w []byte, a, e int) {
+	if a > 0 && (b64url(w[a-1]) || w[a-1] == '.') {
+		return
+	}
+	h := runFwd(w, a, cB64URL)
+	if h-a < 10 || h >= len(w) || w[h] != '.' {
+		return
+	}
+	// Decode at most the first 256 characters of the header.
+	hdr := w[a:h]
+	if len(hdr) > 256 {
+		hdr = hdr[:256]
+	}
+	if len(hdr)%4 == 1 {
+		hdr = hdr[:len(hdr)-1]
+	}
+	var buf [192]byte
+	n, err := base64.RawURLEncoding.Decode(buf[:], hdr)
+	if err != nil && n == 0 {
+		return
+	}
+	d := buf[:n]
+	if len(d) == 0 || d[0] != '{' || !bytes.Contains(d, []byte(`"alg"`)) {
+		return
+	}
+	// payload and signature, and for a JWE two more segments.
+	end := h
+	for seg := 0; seg < 4 && end < len(w) && w[end] == '.'; seg++ {
+		nx := runFwd(w, end+1, cB64URL)
+		if seg == 0 && nx == end+1 {
+			return // a JWT needs a payload
+		}
+		end = nx
+	}
+	s.add(a, end, 0, 0)
+}
+
+func validatePEM(s *scanner, w []byte, a, e int) {
+	// -----BEGIN <LABEL>-----
+	le := bytes.Index(w[e:min(len(w), e+64)], []byte("-----"))
+	if le < 0 {
+		return
+	}
+	label := w[e : e+le]
+	if !bytes.HasSuffix(label, []byte("PRIVATE KEY")) && !bytes.HasSuffix(label, []byte("PRIVATE KEY BLOCK")) {
+		return
+	}
+	body := e + le + 5
+	end := bytes.Index(w[body:], []byte("-----END"))
+	if end >= 0 {
+		end += body
+	} else {
+		// No END within the cap, or the block was cut: redact everything
+		// that still looks like key material (fail closed).
+		end = body
+		for end < len(w) && pemBodyChar(w[end]) {
+			end++
+		}
+	}
+	// Keep the line breaks (real or escaped) around the body.
+	for body < end {
+		if isSpace(w[body]) {
+			body++
+		} else if w[body] == '\\' && body+1 < end && (w[body+1] == 'n' || w[body+1] == 'r') {
+			body += 2
+		} else {
+			break
+		}
+	}
+	for end > body {
+		if isSpace(w[end-1]) {
+			end--
+		} else if end-2 >= body && w[end-2] == '\\' && (w[end-1] == 'n' || w[end-1] == 'r') {
+			end -= 2
+		} else {
+			break
+		}
+	}
+	s.add(body, end, 0, 0)
+}
+
+func pemBodyChar(b byte) bool {
+	return is(b, cB64) || b == '=' || b == '\\' || b == ':' || b == ',' || b == '-' || b == ' ' || b == '\t' || b == '\r' || b == '\n'
+}
+
+// validateURLCredentials redacts the password in scheme://user:pass@host.
+func validateURLCredentials(s *scanner, w []byte, a, e int) {
+	// A scheme: letters, digits, + - . starting with a letter.
+	sc := a
+	for sc > 0 && (isAlnum(w[sc-1]) || w[sc-1] == '+' || w[sc-1] == '-' || w[sc-1] == '.') {
+		sc--
+	}
+	if sc == a || !isLetter(w[sc]) {
+		return
+	}
+	// The authority ends at / ? # or anything that cannot be in a URL.
+	end := e
+	at := -1
+	for end < len(w) {
+		c := w[end]
+		if c == '/' || c == '?' || c == '#' || urlStop(c) {
+			break
+		}
+		if c == '@' {
+			at = end
+		}
+		end++
+	}
+	if at < 0 {
+		// A password with an unescaped '/' or '?': look on to the next '@'
+		// before the URL ends, unless what follows ':' is a port.
+		for j := end; j < len(w) && !urlStop(w[j]); j++ {
+			if w[j] == '@' {
+				at = j
+				break
+			}
+		}
+		if at < 0 {
+			return
+		}
+		colon := bytes.IndexByte(w[e:at], ':')
+		if colon < 0 || bytes.IndexByte(w[e:e+colon], '/') >= 0 {
+			return
+		}
+		p := e + colon + 1
+		k := p
+		for k < at && isDigit(w[k]) {
+			k++
+		}
+		if k < at && k > p && w[k] == '/' {
+			return // host:port/path@…
+		}
+	}
+	colon := bytes.IndexByte(w[e:at], ':')
+	if colon < 0 {
+		return
+	}
+	p := e + colon + 1
+	if p >= at || isPlaceholder(w[p:at]) || bytes.HasPrefix(w[p:at], []byte("%2A%2A")) {
+		return
+	}
+	s.add(p, at, 0, 0)
+}
+
+func urlStop(c byte) bool {
+	switch c {
+	case ' ', '\t', '\r', '\n', '"', '\'', '`', '<', '>', '\\', '{', '}', '|', '^':
+		return true
+	}
+	return false
+}
+
+// validateDSN redacts the password of user:password@tcp(…).
+func validateDSN(s *scanner, w []byte, a, e int) {
+	st := a
+	for st > 0 && !urlStop(w[st-1]) && w[st-1] != '=' && w[st-1] != ',' && w[st-1] != '/' {
+		st--
+	}
+	colon := bytes.IndexByte(w[st:a], ':')
+	if colon < 0 {
+		return
+	}
+	p := st + colon + 1
+	if p >= a || isPlaceholder(w[p:a]) {
+		return
+	}
+	s.add(p, a, 0, 0)
+}
+
+func validateBcrypt(s *scanner, w []byte, a, e int) {
+	if a > 0 && (isAlnum(w[a-1]) || w[a-1] == '$') {
+		return
+	}
+	// $2b$ NN $ 53 chars
+	if e+3 > len(w) || !isDigit(w[e]) || !isDigit(w[e+1]) || w[e+2] != '$' {
+		return
+	}
+	i := e + 3
+	j := i
+	for j < len(w) && (isAlnum(w[j]) || w[j] == '.' || w[j] == '/') {
+		j++
+	}
+	if j-i != 53 {
+		return
+	}
+	s.add(a, j, e-a+3, 0)
+}
+
+// validateWebhookPath redacts the path after a webhook URL prefix.
+func validateWebhookPath(s *scanner, w []byte, a, e int) {
+	j := e
+	for j < len(w) && (isWord(w[j]) || w[j] == '/' || w[j] == '-') {
+		j++
+	}
+	if j-e < 20 {
+		return
+	}
+	s.add(e, j, 0, 0)
+}
+
+func validateTelegram(s *scanner, w []byte, a, e int) {
+	// 8-10 digits, ':', "AA", 33 characters.
+	d := runBack(w, a, cDigit)
+	if a-d < 8 || a-d > 10 || (d > 0 && isWord(w[d-1])) {
+		return
+	}
+	j := a + 1
+	for j < len(w) && (isAlnum(w[j]) || w[j] == '_' || w[j] == '-') {
+		j++
+	}
+	if j-(a+1) != 35 || string(w[a+1:a+3]) != "AA" {
+		return
+	}
+	s.add(d, j, 0, 0)
+}
+
+func validateAzureSecret(s *scanner, w []byte, a, e int) {
+	// 3 chars, a digit (the anchor's first byte), "Q~", 31-34 chars.
+	st := a - 3
+	if st < 0 || w[e-2] != 'Q' {
+		return
+	}
+	for i := st; i < a; i++ {
+		if !(isAlnum(w[i]) || w[i] == '_' || w[i] == '~' || w[i] == '.' || w[i] == '-') {
+			return
+		}
+	}
+	if st > 0 && (isAlnum(w[st-1]) || w[st-1] == '_' || w[st-1] == '~' || w[st-1] == '.' || w[st-1] == '-') {
+		return
+	}
+	j := e
+	for j < len(w) && (isAlnum(w[j]) || w[j] == '_' || w[j] == '~' || w[j] == '.' || w[j] == '-') {
+		j++
+	}
+	if n := j - e; n < 31 || n > 34 {
+		return
+	}
+	s.add(st, j, 0, 0)
+}
+
+func validateMailchimp(s *scanner, w []byte, a, e int) {
+	h := runBack(w, a, cHexLow)
+	if a-h != 32 || (h > 0 && isWord(w[h-1])) {
+		return
+	}
+	j := e
+	for j < len(w) && j < e+1 && isDigit(w[j]) {
+		j++
+	}
+	if j < len(w) && isAlnum(w[j]) {
+		return
+	}
+	s.add(h, j, 0, 0)
+}

@@ -1,0 +1,183 @@
+package redact
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// A few rows per family; the per-rule tables live next to each rule's
+// tests. Each row reads as a spec: input, and the redacted output.
+var smokeRows = []struct{ name, in, want string }{
+	{"kv password", "password=hunter2 user=bob", "password=[REDACTED:keyed-secret] user=bob"},
+	{"env dump", "DB_PASSWORD=s3cr3t!", "DB_PASSWORD=[REDACTED:keyed-secret]"},
+	{"quoted export", `export API_KEY="abcd1234efgh"`, `export API_KEY="[REDACTED:keyed-secret]"`},
+	{"key about a secret", `{"token_type":"Bearer","max_tokens":100,"key_id":"k1"}`, `{"token_type":"Bearer","max_tokens":100,"key_id":"k1"}`},
+	{"bearer header", "Authorization: Bearer 9f8e7d6c5b4a39281706", "Authorization: Bearer [REDACTED:bearer-token]"},
+	{"prose", "the token expired, reset your password", "the token expired, reset your password"},
+	{"url creds", "postgres://app:s3cret@db:5432/app", "postgres://app:[REDACTED:url-credentials]@db:5432/app"},
+	{"email", "contact alice@example.com now", "contact [REDACTED:email] now"},
+	{"card", "card 4111 1111 1111 1111 ok", "card [REDACTED:card] ok"},
+	{"luhn invalid", "card 4111 1111 1111 1112 ok", "card 4111 1111 1111 1112 ok"},
+	{"timestamp", "2026-11-28 03:26:49,123 took 1732761600123 ms", "2026-11-28 03:26:49,123 took 1732761600123 ms"},
+	{"aws example key", "AKIAIOSFODNN7EXAMPLE", "AKIAIOSFODNN7EXAMPLE"},
+}
+
+func TestSmoke(t *testing.T) {
+	r := Default()
+	for _, tc := range smokeRows {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := r.String(tc.in); got != tc.want {
+				t.Errorf("String(%q)\n got %q\nwant %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCleanInputIsReturnedAsIs(t *testing.T) {
+	r := Default()
+	in := []byte("2026-11-28T03:26:49Z INFO GET /api/v1/orders/8841 status=200 dur=12ms trace=4bf92f3577b34da6a3ce929d0e0e4736\n")
+	out := r.Bytes(in)
+	if &out[0] != &in[0] || len(out) != len(in) {
+		t.Fatal("Bytes did not return its input when nothing was found")
+	}
+	if n := testing.AllocsPerRun(100, func() { r.Bytes(in) }); n != 0 {
+		t.Errorf("Bytes on a clean line: %v allocs, want 0", n)
+	}
+	s := string(in)
+	if n := testing.AllocsPerRun(100, func() { r.String(s) }); n != 0 {
+		t.Errorf("String on a clean line: %v allocs, want 0", n)
+	}
+}
+
+// streamOf writes in through a Writer split at the given offsets.
+func streamOf(t *testing.T, r *Redactor, in []byte, cuts ...int) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	w := r.NewWriter(&out)
+	prev := 0
+	for _, c := range cuts {
+		if _, err := w.Write(in[prev:c]); err != nil {
+			t.Fatal(err)
+		}
+		prev = c
+	}
+	if _, err := w.Write(in[prev:]); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+func TestStreamEqualsOneShotAtEverySplit(t *testing.T) {
+	r := Default()
+	in, err := readTestdata("mixed.log")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := r.Bytes(in)
+	if bytes.Equal(want, in) {
+		t.Fatal("test input has nothing to redact")
+	}
+	for c := 0; c <= len(in); c++ {
+		if got := streamOf(t, r, in, c); !bytes.Equal(got, want) {
+			t.Fatalf("split at %d: stream differs from one-shot\n got %q\nwant %q", c, got, want)
+		}
+	}
+	// Byte by byte, and two cuts at every pair of nearby offsets.
+	var cuts []int
+	for c := 1; c < len(in); c++ {
+		cuts = append(cuts, c)
+	}
+	if got := streamOf(t, r, in, cuts...); !bytes.Equal(got, want) {
+		t.Fatalf("byte-by-byte stream differs\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestFindingNeverPrintsTheSecret(t *testing.T) {
+	r := Default()
+	secret := "hunter2hunter2"
+	fs := r.Find([]byte("password=" + secret))
+	if len(fs) != 1 {
+		t.Fatalf("Find: got %v", fs)
+	}
+	var buf bytes.Buffer
+	slog.New(slog.NewTextHandler(&buf, nil)).Info("found", "f", fs[0])
+	for _, s := range []string{fmt.Sprintf("%v", fs[0]), fmt.Sprintf("%+v", fs[0]), fmt.Sprintf("%#v", fs[0]), fmt.Sprint(fs), buf.String()} {
+		if strings.Contains(s, secret) {
+			t.Errorf("finding printed the secret: %s", s)
+		}
+		if !strings.Contains(s, "keyed-secret") {
+			t.Errorf("finding output lacks the rule id: %s", s)
+		}
+	}
+	if fs[0].Start != 9 || fs[0].End != 9+len(secret) || fs[0].Line != 1 || fs[0].Column != 10 {
+		t.Errorf("finding span: %+v", fs[0])
+	}
+}
+
+func TestIdempotent(t *testing.T) {
+	in, err := readTestdata("mixed.log")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, opt := range []Option{WithPlaceholder(), WithPartial(), WithFixedText("••••••"), WithFingerprint([]byte("0123456789abcdef0123"))} {
+		r, err := New(opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		once := r.Bytes(in)
+		if twice := r.Bytes(once); !bytes.Equal(once, twice) {
+			t.Errorf("not idempotent:\nonce  %q\ntwice %q", once, twice)
+		}
+	}
+}
+
+func TestJSONStaysValid(t *testing.T) {
+	r := Default()
+	in := []byte(`{"user":{"password":12345,"api_key":{"a":1},"email":"bob@example.com"},"token_type":"Bearer","items":[{"secret":"x"},{"card":4111111111111111}],"msg":"pw \u0070assword=hunter2"}`)
+	out, err := r.JSON(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !json.Valid(out) {
+		t.Fatalf("output is not valid JSON: %s", out)
+	}
+	for _, leak := range []string{"12345", "bob@example.com", `"x"`, "4111111111111111", "hunter2"} {
+		if bytes.Contains(out, []byte(leak)) {
+			t.Errorf("JSON output leaks %q: %s", leak, out)
+		}
+	}
+	if !bytes.Contains(out, []byte(`"token_type":"Bearer"`)) {
+		t.Errorf("JSON output changed a non-secret: %s", out)
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	r := Default()
+	in, err := readTestdata("mixed.log")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := r.Bytes(in)
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 50; i++ {
+				if got := r.Bytes(in); !bytes.Equal(got, want) {
+					t.Error("concurrent Bytes differs")
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -1,0 +1,176 @@
+package redact
+
+import (
+	"bytes"
+	"sync"
+	"unsafe"
+)
+
+// Redactor finds and replaces secrets and personal data. It is immutable
+// once built and safe for concurrent use by any number of goroutines. To
+// change its configuration (say a known secret rotates), build a new one and
+// swap it in, for example with an [sync/atomic.Pointer].
+type Redactor struct {
+	rules []*rule
+	m     *machine
+
+	maxBack      int // longest look-back of any rule
+	multiline    bool
+	maxMultiLen  int // longest anchor of a multi-line rule
+	maxMultiBack int // longest look-back of a multi-line rule
+
+	repl replacer
+
+	allowValues   map[string]struct{}
+	allowPatterns []allowPattern
+	placeholders  [][]byte // extra texts treated as already redacted
+
+	keys   keyPolicy
+	keyed  *rule      // the keyed-secret rule, nil when disabled
+	digits digitRules // the enabled digit-shaped PII rules
+
+	pool sync.Pool // *scanner
+}
+
+// digitRules are the rules the digits trigger serves; nil when disabled.
+type digitRules struct{ card, phone, ssn, iban *rule }
+
+var defaultRedactor = sync.OnceValue(func() *Redactor {
+	r, err := New()
+	if err != nil {
+		panic("redact: the built-in catalog does not compile: " + err.Error())
+	}
+	return r
+})
+
+// Default returns the Redactor with the built-in catalog and the default
+// policy: every default-on rule, the "[REDACTED:rule-id]" placeholder. It is
+// built once and shared.
+func Default() *Redactor { return defaultRedactor() }
+
+// New builds a Redactor from the built-in catalog adjusted by opts.
+func New(opts ...Option) (*Redactor, error) {
+	c := newConfig()
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if err := o(c); err != nil {
+			return nil, err
+		}
+	}
+	return c.build()
+}
+
+func (r *Redactor) getScanner() *scanner {
+	s, _ := r.pool.Get().(*scanner)
+	if s == nil {
+		s = &scanner{}
+	}
+	s.reset(r)
+	return s
+}
+
+func (r *Redactor) putScanner(s *scanner) {
+	if cap(s.found) > 1024 {
+		s.found = nil
+	}
+	s.data = nil
+	r.pool.Put(s)
+}
+
+// scanAll runs a one-shot scan of b and returns the scanner holding its
+// spans, or nil when no anchor occurs in b at all (the common clean case,
+// which then costs one pass of the automaton and nothing else).
+func (r *Redactor) scanAll(b []byte) *scanner {
+	i, st := r.m.firstMatch(b, root)
+	if i < 0 {
+		return nil
+	}
+	s := r.getScanner()
+	s.data, s.eof = b, true
+	s.state, s.next = st, i
+	if !s.process(st, i) {
+		panic("redact: window not ready at end of input")
+	}
+	s.run()
+	return s
+}
+
+// Bytes returns b with every finding replaced. When nothing is found it
+// returns b itself and allocates nothing; otherwise it returns a new slice
+// and leaves b unchanged.
+func (r *Redactor) Bytes(b []byte) []byte {
+	out, changed := r.appendRedacted(nil, b)
+	if !changed {
+		return b
+	}
+	return out
+}
+
+// appendRedacted appends the redaction of b to dst. When nothing is found
+// it returns dst unchanged and false.
+func (r *Redactor) appendRedacted(dst, b []byte) ([]byte, bool) {
+	s := r.scanAll(b)
+	if s == nil {
+		return dst, false
+	}
+	defer r.putScanner(s)
+	if len(s.found) == 0 {
+		return dst, false
+	}
+	var gs [16]group
+	groups := s.groups(gs[:0])
+	if dst == nil {
+		dst = make([]byte, 0, len(b)+len(groups)*16)
+	}
+	prev := 0
+	for _, g := range groups {
+		dst = append(dst, b[prev:g.start]...)
+		dst = r.repl.append(dst, g.win, b[g.start:g.end], g.win.start-g.start, g.end-g.win.end)
+		prev = g.end
+	}
+	return append(dst, b[prev:]...), true
+}
+
+// String is Bytes for strings: it returns s itself, allocating nothing, when
+// nothing is found.
+func (r *Redactor) String(s string) string {
+	if s == "" {
+		return s
+	}
+	b := unsafe.Slice(unsafe.StringData(s), len(s)) // read only
+	out := r.Bytes(b)
+	if len(out) == len(b) && unsafe.SliceData(out) == unsafe.SliceData(b) {
+		return s
+	}
+	return string(out)
+}
+
+// Find reports what Bytes would replace, without replacing it: one Finding
+// per replaced span, in order. Overlapping detections are already merged
+// (see "Overlaps" in the package documentation).
+func (r *Redactor) Find(b []byte) []Finding {
+	s := r.scanAll(b)
+	if s == nil {
+		return nil
+	}
+	defer r.putScanner(s)
+	if len(s.found) == 0 {
+		return nil
+	}
+	var gs [16]group
+	groups := s.groups(gs[:0])
+	out := make([]Finding, len(groups))
+	line, lineStart, counted := 1, 0, 0
+	for i, g := range groups {
+		seg := b[counted:g.start]
+		if n := bytes.Count(seg, []byte{'\n'}); n > 0 {
+			line += n
+			lineStart = counted + bytes.LastIndexByte(seg, '\n') + 1
+		}
+		counted = g.start
+		out[i] = Finding{Rule: g.win.rule.id, Kind: g.win.rule.kind, Start: g.start, End: g.end, Line: line, Column: g.start - lineStart + 1}
+	}
+	return out
+}

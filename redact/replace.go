@@ -1,0 +1,68 @@
+package redact
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+)
+
+// style selects what a redacted span becomes.
+type style uint8
+
+const (
+	stylePlaceholder style = iota // [REDACTED:rule-id]
+	styleFixed                    // a fixed text
+	stylePartial                  // vendor prefix / last digits kept around the placeholder
+	styleFingerprint              // [REDACTED:rule-id:8 hex of HMAC-SHA256]
+)
+
+// replacer renders replacements. It is part of the immutable Redactor.
+type replacer struct {
+	style style
+	text  string // styleFixed
+	key   []byte // styleFingerprint
+}
+
+// placeholderPrefix starts every placeholder this package writes.
+const placeholderPrefix = "[REDACTED"
+
+// append writes the replacement of the group whose bytes are orig and whose
+// winning span is w; lead and trail are the bytes of orig before and after
+// w (other spans merged into the group).
+func (p *replacer) append(dst []byte, w *span, orig []byte, lead, trail int) []byte {
+	switch p.style {
+	case styleFixed:
+		return append(dst, p.text...)
+	case stylePartial:
+		keepL, keepR := 0, 0
+		if lead == 0 {
+			keepL = w.keepL
+		}
+		if trail == 0 {
+			keepR = w.keepR
+		}
+		dst = append(dst, orig[:keepL]...)
+		dst = appendPlaceholder(dst, w.rule.id)
+		return append(dst, orig[len(orig)-keepR:]...)
+	case styleFingerprint:
+		mac := hmac.New(sha256.New, p.key)
+		mac.Write(orig)
+		var sum [sha256.Size]byte
+		var hx [8]byte
+		hex.Encode(hx[:], mac.Sum(sum[:0])[:4])
+		dst = append(dst, placeholderPrefix...)
+		dst = append(dst, ':')
+		dst = append(dst, w.rule.id...)
+		dst = append(dst, ':')
+		dst = append(dst, hx[:]...)
+		return append(dst, ']')
+	}
+	return appendPlaceholder(dst, w.rule.id)
+}
+
+func appendPlaceholder(dst []byte, id string) []byte {
+	dst = append(dst, placeholderPrefix...)
+	dst = append(dst, ':')
+	dst = append(dst, id...)
+	return append(dst, ']')
+}

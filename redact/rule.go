@@ -1,0 +1,100 @@
+package redact
+
+import (
+	"regexp"
+	"sync"
+)
+
+// rule is one detector: literal anchors that wake it up, a window it may
+// read around an anchor, and a validator that decides what to redact.
+//
+// Validators are pure functions of the window they are given (plus the
+// scanner's ordered state), which is what makes a stream split anywhere give
+// the same answer as one call on the whole input.
+type rule struct {
+	id      string
+	kind    Kind
+	desc    string // what it matches, for `redact --rules`
+	example string // an example shape (never a live secret)
+	anchors []string
+
+	// back and fwd bound the window: at most back bytes before the anchor
+	// and fwd bytes after it. Unless multiline is set the window is also
+	// clipped to the anchor's line.
+	back, fwd int
+	multiline bool
+
+	optIn  bool // off unless enabled by name
+	hidden bool // internal trigger, not listed
+	prio   int  // precedence when spans overlap (higher wins)
+
+	validate func(s *scanner, w []byte, a, e int)
+
+	// Per-rule data for table-driven validators.
+	lit   string         // known secrets: the exact variant
+	b64   bool           // known secrets: extend over the base64 run
+	tok   *tokenSpec     // vendor tokens
+	re    *regexp.Regexp // custom rules
+	reGrp int            // custom rules: capture group holding the secret
+	check func([]byte) bool
+}
+
+// Precedence bands (see "Overlaps" in doc.go).
+const (
+	prioPII     = 10
+	prioKeyed   = 20
+	prioGeneric = 30
+	prioVendor  = 40
+	prioCustom  = 45
+	prioKnown   = 50
+)
+
+// RuleInfo describes a rule of the catalog, for listings and docs.
+type RuleInfo struct {
+	ID          string // stable identifier, used in placeholders
+	Kind        Kind
+	Description string // what the rule matches
+	Example     string // the shape it matches (not a real secret)
+	OptIn       bool   // off by default; enable with [EnableRules]
+}
+
+// Rules returns the built-in catalog, default rules and opt-in rules alike,
+// in a stable order.
+func Rules() []RuleInfo {
+	seen := map[string]bool{}
+	var out []RuleInfo
+	for _, r := range builtinRules() {
+		if seen[r.id] || r.hidden {
+			continue
+		}
+		seen[r.id] = true
+		out = append(out, RuleInfo{ID: r.id, Kind: r.kind, Description: r.desc, Example: r.example, OptIn: r.optIn})
+	}
+	return out
+}
+
+// Rules returns the rules this Redactor runs, including custom rules and
+// (once) the known-secret rule.
+func (r *Redactor) Rules() []RuleInfo {
+	seen := map[string]bool{}
+	var out []RuleInfo
+	for _, x := range r.rules {
+		if seen[x.id] || x.hidden {
+			continue
+		}
+		seen[x.id] = true
+		out = append(out, RuleInfo{ID: x.id, Kind: x.kind, Description: x.desc, Example: x.example, OptIn: x.optIn})
+	}
+	return out
+}
+
+// builtinRules returns every built-in rule, in catalog order. The rules
+// are built once and shared by every Redactor.
+var builtinRules = sync.OnceValue(func() []*rule {
+	var rs []*rule
+	rs = append(rs, keyedRule())
+	rs = append(rs, vendorRules()...)
+	rs = append(rs, genericRules()...)
+	rs = append(rs, piiRules()...)
+	return rs
+})

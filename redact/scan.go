@@ -1,0 +1,212 @@
+package redact
+
+import (
+	"bytes"
+	"slices"
+)
+
+// scanner runs the automaton over a buffer, calls validators at anchor hits
+// and collects spans. One code path serves one-shot calls (the whole input,
+// eof set) and streams (a sliding buffer, eof set by Close): a validator is
+// only ever called once its whole window is available, and the window is the
+// same however the input arrived, so both give the same spans.
+//
+// Offsets in the scanner are absolute: they count from the first byte of the
+// stream. data[0] sits at absolute offset off.
+type scanner struct {
+	r *Redactor
+	m *machine
+
+	data []byte
+	off  int
+	eof  bool
+
+	seg    int    // start of the current segment (0, or the last Flush)
+	state  uint32 // automaton state after byte next-1
+	next   int    // next byte to feed
+	paused bool   // outputs of state at next are not processed yet
+
+	digitEnd int // digit-shaped PII analysed up to here
+
+	found []span
+
+	// Set for the duration of one validator call.
+	cur    *rule
+	winOff int
+}
+
+func (s *scanner) reset(r *Redactor) {
+	s.r = r
+	s.m = r.m
+	s.data = nil
+	s.off = 0
+	s.eof = false
+	s.seg = 0
+	s.state = root
+	s.next = 0
+	s.paused = false
+	s.digitEnd = 0
+	s.found = s.found[:0]
+	s.cur = nil
+}
+
+// run scans as far as the available data allows. It stops early when an
+// anchor's window needs bytes that have not arrived yet; the next call
+// resumes there.
+func (s *scanner) run() {
+	if s.paused {
+		if !s.process(s.state, s.next) {
+			return
+		}
+		s.paused = false
+	}
+	d, off := s.data, s.off
+	trans, mm, cls := s.m.trans, s.m.matchMin, &s.m.class
+	st := s.state
+	for i := s.next - off; i < len(d); {
+		st = trans[st+uint32(cls[d[i]])]
+		i++
+		if st >= mm {
+			s.state, s.next = st, off+i
+			if !s.process(st, off+i) {
+				s.paused = true
+				return
+			}
+		}
+	}
+	s.state, s.next = st, off+len(d)
+}
+
+// process runs the validators of every anchor ending at end (absolute) in
+// state st. It returns false, having run none of them, when one of their
+// windows is not yet complete.
+func (s *scanner) process(st uint32, end int) bool {
+	outs := s.m.outputs(st)
+	avail := s.off + len(s.data)
+	if !s.eof {
+		for _, o := range outs {
+			if !s.ready(o.rule, end, avail) {
+				return false
+			}
+		}
+	}
+	for _, o := range outs {
+		s.call(o, end, avail)
+	}
+	return true
+}
+
+// ready reports whether the window of rule r for an anchor ending at end is
+// complete: fwd bytes have arrived, or (line rules) the line has ended.
+func (s *scanner) ready(r *rule, end, avail int) bool {
+	if end+r.fwd <= avail {
+		return true
+	}
+	if r.multiline {
+		return false
+	}
+	return bytes.IndexByte(s.data[end-s.off:], '\n') >= 0
+}
+
+// window returns the absolute bounds of the window of rule r for the anchor
+// [a, end).
+func (s *scanner) window(r *rule, a, end, avail int) (lo, hi int) {
+	lo = max(s.seg, a-r.back)
+	hi = min(avail, end+r.fwd)
+	if !r.multiline {
+		if i := bytes.LastIndexByte(s.data[lo-s.off:a-s.off], '\n'); i >= 0 {
+			lo += i + 1
+		}
+		if i := bytes.IndexByte(s.data[end-s.off:hi-s.off], '\n'); i >= 0 {
+			hi = end + i
+		}
+	}
+	return lo, hi
+}
+
+func (s *scanner) call(o anchorOut, end, avail int) {
+	a := end - o.n
+	if a < s.seg {
+		return // the anchor began before a Flush
+	}
+	lo, hi := s.window(o.rule, a, end, avail)
+	s.cur, s.winOff = o.rule, lo
+	o.rule.validate(s, s.data[lo-s.off:hi-s.off], a-lo, end-lo)
+	s.cur = nil
+}
+
+// add records a span [start, end) of the current window for the current
+// rule, keeping keepL and keepR bytes visible in the Partial style.
+func (s *scanner) add(start, end, keepL, keepR int) {
+	if start >= end {
+		return
+	}
+	text := s.data[s.winOff+start-s.off : s.winOff+end-s.off]
+	if bytes.HasPrefix(text, []byte(placeholderPrefix)) || s.r.allowed(text) {
+		return // our own placeholder, or allowlisted
+	}
+	if keepL+keepR >= end-start {
+		keepL, keepR = 0, 0
+	}
+	s.found = append(s.found, span{
+		start: s.winOff + start, end: s.winOff + end,
+		rule: s.cur, keepL: keepL, keepR: keepR,
+	})
+}
+
+// safe returns the absolute offset before which no future span can start:
+// bytes before it that are not in a pending group may be emitted.
+func (s *scanner) safe() int {
+	if s.eof {
+		return s.off + len(s.data)
+	}
+	m := s.r
+	next := s.next
+	// A line rule's future anchor starts after the last newline already
+	// scanned, and its window never reaches back past that line.
+	line := next + 1 - m.m.maxLen - m.maxBack
+	if i := bytes.LastIndexByte(s.data[max(s.seg, line)-s.off:next-s.off], '\n'); i >= 0 {
+		line = max(s.seg, line) + i + 1
+	}
+	safe := line
+	// A multi-line rule's future anchor may already be partly scanned.
+	if m.multiline {
+		safe = min(safe, next+1-m.maxMultiLen-m.maxMultiBack)
+	}
+	if s.paused {
+		avail := s.off + len(s.data)
+		for _, o := range s.m.outputs(s.state) {
+			lo, _ := s.window(o.rule, next-o.n, next, avail)
+			safe = min(safe, lo)
+		}
+	}
+	return max(safe, s.seg)
+}
+
+// groups merges the pending spans into non-overlapping groups, in order.
+// It reuses dst.
+func (s *scanner) groups(dst []group) []group {
+	dst = dst[:0]
+	if len(s.found) == 0 {
+		return dst
+	}
+	slices.SortFunc(s.found, func(a, b span) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return b.end - a.end
+	})
+	for i := range s.found {
+		sp := &s.found[i]
+		if n := len(dst); n > 0 && sp.start < dst[n-1].end {
+			g := &dst[n-1]
+			g.end = max(g.end, sp.end)
+			if better(sp, g.win) {
+				g.win = sp
+			}
+			continue
+		}
+		dst = append(dst, group{start: sp.start, end: sp.end, win: sp})
+	}
+	return dst
+}
