@@ -32,7 +32,7 @@ func piiRules() []*rule {
 		{id: "iban", kind: PII, prio: prioPII + 3,
 			desc: "IBAN: country code, per-country length and mod-97 check digits, plain or in groups of 4", example: "DE89 3704 0044 0532 0130 00"},
 		{id: digitsTriggerID, kind: PII, hidden: true,
-			anchors: []string{"0000", "+0"}, back: 64, fwd: 64, validate: validateDigits},
+			anchors: digitAnchors, back: 64, fwd: 64, validate: validateDigits},
 		{id: "ipv4", kind: PII, prio: prioPII, optIn: true,
 			desc: "IPv4 address (opt-in: operators usually need them)", example: "203.0.113.7",
 			anchors: []string{"0.0"}, back: 16, fwd: 16, validate: validateIPv4},

@@ -26,6 +26,7 @@ type rule struct {
 
 	optIn  bool // off unless enabled by name
 	hidden bool // internal trigger, not listed
+	digits bool // the digits trigger: skipped inside analysed digits
 	prio   int  // precedence when spans overlap (higher wins)
 
 	validate func(s *scanner, w []byte, a, e int)
@@ -96,5 +97,16 @@ var builtinRules = sync.OnceValue(func() []*rule {
 	rs = append(rs, vendorRules()...)
 	rs = append(rs, genericRules()...)
 	rs = append(rs, piiRules()...)
+	for _, r := range rs {
+		r.digits = r.id == digitsTriggerID
+	}
 	return rs
 })
+
+// digitAnchors wake the digit-shaped PII rules. Every card, phone, SSN and
+// IBAN contains one of them: seven digits in a row, a group of at least two
+// digits then a space, dash or dot and four digits ("415-555-2671",
+// "4111 1111", "123-45-6789", "DE89 3704"), or a plus and a digit (E.164).
+// Dates, times, versions and addresses (2026-11-28, 03:26:49, 10.0.0.1)
+// contain none, so they never reach a validator.
+var digitAnchors = []string{"0000000", "00-0000", "00.0000", "00 0000", "+0"}

@@ -28,6 +28,14 @@ type scanner struct {
 
 	digitEnd int // digit-shaped PII analysed up to here
 
+	// Line caches for window clipping, so that finding an anchor's line
+	// costs amortised O(1) instead of a search of the whole look-back:
+	// lastNL is the last newline before nlScan (-1: none); the first
+	// newline at or after fwdFrom is fwdNL, or there is none before fwdTo
+	// (fwdNL -1).
+	lastNL, nlScan        int
+	fwdFrom, fwdNL, fwdTo int
+
 	found []span
 
 	// Set for the duration of one validator call.
@@ -46,6 +54,8 @@ func (s *scanner) reset(r *Redactor) {
 	s.next = 0
 	s.paused = false
 	s.digitEnd = 0
+	s.lastNL, s.nlScan = -1, 0
+	s.fwdFrom, s.fwdNL, s.fwdTo = 0, -1, 0
 	s.found = s.found[:0]
 	s.cur = nil
 }
@@ -113,21 +123,41 @@ func (s *scanner) ready(r *rule, end, avail int) bool {
 func (s *scanner) window(r *rule, a, end, avail int) (lo, hi int) {
 	lo = max(s.seg, a-r.back)
 	hi = min(avail, end+r.fwd)
-	if !r.multiline {
-		if i := bytes.LastIndexByte(s.data[lo-s.off:a-s.off], '\n'); i >= 0 {
-			lo += i + 1
+	if r.multiline {
+		return lo, hi
+	}
+	// The line start: the last newline before a.
+	if a > s.nlScan {
+		from := max(s.nlScan, s.off)
+		if i := bytes.LastIndexByte(s.data[from-s.off:a-s.off], '\n'); i >= 0 {
+			s.lastNL = from + i
 		}
+		s.nlScan = a
+	}
+	if s.lastNL < a {
+		if s.lastNL >= lo {
+			lo = s.lastNL + 1
+		}
+	} else if i := bytes.LastIndexByte(s.data[lo-s.off:a-s.off], '\n'); i >= 0 {
+		lo += i + 1
+	}
+	// The line end: the first newline at or after end.
+	if !(s.fwdFrom <= end && (s.fwdNL >= end || s.fwdNL < 0 && s.fwdTo >= hi)) {
+		s.fwdFrom, s.fwdTo, s.fwdNL = end, hi, -1
 		if i := bytes.IndexByte(s.data[end-s.off:hi-s.off], '\n'); i >= 0 {
-			hi = end + i
+			s.fwdNL = end + i
 		}
+	}
+	if s.fwdNL >= 0 && s.fwdNL < hi {
+		hi = s.fwdNL
 	}
 	return lo, hi
 }
 
 func (s *scanner) call(o anchorOut, end, avail int) {
 	a := end - o.n
-	if a < s.seg {
-		return // the anchor began before a Flush
+	if a < s.seg || o.rule.digits && a < s.digitEnd {
+		return // before a Flush, or digits already analysed
 	}
 	lo, hi := s.window(o.rule, a, end, avail)
 	s.cur, s.winOff = o.rule, lo

@@ -1,0 +1,120 @@
+package redact_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"sync/atomic"
+
+	"github.com/aegisagent/redactor/redact"
+)
+
+func Example() {
+	r := redact.Default()
+	fmt.Println(r.String("GET /login?user=bob&password=hunter2 from alice@example.com"))
+	fmt.Println(r.String("2026-11-28T10:00:00Z status=200 trace=4bf92f3577b34da6a3ce929d0e0e4736"))
+	// Output:
+	// GET /login?user=bob&password=[REDACTED:keyed-secret] from [REDACTED:email]
+	// 2026-11-28T10:00:00Z status=200 trace=4bf92f3577b34da6a3ce929d0e0e4736
+}
+
+func ExampleRedactor_Find() {
+	r := redact.Default()
+	for _, f := range r.Find([]byte("Authorization: Bearer 9f8e7d6c5b4a39281706\ncard 4111 1111 1111 1111")) {
+		fmt.Println(f) // offsets and rule only: a Finding never holds the secret
+	}
+	// Output:
+	// bearer-token(secret)[22:42]
+	// card(pii)[48:67]
+}
+
+func ExampleRedactor_JSON() {
+	r := redact.Default()
+	out, err := r.JSON([]byte(`{"user":{"email":"bob@example.com","password":12345},"token_type":"Bearer","max_tokens":512}`))
+	fmt.Println(string(out), err)
+	// Output:
+	// {"user":{"email":"[REDACTED:email]","password":"[REDACTED:keyed-secret]"},"token_type":"Bearer","max_tokens":512} <nil>
+}
+
+func ExampleRedactor_NewWriter() {
+	r := redact.Default()
+	w := r.NewWriter(os.Stdout)
+	// The secret arrives split across writes; the output is the same as
+	// for one write.
+	fmt.Fprint(w, "dsn=postgres://app:s3c")
+	fmt.Fprint(w, "ret@db:5432/app\n")
+	w.Close()
+	// Output:
+	// dsn=postgres://app:[REDACTED:url-credentials]@db:5432/app
+}
+
+func ExampleWithFingerprint() {
+	r, err := redact.New(redact.WithFingerprint([]byte("load-me-from-a-secret-store-0001")))
+	if err != nil {
+		panic(err)
+	}
+	// Equal values get equal fingerprints, so log lines can be correlated.
+	fmt.Println(r.String("user=carol@example.org"))
+	fmt.Println(r.String("retry user=carol@example.org"))
+	// Output:
+	// user=[REDACTED:email:28c99bcb]
+	// retry user=[REDACTED:email:28c99bcb]
+}
+
+func ExampleWithPartial() {
+	r, _ := redact.New(redact.WithPartial())
+	fmt.Println(r.String("card 4111-1111-1111-1111 mail bob@example.com"))
+	// Output:
+	// card [REDACTED:card]1111 mail [REDACTED:email]@example.com
+}
+
+func ExampleWithCustomRule() {
+	r, err := redact.New(redact.WithCustomRule(redact.CustomRule{
+		ID:       "employee-id",
+		Kind:     redact.PII,
+		Keywords: []string{"emp-"},
+		Pattern:  `\bemp-([0-9]{6})\b`,
+	}))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r.String("approved by emp-004211"))
+	// Output:
+	// approved by emp-[REDACTED:employee-id]
+}
+
+// Rotation: a Redactor is immutable, so when a known secret changes, build
+// a new one and swap it in atomically. Goroutines that loaded the old one
+// finish with it; new calls use the new one.
+func ExampleWithKnownSecrets_rotation() {
+	var current atomic.Pointer[redact.Redactor]
+	build := func(secrets ...string) {
+		r, err := redact.New(redact.WithKnownSecrets(secrets...))
+		if err != nil {
+			panic(err)
+		}
+		current.Store(r)
+	}
+
+	build("signing-key-v1-0c7d1e")
+	fmt.Println(current.Load().String("sig=signing-key-v1-0c7d1e"))
+
+	// Rotate: keep masking the previous key while it may still appear.
+	build("signing-key-v2-9a4b22", "signing-key-v1-0c7d1e")
+	line := "old signing-key-v1-0c7d1e new signing-key-v2-9a4b22 b64 " + "c2lnbmluZy1rZXktdjItOWE0YjIy"
+	fmt.Println(strings.Count(current.Load().String(line), "[REDACTED:known-secret]"))
+	// Output:
+	// sig=[REDACTED:known-secret]
+	// 3
+}
+
+func ExampleWithEnvSecrets() {
+	os.Setenv("ORDERS_DB_PASSWORD", "Pg-orders-7Hq2") // normally set by the platform
+	r, err := redact.New(redact.WithEnvSecrets())     // the inventory: *_DB_PASSWORD, JWT_SECRET_KEY, …
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r.String("connect failed: password authentication for Pg-orders-7Hq2"))
+	// Output:
+	// connect failed: password authentication for [REDACTED:known-secret]
+}
