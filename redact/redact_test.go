@@ -181,3 +181,30 @@ func TestConcurrentUse(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestPairedScanMatchesPlainScan checks the two-chain block scan (taken by
+// large one-shot inputs) against the plain loop (taken by small writes).
+func TestPairedScanMatchesPlainScan(t *testing.T) {
+	r := Default()
+	base, err := readTestdata("mixed.log")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Vary the alignment of every secret against the 2 KiB blocks.
+	var in []byte
+	for i := 0; len(in) < 300<<10; i++ {
+		in = append(in, bytes.Repeat([]byte{'.'}, i%97)...)
+		in = append(in, base...)
+	}
+	want := r.Bytes(in)
+	var cuts []int
+	for c := 7; c < len(in); c += 7 {
+		cuts = append(cuts, c)
+	}
+	if got := streamOf(t, r, in, cuts...); !bytes.Equal(got, want) {
+		t.Fatal("paired one-shot scan and 7-byte-write stream differ")
+	}
+	if bytes.Count(want, []byte("[REDACTED:")) < 1000 {
+		t.Fatalf("only %d redactions in the test input", bytes.Count(want, []byte("[REDACTED:")))
+	}
+}
