@@ -182,9 +182,9 @@ func TestConcurrentUse(t *testing.T) {
 	wg.Wait()
 }
 
-// TestPairedScanMatchesPlainScan checks the two-chain block scan (taken by
+// TestLanedScanMatchesPlainScan checks the four-lane block scan (taken by
 // large one-shot inputs) against the plain loop (taken by small writes).
-func TestPairedScanMatchesPlainScan(t *testing.T) {
+func TestLanedScanMatchesPlainScan(t *testing.T) {
 	r := Default()
 	base, err := readTestdata("mixed.log")
 	if err != nil {
@@ -202,7 +202,7 @@ func TestPairedScanMatchesPlainScan(t *testing.T) {
 		cuts = append(cuts, c)
 	}
 	if got := streamOf(t, r, in, cuts...); !bytes.Equal(got, want) {
-		t.Fatal("paired one-shot scan and 7-byte-write stream differ")
+		t.Fatal("laned one-shot scan and 7-byte-write stream differ")
 	}
 	if bytes.Count(want, []byte("[REDACTED:")) < 1000 {
 		t.Fatalf("only %d redactions in the test input", bytes.Count(want, []byte("[REDACTED:")))

@@ -74,10 +74,10 @@ func (s *scanner) run() {
 	trans, mm, cls := s.m.trans, s.m.matchMin, &s.m.class
 	st := s.state
 	i := s.next - off
-	if s.m.maxLen <= maxPairedAnchor {
-		for len(d)-i >= 2*pairBlock {
+	if s.m.maxLen <= maxLanedAnchor {
+		for len(d)-i >= lanes*laneLen {
 			var ok bool
-			if i, st, ok = s.runPair(d, i, st); !ok {
+			if i, st, ok = s.runLanes(d, i, st); !ok {
 				return
 			}
 		}
@@ -96,85 +96,78 @@ func (s *scanner) run() {
 	s.state, s.next = st, off+len(d)
 }
 
-// Paired scanning. Each transition depends on the previous one, so a
+// Laned scanning. Each transition depends on the previous one, so a
 // single automaton walk is bound by load latency (about 430 MB/s here).
-// runPair walks two halves of a block at once: the first from the current
-// state, the second from the root, started maxLen bytes early. An
-// Aho-Corasick state only depends on the last maxLen bytes, so the second
-// walk is in the right state when it reaches its half, and the two chains
-// of loads overlap. Hits are collected and then processed in input order,
-// so validators see exactly what the plain loop would show them.
+// runLanes walks the four quarters of a block at once: the first from the
+// current state, the others from the root, started maxLen bytes early. An
+// Aho-Corasick state depends only on the last maxLen bytes, so each late
+// walk is in the right state when it reaches its quarter, and the four
+// chains of loads overlap. Hits are collected and then processed in input
+// order, so validators see exactly what the plain loop would show them.
 const (
-	pairBlock       = 2048
-	maxPairedAnchor = 256
-	maxPairHits     = 128
+	lanes           = 4
+	laneLen         = 1024
+	pairBlock       = lanes * laneLen / 2 // run() needs lanes*laneLen bytes
+	maxLanedAnchor = 256
+	maxLaneHits     = 96
 )
 
-type pairHit struct {
+type laneHit struct {
 	pos int // index just past the anchor, in d
 	st  uint32
 }
 
-// runPair scans d[i:i+2*pairBlock] from state st. It returns the index and
-// state to continue from, and false if the scan paused.
-func (s *scanner) runPair(d []byte, i int, st uint32) (int, uint32, bool) {
+// runLanes scans d[i:i+lanes*laneLen] from state st. It returns the index
+// and state to continue from, and false if the scan paused.
+func (s *scanner) runLanes(d []byte, i int, st uint32) (int, uint32, bool) {
 	trans, mm, cls := s.m.trans, s.m.matchMin, &s.m.class
-	var hits [2][maxPairHits]pairHit
-	na, nb := 0, 0
-	mid := i + pairBlock
+	var hits [lanes][maxLaneHits]laneHit
+	var n [lanes]int
 	lead := s.m.maxLen
-	a, b := st, uint32(root)
-	pa, pb := i, mid-lead
-	for k := 0; k < lead; k++ { // the second walk catches up
-		b = trans[b+uint32(cls[d[pb]])]
-		pb++
+	// Lane k covers d[i+k*laneLen : i+(k+1)*laneLen].
+	s0, s1, s2, s3 := st, uint32(root), uint32(root), uint32(root)
+	p1, p2, p3 := i+laneLen-lead, i+2*laneLen-lead, i+3*laneLen-lead
+	for k := 0; k < lead; k++ { // the late walks catch up
+		s1 = trans[s1+uint32(cls[d[p1+k]])]
+		s2 = trans[s2+uint32(cls[d[p2+k]])]
+		s3 = trans[s3+uint32(cls[d[p3+k]])]
 	}
-	for pa < mid {
-		a = trans[a+uint32(cls[d[pa]])]
-		b = trans[b+uint32(cls[d[pb]])]
-		pa++
-		pb++
-		if a >= mm {
-			if na == maxPairHits {
-				return s.pairFallback(d, i, st)
+	overflow := false
+	q := d[i : i+lanes*laneLen]
+	for k := 0; k < laneLen; k++ {
+		s0 = trans[s0+uint32(cls[q[k]])]
+		s1 = trans[s1+uint32(cls[q[laneLen+k]])]
+		s2 = trans[s2+uint32(cls[q[2*laneLen+k]])]
+		s3 = trans[s3+uint32(cls[q[3*laneLen+k]])]
+		if s0 >= mm || s1 >= mm || s2 >= mm || s3 >= mm {
+			for lane, sl := range [lanes]uint32{s0, s1, s2, s3} {
+				if sl < mm {
+					continue
+				}
+				if n[lane] == maxLaneHits {
+					overflow = true
+					break
+				}
+				hits[lane][n[lane]] = laneHit{i + lane*laneLen + k + 1, sl}
+				n[lane]++
 			}
-			hits[0][na] = pairHit{pa, a}
-			na++
-		}
-		if b >= mm {
-			if nb == maxPairHits {
-				return s.pairFallback(d, i, st)
+			if overflow {
+				return s.laneFallback(d, i, st)
 			}
-			hits[1][nb] = pairHit{pb, b}
-			nb++
 		}
 	}
-	for pb < mid+pairBlock {
-		b = trans[b+uint32(cls[d[pb]])]
-		pb++
-		if b >= mm {
-			if nb == maxPairHits {
-				return s.pairFallback(d, i, st)
+	for lane := range lanes {
+		for _, h := range hits[lane][:n[lane]] {
+			if !s.hit(h) {
+				return 0, 0, false
 			}
-			hits[1][nb] = pairHit{pb, b}
-			nb++
 		}
 	}
-	for _, h := range hits[0][:na] {
-		if !s.hit(h) {
-			return 0, 0, false
-		}
-	}
-	for _, h := range hits[1][:nb] {
-		if !s.hit(h) {
-			return 0, 0, false
-		}
-	}
-	return mid + pairBlock, b, true
+	return i + lanes*laneLen, s3, true
 }
 
 // hit processes one collected hit; false means the scan paused there.
-func (s *scanner) hit(h pairHit) bool {
+func (s *scanner) hit(h laneHit) bool {
 	s.state, s.next = h.st, s.off+h.pos
 	if !s.process(h.st, s.off+h.pos) {
 		s.paused = true
@@ -183,15 +176,15 @@ func (s *scanner) hit(h pairHit) bool {
 	return true
 }
 
-// pairFallback scans a block with too many hits one byte at a time.
-func (s *scanner) pairFallback(d []byte, i int, st uint32) (int, uint32, bool) {
+// laneFallback scans a block with too many hits one byte at a time.
+func (s *scanner) laneFallback(d []byte, i int, st uint32) (int, uint32, bool) {
 	trans, mm, cls := s.m.trans, s.m.matchMin, &s.m.class
-	end := i + 2*pairBlock
+	end := i + lanes*laneLen
 	for i < end {
 		st = trans[st+uint32(cls[d[i]])]
 		i++
 		if st >= mm {
-			if !s.hit(pairHit{i, st}) {
+			if !s.hit(laneHit{i, st}) {
 				return 0, 0, false
 			}
 		}
