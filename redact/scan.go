@@ -105,11 +105,10 @@ func (s *scanner) run() {
 // chains of loads overlap. Hits are collected and then processed in input
 // order, so validators see exactly what the plain loop would show them.
 const (
-	lanes           = 4
-	laneLen         = 1024
-	pairBlock       = lanes * laneLen / 2 // run() needs lanes*laneLen bytes
+	lanes          = 4
+	laneLen        = 1024
 	maxLanedAnchor = 256
-	maxLaneHits     = 96
+	maxLaneHits    = 96
 )
 
 type laneHit struct {
