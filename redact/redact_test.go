@@ -208,3 +208,19 @@ func TestLanedScanMatchesPlainScan(t *testing.T) {
 		t.Fatalf("only %d redactions in the test input", bytes.Count(want, []byte("[REDACTED:")))
 	}
 }
+
+// A stream must not hold a whole private-key window (64 KiB) once the
+// block's END line has arrived.
+func TestStreamReleasesPEMBlockAtEND(t *testing.T) {
+	var out bytes.Buffer
+	w := Default().NewWriter(&out)
+	block := "key:\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\nnext line\n"
+	if _, err := w.Write([]byte(block)); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	if !strings.Contains(got, "-----END PRIVATE KEY-----") || strings.Contains(got, "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC") {
+		t.Fatalf("before Close the writer released %q", got)
+	}
+	w.Close()
+}

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"bytes"
 	"regexp"
 	"sync"
 )
@@ -27,6 +28,12 @@ type rule struct {
 	optIn  bool // off unless enabled by name
 	hidden bool // internal trigger, not listed
 	digits bool // the digits trigger: skipped inside analysed digits
+
+	// settled, if set, reports that the validator's answer for an anchor
+	// can no longer change, given the bytes after the anchor seen so far,
+	// so a stream need not wait for the whole window (a private-key block
+	// whose END line has arrived).
+	settled func(after []byte) bool
 	prio   int  // precedence when spans overlap (higher wins)
 
 	validate func(s *scanner, w []byte, a, e int)
@@ -99,9 +106,15 @@ var builtinRules = sync.OnceValue(func() []*rule {
 	rs = append(rs, piiRules()...)
 	for _, r := range rs {
 		r.digits = r.id == digitsTriggerID
+		if r.id == "private-key" {
+			r.settled = pemSettled
+		}
 	}
 	return rs
 })
+
+// pemSettled: a private-key block's span ends at its first END marker.
+func pemSettled(after []byte) bool { return bytes.Contains(after, []byte("-----END")) }
 
 // digitAnchors wake the digit-shaped PII rules. Every card, phone, SSN and
 // IBAN contains one of them: seven digits in a row, a group of at least two

@@ -216,6 +216,9 @@ func (s *scanner) ready(r *rule, end, avail int) bool {
 	if end+r.fwd <= avail {
 		return true
 	}
+	if r.settled != nil && r.settled(s.data[end-s.off:]) {
+		return true
+	}
 	if r.multiline {
 		return false
 	}
