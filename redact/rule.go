@@ -34,7 +34,7 @@ type rule struct {
 	// so a stream need not wait for the whole window (a private-key block
 	// whose END line has arrived).
 	settled func(after []byte) bool
-	prio   int  // precedence when spans overlap (higher wins)
+	prio    int // precedence when spans overlap (higher wins)
 
 	validate func(s *scanner, w []byte, a, e int)
 
