@@ -89,7 +89,7 @@ var vendors = []vendor{
 		validate: validateAWSKeyID, back: 1, fwd: 256},
 	{id: "aws-session-token", desc: "AWS STS session token", example: "IQoJb3JpZ2luX2Vj…",
 		spec: tokenSpec{prefixes: []string{"IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdz", "FQoGZXIvYXdz"}, alpha: b64std, min: 100, max: 4096}},
-	{id: "google-api-key", desc: "Google API key (Maps, Firebase, Gemini …)", example: "AIza + 35 chars",
+	{id: "google-api-key", desc: "Google API key (Maps, Firebase, Gemini …): AIza + 35 characters, and the AQ. keys issued since 2026", example: "AIza + 35 chars",
 		spec: tokenSpec{prefixes: []string{"AIza"}, alpha: b64u, min: 35, max: 35}},
 	{id: "google-api-key", desc: "Google API key (Maps, Firebase, Gemini …)", example: "AQ. + 50 chars",
 		spec: tokenSpec{prefixes: []string{"AQ."}, alpha: "A-Za-z0-9_.-", min: 40, max: 80, check: randomish}},
@@ -107,7 +107,7 @@ var vendors = []vendor{
 		spec: tokenSpec{prefixes: []string{"dop_v1_", "doo_v1_", "dor_v1_"}, alpha: hexLower, min: 64, max: 64}},
 	{id: "heroku-key", desc: "Heroku API key", example: "HRKU-AA + 58 chars",
 		spec: tokenSpec{prefixes: []string{"HRKU-"}, alpha: b64u, min: 60, max: 60, check: startsWith("AA")}},
-	{id: "flyio-token", desc: "Fly.io access token", example: "fo1_ + 43 chars",
+	{id: "flyio-token", desc: "Fly.io access tokens (fo1_) and macaroon tokens (fm2_, fm1a_, fm1r_)", example: "fo1_ + 43 chars",
 		spec: tokenSpec{prefixes: []string{"fo1_"}, alpha: b64u, min: 43, max: 43}},
 	{id: "flyio-token", desc: "Fly.io macaroon token", example: "fm2_ + base64",
 		spec: tokenSpec{prefixes: []string{"fm2_", "fm1a_", "fm1r_"}, alpha: b64std, min: 100, max: 4096}},
@@ -147,7 +147,7 @@ var vendors = []vendor{
 		spec: tokenSpec{prefixes: []string{"sk-"}, alpha: b62, min: 48, max: 48, check: func(_ string, b []byte) bool { return bytes.Contains(b, []byte("T3BlbkFJ")) }}},
 	{id: "sk-api-key", desc: "API key in the sk- + 32 to 64 alphanumerics form of OpenAI-compatible providers (DeepSeek, Moonshot, Stability, DashScope …)", example: "sk- + 32 hex",
 		spec: tokenSpec{prefixes: []string{"sk-"}, alpha: b62, min: 32, max: 64, check: digitAndLetter}},
-	{id: "anthropic-key", desc: "Anthropic API, admin and OAuth keys", example: "sk-ant-api03- + 93 chars + AA",
+	{id: "anthropic-key", desc: "Anthropic API, admin and OAuth keys (and later versions of the sk-ant-<kind><nn>- form)", example: "sk-ant-api03- + 93 chars + AA",
 		spec: tokenSpec{prefixes: []string{"sk-ant-api03-", "sk-ant-admin01-", "sk-ant-oat01-", "sk-ant-ort01-"}, alpha: b64u, min: 95, max: 95, check: anthropicShape}},
 	{id: "anthropic-key", desc: "Anthropic key of a later version", example: "sk-ant-<kind><nn>- + 95 chars",
 		spec: tokenSpec{prefixes: []string{"sk-ant-"}, alpha: b64u, min: 86, max: 130, check: anthropicOther}},
@@ -175,7 +175,7 @@ var vendors = []vendor{
 		spec: tokenSpec{prefixes: []string{"sk-lf-"}, alpha: "a-f0-9-", min: 36, max: 36, check: uuidShape}},
 
 	// Messaging and e-mail.
-	{id: "slack-token", desc: "Slack bot, user, app, configuration, refresh, client and legacy tokens", example: "xoxb-…, xoxp-…, xapp-…",
+	{id: "slack-token", desc: "Slack bot, user, app, configuration, refresh, client and legacy tokens, and the d session cookie (xoxd-)", example: "xoxb-…, xoxp-…, xapp-…",
 		spec: tokenSpec{prefixes: []string{"xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxc-", "xoxe-", "xoxe.xoxp-", "xoxe.xoxb-", "xapp-"}, alpha: "A-Za-z0-9-", min: 10, max: 255, check: hasDigitB}},
 	{id: "slack-token", desc: "Slack session cookie (d)", example: "xoxd- + URL-encoded base64",
 		spec: tokenSpec{prefixes: []string{"xoxd-"}, alpha: "A-Za-z0-9%+/=_-", min: 40, max: 512, check: hasDigitB}},
@@ -265,7 +265,7 @@ var vendors = []vendor{
 		spec: tokenSpec{prefixes: []string{"pscale_tkn_", "pscale_pw_", "pscale_oauth_"}, alpha: "A-Za-z0-9_.=-", min: 32, max: 64}},
 	{id: "databricks-token", desc: "Databricks personal access token", example: "dapi + 32 hex",
 		spec: tokenSpec{prefixes: []string{"dapi"}, alpha: hexLower, min: 32, max: 32, check: digitAndLetter}},
-	{id: "grafana-token", desc: "Grafana Cloud and service-account tokens", example: "glsa_ + 32 + _ + 8 hex",
+	{id: "grafana-token", desc: "Grafana Cloud and service-account tokens and API keys", example: "glsa_ + 32 + _ + 8 hex",
 		spec: tokenSpec{prefixes: []string{"glsa_", "glc_"}, alpha: "A-Za-z0-9_=+/", min: 32, max: 400}},
 	{id: "grafana-token", desc: "Grafana API key", example: "eyJrIjoi…",
 		spec: tokenSpec{prefixes: []string{"eyJrIjoi"}, alpha: "A-Za-z0-9=", min: 60, max: 400}},
@@ -339,8 +339,14 @@ func tokenAt(t *tokenSpec, w []byte, a, e int) int {
 		return -1
 	}
 	end := e
-	for end < len(w) && t.set[w[end]] {
-		end++
+	for end < len(w) {
+		if t.set[w[end]] {
+			end++
+		} else if n := escapedTokenChar(t, w, end); n > 0 {
+			end += n
+		} else {
+			break
+		}
 	}
 	// A sentence's full stop is not part of the token.
 	for end > e && w[end-1] == '.' {
@@ -360,6 +366,35 @@ func tokenAt(t *tokenSpec, w []byte, a, e int) int {
 		return -1
 	}
 	return end
+}
+
+// escapedTokenChar returns the length of an escaped body character at i:
+// "\/" (JSON may escape '/') and %2B, %2F, %3D (URL encoding of + / =),
+// when the alphabet has the character. Without this a base64 token in a
+// JSON string or a URL query would be cut at the escape and leak its rest.
+func escapedTokenChar(t *tokenSpec, w []byte, i int) int {
+	switch w[i] {
+	case '\\':
+		if i+1 < len(w) && w[i+1] == '/' && t.set['/'] {
+			return 2
+		}
+	case '%':
+		if i+2 < len(w) {
+			var c byte
+			switch {
+			case w[i+1] == '2' && (w[i+2] == 'B' || w[i+2] == 'b'):
+				c = '+'
+			case w[i+1] == '2' && (w[i+2] == 'F' || w[i+2] == 'f'):
+				c = '/'
+			case w[i+1] == '3' && (w[i+2] == 'D' || w[i+2] == 'd'):
+				c = '='
+			}
+			if c != 0 && t.set[c] {
+				return 3
+			}
+		}
+	}
+	return 0
 }
 
 func validateToken(s *scanner, w []byte, a, e int) {

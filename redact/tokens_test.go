@@ -509,8 +509,12 @@ func TestVendorPartialKeepsPrefix(t *testing.T) {
 			}
 			in := "token " + tok + " end"
 			want := "token " + keep + "[REDACTED:" + vc.id + "] end"
-			if got := r.String(in); got != want {
+			got := r.String(in)
+			if got != want {
 				t.Errorf("%s, format %s:\n got  %q\n want %q", vc.id, f, got, want)
+			}
+			if again := r.String(got); again != got {
+				t.Errorf("%s: partial output redacted again: %q", vc.id, again)
 			}
 		}
 	}
@@ -584,6 +588,27 @@ func TestDocumentedExamplesStay(t *testing.T) {
 	} {
 		if got := r.String(in); got != in {
 			t.Errorf("changed %q\n got %q", in, got)
+		}
+	}
+}
+
+// TestVendorTokensEscaped: a base64 token keeps going through a JSON "\/"
+// or a URL-encoded + / =, so its tail is not left behind.
+func TestVendorTokensEscaped(t *testing.T) {
+	r := Default()
+	for _, tc := range []struct{ name, in, want string }{
+		{"json escaped slash",
+			`{"SessionToken":"IQoJb3JpZ2luX2VjEJr\/\/\/\/\/\/\/\/\/\/wEaCXVzLWVhc3QtMSJHMEUCIQDx8kR3\/Qm0Zk1v2pKc7nB9eY4tL6sW0aH3jU5gX1fN2dCIQ+xyz","n":1}`,
+			`{"SessionToken":"[REDACTED:aws-session-token]","n":1}`},
+		{"url encoded plus and slash",
+			"GET /api?auth=glc_eyJvIjoiMTIzNDU2NyIsIm4iOiJzdGFjay0xMjM0NTYtaW50ZWdyYXRpb24tdGVzdCIsImsiOiJhYmMxMjMi%2BLCJtIjp7InIiOiJ1cyJ9fQ%3D%3D&x=1",
+			"GET /api?auth=[REDACTED:grafana-token]&x=1"},
+		{"url encoded space ends the token",
+			"q=glsa_k9Tq2mXv7Lp4Rz8Wc1Yb6Nd3Hf5Gj0Sa_0a1b2c3d%20next",
+			"q=[REDACTED:grafana-token]%20next"},
+	} {
+		if got := r.String(tc.in); got != tc.want {
+			t.Errorf("%s:\n got  %q\n want %q", tc.name, got, tc.want)
 		}
 	}
 }
