@@ -98,7 +98,7 @@ var vendors = []vendor{
 	{id: "google-oauth-token", desc: "Google OAuth access and refresh tokens", example: "ya29.… / 1//0…",
 		spec: tokenSpec{prefixes: []string{"ya29.", "1//0"}, alpha: "A-Za-z0-9_.-", min: 20, max: 2048, check: randomish}},
 	{id: "azure-devops-pat", desc: "Azure DevOps personal access token (84-character format with the AZDO signature)", example: "76 chars + AZDO + 4 chars",
-		validate: validateAzureDevOps, back: 77, fwd: 5},
+		validate: validateAzureDevOps, back: 77, fwd: 6},
 	{id: "alibaba-access-key-id", desc: "Alibaba Cloud AccessKey ID", example: "LTAI + 20 chars",
 		spec: tokenSpec{prefixes: []string{"LTAI"}, alpha: b62, min: 12, max: 20, check: randomish}},
 	{id: "tencent-secret-id", desc: "Tencent Cloud SecretId", example: "AKID + 32 chars",
@@ -119,6 +119,8 @@ var vendors = []vendor{
 		spec: tokenSpec{prefixes: []string{"rnd_"}, alpha: b62, min: 32, max: 32}},
 	{id: "cloudflare-origin-ca-key", desc: "Cloudflare Origin CA key", example: "v1.0- + 24 hex + - + 146 hex",
 		spec: tokenSpec{prefixes: []string{"v1.0-"}, alpha: "a-f0-9-", min: 171, max: 171, check: sepAt('-', 24)}},
+	{id: "cloudflare-token", desc: "Cloudflare account and user API tokens, Global API Key and Access service-token secret (the prefixed format of 2026)", example: "cfat_ + 40 chars + checksum",
+		spec: tokenSpec{prefixes: []string{"cfat_", "cfut_", "cfk_", "cfast_"}, alpha: b62, min: 44, max: 56, check: randomish}},
 	{id: "openshift-token", desc: "OpenShift user and service-account token", example: "sha256~ + 43 chars",
 		spec: tokenSpec{prefixes: []string{"sha256~"}, alpha: b64u, min: 43, max: 43}},
 	{id: "tailscale-key", desc: "Tailscale auth, API, OAuth client, SCIM and webhook keys", example: "tskey-auth-…",
@@ -494,19 +496,17 @@ func moreSegments(w []byte, i int) bool {
 	return i+1 < len(w) && w[i] == '.' && b64url(w[i+1])
 }
 
-// validateAzureDevOps finds the 84-character Azure DevOps PAT: 52 base32
-// characters… in practice 76 alphanumerics, the signature "AZDO" and 4
-// more alphanumerics.
+// validateAzureDevOps finds the 84-character Azure DevOps PAT (issued since
+// July 2024): alphanumerics with the fixed signature "AZDO" at positions
+// 76-80 (read either as 0- or as 1-based, so 76 or 75 characters before
+// it).
 func validateAzureDevOps(s *scanner, w []byte, a, e int) {
 	if string(w[a:e]) != "AZDO" {
 		return
 	}
 	st := runBack(w, a, cAlnum)
-	if a-st != 76 || (st > 0 && isWord(w[st-1])) {
-		return
-	}
 	end := runFwd(w, e, cAlnum)
-	if end-e != 4 || (end < len(w) && isWord(w[end])) {
+	if end-st != 84 || (a-st != 76 && a-st != 75) || (st > 0 && isWord(w[st-1])) || (end < len(w) && isWord(w[end])) {
 		return
 	}
 	if !randomish("", w[st:a]) || tokenPlaceholder(w[st:a]) {
