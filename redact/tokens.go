@@ -36,9 +36,11 @@ type vendor struct {
 	id, desc, example string
 	spec              tokenSpec
 	// validate replaces the table-driven validator; fwd then bounds its
-	// look-ahead and back its look-back.
+	// look-ahead and back its look-back, and anchors, when set, replace
+	// the prefixes as anchors (for formats whose fixed part is inside).
 	validate  func(s *scanner, w []byte, a, e int)
 	back, fwd int
+	anchors   []string
 }
 
 func (t *tokenSpec) init() {
@@ -98,7 +100,7 @@ var vendors = []vendor{
 	{id: "google-oauth-token", desc: "Google OAuth access and refresh tokens", example: "ya29.… / 1//0…",
 		spec: tokenSpec{prefixes: []string{"ya29.", "1//0"}, alpha: "A-Za-z0-9_.-", min: 20, max: 2048, check: randomish}},
 	{id: "azure-devops-pat", desc: "Azure DevOps personal access token (84-character format with the AZDO signature)", example: "76 chars + AZDO + 4 chars",
-		validate: validateAzureDevOps, back: 77, fwd: 6},
+		validate: validateAzureDevOps, back: 77, fwd: 6, anchors: []string{"azdo"}},
 	{id: "alibaba-access-key-id", desc: "Alibaba Cloud AccessKey ID", example: "LTAI + 20 chars",
 		spec: tokenSpec{prefixes: []string{"LTAI"}, alpha: b62, min: 12, max: 20, check: randomish}},
 	{id: "tencent-secret-id", desc: "Tencent Cloud SecretId", example: "AKID + 32 chars",
@@ -128,7 +130,7 @@ var vendors = []vendor{
 	{id: "vault-token", desc: "HashiCorp Vault service, batch and recovery tokens", example: "hvs. + 24+ chars",
 		spec: tokenSpec{prefixes: []string{"hvs.", "hvb.", "hvr."}, alpha: b64u, min: 24, max: 300}},
 	{id: "terraform-token", desc: "HCP Terraform (Terraform Cloud) user, team and organization API token", example: "14 chars.atlasv1.67 chars",
-		validate: validateTerraform, back: 15, fwd: 71},
+		validate: validateTerraform, back: 15, fwd: 71, anchors: []string{".atlasv1."}},
 	{id: "pulumi-token", desc: "Pulumi access token", example: "pul- + 40 hex",
 		spec: tokenSpec{prefixes: []string{"pul-"}, alpha: hexLower, min: 40, max: 40}},
 	{id: "doppler-token", desc: "Doppler personal, service, service-account, CLI, SCIM and audit tokens", example: "dp.pt. + 43 chars",
@@ -311,11 +313,8 @@ func vendorRules() []*rule {
 		if v.validate != nil {
 			r.validate, r.back, r.fwd = v.validate, v.back, v.fwd
 		}
-		switch v.id {
-		case "azure-devops-pat":
-			r.anchors = []string{"azdo"}
-		case "terraform-token":
-			r.anchors = []string{".atlasv1."}
+		if v.anchors != nil {
+			r.anchors = v.anchors
 		}
 		out = append(out, r)
 	}
