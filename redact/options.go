@@ -73,7 +73,7 @@ func WithFixedText(text string) Option {
 }
 
 // WithPartial keeps the harmless part of some spans next to the
-// placeholder: a vendor prefix ("ghp_[REDACTED:github-pat]"), the last
+// placeholder: a vendor prefix ("ghp_[REDACTED:github-token]"), the last
 // four digits of a card ("[REDACTED:card]1111"), the domain of an e-mail
 // address. Rules without such a part get the plain placeholder.
 func WithPartial() Option {
@@ -234,6 +234,10 @@ func (c *config) build() (*Redactor, error) {
 				r.maxMultiLen = max(r.maxMultiLen, len(a))
 			}
 		}
+	}
+	r.on = make(map[*rule]struct{}, len(r.rules))
+	for _, x := range r.rules {
+		r.on[x] = struct{}{}
 	}
 	m, err := buildMachine(r.rules)
 	if err != nil {

@@ -27,6 +27,7 @@ type Redactor struct {
 
 	keys   keyPolicy
 	keyed  *rule      // the keyed-secret rule, nil when disabled
+	on     map[*rule]struct{}
 	digits digitRules // the enabled digit-shaped PII rules
 
 	pool sync.Pool // *scanner
@@ -60,6 +61,12 @@ func New(opts ...Option) (*Redactor, error) {
 		}
 	}
 	return c.build()
+}
+
+// enabled reports whether rule x is part of this Redactor.
+func (r *Redactor) enabled(x *rule) bool {
+	_, ok := r.on[x]
+	return ok
 }
 
 func (r *Redactor) getScanner() *scanner {

@@ -102,6 +102,7 @@ var builtinRules = sync.OnceValue(func() []*rule {
 	var rs []*rule
 	rs = append(rs, keyedRule())
 	rs = append(rs, vendorRules()...)
+	rs = append(rs, awsSecretRule) // anchored by aws-access-key-id and keyed-secret
 	rs = append(rs, genericRules()...)
 	rs = append(rs, piiRules()...)
 	for _, r := range rs {

@@ -449,6 +449,9 @@ func validateAWSKeyID(s *scanner, w []byte, a, e int) {
 		return
 	}
 	s.add(a, end, e-a, 0)
+	if !s.r.enabled(awsSecretRule) {
+		return
+	}
 	for i := end; i < len(w); {
 		if !is(w[i], cB64) {
 			i++

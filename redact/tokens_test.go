@@ -738,3 +738,24 @@ func BenchmarkVendorTokens(b *testing.B) {
 		r.Bytes(in.Bytes())
 	}
 }
+
+func TestAWSSecretKeyRuleIsListedAndCanBeDisabled(t *testing.T) {
+	listed := false
+	for _, ri := range Rules() {
+		listed = listed || ri.ID == "aws-secret-access-key"
+	}
+	if !listed {
+		t.Error("aws-secret-access-key is not in Rules()")
+	}
+	line := "AKIAZ2M3N4P5Q6R7S2T3 wJalrXUtnFEMI/K7MDENG/bPxRfiCYzXAMPLEKEY"
+	if got, want := Default().String(line), "[REDACTED:aws-access-key-id] [REDACTED:aws-secret-access-key]"; got != want {
+		t.Errorf("default: %q, want %q", got, want)
+	}
+	r, err := New(DisableRules("aws-secret-access-key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := r.String(line), "[REDACTED:aws-access-key-id] wJalrXUtnFEMI/K7MDENG/bPxRfiCYzXAMPLEKEY"; got != want {
+		t.Errorf("disabled: %q, want %q", got, want)
+	}
+}
