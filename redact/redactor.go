@@ -26,7 +26,7 @@ type Redactor struct {
 	placeholders  [][]byte // extra texts treated as already redacted
 
 	keys   keyPolicy
-	keyed  *rule      // the keyed-secret rule, nil when disabled
+	keyed  *rule // the keyed-secret rule, nil when disabled
 	on     map[*rule]struct{}
 	digits digitRules // the enabled digit-shaped PII rules
 
