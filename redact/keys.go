@@ -62,13 +62,27 @@ var tokenNotSecret = []string{
 // INTERNAL_SECRET_PREVIOUS, password_new, api_key_b64.
 var transparentWords = []string{"previous", "prev", "old", "new", "current", "next", "b64", "base64", "hex", "raw", "value", "val", "encoded", "plain", "plaintext", "enc"}
 
+// predicateWords start keys that name a flag about a secret, not the
+// secret: has_password, is_secret, requirePassword.
+var predicateWords = []string{"is", "has", "have", "use", "uses", "require", "requires", "required", "needs", "show", "hide", "allow", "skip", "no", "should", "must", "can", "did", "was"}
+
 // headerNouns are keys whose value is a whole header value with spaces in
 // it ("Authorization: Bearer x", "Cookie: a=1; b=2").
 var headerNouns = []string{"authorization", "cookie", "cookies"}
 
 // authSchemes precede the credential in an Authorization value; the scheme
 // itself is kept.
-var authSchemes = []string{"bearer", "basic", "token", "bot", "apikey", "api-key", "key", "digest", "negotiate", "ntlm", "sso-key", "ssws", "oauth", "aws4-hmac-sha256", "hmac", "dpop"}
+// A scheme with params takes a list of parameters (Digest username="…",
+// response="…"), so the whole rest of the header is the credential.
+var authSchemes = []struct {
+	name   string
+	params bool
+}{
+	{"bearer", false}, {"basic", false}, {"token", false}, {"bot", false}, {"apikey", false},
+	{"api-key", false}, {"key", false}, {"negotiate", false}, {"ntlm", false}, {"sso-key", false},
+	{"ssws", false}, {"dpop", false}, {"digest", true}, {"oauth", true}, {"aws4-hmac-sha256", true},
+	{"hmac", true}, {"signature", true}, {"sharedkey", false}, {"sharedkeylite", false},
+}
 
 // keyPolicy holds the per-Redactor additions to the key rules.
 type keyPolicy struct {
@@ -206,11 +220,20 @@ func (p keyPolicy) classify(k []byte) (secret, header bool) {
 			}
 		}
 	}
-	// Drop trailing digits and transparent words (api_key_2, SECRET_PREVIOUS).
-	for len(words) > 1 {
-		w := k[words[len(words)-1][0]:words[len(words)-1][1]]
-		if isDigits(w) || inFold(w, transparentWords) {
-			words = words[:len(words)-1]
+	// A predicate names a flag about a secret: has_password, isSecret.
+	if len(words) > 1 && inFold(k[words[0][0]:words[0][1]], predicateWords) {
+		return false, false
+	}
+	// Drop trailing digits and transparent words (api_key_2,
+	// SECRET_PREVIOUS, token_b64: "b64" is split at its digits).
+	for n := len(words); n > 1; n = len(words) {
+		last := words[n-1]
+		if n > 2 && words[n-2][1] == last[0] && inFold(k[words[n-2][0]:last[1]], transparentWords) {
+			words = words[:n-2]
+			continue
+		}
+		if w := k[last[0]:last[1]]; isDigits(w) || inFold(w, transparentWords) {
+			words = words[:n-1]
 			continue
 		}
 		break
@@ -243,6 +266,55 @@ func (p keyPolicy) classify(k []byte) (secret, header bool) {
 	return false, false
 }
 
+// Separators after a key, as seen by the cheap first test.
+const (
+	sepNone  = iota
+	sepSpace // only spaces: "--password value"
+	sepColon // ":" (maybe after a quote and spaces)
+	sepOther // "=", "=>", ":=" or XML ">"
+)
+
+// separatorAfter reports which separator follows a key ending at i: a
+// closing quote (or \" inside a JSON string) and spaces may come before
+// "=" or ":". It reads a few bytes and allocates nothing.
+func separatorAfter(w []byte, i int) int {
+	if i >= len(w) {
+		return sepNone
+	}
+	space := false
+	switch w[i] {
+	case '=', '>':
+		return sepOther
+	case ':':
+		return sepColon
+	case '"', '\'', '`':
+		i++
+	case '\\':
+		if i+1 >= len(w) || (w[i+1] != '"' && w[i+1] != '\'') {
+			return sepNone
+		}
+		i += 2
+	case ' ', '\t':
+		space = true
+	default:
+		return sepNone
+	}
+	for i < len(w) && (w[i] == ' ' || w[i] == '\t') {
+		i++
+	}
+	switch {
+	case i >= len(w):
+		return sepNone
+	case w[i] == '=':
+		return sepOther
+	case w[i] == ':':
+		return sepColon
+	case space:
+		return sepSpace
+	}
+	return sepNone
+}
+
 // validateKeyed is the validator of the secret-key rule. The anchor [a, e)
 // is a secret-noun root somewhere inside a key.
 func validateKeyed(s *scanner, w []byte, a, e int) {
@@ -250,70 +322,196 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	for ke > e && (w[ke-1] == '.' || w[ke-1] == '-') {
 		ke-- // sentence punctuation, not part of the key
 	}
-	if ke >= len(w) {
-		return
-	}
-	// Cheapest test first: something must follow that could separate a
-	// key from a value.
-	switch w[ke] {
-	case '=', ':', '"', '\'', '`', ' ', '\t', '>', '\\':
-	default:
+	// Cheapest test first: something must follow that separates a key
+	// from a value. Prose and identifiers stop here.
+	sep := separatorAfter(w, ke)
+	if sep == sepNone {
 		return
 	}
 	ks := runBack(w, a, cKey)
 	for ks < a && (w[ks] == '.' || w[ks] == '-') {
 		ks++ // "--password", "-p": flag dashes are not part of the key
 	}
+	flag := ks >= 1 && w[ks-1] == '-' && (ks == 1 || w[ks-2] == '-' || w[ks-2] == ' ' || w[ks-2] == '\t')
+	if sep == sepSpace && !flag {
+		return
+	}
+	if sep == sepColon && ks >= 1 && w[ks-1] == ':' {
+		return // a segment of a value (arn:aws:…:secret:name), not a key
+	}
 	if bytes.HasSuffix(w[:ks], []byte(placeholderPrefix+":")) {
 		return // the rule ID inside one of our placeholders
 	}
-	flag := ks >= 2 && w[ks-1] == '-' && w[ks-2] == '-'
-	sec, header := s.r.keys.classify(w[ks:ke])
+	key := w[ks:ke]
+	sec, header := s.r.keys.classify(key)
 	if !sec {
 		return
 	}
 	kv, ok := parseKeyValue(w, ks, ke, flag, header)
-	if !ok {
+	if !ok || kv.objectFollows {
 		return
 	}
-	lastWordSig := false
-	{
-		var buf [12][2]int
-		words := keyWords(w[ks:ke], buf[:0])
-		if n := len(words); n > 0 {
-			lw := w[ks+words[n-1][0] : ks+words[n-1][1]]
-			lastWordSig = equalFold(lw, "sig") || equalFold(lw, "signature")
-		}
+	if kv.array {
+		redactStrings(s, w, kv.start)
+		return
 	}
 	v := w[kv.start:kv.end]
-	if lastWordSig && len(v) < 8 {
-		return
+	first := v // the first word of a plain value
+	if kv.first > kv.start && kv.first < kv.end {
+		first = w[kv.start:kv.first]
 	}
-	if !kv.quoted && !kv.structural {
+	switch {
+	case kv.quoted || kv.level == levelStrict:
+	case kv.level == levelField:
+		// "key: value" opening a quoted string: a message unless the value
+		// looks like a credential.
+		if !credentialLike(v) {
+			return
+		}
+	default:
 		// "word key: value" in running text: prose unless the value looks
 		// like a credential, and for the weak nouns (token, key, cookie …)
 		// like a strong one.
-		if !credentialLike(v) || !strongNoun(w[ks:ke]) && !strongValue(v) {
+		if !credentialLike(v) || !strongNoun(key) && !strongValue(v) {
 			return
 		}
 	}
-	if s.r.notSecretValue(v) {
+	if s.r.notSecretValue(v) || s.r.notSecretValue(first) || paramRef(v, key) {
 		return
 	}
-	if kv.objectFollows {
-		return
+	if header && inSchemes(v) {
+		return // "Authorization: Bearer" with no credential
 	}
-	if w[ks] != '$' && (equalFold(w[ks:ke], "pwd") || equalFold(w[ks:ke], "oldpwd")) && (v[0] == '/' || v[0] == '~') {
+	if sep == sepColon && !kv.quoted && yamlIndicator(first) {
+		return // "password: |" (a block on the next lines), "password: !vault"
+	}
+	if lastWordIs(key, "sig", "signature") && len(v) < 8 {
+		return // sig=1, signature=none: too short to be a signature
+	}
+	if (equalFold(key, "pwd") || equalFold(key, "oldpwd")) && (v[0] == '/' || v[0] == '~') {
 		return // the shell's working directory, not a password
+	}
+	if equalFold(key, "pass") && len(v) <= 5 && isDigits(v) {
+		return // "pass=12 fail=0": a test count
+	}
+	if hasPrefixFold(v, 0, "-----begin ") && bytes.Contains(v[:min(len(v), 64)], []byte("PRIVATE KEY")) && s.r.hasRule(pemRuleID) {
+		return // the private-key rule redacts the body and keeps the armor
 	}
 	s.add(kv.start, kv.end, 0, 0)
 }
 
+// redactStrings redacts the content of every quoted string in the list
+// that opens at w[i] == '[', up to its closing ']'.
+func redactStrings(s *scanner, w []byte, i int) {
+	i++
+	for {
+		for i < len(w) && (w[i] == ' ' || w[i] == '\t') {
+			i++
+		}
+		if i >= len(w) {
+			return
+		}
+		q := quoteAt(w, i)
+		if q == "" {
+			return
+		}
+		start := i + len(q)
+		end := closingQuote(w, start, q)
+		if end < 0 {
+			end = trimRightSpace(w, start, len(w)) // unterminated: fail closed
+		}
+		if v := w[start:end]; end > start && !s.r.notSecretValue(v) {
+			s.add(start, end, 0, 0)
+		}
+		if end >= len(w) {
+			return
+		}
+		i = end + len(q)
+		for i < len(w) && (w[i] == ' ' || w[i] == '\t') {
+			i++
+		}
+		if i >= len(w) || w[i] != ',' {
+			return
+		}
+		i++
+	}
+}
+
+// paramRef reports a query parameter standing for the value: "?", ":1",
+// "$1", ":password" or "@password" after the key password.
+func paramRef(v, key []byte) bool {
+	if len(v) == 1 && v[0] == '?' {
+		return true
+	}
+	if len(v) < 2 || (v[0] != ':' && v[0] != '@' && v[0] != '$') {
+		return false
+	}
+	return isDigits(v[1:]) || bytes.EqualFold(v[1:], key)
+}
+
+// inSchemes reports whether v is only an authorization scheme word.
+func inSchemes(v []byte) bool {
+	for _, sc := range authSchemes {
+		if equalFold(v, sc.name) {
+			return true
+		}
+	}
+	return false
+}
+
+// yamlIndicator reports a YAML block indicator (| |- > >+ …) or a tag
+// (!vault, !Ref): the value is elsewhere.
+func yamlIndicator(v []byte) bool {
+	switch {
+	case len(v) == 0:
+		return false
+	case v[0] == '|' || v[0] == '>':
+		return len(v) == 1 || (len(v) <= 3 && bytes.IndexFunc(v[1:], func(r rune) bool { return r != '-' && r != '+' && (r < '0' || r > '9') }) < 0)
+	case v[0] == '!':
+		for _, c := range v[1:] {
+			if !isLetter(c) && c != '!' {
+				return false
+			}
+		}
+		return len(v) > 1
+	}
+	return false
+}
+
+// hasRule reports whether the rule id runs in r.
+func (r *Redactor) hasRule(id string) bool {
+	for _, x := range r.rules {
+		if x.id == id {
+			return true
+		}
+	}
+	return false
+}
+
+// lastWordIs reports whether the last word of key k is one of nouns.
+func lastWordIs(k []byte, nouns ...string) bool {
+	var buf [12][2]int
+	words := keyWords(k, buf[:0])
+	if len(words) == 0 {
+		return false
+	}
+	return inFold(k[words[len(words)-1][0]:words[len(words)-1][1]], nouns)
+}
+
+// How sure the syntax around a key/value pair is.
+const (
+	levelProse  = iota // "word key: value" in running text
+	levelField         // "key: value" opening a quoted string
+	levelStrict        // quoted key, =, :=, =>, XML, --flag, "key:" at a line start or after a delimiter
+)
+
 // keyValue is the value found after a key.
 type keyValue struct {
 	start, end    int
-	quoted        bool // the value was in quotes
-	structural    bool // the syntax is unambiguous (quoted key, line start, after a delimiter, =)
+	first         int  // end of the first word of a plain value
+	array         bool // a list of quoted strings starts at start: ["a", "b"]
+	quoted        bool // the value was in quotes or an XML element
+	level         int  // levelProse, levelField or levelStrict
 	objectFollows bool // the value is an identifier followed by { ( or [ (an object dump)
 }
 
@@ -329,25 +527,30 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 		q = string(w[ks-1 : ks])
 	}
 	quotedKey := false
-	enclosing := byte(0) // the key sits at the start of a quoted string
+	enclosing := "" // the key opens a quoted string: "Authorization: …"
 	if q != "" {
 		if bytes.HasPrefix(w[i:], []byte(q)) {
 			quotedKey = true
 			i += len(q)
 		} else {
-			enclosing = q[len(q)-1]
+			enclosing = q
 		}
 	}
-	xml := ks >= 1 && w[ks-1] == '<' && i < len(w) && w[i] == '>'
+	if !quotedKey && i < len(w) && w[i] == '>' {
+		if lt := xmlOpen(w, ks); lt >= 0 {
+			return xmlValue(w, lt, i+1)
+		}
+	}
 	j := i
 	for j < len(w) && (w[j] == ' ' || w[j] == '\t') {
 		j++
 	}
-	structural := quotedKey
+	level := levelProse
+	if quotedKey {
+		level = levelStrict
+	}
+	colon := false
 	switch {
-	case xml:
-		i++
-		structural = true
 	case j < len(w) && w[j] == '=':
 		if j+1 < len(w) && w[j+1] == '=' {
 			return kv, false // a comparison
@@ -356,42 +559,45 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 		if i < len(w) && w[i] == '>' {
 			i++ // =>
 		}
-		structural = true
+		level = levelStrict
 	case j < len(w) && w[j] == ':':
 		if j+1 < len(w) && w[j+1] == ':' {
 			return kv, false // Type::member
 		}
 		i = j + 1
-		if i < len(w) && w[i] == '=' {
+		colon = true
+		switch {
+		case i < len(w) && w[i] == '=':
 			i++ // :=
-			structural = true
-		}
-		if !structural {
-			structural = keyStartsField(w, ks)
+			level = levelStrict
+		case level == levelStrict:
+		case keyStartsField(w, ks):
+			level = levelStrict
+		case enclosing != "":
+			level = levelField
 		}
 	case flag && j > i && j < len(w) && w[j] != '-':
 		i = j // --password value
-		structural = true
+		level = levelStrict
 	default:
 		return kv, false
 	}
-	if !xml {
-		for i < len(w) && (w[i] == ' ' || w[i] == '\t') {
-			i++
-		}
+	for i < len(w) && (w[i] == ' ' || w[i] == '\t') {
+		i++
 	}
 	if i >= len(w) {
 		return kv, false
 	}
-	kv.structural = structural
-	if xml {
-		end := bytes.IndexByte(w[i:], '<')
-		if end < 0 {
-			end = len(w) - i
+	kv.level = level
+	if w[i] == '[' && level == levelStrict {
+		k := i + 1
+		for k < len(w) && (w[k] == ' ' || w[k] == '\t') {
+			k++
 		}
-		kv.start, kv.end = i, trimRightSpace(w, i, i+end)
-		kv.quoted = true
-		return kv, kv.end > kv.start
+		if k < len(w) && quoteAt(w, k) != "" {
+			kv.array, kv.start, kv.end = true, i, i+1
+			return kv, true
+		}
 	}
 	// Quoted value.
 	if vq := quoteAt(w, i); vq != "" {
@@ -401,35 +607,127 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 		if end < 0 {
 			end = trimRightSpace(w, start, len(w)) // unterminated: fail closed to the line end
 		}
-		start = skipScheme(w, start, end)
+		start, _ = skipScheme(w, start, end)
 		kv.start, kv.end = start, end
 		return kv, end > start
 	}
-	start := i
-	start = skipScheme(w, start, len(w))
+	start, params := skipScheme(w, i, len(w))
 	end := start
-	if header && start == i {
-		// A whole header value: to the end of the line or enclosing quote.
+	if header && (colon || enclosing != "") && (start == i || params) {
+		// A whole header value (Cookie, or Authorization without a
+		// token68 scheme): to the end of the line or enclosing string.
 		end = len(w)
-		if enclosing != 0 {
-			if k := bytes.IndexByte(w[start:], enclosing); k >= 0 {
+		if enclosing != "" {
+			if k := bytes.Index(w[start:], []byte(enclosing)); k >= 0 {
 				end = start + k
 			}
 		}
 		end = trimRightSpace(w, start, end)
 	} else {
-		for end < len(w) && !valueStop(w[end], enclosing) {
-			end++
+		stop := byte(0)
+		if enclosing != "" {
+			stop = enclosing[len(enclosing)-1]
 		}
-		if end < len(w) && start == end {
-			return kv, false
+		for end < len(w) && !valueStop(w[end], stop) {
+			end++
 		}
 		if end < len(w) && (w[end] == '{' || w[end] == '(' || w[end] == '[') {
 			kv.objectFollows = true
 		}
+		kv.first = end
+		// A YAML or INI line ("password: two words", "secret = a b"): the
+		// plain value runs on to the line end.
+		if level == levelStrict && !quotedKey && (colon || j > ke) && lineStartKey(w, ks) {
+			end = extendPlain(w, end)
+		}
 	}
 	kv.start, kv.end = start, end
 	return kv, end > start
+}
+
+// lineStartKey reports whether the key at ks opens its line (after
+// indentation or a YAML "- ").
+func lineStartKey(w []byte, ks int) bool {
+	i := ks
+	for i > 0 && (w[i-1] == ' ' || w[i-1] == '\t') {
+		i--
+	}
+	if i > 0 && w[i-1] == '-' {
+		i--
+		for i > 0 && (w[i-1] == ' ' || w[i-1] == '\t') {
+			i--
+		}
+	}
+	return i == 0
+}
+
+// extendPlain extends a plain (unquoted) value that ends at end over the
+// rest of the line, without a trailing " # comment", unless the rest looks
+// like more fields ("=", ": ", ", ", "; ", quotes), which it then leaves.
+func extendPlain(w []byte, end int) int {
+	if end >= len(w) || (w[end] != ' ' && w[end] != '\t') {
+		return end
+	}
+	rest := len(w)
+	for k := end; k < len(w); k++ {
+		c := w[k]
+		switch {
+		case c == '#' && isSpace(w[k-1]):
+			rest = k
+		case c == '=' || c == '"' || c == '\'' || c == '`':
+			return end
+		case (c == ':' || c == ',' || c == ';') && (k+1 == len(w) || isSpace(w[k+1])):
+			return end
+		}
+		if rest < len(w) {
+			break
+		}
+	}
+	return trimRightSpace(w, end, rest)
+}
+
+// xmlOpen returns the offset of the '<' of the XML start tag whose name is
+// the key at ks ("<password>" or "<ns:password>"), or -1.
+func xmlOpen(w []byte, ks int) int {
+	switch {
+	case ks < 1:
+		return -1
+	case w[ks-1] == '<':
+		return ks - 1
+	case w[ks-1] != ':':
+		return -1
+	}
+	p := runBack(w, ks-1, cAlnum)
+	if p < ks-1 && p >= 1 && w[p-1] == '<' {
+		return p - 1
+	}
+	return -1
+}
+
+// xmlValue reads the text of the element whose start tag opens at lt and
+// ends at i: up to the closing tag on this line. Without a closing tag the
+// value runs to the first byte that ends an unquoted value, but only when
+// the tag stands on its own (at the line start or after a space or tag):
+// in "postgres://u:<password>@db" it is a placeholder, not an element.
+func xmlValue(w []byte, lt, i int) (kv keyValue, ok bool) {
+	kv.quoted, kv.level = true, levelStrict
+	if i >= len(w) || isSpace(w[i]) {
+		return kv, false
+	}
+	end := bytes.Index(w[i:], []byte("</"))
+	if end >= 0 {
+		end += i
+	} else {
+		if lt > 0 && !isSpace(w[lt-1]) && w[lt-1] != '>' {
+			return kv, false
+		}
+		end = i
+		for end < len(w) && !valueStop(w[end], 0) {
+			end++
+		}
+	}
+	kv.start, kv.end = i, trimRightSpace(w, i, end)
+	return kv, kv.end > kv.start
 }
 
 // keyStartsField reports whether the key at ks starts a field, which makes
@@ -501,19 +799,21 @@ func trimRightSpace(w []byte, start, end int) int {
 }
 
 // skipScheme skips an authorization scheme word ("Bearer ", "Basic ") at
-// the start of a value, so the scheme stays visible.
-func skipScheme(w []byte, start, end int) int {
+// the start of a value, so the scheme stays visible. params reports a
+// scheme whose credentials are a list of parameters (Digest, AWS4-HMAC-…)
+// rather than one token.
+func skipScheme(w []byte, start, end int) (i int, params bool) {
 	for _, sc := range authSchemes {
-		n := len(sc)
-		if end-start > n+1 && hasPrefixFold(w, start, sc) && (w[start+n] == ' ' || w[start+n] == '\t') {
+		n := len(sc.name)
+		if end-start > n+1 && hasPrefixFold(w, start, sc.name) && (w[start+n] == ' ' || w[start+n] == '\t') {
 			i := start + n
 			for i < end && (w[i] == ' ' || w[i] == '\t') {
 				i++
 			}
-			return i
+			return i, sc.params
 		}
 	}
-	return start
+	return start, false
 }
 
 // credentialLike is the test for an unquoted value after "key:" in running
@@ -595,6 +895,9 @@ func (r *Redactor) notSecretValue(v []byte) bool {
 	if isPlaceholder(v) {
 		return true
 	}
+	if v[0] == '@' && len(v) > 1 && (v[1] == '/' || v[1] == '.' || v[1] == '~') {
+		return true // @/run/secrets/pw: read from a file (curl, CLIs)
+	}
 	for _, p := range r.placeholders {
 		if bytes.HasPrefix(v, p) {
 			return true
@@ -620,8 +923,14 @@ func isPlaceholder(v []byte) bool {
 	case len(v) > 2 && v[0] == '%' && v[len(v)-1] == '%' && allWordBytes(v[1:len(v)-1]):
 		return true
 	}
-	if bytes.Contains(v, []byte("***")) || bytes.Contains(v, []byte("•")) || bytes.Contains(v, []byte("…")) {
-		return true
+	if bytes.Contains(v, []byte("***")) || bytes.Contains(v, []byte("•")) || bytes.Contains(v, []byte("…")) || bytes.Contains(v, []byte("...")) {
+		return true // masked or elided: "sk-...abcd", "ab***cd"
+	}
+	if v[0] == '%' && len(v) <= 3 && isLetter(v[len(v)-1]) {
+		return true // a format verb: %s, %v, %+v
+	}
+	if len(v) > 2 && v[0] == '[' && v[len(v)-1] == ']' && bracketWord(v[1:len(v)-1]) {
+		return true // [FILTERED], [HIDDEN], [masked]
 	}
 	if hasPrefixFold(v, 0, "redacted") || hasPrefixFold(v, 0, "<redacted") || hasPrefixFold(v, 0, "your_") ||
 		hasPrefixFold(v, 0, "your-") || hasPrefixFold(v, 0, "your ") || hasPrefixFold(v, 0, "placeholder") {
@@ -643,6 +952,21 @@ func isPlaceholder(v []byte) bool {
 		}
 	}
 	return false
+}
+
+// bracketWord reports the inside of a bracketed mask: one upper-case word
+// ([FILTERED], [SECRET]) or a stop word ([hidden]).
+func bracketWord(b []byte) bool {
+	upper := true
+	for _, c := range b {
+		if !isLetter(c) && c != '_' && c != '-' && c != ' ' {
+			return false
+		}
+		if isLower(c) {
+			upper = false
+		}
+	}
+	return upper || inFold(b, valueStopwords)
 }
 
 func allWordBytes(b []byte) bool {

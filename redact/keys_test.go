@@ -1,0 +1,452 @@
+package redact
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// row is one spec: input, and what Default().String must return.
+type row struct{ name, in, want string }
+
+// K is the keyed-secret placeholder, to keep the tables readable.
+const K = "[REDACTED:keyed-secret]"
+
+// checkRows runs every row one-shot and as a stream split at every offset
+// (and byte by byte), which must all give the same output.
+func checkRows(t *testing.T, r *Redactor, rows []row) {
+	t.Helper()
+	for _, tc := range rows {
+		t.Run(tc.name, func(t *testing.T) {
+			got := r.String(tc.in)
+			if got != tc.want {
+				t.Fatalf("String(%q)\n got %q\nwant %q", tc.in, got, tc.want)
+			}
+			in := []byte(tc.in)
+			for c := 0; c <= len(in); c++ {
+				if s := streamOf(t, r, in, c); string(s) != tc.want {
+					t.Fatalf("stream split at %d of %q\n got %q\nwant %q", c, tc.in, s, tc.want)
+				}
+			}
+			var cuts []int
+			for c := 1; c < len(in); c++ {
+				cuts = append(cuts, c)
+			}
+			if s := streamOf(t, r, in, cuts...); string(s) != tc.want {
+				t.Fatalf("byte-by-byte stream of %q\n got %q\nwant %q", tc.in, s, tc.want)
+			}
+			if again := r.String(got); again != got {
+				t.Fatalf("not idempotent: %q -> %q", got, again)
+			}
+		})
+	}
+}
+
+// Every syntax a key/value pair is written in.
+var keyedSyntaxRows = []row{
+	{"k=v", "password=hunter2", "password=" + K},
+	{"k=v mid line", "login user=bob password=hunter2 ok=1", "login user=bob password=" + K + " ok=1"},
+	{"k = v (TOML/INI)", "password = hunter2", "password = " + K},
+	{"TOML quoted", `password = "hunter2"`, `password = "` + K + `"`},
+	{"INI section value", "db_password=Zq8!rT2#", "db_password=" + K},
+	{"k: v at line start", "password: hunter2", "password: " + K},
+	{"k: v YAML indented", "    password: hunter2", "    password: " + K},
+	{"YAML list item", "  - password: hunter2", "  - password: " + K},
+	{"YAML double quoted", `  password: "hunter 2"`, `  password: "` + K + `"`},
+	{"YAML single quoted", `  password: 'hunter 2'`, `  password: '` + K + `'`},
+	{"JSON", `{"password":"hunter2"}`, `{"password":"` + K + `"}`},
+	{"JSON spaced", `{ "password" : "hunter2" }`, `{ "password" : "` + K + `" }`},
+	{"JSON number", `{"password":12345678}`, `{"password":` + K + `}`},
+	{"JSON in second field", `{"user":"bob","password":"p@ss word!","x":1}`, `{"user":"bob","password":"` + K + `","x":1}`},
+	{"JSON escaped quote in value", `{"password":"a\"b\\c"}`, `{"password":"` + K + `"}`},
+	{"JSON escaped inside a string", `{"msg":"{\"password\":\"hunter2\",\"user\":\"bob\"}"}`, `{"msg":"{\"password\":\"` + K + `\",\"user\":\"bob\"}"}`},
+	{"k=\"v\"", `password="hunter2"`, `password="` + K + `"`},
+	{"k='v'", `password='hunter2'`, `password='` + K + `'`},
+	{"k=`v`", "password=`hunter2`", "password=`" + K + "`"},
+	{"quoted value with spaces", `password="correct horse battery staple"`, `password="` + K + `"`},
+	{"query string", "GET /login?user=bob&password=hunter2&next=%2F HTTP/1.1", "GET /login?user=bob&password=" + K + "&next=%2F HTTP/1.1"},
+	{"query string first", "https://api.example.com/v2/items?api_key=Zx81kLmQ02pR77ab&page=2", "https://api.example.com/v2/items?api_key=" + K + "&page=2"},
+	{"form body", "grant_type=password&username=bob&password=p%40ss&client_secret=abc123", "grant_type=password&username=bob&password=" + K + "&client_secret=" + K},
+	{"env dump", "DB_PASSWORD=s3cr3t!", "DB_PASSWORD=" + K},
+	{"export", "export API_KEY=abcd1234efgh", "export API_KEY=" + K},
+	{"export quoted", `export API_KEY="abcd1234efgh"`, `export API_KEY="` + K + `"`},
+	{"docker env array", `"Env":["PATH=/usr/bin","DB_PASSWORD=s3cret","HOME=/root"]`, `"Env":["PATH=/usr/bin","DB_PASSWORD=` + K + `","HOME=/root"]`},
+	{"HTTP header", "X-Api-Key: 3f9a8b7c6d5e", "X-Api-Key: " + K},
+	{"HTTP header token", "X-Auth-Token: a1b2c3d4e5", "X-Auth-Token: " + K},
+	{"XML", "<password>hunter2</password>", "<password>" + K + "</password>"},
+	{"XML nested", "<user><name>bob</name><password>hunter 2</password></user>", "<user><name>bob</name><password>" + K + "</password></user>"},
+	{"--flag value", "mysql --password hunter2 --host db", "mysql --password " + K + " --host db"},
+	{"--flag=value", "mysql --password=hunter2 --host db", "mysql --password=" + K + " --host db"},
+	{"--flag quoted", `app --api-key "k3y-v4lue" -v`, `app --api-key "` + K + `" -v`},
+	{"--db-password", "run --db-password s3cret", "run --db-password " + K},
+	{"Go :=", `password := "hunter2"`, `password := "` + K + `"`},
+	{"Go assignment", `cfg.Password = "hunter2"`, `cfg.Password = "` + K + `"`},
+	{"Python", `client_secret = 'abc123def'`, `client_secret = '` + K + `'`},
+	{"PHP =>", `"password" => "hunter2",`, `"password" => "` + K + `",`},
+	{"PHP => single", `'password' => 'hunter2'`, `'password' => '` + K + `'`},
+	{"Ruby symbol", `password: "hunter2"`, `password: "` + K + `"`},
+	{"logfmt", `level=info msg="login" password=hunter2 user=bob`, `level=info msg="login" password=` + K + ` user=bob`},
+	{"two on a line", "password=a1b2c3 token=z9y8x7w6", "password=" + K + " token=" + K},
+	{"comma separated", "user=bob,password=hunter2,port=5432", "user=bob,password=" + K + ",port=5432"},
+	{"semicolon connection string", "Server=db;Database=app;User Id=sa;Password=Str0ng!Pass;", "Server=db;Database=app;User Id=sa;Password=" + K + ";"},
+	{"value to line end only", "password=abc\nnext line", "password=" + K + "\nnext line"},
+	{"CRLF", "password: hunter2\r\nuser: bob\r\n", "password: " + K + "\r\nuser: bob\r\n"},
+	{"dotted key", "spring.datasource.password=hunter2", "spring.datasource.password=" + K},
+	{"dotted YAML path", "db.password: hunter2", "db.password: " + K},
+	{"after a delimiter", "{password: hunter2}", "{password: " + K + "}"},
+	{"numeric password", "password=12345678", "password=" + K},
+	{"short password", "pwd=ab", "pwd=" + K},
+	{"YAML plain value with spaces", "password: correct horse battery", "password: " + K},
+	{"YAML value then comment", "  password: hunter 2 # rotated 2026", "  password: " + K + " # rotated 2026"},
+	{"INI value with spaces", "secret = two words", "secret = " + K},
+	{"trailing spaces kept", "Password:   hunter2   ", "Password:   " + K + "   "},
+	{"more fields: not extended", "token: abc123, expires: 3600", "token: " + K + ", expires: 3600"},
+	{"logfmt at line start: not extended", "password=hunter2 user=bob", "password=" + K + " user=bob"},
+	{"JSON list of strings", `{"api_keys": ["k-1a2b3c", "k-4d5e6f"], "n": 2}`, `{"api_keys": ["` + K + `", "` + K + `"], "n": 2}`},
+	{"YAML flow list", `secrets: ['a1b2', "c3d4"]`, `secrets: ['` + K + `', "` + K + `"]`},
+	{"JSON list of cookies", `"set-cookie": ["a=1; Path=/", "b=2"]`, `"set-cookie": ["` + K + `", "` + K + `"]`},
+	{"java -D property", "java -Djavax.net.ssl.keyStorePassword=changeit -jar app.jar", "java -Djavax.net.ssl.keyStorePassword=" + K + " -jar app.jar"},
+	{"single-dash flag", "app -password hunter2 -v", "app -password " + K + " -v"},
+	{"URL fragment", "https://app.example.com/cb#access_token=abc123def456&state=xyz", "https://app.example.com/cb#access_token=" + K + "&state=xyz"},
+	{"XML namespace", "<ns:password>hunter2</ns:password>", "<ns:password>" + K + "</ns:password>"},
+	{"XML without closing tag", "<password>hunter2", "<password>" + K},
+	{"connection string key", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=dGVzdGtleWRhdGE=;EndpointSuffix=core.windows.net", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=" + K + ";EndpointSuffix=core.windows.net"},
+}
+
+// Every spelling of every secret noun, in k=v form.
+var keyedNounRows = func() []row {
+	keys := []string{
+		"password", "Password", "PASSWORD", "passwd", "pwd", "passphrase", "db_password", "dbPassword",
+		"DB_PASS", "smtp_pass", "PGPASSWORD", "mysql_root_password", "userPassword", "new_password",
+		"secret", "client_secret", "clientSecret", "secret_key", "secretKey", "app_secret", "JWT_SECRET",
+		"token", "access_token", "accessToken", "refresh_token", "id_token", "auth_token", "csrf_token",
+		"csrfToken", "X-CSRF-Token", "GITHUB_TOKEN", "bot_token", "session_token",
+		"api_key", "apikey", "apiKey", "api-key", "x-api-key", "X-API-KEY", "ApiKey", "APIKey", "API_KEY", "api.key",
+		"private_key", "privateKey", "access_key", "AWS_SECRET_ACCESS_KEY", "aws_access_key", "signing_key",
+		"credential", "credentials", "creds", "db_credentials",
+		"INTERNAL_SECRET_PREVIOUS", "api_key_2", "password_new", "signature", "sig",
+	}
+	var rs []row
+	for _, k := range keys {
+		rs = append(rs, row{"noun " + k, k + "=Zx81kLmQ02", k + "=" + K})
+	}
+	return rs
+}()
+
+// Header-like keys: the value is the rest of the line or quoted string.
+var keyedHeaderRows = []row{
+	{"Cookie", "Cookie: session=abc123; theme=dark", "Cookie: " + K},
+	{"Set-Cookie", "Set-Cookie: sid=31d4d96e407aad42; Path=/; Secure; HttpOnly", "Set-Cookie: " + K},
+	{"cookie lower", "cookie: a=1; b=2", "cookie: " + K},
+	{"Cookie in a quoted header dump", `headers="Cookie: a=1; b=2" status=200`, `headers="Cookie: ` + K + `" status=200`},
+	{"Cookie JSON", `{"Cookie":"sid=31d4d96e; lang=en"}`, `{"Cookie":"` + K + `"}`},
+	{"Authorization without scheme", "Authorization: 31d4d96e407aad42abc", "Authorization: " + K},
+	{"Authorization Token scheme", "Authorization: Token abc123", "Authorization: Token " + K},
+	{"Authorization Bearer keeps scheme", "Authorization: Bearer 9f8e7d6c5b4a39281706", "Authorization: Bearer [REDACTED:bearer-token]"},
+	{"Authorization short Bearer", "Authorization: Bearer abc12", "Authorization: Bearer " + K},
+	{"Authorization Basic", "Authorization: Basic dXNlcjpwYXNz", "Authorization: Basic [REDACTED:basic-auth]"},
+	{"Authorization JSON Bearer", `{"Authorization":"Bearer abc12"}`, `{"Authorization":"Bearer ` + K + `"}`},
+	{"Authorization Digest params", `Authorization: Digest username="bob", realm="x", nonce="abc", response="6629fae49393a05397450978507c4ef1"`, "Authorization: Digest " + K},
+	{"Authorization AWS4", "Authorization: AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024", "Authorization: AWS4-HMAC-SHA256 " + K},
+	{"Proxy-Authorization", "Proxy-Authorization: Basic dXNlcjpwYXNz", "Proxy-Authorization: Basic [REDACTED:basic-auth]"},
+	{"curl -H", `curl -H "Authorization: Token abc123" https://x`, `curl -H "Authorization: Token ` + K + `" https://x`},
+	{"curl -H cookie", `curl -b x -H 'Cookie: a=1; b=2' https://x`, `curl -b x -H 'Cookie: ` + K + `' https://x`},
+}
+
+// Placeholders stand for a value: they come out byte-identical.
+var keyedPlaceholderRows = func() []row {
+	vals := []string{
+		"${DB_PASSWORD}", "$DB_PASSWORD", "{{ .Values.password }}", "{{.password}}", "<token>", "<your-api-key>",
+		"***", "********", "REDACTED", "[REDACTED]", "redacted", "xxxxxxxx", "XXXX-XXXX", K, "[REDACTED:github-pat]",
+		"%(password)s", "#{password}", "<%= password %>", "YOUR_API_KEY", "your-token-here", "null", "None", "true",
+		"", `""`, "''", `"${SECRET}"`, `"***"`, `"<password>"`, `"` + K + `"`, "{}", "[]", "…",
+		"$(cat /run/secrets/db)", "%PASSWORD%", "•••••", "%s", "%v", "%+v", "[FILTERED]", "[HIDDEN]",
+		"sk-...abcd", "ab***cd", "****1234", "@/run/secrets/pw", "?", "$1", ":1",
+	}
+	var rs []row
+	for _, v := range vals {
+		for _, k := range []string{"password=", "api_key: ", `"token": `} {
+			rs = append(rs, row{"placeholder " + k + v, k + v, k + v})
+		}
+	}
+	return rs
+}()
+
+// Near misses: prose, keys about secrets, and shapes that are not a
+// key/value pair. All come out byte-identical.
+var keyedNegativeRows = func() []row {
+	ins := []string{
+		// Prose.
+		"the token expired",
+		"reset your password",
+		"Invalid token: expired",
+		"password must be 8 characters",
+		"Password must be at least 8 characters long",
+		"Failed password for invalid user admin from 10.0.0.1 port 22 ssh2",
+		"Accepted password for bob from 10.0.0.1 port 52311 ssh2",
+		"authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=10.0.0.1",
+		"secret sauce: more butter",
+		"Wrong password: try again",
+		"error: invalid token: signature mismatch",
+		"token refresh failed: 401 Unauthorized",
+		"token: expired",
+		"password: required",
+		"Your password: is too short",
+		"the api key is missing",
+		"cookie policy accepted",
+		"Refreshing credentials for service account",
+		"received token from upstream after 3 retries",
+		"key: value pairs are parsed",
+		"monkey=banana",
+		"turkey: roasted",
+		"hotkey=ctrl+s",
+		"keyboard layout=us",
+		"password reset email sent to user id=42",
+		"Passing test suite: 12 passed, 0 failed",
+		"tests pass=12 fail=0",
+		"bypass=true",
+		"compass: north",
+		"signal: SIGTERM received",
+		"design=flat signup=open",
+		"tokenizer=cl100k_base",
+		"token_count=1234",
+		// Keys about secrets.
+		`{"token_type":"Bearer","expires_in":3600}`,
+		`{"max_tokens":1024,"tokens_used":87,"prompt_tokens":12,"completion_tokens":75}`,
+		`password_updated_at=2026-11-28T03:26:49Z`,
+		`secret_name=prod/db/main`,
+		`key_id=k-19f3a0`,
+		`public_key=ssh-ed25519AAAAC3Nza`,
+		`publicKey: MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE`,
+		`tokenType: bearer`,
+		`secretName: db-creds`,
+		`passwordPolicy=strict`,
+		`password_length=12`,
+		`password_min_length: 12`,
+		`token_expires_at=2026-11-28`,
+		`secret_arn=arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf`,
+		`secret_version=v7`,
+		`secret_ref=vault:kv/data/app`,
+		`key_name=prod-signing-2026`,
+		`cache_key=user:42:profile`,
+		`partition_key=tenant-8841`,
+		`idempotency_key=8f14e45f-ceea-467a-9a36-dedd4bea2543`,
+		`key=photos/2026/cat.jpg`,
+		`keys=3`,
+		`next_page_token=CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA`,
+		`page_token: CiAKGjBpNDd2Nmp2Zml2`,
+		`continuationToken=AbC123dEf456`,
+		`password_file=/run/secrets/db_password`,
+		`token_url=https://auth.example.com/oauth/token`,
+		`authorization_endpoint: https://auth.example.com/authorize`,
+		`credential_source=environment`,
+		`cookie_name=sid`,
+		`session_cookie_secure=true`,
+		`credentials_path=/etc/app/creds.json`,
+		`private_key_path=/etc/ssl/private/app.key`,
+		`ssh_key_file: ~/.ssh/id_ed25519`,
+		`api_key_id=AK19F3`,
+		`access_key_id: ak-19f3`,
+		`signing_method=HS256`,
+		`sig_alg=ES256`,
+		`password_hash_algo=argon2id`,
+		`has_password=true`,
+		`is_secret: false`,
+		`secretsManager=enabled`,
+		`keystore_type=PKCS12`,
+		`Authorization-Scheme: Bearer`,
+		// Not key/value pairs.
+		`if password == "" {`,
+		`token != nil`,
+		`Type::Token::Identifier`,
+		`func (s *Server) password() string { return s.pw }`,
+		`passwordField.focus()`,
+		`url: https://example.com/reset-password?email=sent`,
+		`GET /api/v1/token HTTP/1.1`,
+		`/oauth/token: 200 OK`,
+		`PWD=/home/bob/src`,
+		`OLDPWD=/home/bob`,
+		`cd $PWD && make`,
+		`password=`,
+		`password:`,
+		`token = {`,
+		`token: {id: 1}`,
+		`secret: [a, b]`,
+		`password=@/run/secrets/pw`,
+		`"password": {"min": 8}`,
+		`api_key=None`,
+		`[REDACTED:keyed-secret]`,
+		// Query parameters, YAML indicators and tags: the value is elsewhere.
+		`UPDATE users SET password = :password WHERE id = :id`,
+		`WHERE api_key = @api_key`,
+		`password: |`,
+		`private_key: >-`,
+		`password: !vault |`,
+		`  Password: !Ref DBPassword`,
+		`Authorization: Bearer`,
+		`Cookie: `,
+	}
+	var rs []row
+	for _, in := range ins {
+		rs = append(rs, row{"negative " + in, in, in})
+	}
+	return rs
+}()
+
+func TestKeyedSyntax(t *testing.T)       { checkRows(t, Default(), keyedSyntaxRows) }
+func TestKeyedNouns(t *testing.T)        { checkRows(t, Default(), keyedNounRows) }
+func TestKeyedHeaders(t *testing.T)      { checkRows(t, Default(), keyedHeaderRows) }
+func TestKeyedPlaceholders(t *testing.T) { checkRows(t, Default(), keyedPlaceholderRows) }
+func TestKeyedNegatives(t *testing.T)    { checkRows(t, Default(), keyedNegativeRows) }
+
+// A PEM private key stored under a secret key keeps its BEGIN/END lines:
+// the private-key rule redacts the body, and the key rule leaves it be.
+func TestKeyedPEMValueKeepsArmor(t *testing.T) {
+	checkRows(t, Default(), []row{
+		{"JSON private_key", `{"private_key":"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n"}`,
+			`{"private_key":"-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n-----END PRIVATE KEY-----\n"}`},
+	})
+	// With the private-key rule off, the key rule takes the whole value.
+	r, err := New(DisableRules("private-key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRows(t, r, []row{
+		{"JSON private_key, rule off", `{"private_key":"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n"}`,
+			`{"private_key":"` + K + `"}`},
+	})
+}
+
+// IsSecretKey is the classifier other packages use (slog handler, error
+// wrapper): every spelling of every secret noun, and the keys about
+// secrets that are not.
+func TestIsSecretKey(t *testing.T) {
+	secret := []string{
+		// password family
+		"password", "Password", "PASSWORD", "passwd", "pwd", "passphrase", "passcode", "pass",
+		"db_password", "DB_PASSWORD", "dbPassword", "DbPassword", "db-password", "db.password",
+		"dbpassword", "PGPASSWORD", "MYSQL_ROOT_PASSWORD", "userPassword", "user_pwd", "adminPass",
+		"password_new", "new_password", "old_password", "current_password", "password2", "password_1",
+		"smtp.auth.password", "spring.datasource.password", "--password", "-password", "$password",
+		"@password", `"password"`, "'password'", "SSH_PASSPHRASE", "keyPassphrase", "key_passphrase",
+		// secret family
+		"secret", "Secret", "SECRET", "client_secret", "clientSecret", "ClientSecret", "CLIENT_SECRET",
+		"clientsecret", "secret_key", "secretKey", "SECRET_KEY", "app_secret", "JWT_SECRET",
+		"webhook_secret", "INTERNAL_SECRET", "INTERNAL_SECRET_PREVIOUS", "secrets", "shared_secret",
+		"aws_secret_access_key", "AWS_SECRET_ACCESS_KEY", "secret_access_key", "client-secret",
+		// token family
+		"token", "Token", "TOKEN", "access_token", "accessToken", "AccessToken", "ACCESS_TOKEN",
+		"refresh_token", "refreshToken", "id_token", "idToken", "auth_token", "authToken", "csrf_token",
+		"csrfToken", "CSRFToken", "XSRF-TOKEN", "X-CSRF-Token", "x-auth-token", "X-Auth-Token",
+		"bearer_token", "bearerToken", "session_token", "sessionToken", "api_token", "apiToken",
+		"GITHUB_TOKEN", "GH_TOKEN", "NPM_TOKEN", "bot_token", "oauth_token", "slack_token",
+		"accesstoken", "refreshtoken", "x-amz-security-token", "X-Vault-Token", "security_token",
+		"token_value", "token_b64",
+		// api key family
+		"api_key", "apikey", "apiKey", "ApiKey", "APIKey", "APIKEY", "api-key", "Api-Key",
+		"x-api-key", "X-API-KEY", "X-Api-Key", "API_KEY", "api.key", "GROQ_API_KEY", "openai_api_key",
+		"api_keys", "apiKeys", "api_key_2", "API_KEY_PREVIOUS", "x-goog-api-key", "ocp-apim-subscription-key",
+		// private / access / other keys
+		"private_key", "privateKey", "PrivateKey", "PRIVATE_KEY", "privatekey", "private-key",
+		"access_key", "accessKey", "AccessKey", "ACCESS_KEY", "accesskey", "secretkey",
+		"signing_key", "signingKey", "RECEIPT_SIGNING_PRIVATE_KEY", "encryption_key", "encryptionKey",
+		"master_key", "masterKey", "client_key", "account_key", "AccountKey", "storage_account_key",
+		"hmac_key", "jwt_key", "session_key", "auth_key", "license_key", "webhook_key", "ssh_key",
+		"primaryKey", "secondaryKey", "sas_key", "shared_key", "sharedKey", "app_key", "user_key",
+		// credentials
+		"credential", "credentials", "Credentials", "CREDENTIALS", "creds", "db_credentials",
+		"dbCredentials", "aws_credentials", "serviceAccountCredentials",
+		// headers
+		"authorization", "Authorization", "AUTHORIZATION", "Proxy-Authorization", "proxy_authorization",
+		"cookie", "Cookie", "COOKIE", "set-cookie", "Set-Cookie", "SET_COOKIE", "cookies",
+		// signatures
+		"signature", "sig", "X-Hub-Signature", "x-signature",
+	}
+	notSecret := []string{
+		"", "-", "_", "key", "keys", "Key", "id", "user", "username", "email", "name",
+		// about tokens
+		"token_type", "tokenType", "TokenType", "TOKEN_TYPE", "max_tokens", "maxTokens", "max_token",
+		"tokens", "tokens_used", "tokensUsed", "prompt_tokens", "completion_tokens", "input_tokens",
+		"output_tokens", "total_tokens", "max_completion_tokens", "token_count", "tokenCount",
+		"token_limit", "token_expiry", "token_expires_at", "tokenExpiresAt", "token_ttl", "token_url",
+		"token_endpoint", "tokenEndpoint", "token_uri", "tokenizer", "tokenizer_name", "token_id",
+		"next_page_token", "nextPageToken", "page_token", "pageToken", "continuation_token",
+		"continuationToken", "sync_token", "cancellation_token", "cancellationToken", "resume_token",
+		"cursor_token", "token_length", "token_prefix", "tokenized", "tokenization",
+		// about passwords
+		"password_updated_at", "passwordUpdatedAt", "password_changed_at", "password_length",
+		"password_min_length", "passwordMinLength", "password_policy", "passwordPolicy",
+		"password_reset_required", "password_expires", "password_expiry", "password_file",
+		"password_hash_algo", "password_strength", "password_set", "password_hint_shown",
+		"passwordless", "passport", "passenger", "passes", "passed", "bypass", "compass",
+		"passthrough", "pass_rate", "pass_count", "tests_passed", "password_field", "password_prompt",
+		"pwd_dir", "password_reset_url",
+		// about secrets
+		"secret_name", "secretName", "SecretName", "secret_id", "secretId", "secret_arn", "SecretArn",
+		"secret_version", "secret_ref", "secretRef", "secret_path", "secret_store", "secrets_manager",
+		"secretsManager", "secret_count", "secret_type", "secret_length", "is_secret",
+		// about keys
+		"key_id", "keyId", "KeyId", "KEY_ID", "public_key", "publicKey", "PublicKey", "PUBLIC_KEY",
+		"publickey", "key_name", "keyName", "key_type", "keyType", "key_size", "key_length", "keyfile",
+		"key_file", "keystore", "keystore_path", "keyspace", "cache_key", "cacheKey", "partition_key",
+		"sort_key", "foreign_key", "idempotency_key", "idempotencyKey", "object_key", "s3_key",
+		"primary_key_id", "api_key_id", "apiKeyId", "api_key_name", "access_key_id", "accessKeyId",
+		"AWS_ACCESS_KEY_ID", "private_key_path", "privateKeyPath", "ssh_key_file", "signing_key_id",
+		"encryption_key_arn", "key_vault_name", "hotkey", "monkey", "turkey", "whiskey", "keyboard",
+		"keycloak_url", "api_key_header", "apiKeyHeader",
+		// about credentials, cookies, authorization
+		"credential_id", "credentialId", "credential_source", "credentials_path", "credentials_file",
+		"credential_type", "creds_file", "cookie_name", "cookieName", "cookie_domain", "cookie_path",
+		"cookie_max_age", "session_cookie_secure", "cookie_policy", "authorization_url",
+		"authorization_endpoint", "authorizationEndpoint", "authorization_code_ttl", "authorized",
+		"authorization_type", "authorizer",
+		// signatures and others that merely contain a root
+		"signature_algorithm", "signatureVersion", "sig_alg", "signal", "signup", "design", "assign",
+		"signed", "signing_method", "sigma", "sigterm", "has_password", "is_password_set",
+	}
+	for _, k := range secret {
+		if !IsSecretKey(k) {
+			t.Errorf("IsSecretKey(%q) = false, want true", k)
+		}
+	}
+	for _, k := range notSecret {
+		if IsSecretKey(k) {
+			t.Errorf("IsSecretKey(%q) = true, want false", k)
+		}
+	}
+}
+
+// IsSecretKey follows WithSecretKeys and WithSafeKeys.
+func TestIsSecretKeyPolicy(t *testing.T) {
+	r, err := New(WithSecretKeys("pin", "otp_seed"), WithSafeKeys("csrf_token", "x-request-token"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, want := range map[string]bool{
+		"pin": true, "PIN": true, "card_pin": true, "cardPin": true, "otp_seed": true, "OTPSeed": true,
+		"pinned": false, "spin": false, "csrf_token": false, "csrfToken": false, "CSRF-Token": false,
+		"x-request-token": false, "access_token": true,
+	} {
+		if got := r.IsSecretKey(k); got != want {
+			t.Errorf("IsSecretKey(%q) = %v, want %v", k, got, want)
+		}
+	}
+	checkRows(t, r, []row{
+		{"extra key", "card_pin=1234", "card_pin=" + K},
+		{"safe key", "csrf_token=abc123def456", "csrf_token=abc123def456"},
+		{"not safe", "access_token=abc123def456", "access_token=" + K},
+	})
+}
+
+// The validator runs on every hit of a short root ("key", "pass", "sig"),
+// so it must stay linear on input made of nothing but roots.
+func TestKeyedManyRootsStaysLinear(t *testing.T) {
+	r := Default()
+	for _, unit := range []string{"key", "pass", "token ", "secret=", "password:", "sig=", `\"`, "a_key_", "--password "} {
+		in := []byte(strings.Repeat(unit, 20000))
+		out := r.Bytes(in)
+		if again := r.Bytes(out); !bytes.Equal(again, out) {
+			t.Errorf("%q repeated: not idempotent", unit)
+		}
+	}
+}
