@@ -176,6 +176,51 @@ func keyWords(k []byte, dst [][2]int) [][2]int {
 	return dst
 }
 
+// foldSet is a set of lower-case ASCII words, looked up ignoring case
+// without allocating: one map probe instead of a walk over a list.
+type foldSet struct {
+	m      map[string]struct{}
+	maxLen int
+}
+
+func newFoldSet(lists ...[]string) foldSet {
+	f := foldSet{m: map[string]struct{}{}}
+	for _, l := range lists {
+		for _, w := range l {
+			if len(w) > 32 {
+				panic("redact: foldSet word longer than 32 bytes: " + w)
+			}
+			f.m[w] = struct{}{}
+			f.maxLen = max(f.maxLen, len(w))
+		}
+	}
+	return f
+}
+
+// has reports whether b, folded to lower case, is in the set.
+func (f foldSet) has(b []byte) bool {
+	if len(b) == 0 || len(b) > f.maxLen {
+		return false
+	}
+	var buf [32]byte
+	for i, c := range b {
+		buf[i] = lower(c)
+	}
+	_, ok := f.m[string(buf[:len(b)])]
+	return ok
+}
+
+var (
+	predicateSet   = newFoldSet(predicateWords)
+	transparentSet = newFoldSet(transparentWords)
+	qualifierSet   = newFoldSet(keyQualifiers)
+	tokenNotSet    = newFoldSet(tokenNotSecret)
+	secretNounSet  = newFoldSet(secretNouns)
+	headerNounSet  = newFoldSet(headerNouns)
+	stopwordSet    = newFoldSet(valueStopwords)
+	strongNounSet  = newFoldSet(strongNouns)
+)
+
 func inFold(w []byte, list []string) bool {
 	for _, s := range list {
 		if equalFold(w, s) {
@@ -221,18 +266,18 @@ func (p keyPolicy) classify(k []byte) (secret, header bool) {
 		}
 	}
 	// A predicate names a flag about a secret: has_password, isSecret.
-	if len(words) > 1 && inFold(k[words[0][0]:words[0][1]], predicateWords) {
+	if len(words) > 1 && predicateSet.has(k[words[0][0]:words[0][1]]) {
 		return false, false
 	}
 	// Drop trailing digits and transparent words (api_key_2,
 	// SECRET_PREVIOUS, token_b64: "b64" is split at its digits).
 	for n := len(words); n > 1; n = len(words) {
 		last := words[n-1]
-		if n > 2 && words[n-2][1] == last[0] && inFold(k[words[n-2][0]:last[1]], transparentWords) {
+		if n > 2 && words[n-2][1] == last[0] && transparentSet.has(k[words[n-2][0]:last[1]]) {
 			words = words[:n-2]
 			continue
 		}
-		if w := k[last[0]:last[1]]; isDigits(w) || inFold(w, transparentWords) {
+		if w := k[last[0]:last[1]]; isDigits(w) || transparentSet.has(w) {
 			words = words[:n-1]
 			continue
 		}
@@ -245,11 +290,11 @@ func (p keyPolicy) classify(k []byte) (secret, header bool) {
 	}
 	switch {
 	case equalFold(last, "key") || equalFold(last, "keys"):
-		return prev != nil && inFold(prev, keyQualifiers), false
+		return prev != nil && qualifierSet.has(prev), false
 	case equalFold(last, "token"):
-		return prev == nil || !inFold(prev, tokenNotSecret), false
-	case inFold(last, secretNouns):
-		return true, inFold(last, headerNouns)
+		return prev == nil || !tokenNotSet.has(prev), false
+	case secretNounSet.has(last):
+		return true, headerNounSet.has(last)
 	}
 	// One glued word: dbpassword, clientSecret written clientsecret, apikey.
 	for _, suf := range gluedKeySuffixes {
@@ -261,7 +306,7 @@ func (p keyPolicy) classify(k []byte) (secret, header bool) {
 		}
 	}
 	if len(last) > 5 && equalFold(last[len(last)-5:], "token") {
-		return !inFold(last[:len(last)-5], tokenNotSecret), false
+		return !tokenNotSet.has(last[:len(last)-5]), false
 	}
 	return false, false
 }
@@ -376,7 +421,7 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 			return
 		}
 	}
-	if s.r.notSecretValue(v) || s.r.notSecretValue(first) || paramRef(v, key) {
+	if s.r.notSecretValue(v) || len(first) < len(v) && s.r.notSecretValue(first) || paramRef(v, key) {
 		return
 	}
 	if header && inSchemes(v) {
@@ -839,6 +884,9 @@ func credentialLike(v []byte) bool {
 	return false
 }
 
+// strongNouns are unambiguous even in running text.
+var strongNouns = []string{"password", "passwd", "passphrase", "pwd", "passcode", "secret", "secrets", "credential", "credentials"}
+
 // strongNoun reports keys whose last word is unambiguous even in running
 // text: password, passphrase, secret, credentials, api key.
 func strongNoun(k []byte) bool {
@@ -848,7 +896,7 @@ func strongNoun(k []byte) bool {
 		return false
 	}
 	last := k[words[len(words)-1][0]:words[len(words)-1][1]]
-	if inFold(last, []string{"password", "passwd", "passphrase", "pwd", "passcode", "secret", "secrets", "credential", "credentials"}) {
+	if strongNounSet.has(last) {
 		return true
 	}
 	for _, suf := range gluedKeySuffixes {
@@ -903,7 +951,7 @@ func (r *Redactor) notSecretValue(v []byte) bool {
 			return true
 		}
 	}
-	return inFold(v, valueStopwords)
+	return stopwordSet.has(v)
 }
 
 // isPlaceholder reports the shapes that stand for a value rather than being
@@ -923,8 +971,18 @@ func isPlaceholder(v []byte) bool {
 	case len(v) > 2 && v[0] == '%' && v[len(v)-1] == '%' && allWordBytes(v[1:len(v)-1]):
 		return true
 	}
-	if bytes.Contains(v, []byte("***")) || bytes.Contains(v, []byte("•")) || bytes.Contains(v, []byte("…")) || bytes.Contains(v, []byte("...")) {
-		return true // masked or elided: "sk-...abcd", "ab***cd"
+	// Masked or elided: "ab***cd", "sk-...abcd", "•••", "…".
+	for i := 0; i+2 < len(v); i++ {
+		switch v[i] {
+		case '*', '.':
+			if v[i+1] == v[i] && v[i+2] == v[i] {
+				return true
+			}
+		case 0xe2: // U+2022 • and U+2026 …
+			if v[i+1] == 0x80 && (v[i+2] == 0xa2 || v[i+2] == 0xa6) {
+				return true
+			}
+		}
 	}
 	if v[0] == '%' && len(v) <= 3 && isLetter(v[len(v)-1]) {
 		return true // a format verb: %s, %v, %+v
@@ -966,7 +1024,7 @@ func bracketWord(b []byte) bool {
 			upper = false
 		}
 	}
-	return upper || inFold(b, valueStopwords)
+	return upper || stopwordSet.has(b)
 }
 
 func allWordBytes(b []byte) bool {

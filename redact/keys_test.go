@@ -450,3 +450,29 @@ func TestKeyedManyRootsStaysLinear(t *testing.T) {
 		}
 	}
 }
+
+// Benchmark inputs: prose and identifiers full of key roots but without a
+// single secret (every hit is rejected), and logfmt lines full of secrets.
+var (
+	benchRootsProse = []byte(strings.Repeat("the token expired; monkey keyboard passes, reset your password, "+
+		"tokenizer=cl100k signal sigterm design passthrough keyspace secretsManager cookie policy key_id=k1 "+
+		"token_type=Bearer max_tokens=1024 AppWindowToken{9f4 token=Token{a64} passed ok\n", 64))
+	benchKeyedLines = []byte(strings.Repeat(`ts=2026-11-28T03:26:49Z level=info user=bob password=hunter2 `+
+		`api_key="Zx81kLmQ02pR77ab" headers="Cookie: a=1; b=2" {"access_token":"abc123def456","token_type":"Bearer"}`+"\n", 64))
+)
+
+func BenchmarkKeyedRootsProse(b *testing.B) {
+	r := Default()
+	b.SetBytes(int64(len(benchRootsProse)))
+	for b.Loop() {
+		r.Bytes(benchRootsProse)
+	}
+}
+
+func BenchmarkKeyedLines(b *testing.B) {
+	r := Default()
+	b.SetBytes(int64(len(benchKeyedLines)))
+	for b.Loop() {
+		r.Bytes(benchKeyedLines)
+	}
+}
