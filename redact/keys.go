@@ -317,6 +317,7 @@ const (
 	sepSpace // only spaces: "--password value"
 	sepColon // ":" (maybe after a quote and spaces)
 	sepOther // "=", "=>", ":=" or XML ">"
+	sepPair  // a quoted name then ",": {"name":"DB_PASSWORD","value":"…"}
 )
 
 // separatorAfter reports which separator follows a key ending at i: a
@@ -326,7 +327,7 @@ func separatorAfter(w []byte, i int) int {
 	if i >= len(w) {
 		return sepNone
 	}
-	space := false
+	space, quote := false, false
 	switch w[i] {
 	case '=', '>':
 		return sepOther
@@ -334,11 +335,16 @@ func separatorAfter(w []byte, i int) int {
 		return sepColon
 	case '"', '\'', '`':
 		i++
-	case '\\':
-		if i+1 >= len(w) || (w[i+1] != '"' && w[i+1] != '\'') {
+		quote = true
+	case '\\': // \" inside a JSON string, \\\" two levels deep
+		for i < len(w) && w[i] == '\\' {
+			i++
+		}
+		if i >= len(w) || (w[i] != '"' && w[i] != '\'') {
 			return sepNone
 		}
-		i += 2
+		i++
+		quote = true
 	case ' ', '\t':
 		space = true
 	default:
@@ -354,6 +360,8 @@ func separatorAfter(w []byte, i int) int {
 		return sepOther
 	case w[i] == ':':
 		return sepColon
+	case w[i] == ',' && quote:
+		return sepPair
 	case space:
 		return sepSpace
 	}
@@ -390,6 +398,12 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	key := w[ks:ke]
 	sec, header := s.r.keys.classify(key)
 	if !sec {
+		return
+	}
+	if sep == sepPair {
+		if start, end := namedPairValue(w, ks, ke); end > start && !s.r.notSecretValue(w[start:end]) {
+			s.add(start, end, 0, 0)
+		}
 		return
 	}
 	kv, ok := parseKeyValue(w, ks, ke, flag, header)
@@ -443,6 +457,99 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 		return // the private-key rule redacts the body and keeps the armor
 	}
 	s.add(kv.start, kv.end, 0, 0)
+}
+
+// Field names of name/value pairs: {"name":"DB_PASSWORD","value":"…"}
+// (Kubernetes and Docker env), {"ParameterKey":"DbPassword",
+// "ParameterValue":"…"} (CloudFormation).
+var (
+	pairNameSet  = newFoldSet([]string{"name", "key", "parameterkey", "parametername", "variable", "var", "envname"})
+	pairValueSet = newFoldSet([]string{"value", "val", "parametervalue"})
+)
+
+// namedPairValue finds the value of a name/value pair whose name is the
+// quoted key w[ks:ke]: `"name": "<key>", "value": "<value>"`. It returns
+// the bounds of the value, or end <= start if the key is not such a name.
+func namedPairValue(w []byte, ks, ke int) (start, end int) {
+	if ks < 1 {
+		return 0, 0
+	}
+	// The quote around the key, escaped or not.
+	qs := ks - 1
+	for qs > 0 && w[qs-1] == '\\' {
+		qs--
+	}
+	q := string(w[qs:ks])
+	if q[len(q)-1] != '"' || !bytes.HasPrefix(w[ke:], []byte(q)) {
+		return 0, 0
+	}
+	// Before: "name": (the field naming the pair).
+	i := qs
+	for i > 0 && (w[i-1] == ' ' || w[i-1] == '\t') {
+		i--
+	}
+	if i == 0 || w[i-1] != ':' {
+		return 0, 0
+	}
+	i--
+	for i > 0 && (w[i-1] == ' ' || w[i-1] == '\t') {
+		i--
+	}
+	if !bytes.HasSuffix(w[:i], []byte(q)) {
+		return 0, 0
+	}
+	i -= len(q)
+	n := runBack(w, i, cAlnum)
+	if !pairNameSet.has(w[n:i]) || !bytes.HasSuffix(w[:n], []byte(q)) {
+		return 0, 0
+	}
+	// After: , "value": then the value.
+	j := ke + len(q)
+	for j < len(w) && (w[j] == ' ' || w[j] == '\t') {
+		j++
+	}
+	if j >= len(w) || w[j] != ',' {
+		return 0, 0
+	}
+	j++
+	for j < len(w) && (w[j] == ' ' || w[j] == '\t') {
+		j++
+	}
+	if !bytes.HasPrefix(w[j:], []byte(q)) {
+		return 0, 0
+	}
+	j += len(q)
+	f := runFwd(w, j, cAlnum)
+	if !pairValueSet.has(w[j:f]) || !bytes.HasPrefix(w[f:], []byte(q)) {
+		return 0, 0
+	}
+	j = f + len(q)
+	for j < len(w) && (w[j] == ' ' || w[j] == '\t') {
+		j++
+	}
+	if j >= len(w) || w[j] != ':' {
+		return 0, 0
+	}
+	j++
+	for j < len(w) && (w[j] == ' ' || w[j] == '\t') {
+		j++
+	}
+	if j >= len(w) {
+		return 0, 0
+	}
+	if vq := quoteAt(w, j); vq != "" {
+		start = j + len(vq)
+		end = closingQuote(w, start, vq)
+		if end < 0 {
+			end = trimRightSpace(w, start, len(w)) // unterminated: fail closed
+		}
+		return start, end
+	}
+	end = j
+	for end < len(w) && !valueStop(w[end], 0) {
+		end++
+	}
+	return j, end
 }
 
 // redactStrings redacts the content of every quoted string in the list
@@ -565,11 +672,12 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 	i := ke
 	// An opening quote before the key.
 	var q string
-	switch {
-	case ks >= 2 && w[ks-1] == '"' && w[ks-2] == '\\':
-		q = `\"`
-	case ks >= 1 && (w[ks-1] == '"' || w[ks-1] == '\'' || w[ks-1] == '`'):
-		q = string(w[ks-1 : ks])
+	if ks >= 1 && (w[ks-1] == '"' || w[ks-1] == '\'' || w[ks-1] == '`') {
+		qs := ks - 1
+		for qs > 0 && w[qs-1] == '\\' {
+			qs-- // an escaped quote: \" inside a JSON string
+		}
+		q = string(w[qs:ks])
 	}
 	quotedKey := false
 	enclosing := "" // the key opens a quoted string: "Authorization: …"
@@ -795,12 +903,15 @@ func keyStartsField(w []byte, ks int) bool {
 	return false
 }
 
+// quoteAt returns the opening quote at w[i]: a quote, or a quote escaped
+// by one or more backslashes (\" inside a JSON string); "" if none.
 func quoteAt(w []byte, i int) string {
-	switch {
-	case w[i] == '"' || w[i] == '\'' || w[i] == '`':
-		return string(w[i : i+1])
-	case w[i] == '\\' && i+1 < len(w) && (w[i+1] == '"' || w[i+1] == '\''):
-		return string(w[i : i+2])
+	j := i
+	for j < len(w) && w[j] == '\\' {
+		j++
+	}
+	if j < len(w) && (w[j] == '"' || w[j] == '\'' || (w[j] == '`' && j == i)) {
+		return string(w[i : j+1])
 	}
 	return ""
 }
@@ -808,7 +919,7 @@ func quoteAt(w []byte, i int) string {
 // closingQuote finds the quote q closing a string that starts at i,
 // skipping backslash escapes; -1 if the window ends first.
 func closingQuote(w []byte, i int, q string) int {
-	if len(q) == 2 { // \" inside an outer JSON string: ends at the next \"
+	if len(q) > 1 { // \" inside an outer JSON string: ends at the next \"
 		k := bytes.Index(w[i:], []byte(q))
 		if k < 0 {
 			return -1

@@ -110,6 +110,13 @@ var keyedSyntaxRows = []row{
 	{"URL fragment", "https://app.example.com/cb#access_token=abc123def456&state=xyz", "https://app.example.com/cb#access_token=" + K + "&state=xyz"},
 	{"XML namespace", "<ns:password>hunter2</ns:password>", "<ns:password>" + K + "</ns:password>"},
 	{"XML without closing tag", "<password>hunter2", "<password>" + K},
+	{"JSON two levels deep", `{"log":"{\\\"password\\\":\\\"hunter2\\\"}"}`, `{"log":"{\\\"password\\\":\\\"` + K + `\\\"}"}`},
+	{"Kubernetes env pair", `"env":[{"name":"DB_PASSWORD","value":"s3cret"},{"name":"PORT","value":"5432"}]`, `"env":[{"name":"DB_PASSWORD","value":"` + K + `"},{"name":"PORT","value":"5432"}]`},
+	{"env pair spaced", `{"name": "API_KEY", "value": "Zx81kLmQ"}`, `{"name": "API_KEY", "value": "` + K + `"}`},
+	{"env pair escaped", `{\"name\":\"api_token\",\"value\":\"abc123\"}`, `{\"name\":\"api_token\",\"value\":\"` + K + `\"}`},
+	{"CloudFormation parameter", `{"ParameterKey":"DBPassword","ParameterValue":"Pg-s3cret"}`, `{"ParameterKey":"DBPassword","ParameterValue":"` + K + `"}`},
+	{"presigned URL", "https://b.s3.amazonaws.com/o?X-Amz-Credential=AKID%2F20260101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=fe5f80f77d5fa3beca038a248ff027d0", "https://b.s3.amazonaws.com/o?X-Amz-Credential=" + K + "&X-Amz-Signature=" + K},
+	{"SAS sig", "https://acct.blob.core.windows.net/c/b?sv=2022-11-02&sig=Zx81kLmQ02pR77abcd%3D&se=2026", "https://acct.blob.core.windows.net/c/b?sv=2022-11-02&sig=" + K + "&se=2026"},
 	{"connection string key", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=dGVzdGtleWRhdGE=;EndpointSuffix=core.windows.net", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=" + K + ";EndpointSuffix=core.windows.net"},
 }
 
@@ -285,6 +292,13 @@ var keyedNegativeRows = func() []row {
 		`  Password: !Ref DBPassword`,
 		`Authorization: Bearer`,
 		`Cookie: `,
+		// Name/value pairs whose name is not secret, or not a pair.
+		`{"name":"DB_HOST","value":"db.internal"}`,
+		`{"name":"password_policy","value":"strict"}`,
+		`["password", "token", "secret"]`,
+		`{"name":"DB_PASSWORD","type":"string"}`,
+		`{"label":"DB_PASSWORD","value":"shown"}`,
+		`sig=1`,
 	}
 	var rs []row
 	for _, in := range ins {
