@@ -237,9 +237,10 @@ func validatePEM(s *scanner, w []byte, a, e int) {
 			break
 		}
 		if r < len(w) && !isPEMBreak(w, r) && !bytes.HasPrefix(w[r:], []byte("-----END")) {
-			// The run ends in something else: a cut key inside a string
-			// keeps a long run; a short one is not key material.
-			if r-q >= 16 {
+			// The run ends in something else. A key cut at the end of a
+			// string ("…\nc2V0", ") keeps its last run; otherwise only a
+			// long run is key material (not "2026" of "2026-11-28").
+			if r-q >= 16 || first >= 0 && (w[r] == '"' || w[r] == '\'' || w[r] == '\\') {
 				if first < 0 {
 					first = q
 				}

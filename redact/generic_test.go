@@ -106,6 +106,15 @@ var pemRows = []row{
 	{"two keys", pem("RSA PRIVATE KEY", pemBody) + "\n" + pem("EC PRIVATE KEY", pemBody), pemRedacted("RSA PRIVATE KEY") + "\n" + pemRedacted("EC PRIVATE KEY")},
 	{"no END: fail closed", "-----BEGIN PRIVATE KEY-----\n" + pemBody, "-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n"},
 	{"no END, then a log line", "-----BEGIN PRIVATE KEY-----\n" + pemBody + "2026-11-28 INFO next", "-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n2026-11-28 INFO next"},
+	{"YAML block", "key: |\n  " + strings.ReplaceAll(pem("RSA PRIVATE KEY", pemBody), "\n", "\n  ") + "\nnext: 1", "key: |\n  " + strings.ReplaceAll(pemRedacted("RSA PRIVATE KEY"), "\n", "\n  ") + "\nnext: 1"},
+	{"lines folded to spaces", strings.ReplaceAll(pem("PRIVATE KEY", pemBody), "\n", " "), "-----BEGIN PRIVATE KEY----- [REDACTED:private-key] -----END PRIVATE KEY-----"},
+	{"folded, no END", "-----BEGIN PRIVATE KEY----- " + strings.ReplaceAll(pemBody, "\n", " "), "-----BEGIN PRIVATE KEY----- [REDACTED:private-key] "},
+	{"after a log prefix", "ERROR bad key: " + pem("EC PRIVATE KEY", pemBody) + "\nINFO ok", "ERROR bad key: " + pemRedacted("EC PRIVATE KEY") + "\nINFO ok"},
+	{"JSON two levels deep", `{"log":"{\"k\":\"-----BEGIN PRIVATE KEY-----\\nMIIEowIBAAKCAQEA3vX9n2Yq8Lw4\\n-----END PRIVATE KEY-----\"}"}`,
+		`{"log":"{\"k\":\"-----BEGIN PRIVATE KEY-----\\n[REDACTED:private-key]\\n-----END PRIVATE KEY-----\"}"}`},
+	{"cut inside a JSON string", `{"k":"-----BEGIN PRIVATE KEY-----\nMIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg\nc2V0dGVy", "level":"info"}`,
+		`{"k":"-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]", "level":"info"}`},
+	{"cut, then a JSON line end", "-----BEGIN PRIVATE KEY-----\n" + pemBody + `", "level":"info"}`, "-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n" + `", "level":"info"}`},
 	// Near misses: public material stays.
 	{"PUBLIC KEY", pem("PUBLIC KEY", pemBody), pem("PUBLIC KEY", pemBody)},
 	{"RSA PUBLIC KEY", pem("RSA PUBLIC KEY", pemBody), pem("RSA PUBLIC KEY", pemBody)},
@@ -115,6 +124,8 @@ var pemRows = []row{
 	{"PGP SIGNATURE", pem("PGP SIGNATURE", pemBody), pem("PGP SIGNATURE", pemBody)},
 	{"empty body", "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----", "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----"},
 	{"prose", "expected -----BEGIN PRIVATE KEY----- header", "expected -----BEGIN PRIVATE KEY----- header"},
+	{"prose, many words", "expected -----BEGIN PRIVATE KEY----- header but got something else entirely in this file", "expected -----BEGIN PRIVATE KEY----- header but got something else entirely in this file"},
+	{"prose, END later", "see -----BEGIN PRIVATE KEY----- in docs\nand -----END PRIVATE KEY----- too", "see -----BEGIN PRIVATE KEY----- in docs\nand -----END PRIVATE KEY----- too"},
 	{"cert then key", pem("CERTIFICATE", pemBody) + "\n" + pem("PRIVATE KEY", pemBody), pem("CERTIFICATE", pemBody) + "\n" + pemRedacted("PRIVATE KEY")},
 }
 
@@ -229,3 +240,26 @@ func TestPrivateKey(t *testing.T)     { checkRows(t, Default(), pemRows) }
 func TestURLCredentials(t *testing.T) { checkRows(t, Default(), urlCredRows) }
 func TestDSNCredentials(t *testing.T) { checkRows(t, Default(), dsnRows) }
 func TestGenericMisc(t *testing.T)    { checkRows(t, Default(), miscRows) }
+
+// FuzzKeyedAndGeneric checks the invariants every input must keep, seeded
+// with every row of the keyed and generic tables: redaction is idempotent,
+// and a stream cut anywhere gives the one-shot answer.
+func FuzzKeyedAndGeneric(f *testing.F) {
+	for _, rows := range [][]row{keyedSyntaxRows, keyedNounRows, keyedHeaderRows, keyedPlaceholderRows, keyedNegativeRows,
+		bearerRows, basicRows, jwtRows, pemRows, urlCredRows, dsnRows, miscRows} {
+		for _, r := range rows {
+			f.Add(r.in, uint16(len(r.in)/2))
+		}
+	}
+	r := Default()
+	f.Fuzz(func(t *testing.T, in string, cut uint16) {
+		once := r.Bytes([]byte(in))
+		if twice := r.Bytes(once); string(twice) != string(once) {
+			t.Fatalf("not idempotent:\n in    %q\n once  %q\n twice %q", in, once, twice)
+		}
+		c := int(cut) % (len(in) + 1)
+		if s := streamOf(t, r, []byte(in), c); string(s) != string(once) {
+			t.Fatalf("stream cut at %d differs:\n in     %q\n stream %q\n once   %q", c, in, s, once)
+		}
+	})
+}
