@@ -30,7 +30,7 @@ func genericRules() []*rule {
 			anchors: []string{"://"}, back: 32, fwd: 512, validate: validateURLCredentials},
 		{id: "dsn-credentials", kind: Secret, prio: prioGeneric,
 			desc: "password in a Go MySQL DSN user:password@tcp(host)/db", example: "root:s3cret@tcp(127.0.0.1:3306)/app",
-			anchors: []string{"@tcp(", "@unix("}, back: 256, fwd: 1, validate: validateDSN},
+			anchors: []string{"@tcp(", "@tcp6(", "@unix("}, back: 256, fwd: 1, validate: validateDSN},
 		{id: "bcrypt-hash", kind: Secret, prio: prioGeneric,
 			desc: "bcrypt password hash", example: "$2b$12$ + 53 chars",
 			anchors: []string{"$2a$", "$2b$", "$2y$", "$2x$"}, back: 1, fwd: 60, validate: validateBcrypt},

@@ -52,6 +52,8 @@ var bearerRows = []row{
 	{"word before", "Xbearer 9f8e7d6c5b4a39281706", "Xbearer 9f8e7d6c5b4a39281706"},
 	{"no space", "Bearer:9f8e7d6c5b4a39281706", "Bearer:9f8e7d6c5b4a39281706"},
 	{"token_type", `{"token_type":"Bearer","expires_in":3600}`, `{"token_type":"Bearer","expires_in":3600}`},
+	{"logfmt token_type", "token_type=Bearer expires_in=3600 max_tokens=1024", "token_type=Bearer expires_in=3600 max_tokens=1024"},
+	{"auth-param without quotes", "WWW-Authenticate: Bearer error=invalid_token", "WWW-Authenticate: Bearer error=invalid_token"},
 }
 
 var basicRows = []row{
@@ -182,6 +184,7 @@ var dsnRows = []row{
 	{"tcp", "root:s3cret@tcp(127.0.0.1:3306)/app?parseTime=true", "root:" + D + "@tcp(127.0.0.1:3306)/app?parseTime=true"},
 	{"after =", "dsn=app:pw-42@tcp(db:3306)/shop", "dsn=app:" + D + "@tcp(db:3306)/shop"},
 	{"quoted", `"app:pw-42@tcp(db:3306)/shop"`, `"app:` + D + `@tcp(db:3306)/shop"`},
+	{"tcp6", "app:pw-42@tcp6([::1]:3306)/shop", "app:" + D + "@tcp6([::1]:3306)/shop"},
 	{"unix socket", "app:pw-42@unix(/var/run/mysqld/mysqld.sock)/shop", "app:" + D + "@unix(/var/run/mysqld/mysqld.sock)/shop"},
 	{"password with @", "app:p@ss@tcp(db)/shop", "app:" + D + "@tcp(db)/shop"},
 	{"password with :", "app:p:ss@tcp(db)/shop", "app:" + D + "@tcp(db)/shop"},
