@@ -84,6 +84,9 @@ var authSchemes = []struct {
 	{"hmac", true}, {"signature", true}, {"sharedkey", false}, {"sharedkeylite", false},
 }
 
+// maxKeyLen is the longest key considered.
+const maxKeyLen = 128
+
 // keyPolicy holds the per-Redactor additions to the key rules.
 type keyPolicy struct {
 	extra []string        // normalized extra secret names
@@ -245,7 +248,7 @@ func isDigits(b []byte) bool {
 // classify reports whether key k is a secret key and whether its value is a
 // whole header value (Authorization, Cookie).
 func (p keyPolicy) classify(k []byte) (secret, header bool) {
-	if len(k) == 0 || len(k) > 128 {
+	if len(k) == 0 || len(k) > maxKeyLen {
 		return false, false
 	}
 	var buf [12][2]int
@@ -371,7 +374,10 @@ func separatorAfter(w []byte, i int) int {
 // validateKeyed is the validator of the secret-key rule. The anchor [a, e)
 // is a secret-noun root somewhere inside a key.
 func validateKeyed(s *scanner, w []byte, a, e int) {
-	ke := runFwd(w, e, cKey)
+	ke := runFwd(w[:min(len(w), e+maxKeyLen)], e, cKey)
+	if ke == e+maxKeyLen {
+		return // no key is that long: an identifier or a run of key bytes
+	}
 	for ke > e && (w[ke-1] == '.' || w[ke-1] == '-') {
 		ke-- // sentence punctuation, not part of the key
 	}
@@ -858,18 +864,22 @@ func xmlOpen(w []byte, ks int) int {
 }
 
 // xmlValue reads the text of the element whose start tag opens at lt and
-// ends at i: up to the closing tag on this line. Without a closing tag the
-// value runs to the first byte that ends an unquoted value, but only when
-// the tag stands on its own (at the line start or after a space or tag):
-// in "postgres://u:<password>@db" it is a placeholder, not an element.
+// ends at i: up to the next '<' (text cannot hold one), which must start
+// the closing tag. Without any '<' on the line the value runs to the first
+// byte that ends an unquoted value, but only when the tag stands on its own
+// (at the line start or after a space or tag): in
+// "postgres://u:<password>@db" it is a placeholder, not an element.
 func xmlValue(w []byte, lt, i int) (kv keyValue, ok bool) {
 	kv.quoted, kv.level = true, levelStrict
 	if i >= len(w) || isSpace(w[i]) {
 		return kv, false
 	}
-	end := bytes.Index(w[i:], []byte("</"))
+	end := bytes.IndexByte(w[i:], '<')
 	if end >= 0 {
 		end += i
+		if end+1 >= len(w) || w[end+1] != '/' {
+			return kv, false // a child element or stray '<': not a text value
+		}
 	} else {
 		if lt > 0 && !isSpace(w[lt-1]) && w[lt-1] != '>' {
 			return kv, false
@@ -938,13 +948,17 @@ func closingQuote(w []byte, i int, q string) int {
 	return -1
 }
 
+// valueStops are the bytes that end an unquoted value.
+var valueStops = func() (t [256]bool) {
+	for _, b := range []byte(" \t\r\n&,;\"'`<>)]}\\{([") {
+		t[b] = true
+	}
+	return t
+}()
+
 // valueStop reports whether b ends an unquoted value.
 func valueStop(b, enclosing byte) bool {
-	switch b {
-	case ' ', '\t', '\r', '\n', '&', ',', ';', '"', '\'', '`', '<', '>', ')', ']', '}', '\\', '{', '(', '[':
-		return true
-	}
-	return b == enclosing && b != 0
+	return valueStops[b] || b == enclosing && b != 0
 }
 
 func trimRightSpace(w []byte, start, end int) int {
@@ -1065,6 +1079,10 @@ func (r *Redactor) notSecretValue(v []byte) bool {
 	return stopwordSet.has(v)
 }
 
+// maxMaskLen bounds the masked forms ("sk-...abcd", "ab***cd") that
+// isPlaceholder recognises.
+const maxMaskLen = 64
+
 // isPlaceholder reports the shapes that stand for a value rather than being
 // one.
 func isPlaceholder(v []byte) bool {
@@ -1082,8 +1100,9 @@ func isPlaceholder(v []byte) bool {
 	case len(v) > 2 && v[0] == '%' && v[len(v)-1] == '%' && allWordBytes(v[1:len(v)-1]):
 		return true
 	}
-	// Masked or elided: "ab***cd", "sk-...abcd", "•••", "…".
-	for i := 0; i+2 < len(v); i++ {
+	// Masked or elided: "ab***cd", "sk-...abcd", "•••", "…". A mask is
+	// short; a long value with "..." in it is still a value.
+	for i := 0; i+2 < min(len(v), maxMaskLen); i++ {
 		switch v[i] {
 		case '*', '.':
 			if v[i+1] == v[i] && v[i+2] == v[i] {
@@ -1114,6 +1133,9 @@ func isPlaceholder(v []byte) bool {
 			}
 			if c != 'x' && c != 'X' && c != '-' && c != '_' && c != '.' {
 				xs = false
+			}
+			if !same && !xs {
+				break
 			}
 		}
 		if same || (xs && bytes.IndexAny(v, "xX") >= 0) {

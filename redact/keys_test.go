@@ -452,15 +452,26 @@ func TestIsSecretKeyPolicy(t *testing.T) {
 	})
 }
 
-// The validator runs on every hit of a short root ("key", "pass", "sig"),
-// so it must stay linear on input made of nothing but roots.
-func TestKeyedManyRootsStaysLinear(t *testing.T) {
+// degenerateUnits, repeated thousands of times on one line, put an anchor
+// hit every few bytes, each with a key, a separator or a value running to
+// the window's end.
+var degenerateUnits = []string{
+	"key", "pass", "token ", "secret=", "password:", "sig=", `\"`, "a_key_", "--password ", `"password":`,
+	`password="`, "Cookie: ", "<password>", `["`, `{"name":"password",`, "-----BEGIN PRIVATE KEY-----",
+	"Bearer ", "postgres://a:", "eyJhbGciOiJIUzI1NiJ9.", "a:b@tcp(", `\n-----BEGIN PRIVATE KEY-----`,
+}
+
+// Degenerate inputs keep the invariants: idempotent, and the same streamed.
+func TestKeyedDegenerateInputs(t *testing.T) {
 	r := Default()
-	for _, unit := range []string{"key", "pass", "token ", "secret=", "password:", "sig=", `\"`, "a_key_", "--password "} {
-		in := []byte(strings.Repeat(unit, 20000))
+	for _, unit := range degenerateUnits {
+		in := []byte(strings.Repeat(unit, 4000))
 		out := r.Bytes(in)
 		if again := r.Bytes(out); !bytes.Equal(again, out) {
 			t.Errorf("%q repeated: not idempotent", unit)
+		}
+		if s := streamOf(t, r, in, len(in)/3, len(in)/3+4097); !bytes.Equal(s, out) {
+			t.Errorf("%q repeated: stream differs from one-shot", unit)
 		}
 	}
 }
@@ -488,5 +499,20 @@ func BenchmarkKeyedLines(b *testing.B) {
 	b.SetBytes(int64(len(benchKeyedLines)))
 	for b.Loop() {
 		r.Bytes(benchKeyedLines)
+	}
+}
+
+// BenchmarkKeyedDegenerate measures the worst inputs: one long line of a
+// unit that wakes a validator every few bytes.
+func BenchmarkKeyedDegenerate(b *testing.B) {
+	r := Default()
+	for _, unit := range degenerateUnits {
+		in := []byte(strings.Repeat(unit, 64<<10/len(unit)))
+		b.Run(strings.NewReplacer(" ", "_", `"`, "q", `\`, "bs").Replace(unit), func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			for b.Loop() {
+				r.Bytes(in)
+			}
+		})
 	}
 }
