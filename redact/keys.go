@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"unsafe"
 )
 
 // Secret-keyed values: "password=…", "api_key: …", `"token":"…"`,
@@ -71,9 +72,9 @@ var predicateWords = []string{"is", "has", "have", "use", "uses", "require", "re
 var headerNouns = []string{"authorization", "cookie", "cookies"}
 
 // authSchemes precede the credential in an Authorization value; the scheme
-// itself is kept.
-// A scheme with params takes a list of parameters (Digest username="…",
-// response="…"), so the whole rest of the header is the credential.
+// itself is kept. A scheme with params takes a list of parameters (Digest
+// username="…", response="…"), so the whole rest of the header is the
+// credential; the others take one token.
 var authSchemes = []struct {
 	name   string
 	params bool
@@ -133,9 +134,14 @@ func normalizeKey(k string) string {
 // whatever it looks like: the key's last word is a secret noun (or a name
 // added with [WithSecretKeys]) and the key is not listed in
 // [WithSafeKeys]. Leading "-", "$", "@" and quotes are ignored, and a
-// dotted or slashed path is judged by its last segment's words.
+// dotted or slashed path is judged by its last segment's words. It is
+// false for every key when the "keyed-secret" rule is disabled. It does
+// not allocate.
 func (r *Redactor) IsSecretKey(key string) bool {
-	k := []byte(key)
+	if r.keyed == nil {
+		return false
+	}
+	k := unsafe.Slice(unsafe.StringData(key), len(key)) // read only
 	k = bytes.Trim(k, "\"'`-$@ \t")
 	sec, _ := r.keys.classify(k)
 	return sec
@@ -257,13 +263,19 @@ func (p keyPolicy) classify(k []byte) (secret, header bool) {
 		return false, false
 	}
 	if p.safe != nil || len(p.extra) > 0 {
-		n := normalizeKey(string(k))
-		if p.safe[n] {
+		var nb [maxKeyLen]byte
+		n := nb[:0]
+		for _, c := range k {
+			if c != '_' && c != '-' && c != '.' && c != ' ' {
+				n = append(n, lower(c))
+			}
+		}
+		if p.safe[string(n)] {
 			return false, false
 		}
 		lastw := k[words[len(words)-1][0]:words[len(words)-1][1]]
 		for _, x := range p.extra {
-			if n == x || equalFold(lastw, x) {
+			if string(n) == x || equalFold(lastw, x) {
 				return true, false
 			}
 		}
@@ -395,8 +407,8 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	if sep == sepSpace && !flag {
 		return
 	}
-	if sep == sepColon && ks >= 1 && w[ks-1] == ':' {
-		return // a segment of a value (arn:aws:…:secret:name), not a key
+	if sep == sepColon && ks >= 1 && (w[ks-1] == ':' || w[ks-1] == '/') {
+		return // a segment of a value (arn:aws:…:secret:name, /etc/passwd:), not a key
 	}
 	if bytes.HasSuffix(w[:ks], []byte(placeholderPrefix+":")) {
 		return // the rule ID inside one of our placeholders
@@ -772,7 +784,7 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 	}
 	start, params := skipScheme(w, i, len(w))
 	end := start
-	if header && (colon || enclosing != "") && (start == i || params) {
+	if header && (colon && level > levelProse || enclosing != "") && (start == i || params) {
 		// A whole header value (Cookie, or Authorization without a
 		// token68 scheme): to the end of the line or enclosing string.
 		end = len(w)
@@ -1173,7 +1185,7 @@ func keyedRule() *rule {
 	return &rule{
 		id:       keyedRuleID,
 		kind:     Secret,
-		desc:     "value of a key whose last word is a secret noun (password, secret, token, api key, private/access key, credentials, authorization, cookie) in k=v, k: v, JSON, YAML, env, query, header, XML and --flag syntax",
+		desc:     "value of a key whose last word is a secret noun (password, secret, token, api key, private/access key, credentials, authorization, cookie) in k=v, k: v, JSON, YAML, env, query, header, XML, --flag and name/value-pair syntax",
 		example:  `password=hunter2, "api_key": "…", Authorization: Bearer …`,
 		anchors:  keyAnchors,
 		back:     128,

@@ -157,6 +157,7 @@ var keyedHeaderRows = []row{
 	{"Authorization AWS4", "Authorization: AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024", "Authorization: AWS4-HMAC-SHA256 " + K},
 	{"Proxy-Authorization", "Proxy-Authorization: Basic dXNlcjpwYXNz", "Proxy-Authorization: Basic [REDACTED:basic-auth]"},
 	{"curl -H", `curl -H "Authorization: Token abc123" https://x`, `curl -H "Authorization: Token ` + K + `" https://x`},
+	{"Cookie in prose takes one token", `{"msg":"sent Cookie: sid=31d4d96e407a to upstream","n":1}`, `{"msg":"sent Cookie: ` + K + ` to upstream","n":1}`},
 	{"curl -H cookie", `curl -b x -H 'Cookie: a=1; b=2' https://x`, `curl -b x -H 'Cookie: ` + K + `' https://x`},
 }
 
@@ -292,6 +293,7 @@ var keyedNegativeRows = func() []row {
 		`  Password: !Ref DBPassword`,
 		`Authorization: Bearer`,
 		`Cookie: `,
+		"open /etc/passwd: EACCES13",
 		// Name/value pairs whose name is not secret, or not a pair.
 		`{"name":"DB_HOST","value":"db.internal"}`,
 		`{"name":"password_policy","value":"strict"}`,
@@ -343,6 +345,7 @@ func TestIsSecretKey(t *testing.T) {
 		"password_new", "new_password", "old_password", "current_password", "password2", "password_1",
 		"smtp.auth.password", "spring.datasource.password", "--password", "-password", "$password",
 		"@password", `"password"`, "'password'", "SSH_PASSPHRASE", "keyPassphrase", "key_passphrase",
+		"config/db/password", "Api Key", " X-Api-Key ",
 		// secret family
 		"secret", "Secret", "SECRET", "client_secret", "clientSecret", "ClientSecret", "CLIENT_SECRET",
 		"clientsecret", "secret_key", "secretKey", "SECRET_KEY", "app_secret", "JWT_SECRET",
@@ -394,7 +397,7 @@ func TestIsSecretKey(t *testing.T) {
 		"password_hash_algo", "password_strength", "password_set", "password_hint_shown",
 		"passwordless", "passport", "passenger", "passes", "passed", "bypass", "compass",
 		"passthrough", "pass_rate", "pass_count", "tests_passed", "password_field", "password_prompt",
-		"pwd_dir", "password_reset_url",
+		"pwd_dir", "password_reset_url", "password/reset", "db.password.length",
 		// about secrets
 		"secret_name", "secretName", "SecretName", "secret_id", "secretId", "secret_arn", "SecretArn",
 		"secret_version", "secret_ref", "secretRef", "secret_path", "secret_store", "secrets_manager",
@@ -427,6 +430,29 @@ func TestIsSecretKey(t *testing.T) {
 		if IsSecretKey(k) {
 			t.Errorf("IsSecretKey(%q) = true, want false", k)
 		}
+	}
+}
+
+func TestIsSecretKeyDoesNotAllocate(t *testing.T) {
+	r, err := New(WithSecretKeys("pin"), WithSafeKeys("csrf_token"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rd := range []*Redactor{Default(), r} {
+		if n := testing.AllocsPerRun(100, func() { rd.IsSecretKey("X-Upstream-Service-Api-Key") }); n != 0 {
+			t.Errorf("IsSecretKey: %v allocs, want 0", n)
+		}
+	}
+}
+
+// With the keyed-secret rule off, no key is secret by name.
+func TestIsSecretKeyRuleDisabled(t *testing.T) {
+	r, err := New(DisableRules("keyed-secret"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.IsSecretKey("password") {
+		t.Error(`IsSecretKey("password") = true with keyed-secret disabled`)
 	}
 }
 
