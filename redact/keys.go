@@ -16,6 +16,23 @@ import (
 // refreshToken, DB_PASSWORD, X-Api-Key and client_secret are secret, while
 // token_type, max_tokens, password_updated_at, secret_name, key_id and
 // public_key (keys about secrets) are not.
+//
+// The validator runs on every anchor hit, so it tests the cheapest thing
+// first: a separator (= : => := a closing quote, XML >, or a space after a
+// --flag) must follow the key, which ends most hits within a few bytes.
+// Then the syntax around the pair sets how sure we are that it is one:
+//
+//   - strict: a quoted key, =, :=, =>, XML, --flag, or "key:" opening a
+//     line or following { , ; ( [ | — the value is redacted unless it is
+//     a placeholder or a stop word ("null", "required");
+//   - field: "key: value" opening a quoted string ("Authorization: …" in
+//     curl -H) — the value must also look like a credential;
+//   - prose: "word key: value" — the value must look like a strong
+//     credential ("Invalid token: expired" stays).
+//
+// Header keys (Authorization, Cookie) take the whole header value unless a
+// token scheme (Bearer, Basic, Token …) precedes one token; the scheme word
+// stays visible.
 
 const keyedRuleID = "keyed-secret"
 
@@ -69,7 +86,7 @@ var predicateWords = []string{"is", "has", "have", "use", "uses", "require", "re
 
 // headerNouns are keys whose value is a whole header value with spaces in
 // it ("Authorization: Bearer x", "Cookie: a=1; b=2").
-var headerNouns = []string{"authorization", "cookie", "cookies"}
+var headerNouns = []string{"authorization", "cookie"}
 
 // authSchemes precede the credential in an Authorization value; the scheme
 // itself is kept. A scheme with params takes a list of parameters (Digest
@@ -468,8 +485,8 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	if (equalFold(key, "pwd") || equalFold(key, "oldpwd")) && (v[0] == '/' || v[0] == '~') {
 		return // the shell's working directory, not a password
 	}
-	if equalFold(key, "pass") && len(v) <= 5 && isDigits(v) {
-		return // "pass=12 fail=0": a test count
+	if len(v) <= 5 && isDigits(v) && (equalFold(key, "pass") || lastWordIs(key, "secrets", "cookies", "credentials", "creds", "keys")) {
+		return // "pass=12 fail=0", "cookies: 3": a count
 	}
 	if hasPrefixFold(v, 0, "-----begin ") && bytes.Contains(v[:min(len(v), 64)], []byte("PRIVATE KEY")) && s.r.hasRule(pemRuleID) {
 		return // the private-key rule redacts the body and keeps the armor

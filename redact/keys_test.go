@@ -294,6 +294,8 @@ var keyedNegativeRows = func() []row {
 		`Authorization: Bearer`,
 		`Cookie: `,
 		"open /etc/passwd: EACCES13",
+		"Cookies: 3 set, 1 expired",
+		"secrets=2 credentials=1 api_keys=4",
 		// Name/value pairs whose name is not secret, or not a pair.
 		`{"name":"DB_HOST","value":"db.internal"}`,
 		`{"name":"password_policy","value":"strict"}`,
