@@ -78,7 +78,7 @@ var tokenNotSecret = []string{
 
 // transparentWords may follow a secret noun without hiding it:
 // INTERNAL_SECRET_PREVIOUS, password_new, api_key_b64.
-var transparentWords = []string{"previous", "prev", "old", "new", "current", "next", "b64", "base64", "hex", "raw", "value", "val", "encoded", "plain", "plaintext", "enc"}
+var transparentWords = []string{"previous", "prev", "old", "new", "current", "next", "b64", "base64", "hex", "raw", "value", "val", "encoded", "plain", "plaintext", "enc", "base"}
 
 // predicateWords start keys that name a flag about a secret, not the
 // secret: has_password, is_secret, requirePassword.
@@ -382,20 +382,27 @@ func separatorAfter(w []byte, i int) int {
 	default:
 		return sepNone
 	}
-	for i < len(w) && (w[i] == ' ' || w[i] == '\t') {
-		i++
+	if quote && i < len(w) && w[i] == ']' {
+		i++ // a subscript: env["API_KEY"] = …
+	}
+	j := i
+	for j < len(w) && (w[j] == ' ' || w[j] == '\t') {
+		j++
 	}
 	switch {
-	case i >= len(w):
+	case j >= len(w):
 		return sepNone
-	case w[i] == '=':
+	case w[j] == '=':
 		return sepOther
-	case w[i] == ':':
+	case w[j] == ':':
 		return sepColon
-	case w[i] == ',' && quote:
+	case !quote:
+		if space {
+			return sepSpace
+		}
+	case w[j] == ',', w[j] == '>' && j == i, j > i && isLetter(w[j]):
+		// {"name":"<key>","value":…}, key="<key>">…, name="<key>" value=…
 		return sepPair
-	case space:
-		return sepSpace
 	}
 	return sepNone
 }
@@ -496,15 +503,22 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 
 // Field names of name/value pairs: {"name":"DB_PASSWORD","value":"…"}
 // (Kubernetes and Docker env), {"ParameterKey":"DbPassword",
-// "ParameterValue":"…"} (CloudFormation).
+// "ParameterValue":"…"} (CloudFormation), <add key="ApiKey" value="…"/>
+// (.NET appSettings), <entry key="password">…</entry> (Java properties).
 var (
 	pairNameSet  = newFoldSet([]string{"name", "key", "parameterkey", "parametername", "variable", "var", "envname"})
 	pairValueSet = newFoldSet([]string{"value", "val", "parametervalue"})
 )
 
-// namedPairValue finds the value of a name/value pair whose name is the
-// quoted key w[ks:ke]: `"name": "<key>", "value": "<value>"`. It returns
-// the bounds of the value, or end <= start if the key is not such a name.
+// namedPairValue finds the value that belongs to the quoted secret name
+// w[ks:ke] when name and value sit in separate places:
+//
+//	"name": "<key>", "value": <value>     JSON name/value pairs
+//	name="<key>" value="<value>"          XML attributes
+//	key="<key>">value</                   XML element text
+//	set("<key>", "<value>")               call arguments
+//
+// It returns the bounds of the value, or end <= start if there is none.
 func namedPairValue(w []byte, ks, ke int) (start, end int) {
 	if ks < 1 {
 		return 0, 0
@@ -514,77 +528,116 @@ func namedPairValue(w []byte, ks, ke int) (start, end int) {
 	for qs > 0 && w[qs-1] == '\\' {
 		qs--
 	}
-	q := string(w[qs:ks])
-	if q[len(q)-1] != '"' || !bytes.HasPrefix(w[ke:], []byte(q)) {
+	q := w[qs:ks]
+	if !bytes.HasPrefix(w[ke:], q) {
 		return 0, 0
 	}
-	// Before: "name": (the field naming the pair).
-	i := qs
-	for i > 0 && (w[i-1] == ' ' || w[i-1] == '\t') {
-		i--
+	after := skipBlanks(w, ke+len(q))
+	b := qs
+	for b > 0 && (w[b-1] == ' ' || w[b-1] == '\t') {
+		b--
 	}
-	if i == 0 || w[i-1] != ':' {
+	if b == 0 {
 		return 0, 0
 	}
-	i--
-	for i > 0 && (w[i-1] == ' ' || w[i-1] == '\t') {
-		i--
-	}
-	if !bytes.HasSuffix(w[:i], []byte(q)) {
-		return 0, 0
-	}
-	i -= len(q)
-	n := runBack(w, i, cAlnum)
-	if !pairNameSet.has(w[n:i]) || !bytes.HasSuffix(w[:n], []byte(q)) {
-		return 0, 0
-	}
-	// After: , "value": then the value.
-	j := ke + len(q)
-	for j < len(w) && (w[j] == ' ' || w[j] == '\t') {
-		j++
-	}
-	if j >= len(w) || w[j] != ',' {
-		return 0, 0
-	}
-	j++
-	for j < len(w) && (w[j] == ' ' || w[j] == '\t') {
-		j++
-	}
-	if !bytes.HasPrefix(w[j:], []byte(q)) {
-		return 0, 0
-	}
-	j += len(q)
-	f := runFwd(w, j, cAlnum)
-	if !pairValueSet.has(w[j:f]) || !bytes.HasPrefix(w[f:], []byte(q)) {
-		return 0, 0
-	}
-	j = f + len(q)
-	for j < len(w) && (w[j] == ' ' || w[j] == '\t') {
-		j++
-	}
-	if j >= len(w) || w[j] != ':' {
-		return 0, 0
-	}
-	j++
-	for j < len(w) && (w[j] == ' ' || w[j] == '\t') {
-		j++
-	}
-	if j >= len(w) {
-		return 0, 0
-	}
-	if vq := quoteAt(w, j); vq != "" {
-		start = j + len(vq)
-		end = closingQuote(w, start, vq)
-		if end < 0 {
-			end = trimRightSpace(w, start, len(w)) // unterminated: fail closed
+	switch w[b-1] {
+	case '(': // set("<key>", "<value>")
+		if after >= len(w) || w[after] != ',' {
+			return 0, 0
 		}
-		return start, end
+		return quotedAt(w, skipBlanks(w, after+1))
+	case ':': // "name": "<key>", "value": …
+		i := b - 1
+		for i > 0 && (w[i-1] == ' ' || w[i-1] == '\t') {
+			i--
+		}
+		if !bytes.HasSuffix(w[:i], q) {
+			return 0, 0
+		}
+		i -= len(q)
+		n := runBack(w, i, cAlnum)
+		if !pairNameSet.has(w[n:i]) || !bytes.HasSuffix(w[:n], q) {
+			return 0, 0
+		}
+		if after >= len(w) || w[after] != ',' {
+			return 0, 0
+		}
+		j := skipBlanks(w, after+1)
+		if !bytes.HasPrefix(w[j:], q) {
+			return 0, 0
+		}
+		j += len(q)
+		f := runFwd(w, j, cAlnum)
+		if !pairValueSet.has(w[j:f]) || !bytes.HasPrefix(w[f:], q) {
+			return 0, 0
+		}
+		j = skipBlanks(w, f+len(q))
+		if j >= len(w) || w[j] != ':' {
+			return 0, 0
+		}
+		j = skipBlanks(w, j+1)
+		if j >= len(w) {
+			return 0, 0
+		}
+		if start, end = quotedAt(w, j); end > start {
+			return start, end
+		}
+		return j, plainEnd(w, j, 0)
+	case '=': // name="<key>" value="<value>", key="<key>">value</
+		i := b - 1
+		for i > 0 && (w[i-1] == ' ' || w[i-1] == '\t') {
+			i--
+		}
+		n := runBack(w, i, cAlnum)
+		if !pairNameSet.has(w[n:i]) || n == 0 || !isSpace(w[n-1]) {
+			return 0, 0
+		}
+		if after < len(w) && w[after] == '>' {
+			j := after + 1
+			k := bytes.IndexByte(w[j:], '<')
+			if k <= 0 || j+k+1 >= len(w) || w[j+k+1] != '/' {
+				return 0, 0
+			}
+			return j, j + k
+		}
+		f := runFwd(w, after, cAlnum)
+		if !pairValueSet.has(w[after:f]) {
+			return 0, 0
+		}
+		j := skipBlanks(w, f)
+		if j >= len(w) || w[j] != '=' {
+			return 0, 0
+		}
+		return quotedAt(w, skipBlanks(w, j+1))
 	}
-	end = j
-	for end < len(w) && !valueStop(w[end], 0) {
-		end++
+	return 0, 0
+}
+
+// skipBlanks skips spaces and tabs from i.
+func skipBlanks(w []byte, i int) int {
+	for i < len(w) && (w[i] == ' ' || w[i] == '\t') {
+		i++
 	}
-	return j, end
+	return i
+}
+
+// quotedAt returns the content of the quoted string opening at i, or
+// end <= start if none opens there. An unterminated string runs to the
+// window end (fail closed).
+func quotedAt(w []byte, i int) (start, end int) {
+	if i >= len(w) {
+		return 0, 0
+	}
+	vq := quoteAt(w, i)
+	if vq == "" {
+		return 0, 0
+	}
+	start = i + len(vq)
+	end = closingQuote(w, start, vq)
+	if end < 0 {
+		end = trimRightSpace(w, start, len(w))
+	}
+	return start, end
 }
 
 // redactStrings redacts the content of every quoted string in the list
@@ -720,6 +773,9 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 		if bytes.HasPrefix(w[i:], []byte(q)) {
 			quotedKey = true
 			i += len(q)
+			if i < len(w) && w[i] == ']' {
+				i++ // env["API_KEY"] = …
+			}
 		} else {
 			enclosing = q
 		}
@@ -787,7 +843,10 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 			return kv, true
 		}
 	}
-	// Quoted value.
+	// Quoted value (with a Python string prefix: f"…", r'…', b"…").
+	if p := stringPrefix(w, i); p > 0 {
+		i += p
+	}
 	if vq := quoteAt(w, i); vq != "" {
 		start := i + len(vq)
 		end := closingQuote(w, start, vq)
@@ -801,7 +860,7 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 	}
 	start, params := skipScheme(w, i, len(w))
 	end := start
-	if header && (colon && level > levelProse || enclosing != "") && (start == i || params) {
+	if header && !quotedKey && (colon && level > levelProse || enclosing != "") && (start == i || params) {
 		// A whole header value (Cookie, or Authorization without a
 		// token68 scheme): to the end of the line or enclosing string.
 		end = len(w)
@@ -816,9 +875,7 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 		if enclosing != "" {
 			stop = enclosing[len(enclosing)-1]
 		}
-		for end < len(w) && !valueStop(w[end], stop) {
-			end++
-		}
+		end = plainEnd(w, start, stop)
 		if end < len(w) && (w[end] == '{' || w[end] == '(' || w[end] == '[') {
 			kv.objectFollows = true
 		}
@@ -872,6 +929,45 @@ func extendPlain(w []byte, end int) int {
 		}
 	}
 	return trimRightSpace(w, end, rest)
+}
+
+// stringPrefix returns the length of a Python string prefix (f r b u rb
+// br fr rf, any case) that opens a quoted string at i, or 0.
+func stringPrefix(w []byte, i int) int {
+	n := 0
+	for n < 2 && i+n < len(w) && strings.IndexByte("fFrRbBuU", w[i+n]) >= 0 {
+		n++
+	}
+	if n > 0 && i+n < len(w) && (w[i+n] == '"' || w[i+n] == '\'') {
+		return n
+	}
+	return 0
+}
+
+// plainEnd returns the end of an unquoted value that starts at i. The
+// separators & , ; end it only where they separate fields: before
+// another "name=" or "name:", before a space or stop byte, or the end
+// ("x=1&y=2", "a=1, b=2", "Password=x;"). Inside a value they stay:
+// "Tr0ub4dor&3".
+func plainEnd(w []byte, i int, enclosing byte) int {
+	for ; i < len(w); i++ {
+		c := w[i]
+		if !valueStops[c] && (c != enclosing || c == 0) {
+			continue
+		}
+		if c != '&' && c != ',' && c != ';' {
+			return i
+		}
+		j := i + 1
+		if j >= len(w) || valueStops[w[j]] || c == '&' && hasPrefixFold(w, j, "amp;") {
+			return i
+		}
+		k := runFwd(w[:min(len(w), j+64)], j, cKey)
+		if k > j && k < len(w) && (w[k] == '=' || w[k] == ':' || w[k] == '[') {
+			return i
+		}
+	}
+	return i
 }
 
 // xmlOpen returns the offset of the '<' of the XML start tag whose name is
@@ -1126,6 +1222,8 @@ func isPlaceholder(v []byte) bool {
 		return true
 	case v[0] == '$' && allWordBytes(v[1:]):
 		return true // a shell variable reference
+	case len(v) > 2 && v[0] == '{' && v[len(v)-1] == '}' && allWordBytes(v[1:len(v)-1]):
+		return true // a format field or path parameter: {token}
 	case len(v) > 2 && v[0] == '%' && v[len(v)-1] == '%' && allWordBytes(v[1:len(v)-1]):
 		return true
 	}

@@ -117,6 +117,21 @@ var keyedSyntaxRows = []row{
 	{"CloudFormation parameter", `{"ParameterKey":"DBPassword","ParameterValue":"Pg-s3cret"}`, `{"ParameterKey":"DBPassword","ParameterValue":"` + K + `"}`},
 	{"presigned URL", "https://b.s3.amazonaws.com/o?X-Amz-Credential=AKID%2F20260101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=fe5f80f77d5fa3beca038a248ff027d0", "https://b.s3.amazonaws.com/o?X-Amz-Credential=" + K + "&X-Amz-Signature=" + K},
 	{"SAS sig", "https://acct.blob.core.windows.net/c/b?sv=2022-11-02&sig=Zx81kLmQ02pR77abcd%3D&se=2026", "https://acct.blob.core.windows.net/c/b?sv=2022-11-02&sig=" + K + "&se=2026"},
+	{"& inside a value", "login failed password=Tr0ub4dor&3 ip=10.0.0.1", "login failed password=" + K + " ip=10.0.0.1"},
+	{"& before a field", "password=hunter2&next=/home", "password=" + K + "&next=/home"},
+	{"&amp; before a field", `<a href="/login?password=hunter2&amp;next=/">`, `<a href="/login?password=` + K + `&amp;next=/">`},
+	{"; inside a value", "password=pa;ss ok", "password=" + K + " ok"},
+	{"; before a field", "Password=Str0ng;Encrypt=True;", "Password=" + K + ";Encrypt=True;"},
+	{", then a space", "password=hunter2, user=bob", "password=" + K + ", user=bob"},
+	{"Python subscript", `app.config['SECRET_KEY'] = 'Zx81kLmQ02pR77ab'`, `app.config['SECRET_KEY'] = '` + K + `'`},
+	{"Python environ", `os.environ["OPENAI_API_KEY"] = "sk-abc123"`, `os.environ["OPENAI_API_KEY"] = "` + K + `"`},
+	{"call arguments", `config.set("api_key", "Zx81kLmQ02pR77ab")`, `config.set("api_key", "` + K + `")`},
+	{"Go Setenv", `os.Setenv("DB_PASSWORD", "s3cret")`, `os.Setenv("DB_PASSWORD", "` + K + `")`},
+	{"Python f-string", `headers = {"Authorization": f"Bearer {token}", "X-Api-Key": "Zx81kLmQ02pR77ab"}`, `headers = {"Authorization": f"Bearer {token}", "X-Api-Key": "` + K + `"}`},
+	{"Python f-string literal", `h = {"Authorization": f"Token abc123{x}"}`, `h = {"Authorization": f"Token ` + K + `"}`},
+	{".NET appSettings", `<add key="ApiKey" value="Zx81kLmQ02pR77ab"/>`, `<add key="ApiKey" value="` + K + `"/>`},
+	{"Java properties XML", `<entry key="password">hunter2</entry>`, `<entry key="password">` + K + `</entry>`},
+	{"Rails secret_key_base", "SECRET_KEY_BASE=9f8e7d6c5b4a39281706f5e4d3c2b1a0", "SECRET_KEY_BASE=" + K},
 	{"connection string key", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=dGVzdGtleWRhdGE=;EndpointSuffix=core.windows.net", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=" + K + ";EndpointSuffix=core.windows.net"},
 }
 
@@ -169,7 +184,7 @@ var keyedPlaceholderRows = func() []row {
 		"%(password)s", "#{password}", "<%= password %>", "YOUR_API_KEY", "your-token-here", "null", "None", "true",
 		"", `""`, "''", `"${SECRET}"`, `"***"`, `"<password>"`, `"` + K + `"`, "{}", "[]", "…",
 		"$(cat /run/secrets/db)", "%PASSWORD%", "•••••", "%s", "%v", "%+v", "[FILTERED]", "[HIDDEN]",
-		"sk-...abcd", "ab***cd", "****1234", "@/run/secrets/pw", "?", "$1", ":1",
+		"sk-...abcd", "ab***cd", "****1234", "@/run/secrets/pw", "?", "$1", ":1", "{token}",
 	}
 	var rs []row
 	for _, v := range vals {
@@ -303,6 +318,16 @@ var keyedNegativeRows = func() []row {
 		`{"name":"DB_PASSWORD","type":"string"}`,
 		`{"label":"DB_PASSWORD","value":"shown"}`,
 		`sig=1`,
+		`["password", "token"]`,
+		`hash("password", salt)`,
+		`"password" is required`,
+		`<add key="Theme" value="dark"/>`,
+		`<add name="password" value=""/>`,
+		`<entry key="password_policy">strict</entry>`,
+		`flag.String("password", "", "the database password")`,
+		`fmt.Sprintf("password: %s", pw)`,
+		`GET /users/{token}/profile`,
+		`url: /reset?token={token}`,
 	}
 	var rs []row
 	for _, in := range ins {
@@ -347,7 +372,7 @@ func TestIsSecretKey(t *testing.T) {
 		"password_new", "new_password", "old_password", "current_password", "password2", "password_1",
 		"smtp.auth.password", "spring.datasource.password", "--password", "-password", "$password",
 		"@password", `"password"`, "'password'", "SSH_PASSPHRASE", "keyPassphrase", "key_passphrase",
-		"config/db/password", "Api Key", " X-Api-Key ",
+		"config/db/password", "Api Key", " X-Api-Key ", "SECRET_KEY_BASE", "secret_key_base",
 		// secret family
 		"secret", "Secret", "SECRET", "client_secret", "clientSecret", "ClientSecret", "CLIENT_SECRET",
 		"clientsecret", "secret_key", "secretKey", "SECRET_KEY", "app_secret", "JWT_SECRET",
@@ -399,7 +424,7 @@ func TestIsSecretKey(t *testing.T) {
 		"password_hash_algo", "password_strength", "password_set", "password_hint_shown",
 		"passwordless", "passport", "passenger", "passes", "passed", "bypass", "compass",
 		"passthrough", "pass_rate", "pass_count", "tests_passed", "password_field", "password_prompt",
-		"pwd_dir", "password_reset_url", "password/reset", "db.password.length",
+		"pwd_dir", "password_reset_url", "password/reset", "db.password.length", "key_base", "api_base",
 		// about secrets
 		"secret_name", "secretName", "SecretName", "secret_id", "secretId", "secret_arn", "SecretArn",
 		"secret_version", "secret_ref", "secretRef", "secret_path", "secret_store", "secrets_manager",
