@@ -6,28 +6,28 @@ import (
 	"testing"
 )
 
-func encB64(s string) string    { return base64.StdEncoding.EncodeToString([]byte(s)) }
-func encB64URL(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
+func stdB64(s string) string    { return base64.StdEncoding.EncodeToString([]byte(s)) }
+func rawURLB64(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
 
 // Test JWTs, built from readable JSON so the rows say what they hold.
 var (
-	jwtHS   = encB64URL(`{"alg":"HS256","typ":"JWT"}`) + "." + encB64URL(`{"sub":"u-1","exp":1890000000}`) + ".Q3Jv_bWtVx-8mTz1nHs0pLkqEeYwR4aDfGiJoUcZb9s"
-	jwtNone = encB64URL(`{"alg":"none"}`) + "." + encB64URL(`{"sub":"u-1"}`) + "."
-	jwe     = encB64URL(`{"alg":"RSA-OAEP","enc":"A256GCM"}`) + "." + encB64URL("wrapped content key, 32 bytes") + "." + encB64URL("iv-12-bytes!") + "." + encB64URL("ciphertext of the claims, any length") + "." + encB64URL("16-byte tag ....")
-	noAlg   = encB64URL(`{"typ":"JWT","kid":"k1"}`) + "." + encB64URL(`{"sub":"u-1"}`) + ".c2lnbmF0dXJlLWJ5dGVz"
+	testJWT      = rawURLB64(`{"alg":"HS256","typ":"JWT"}`) + "." + rawURLB64(`{"sub":"u-1","exp":1890000000}`) + ".Q3Jv_bWtVx-8mTz1nHs0pLkqEeYwR4aDfGiJoUcZb9s"
+	testJWTNone  = rawURLB64(`{"alg":"none"}`) + "." + rawURLB64(`{"sub":"u-1"}`) + "."
+	testJWE      = rawURLB64(`{"alg":"RSA-OAEP","enc":"A256GCM"}`) + "." + rawURLB64("wrapped content key, 32 bytes") + "." + rawURLB64("iv-12-bytes!") + "." + rawURLB64("ciphertext of the claims, any length") + "." + rawURLB64("16-byte tag ....")
+	testNoAlgJWT = rawURLB64(`{"typ":"JWT","kid":"k1"}`) + "." + rawURLB64(`{"sub":"u-1"}`) + ".c2lnbmF0dXJlLWJ5dGVz"
 )
 
-const pemBody = "MIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg\nc2V0dGVyLWtleS1ub3QtcmVhbC1qdXN0LXRlc3QtZGF0YS1mb3I=\n"
+const testPEMBody = "MIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg\nc2V0dGVyLWtleS1ub3QtcmVhbC1qdXN0LXRlc3QtZGF0YS1mb3I=\n"
 
-func pem(label, body string) string {
+func pemBlock(label, body string) string {
 	return "-----BEGIN " + label + "-----\n" + body + "-----END " + label + "-----"
 }
 
-func pemRedacted(label string) string {
+func pemBlockRedacted(label string) string {
 	return "-----BEGIN " + label + "-----\n[REDACTED:private-key]\n-----END " + label + "-----"
 }
 
-var bearerRows = []row{
+var bearerRows = []kvRow{
 	{"header", "Authorization: Bearer 9f8e7d6c5b4a39281706", "Authorization: Bearer [REDACTED:bearer-token]"},
 	{"lower case", "authorization: bearer 9f8e7d6c5b4a39281706", "authorization: bearer [REDACTED:bearer-token]"},
 	{"curl", `curl -H "Authorization: Bearer ab12.cd34-ef56_gh78" https://x`, `curl -H "Authorization: Bearer [REDACTED:bearer-token]" https://x`},
@@ -35,7 +35,7 @@ var bearerRows = []row{
 	{"token68 padding", "Authorization: Bearer YWJjZGVmZ2hpams=", "Authorization: Bearer [REDACTED:bearer-token]"},
 	{"token68 padding in quotes", `h="Authorization: Bearer YWJjZGVmZ2hpams="`, `h="Authorization: Bearer [REDACTED:bearer-token]"`},
 	{"sentence end", "sent Bearer 9f8e7d6c5b4a39281706.", "sent Bearer [REDACTED:bearer-token]."},
-	{"JWT bearer", "Authorization: Bearer " + jwtHS, "Authorization: Bearer [REDACTED:bearer-token]"},
+	{"JWT bearer", "Authorization: Bearer " + testJWT, "Authorization: Bearer [REDACTED:bearer-token]"},
 	// Near misses.
 	{"prose bearer token", "use a bearer token for this API", "use a bearer token for this API"},
 	{"prose bearer authentication", "Bearer authentication is required", "Bearer authentication is required"},
@@ -56,108 +56,108 @@ var bearerRows = []row{
 	{"auth-param without quotes", "WWW-Authenticate: Bearer error=invalid_token", "WWW-Authenticate: Bearer error=invalid_token"},
 }
 
-var basicRows = []row{
+var basicRows = []kvRow{
 	{"header", "Authorization: Basic dXNlcjpwYXNz", "Authorization: Basic [REDACTED:basic-auth]"},
-	{"symbols", "Authorization: Basic " + encB64("admin:s3cr3t!@#"), "Authorization: Basic [REDACTED:basic-auth]"},
-	{"no padding", "Authorization: Basic " + strings.TrimRight(encB64("admin:pw"), "="), "Authorization: Basic [REDACTED:basic-auth]"},
-	{"empty password", "Authorization: Basic " + encB64("token123:"), "Authorization: Basic [REDACTED:basic-auth]"},
-	{"in quotes", `-H 'Authorization: Basic ` + encB64("bob:hunter2") + `'`, `-H 'Authorization: Basic [REDACTED:basic-auth]'`},
-	{"utf-8 password", "Basic " + encB64("jörg:pässwörd"), "Basic [REDACTED:basic-auth]"},
+	{"symbols", "Authorization: Basic " + stdB64("admin:s3cr3t!@#"), "Authorization: Basic [REDACTED:basic-auth]"},
+	{"no padding", "Authorization: Basic " + strings.TrimRight(stdB64("admin:pw"), "="), "Authorization: Basic [REDACTED:basic-auth]"},
+	{"empty password", "Authorization: Basic " + stdB64("token123:"), "Authorization: Basic [REDACTED:basic-auth]"},
+	{"in quotes", `-H 'Authorization: Basic ` + stdB64("bob:hunter2") + `'`, `-H 'Authorization: Basic [REDACTED:basic-auth]'`},
+	{"utf-8 password", "Basic " + stdB64("jörg:pässwörd"), "Basic [REDACTED:basic-auth]"},
 	// Near misses: no colon, not base64, prose.
-	{"no colon", "Basic " + encB64("foobarbaz"), "Basic " + encB64("foobarbaz")},
+	{"no colon", "Basic " + stdB64("foobarbaz"), "Basic " + stdB64("foobarbaz")},
 	{"binary", "Basic AAECAwQFBgc6CAkK", "Basic AAECAwQFBgc6CAkK"},
 	{"prose", "Basic authentication failed for user bob", "Basic authentication failed for user bob"},
 	{"prose short", "Basic auth is disabled", "Basic auth is disabled"},
-	{"word before", "IsBasic " + encB64("user:pass"), "IsBasic " + encB64("user:pass")},
+	{"word before", "IsBasic " + stdB64("user:pass"), "IsBasic " + stdB64("user:pass")},
 	{"placeholder", "Authorization: Basic <credentials>", "Authorization: Basic <credentials>"},
 }
 
-var jwtRows = []row{
-	{"bare", "jwt=" + jwtHS, "jwt=[REDACTED:jwt]"},
-	{"in prose", "got " + jwtHS + " from idp", "got [REDACTED:jwt] from idp"},
-	{"alg none, empty signature", "t " + jwtNone + " x", "t [REDACTED:jwt] x"},
-	{"JWE five parts", "enc " + jwe + " end", "enc [REDACTED:jwt] end"},
-	{"query id_token", "cb?id_token=" + jwtHS + "&state=af0ifjsldkj", "cb?id_token=[REDACTED:jwt]&state=af0ifjsldkj"},
-	{"JSON", `{"access_token":"` + jwtHS + `","token_type":"Bearer"}`, `{"access_token":"[REDACTED:jwt]","token_type":"Bearer"}`},
+var jwtRows = []kvRow{
+	{"bare", "jwt=" + testJWT, "jwt=[REDACTED:jwt]"},
+	{"in prose", "got " + testJWT + " from idp", "got [REDACTED:jwt] from idp"},
+	{"alg none, empty signature", "t " + testJWTNone + " x", "t [REDACTED:jwt] x"},
+	{"JWE five parts", "enc " + testJWE + " end", "enc [REDACTED:jwt] end"},
+	{"query id_token", "cb?id_token=" + testJWT + "&state=af0ifjsldkj", "cb?id_token=[REDACTED:jwt]&state=af0ifjsldkj"},
+	{"JSON", `{"access_token":"` + testJWT + `","token_type":"Bearer"}`, `{"access_token":"[REDACTED:jwt]","token_type":"Bearer"}`},
 	// Near misses.
-	{"header without alg", "t " + noAlg, "t " + noAlg},
-	{"header only", "t " + encB64URL(`{"alg":"HS256"}`) + " x", "t " + encB64URL(`{"alg":"HS256"}`) + " x"},
-	{"header and dot", "t " + encB64URL(`{"alg":"HS256"}`) + ". x", "t " + encB64URL(`{"alg":"HS256"}`) + ". x"},
-	{"base64 JSON not a JWT", "data=" + encB64URL(`{"a":1,"b":[1,2,3]}`), "data=" + encB64URL(`{"a":1,"b":[1,2,3]}`)},
+	{"header without alg", "t " + testNoAlgJWT, "t " + testNoAlgJWT},
+	{"header only", "t " + rawURLB64(`{"alg":"HS256"}`) + " x", "t " + rawURLB64(`{"alg":"HS256"}`) + " x"},
+	{"header and dot", "t " + rawURLB64(`{"alg":"HS256"}`) + ". x", "t " + rawURLB64(`{"alg":"HS256"}`) + ". x"},
+	{"base64 JSON not a JWT", "data=" + rawURLB64(`{"a":1,"b":[1,2,3]}`), "data=" + rawURLB64(`{"a":1,"b":[1,2,3]}`)},
 	{"eyJ inside a word", "xeyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc", "xeyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc"},
 	{"prose", "eyJ is how base64 JSON starts", "eyJ is how base64 JSON starts"},
 }
 
-var pemRows = []row{
-	{"RSA", pem("RSA PRIVATE KEY", pemBody), pemRedacted("RSA PRIVATE KEY")},
-	{"EC", pem("EC PRIVATE KEY", pemBody), pemRedacted("EC PRIVATE KEY")},
-	{"DSA", pem("DSA PRIVATE KEY", pemBody), pemRedacted("DSA PRIVATE KEY")},
-	{"OPENSSH", pem("OPENSSH PRIVATE KEY", pemBody), pemRedacted("OPENSSH PRIVATE KEY")},
-	{"PKCS#8", pem("PRIVATE KEY", pemBody), pemRedacted("PRIVATE KEY")},
-	{"PKCS#8 encrypted", pem("ENCRYPTED PRIVATE KEY", pemBody), pemRedacted("ENCRYPTED PRIVATE KEY")},
-	{"legacy encrypted headers", pem("RSA PRIVATE KEY", "Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,3F17F5316E2BAC89\n\n"+pemBody), pemRedacted("RSA PRIVATE KEY")},
-	{"PGP", pem("PGP PRIVATE KEY BLOCK", "Version: GnuPG v2\n\nlQOYBF0Tt8wBCADNb3jyYhJ8mK1uQ2eX\n=a1Bc\n"), pemRedacted("PGP PRIVATE KEY BLOCK")},
-	{"CRLF", strings.ReplaceAll(pem("PRIVATE KEY", pemBody), "\n", "\r\n"), strings.ReplaceAll(pemRedacted("PRIVATE KEY"), "\n", "\r\n")},
-	{"surrounding lines kept", "key loaded:\n" + pem("EC PRIVATE KEY", pemBody) + "\ndone", "key loaded:\n" + pemRedacted("EC PRIVATE KEY") + "\ndone"},
-	{"JSON escaped newlines", `{"key":"` + strings.ReplaceAll(pem("PRIVATE KEY", pemBody), "\n", `\n`) + `\n"}`,
+var pemRows = []kvRow{
+	{"RSA", pemBlock("RSA PRIVATE KEY", testPEMBody), pemBlockRedacted("RSA PRIVATE KEY")},
+	{"EC", pemBlock("EC PRIVATE KEY", testPEMBody), pemBlockRedacted("EC PRIVATE KEY")},
+	{"DSA", pemBlock("DSA PRIVATE KEY", testPEMBody), pemBlockRedacted("DSA PRIVATE KEY")},
+	{"OPENSSH", pemBlock("OPENSSH PRIVATE KEY", testPEMBody), pemBlockRedacted("OPENSSH PRIVATE KEY")},
+	{"PKCS#8", pemBlock("PRIVATE KEY", testPEMBody), pemBlockRedacted("PRIVATE KEY")},
+	{"PKCS#8 encrypted", pemBlock("ENCRYPTED PRIVATE KEY", testPEMBody), pemBlockRedacted("ENCRYPTED PRIVATE KEY")},
+	{"legacy encrypted headers", pemBlock("RSA PRIVATE KEY", "Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,3F17F5316E2BAC89\n\n"+testPEMBody), pemBlockRedacted("RSA PRIVATE KEY")},
+	{"PGP", pemBlock("PGP PRIVATE KEY BLOCK", "Version: GnuPG v2\n\nlQOYBF0Tt8wBCADNb3jyYhJ8mK1uQ2eX\n=a1Bc\n"), pemBlockRedacted("PGP PRIVATE KEY BLOCK")},
+	{"CRLF", strings.ReplaceAll(pemBlock("PRIVATE KEY", testPEMBody), "\n", "\r\n"), strings.ReplaceAll(pemBlockRedacted("PRIVATE KEY"), "\n", "\r\n")},
+	{"surrounding lines kept", "key loaded:\n" + pemBlock("EC PRIVATE KEY", testPEMBody) + "\ndone", "key loaded:\n" + pemBlockRedacted("EC PRIVATE KEY") + "\ndone"},
+	{"JSON escaped newlines", `{"key":"` + strings.ReplaceAll(pemBlock("PRIVATE KEY", testPEMBody), "\n", `\n`) + `\n"}`,
 		`{"key":"-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n-----END PRIVATE KEY-----\n"}`},
-	{"JSON escaped CRLF", `"` + strings.ReplaceAll(pem("RSA PRIVATE KEY", pemBody), "\n", `\r\n`) + `"`,
+	{"JSON escaped CRLF", `"` + strings.ReplaceAll(pemBlock("RSA PRIVATE KEY", testPEMBody), "\n", `\r\n`) + `"`,
 		`"-----BEGIN RSA PRIVATE KEY-----\r\n[REDACTED:private-key]\r\n-----END RSA PRIVATE KEY-----"`},
-	{"env one line", `PRIVATE_KEY="` + strings.ReplaceAll(pem("PRIVATE KEY", pemBody), "\n", `\n`) + `"`,
+	{"env one line", `PRIVATE_KEY="` + strings.ReplaceAll(pemBlock("PRIVATE KEY", testPEMBody), "\n", `\n`) + `"`,
 		`PRIVATE_KEY="-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n-----END PRIVATE KEY-----"`},
-	{"two keys", pem("RSA PRIVATE KEY", pemBody) + "\n" + pem("EC PRIVATE KEY", pemBody), pemRedacted("RSA PRIVATE KEY") + "\n" + pemRedacted("EC PRIVATE KEY")},
-	{"no END: fail closed", "-----BEGIN PRIVATE KEY-----\n" + pemBody, "-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n"},
-	{"no END, then a log line", "-----BEGIN PRIVATE KEY-----\n" + pemBody + "2026-11-28 INFO next", "-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n2026-11-28 INFO next"},
-	{"YAML block", "key: |\n  " + strings.ReplaceAll(pem("RSA PRIVATE KEY", pemBody), "\n", "\n  ") + "\nnext: 1", "key: |\n  " + strings.ReplaceAll(pemRedacted("RSA PRIVATE KEY"), "\n", "\n  ") + "\nnext: 1"},
-	{"lines folded to spaces", strings.ReplaceAll(pem("PRIVATE KEY", pemBody), "\n", " "), "-----BEGIN PRIVATE KEY----- [REDACTED:private-key] -----END PRIVATE KEY-----"},
-	{"folded, no END", "-----BEGIN PRIVATE KEY----- " + strings.ReplaceAll(pemBody, "\n", " "), "-----BEGIN PRIVATE KEY----- [REDACTED:private-key] "},
-	{"after a log prefix", "ERROR bad key: " + pem("EC PRIVATE KEY", pemBody) + "\nINFO ok", "ERROR bad key: " + pemRedacted("EC PRIVATE KEY") + "\nINFO ok"},
+	{"two keys", pemBlock("RSA PRIVATE KEY", testPEMBody) + "\n" + pemBlock("EC PRIVATE KEY", testPEMBody), pemBlockRedacted("RSA PRIVATE KEY") + "\n" + pemBlockRedacted("EC PRIVATE KEY")},
+	{"no END: fail closed", "-----BEGIN PRIVATE KEY-----\n" + testPEMBody, "-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n"},
+	{"no END, then a log line", "-----BEGIN PRIVATE KEY-----\n" + testPEMBody + "2026-11-28 INFO next", "-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n2026-11-28 INFO next"},
+	{"YAML block", "key: |\n  " + strings.ReplaceAll(pemBlock("RSA PRIVATE KEY", testPEMBody), "\n", "\n  ") + "\nnext: 1", "key: |\n  " + strings.ReplaceAll(pemBlockRedacted("RSA PRIVATE KEY"), "\n", "\n  ") + "\nnext: 1"},
+	{"lines folded to spaces", strings.ReplaceAll(pemBlock("PRIVATE KEY", testPEMBody), "\n", " "), "-----BEGIN PRIVATE KEY----- [REDACTED:private-key] -----END PRIVATE KEY-----"},
+	{"folded, no END", "-----BEGIN PRIVATE KEY----- " + strings.ReplaceAll(testPEMBody, "\n", " "), "-----BEGIN PRIVATE KEY----- [REDACTED:private-key] "},
+	{"after a log prefix", "ERROR bad key: " + pemBlock("EC PRIVATE KEY", testPEMBody) + "\nINFO ok", "ERROR bad key: " + pemBlockRedacted("EC PRIVATE KEY") + "\nINFO ok"},
 	{"JSON two levels deep", `{"log":"{\"k\":\"-----BEGIN PRIVATE KEY-----\\nMIIEowIBAAKCAQEA3vX9n2Yq8Lw4\\n-----END PRIVATE KEY-----\"}"}`,
 		`{"log":"{\"k\":\"-----BEGIN PRIVATE KEY-----\\n[REDACTED:private-key]\\n-----END PRIVATE KEY-----\"}"}`},
 	{"cut inside a JSON string", `{"k":"-----BEGIN PRIVATE KEY-----\nMIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg\nc2V0dGVy", "level":"info"}`,
 		`{"k":"-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]", "level":"info"}`},
-	{"cut, then a JSON line end", "-----BEGIN PRIVATE KEY-----\n" + pemBody + `", "level":"info"}`, "-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n" + `", "level":"info"}`},
+	{"cut, then a JSON line end", "-----BEGIN PRIVATE KEY-----\n" + testPEMBody + `", "level":"info"}`, "-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n" + `", "level":"info"}`},
 	// Near misses: public material stays.
-	{"PUBLIC KEY", pem("PUBLIC KEY", pemBody), pem("PUBLIC KEY", pemBody)},
-	{"RSA PUBLIC KEY", pem("RSA PUBLIC KEY", pemBody), pem("RSA PUBLIC KEY", pemBody)},
-	{"CERTIFICATE", pem("CERTIFICATE", pemBody), pem("CERTIFICATE", pemBody)},
-	{"CERTIFICATE REQUEST", pem("CERTIFICATE REQUEST", pemBody), pem("CERTIFICATE REQUEST", pemBody)},
-	{"PGP PUBLIC KEY BLOCK", pem("PGP PUBLIC KEY BLOCK", pemBody), pem("PGP PUBLIC KEY BLOCK", pemBody)},
-	{"PGP SIGNATURE", pem("PGP SIGNATURE", pemBody), pem("PGP SIGNATURE", pemBody)},
+	{"PUBLIC KEY", pemBlock("PUBLIC KEY", testPEMBody), pemBlock("PUBLIC KEY", testPEMBody)},
+	{"RSA PUBLIC KEY", pemBlock("RSA PUBLIC KEY", testPEMBody), pemBlock("RSA PUBLIC KEY", testPEMBody)},
+	{"CERTIFICATE", pemBlock("CERTIFICATE", testPEMBody), pemBlock("CERTIFICATE", testPEMBody)},
+	{"CERTIFICATE REQUEST", pemBlock("CERTIFICATE REQUEST", testPEMBody), pemBlock("CERTIFICATE REQUEST", testPEMBody)},
+	{"PGP PUBLIC KEY BLOCK", pemBlock("PGP PUBLIC KEY BLOCK", testPEMBody), pemBlock("PGP PUBLIC KEY BLOCK", testPEMBody)},
+	{"PGP SIGNATURE", pemBlock("PGP SIGNATURE", testPEMBody), pemBlock("PGP SIGNATURE", testPEMBody)},
 	{"empty body", "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----", "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----"},
 	{"prose", "expected -----BEGIN PRIVATE KEY----- header", "expected -----BEGIN PRIVATE KEY----- header"},
 	{"prose, many words", "expected -----BEGIN PRIVATE KEY----- header but got something else entirely in this file", "expected -----BEGIN PRIVATE KEY----- header but got something else entirely in this file"},
 	{"prose, END later", "see -----BEGIN PRIVATE KEY----- in docs\nand -----END PRIVATE KEY----- too", "see -----BEGIN PRIVATE KEY----- in docs\nand -----END PRIVATE KEY----- too"},
-	{"cert then key", pem("CERTIFICATE", pemBody) + "\n" + pem("PRIVATE KEY", pemBody), pem("CERTIFICATE", pemBody) + "\n" + pemRedacted("PRIVATE KEY")},
+	{"cert then key", pemBlock("CERTIFICATE", testPEMBody) + "\n" + pemBlock("PRIVATE KEY", testPEMBody), pemBlock("CERTIFICATE", testPEMBody) + "\n" + pemBlockRedacted("PRIVATE KEY")},
 }
 
-const U = "[REDACTED:url-credentials]"
+const phURL = "[REDACTED:url-credentials]"
 
-var urlCredRows = []row{
-	{"postgres", "postgres://app:s3cret@db:5432/app", "postgres://app:" + U + "@db:5432/app"},
-	{"postgresql", "postgresql://app:s3cret@db.internal/app?sslmode=require", "postgresql://app:" + U + "@db.internal/app?sslmode=require"},
-	{"mysql", "mysql://root:pw123@localhost:3306/shop", "mysql://root:" + U + "@localhost:3306/shop"},
-	{"redis token only", "redis://:a1b2c3d4@cache:6379/0", "redis://:" + U + "@cache:6379/0"},
-	{"redis default user", "redis://default:a1b2c3d4@cache:6379", "redis://default:" + U + "@cache:6379"},
-	{"rediss", "rediss://:a1b2c3d4@cache.example.com:6380", "rediss://:" + U + "@cache.example.com:6380"},
-	{"amqp", "amqp://guest:guest@rabbit:5672/", "amqp://guest:" + U + "@rabbit:5672/"},
-	{"amqps", "amqps://svc:Zx81kLmQ@mq.example.com/vhost", "amqps://svc:" + U + "@mq.example.com/vhost"},
-	{"mongodb hosts", "mongodb://u:p4ss@h1:27017,h2:27017/db?replicaSet=rs0", "mongodb://u:" + U + "@h1:27017,h2:27017/db?replicaSet=rs0"},
-	{"mongodb+srv", "mongodb+srv://u:p4ss@cluster0.ab1cd.mongodb.net/db", "mongodb+srv://u:" + U + "@cluster0.ab1cd.mongodb.net/db"},
-	{"https", "https://bob:hunter2@example.com/path?q=1", "https://bob:" + U + "@example.com/path?q=1"},
-	{"ftp", "ftp://anon:pw@ftp.example.com/pub", "ftp://anon:" + U + "@ftp.example.com/pub"},
-	{"smtp", "smtp://mailer:pw-987@smtp.example.com:587", "smtp://mailer:" + U + "@smtp.example.com:587"},
-	{"ldap", "ldap://cn=admin,dc=example,dc=org:pw@ldap.example.org", "ldap://cn=admin,dc=example,dc=org:" + U + "@ldap.example.org"},
-	{"jdbc", "jdbc:postgresql://app:s3cret@db:5432/app", "jdbc:postgresql://app:" + U + "@db:5432/app"},
-	{"sqlserver", "sqlserver://sa:Str0ng!@db:1433?database=app", "sqlserver://sa:" + U + "@db:1433?database=app"},
-	{"password with @", "postgres://app:p@ss@w0rd@db/app", "postgres://app:" + U + "@db/app"},
-	{"password with /", "postgres://app:pa/ss+wd==@db/app", "postgres://app:" + U + "@db/app"},
-	{"password with :", "postgres://app:pa:ss@db/app", "postgres://app:" + U + "@db/app"},
-	{"password %-escaped", "postgres://app:p%40ss%2Fw%3A@db/app", "postgres://app:" + U + "@db/app"},
-	{"in JSON", `{"dsn":"postgres://app:s3cret@db/app"}`, `{"dsn":"postgres://app:` + U + `@db/app"}`},
-	{"in env", "DATABASE_URL=postgres://app:s3cret@db/app", "DATABASE_URL=postgres://app:" + U + "@db/app"},
-	{"in quotes", `url='https://u:pw@example.com'`, `url='https://u:` + U + `@example.com'`},
-	{"two URLs", "a=redis://:t0k@c1 b=redis://:t0k2@c2", "a=redis://:" + U + "@c1 b=redis://:" + U + "@c2"},
+var urlCredRows = []kvRow{
+	{"postgres", "postgres://app:s3cret@db:5432/app", "postgres://app:" + phURL + "@db:5432/app"},
+	{"postgresql", "postgresql://app:s3cret@db.internal/app?sslmode=require", "postgresql://app:" + phURL + "@db.internal/app?sslmode=require"},
+	{"mysql", "mysql://root:pw123@localhost:3306/shop", "mysql://root:" + phURL + "@localhost:3306/shop"},
+	{"redis token only", "redis://:a1b2c3d4@cache:6379/0", "redis://:" + phURL + "@cache:6379/0"},
+	{"redis default user", "redis://default:a1b2c3d4@cache:6379", "redis://default:" + phURL + "@cache:6379"},
+	{"rediss", "rediss://:a1b2c3d4@cache.example.com:6380", "rediss://:" + phURL + "@cache.example.com:6380"},
+	{"amqp", "amqp://guest:guest@rabbit:5672/", "amqp://guest:" + phURL + "@rabbit:5672/"},
+	{"amqps", "amqps://svc:Zx81kLmQ@mq.example.com/vhost", "amqps://svc:" + phURL + "@mq.example.com/vhost"},
+	{"mongodb hosts", "mongodb://u:p4ss@h1:27017,h2:27017/db?replicaSet=rs0", "mongodb://u:" + phURL + "@h1:27017,h2:27017/db?replicaSet=rs0"},
+	{"mongodb+srv", "mongodb+srv://u:p4ss@cluster0.ab1cd.mongodb.net/db", "mongodb+srv://u:" + phURL + "@cluster0.ab1cd.mongodb.net/db"},
+	{"https", "https://bob:hunter2@example.com/path?q=1", "https://bob:" + phURL + "@example.com/path?q=1"},
+	{"ftp", "ftp://anon:pw@ftp.example.com/pub", "ftp://anon:" + phURL + "@ftp.example.com/pub"},
+	{"smtp", "smtp://mailer:pw-987@smtp.example.com:587", "smtp://mailer:" + phURL + "@smtp.example.com:587"},
+	{"ldap", "ldap://cn=admin,dc=example,dc=org:pw@ldap.example.org", "ldap://cn=admin,dc=example,dc=org:" + phURL + "@ldap.example.org"},
+	{"jdbc", "jdbc:postgresql://app:s3cret@db:5432/app", "jdbc:postgresql://app:" + phURL + "@db:5432/app"},
+	{"sqlserver", "sqlserver://sa:Str0ng!@db:1433?database=app", "sqlserver://sa:" + phURL + "@db:1433?database=app"},
+	{"password with @", "postgres://app:p@ss@w0rd@db/app", "postgres://app:" + phURL + "@db/app"},
+	{"password with /", "postgres://app:pa/ss+wd==@db/app", "postgres://app:" + phURL + "@db/app"},
+	{"password with :", "postgres://app:pa:ss@db/app", "postgres://app:" + phURL + "@db/app"},
+	{"password %-escaped", "postgres://app:p%40ss%2Fw%3A@db/app", "postgres://app:" + phURL + "@db/app"},
+	{"in JSON", `{"dsn":"postgres://app:s3cret@db/app"}`, `{"dsn":"postgres://app:` + phURL + `@db/app"}`},
+	{"in env", "DATABASE_URL=postgres://app:s3cret@db/app", "DATABASE_URL=postgres://app:" + phURL + "@db/app"},
+	{"in quotes", `url='https://u:pw@example.com'`, `url='https://u:` + phURL + `@example.com'`},
+	{"two URLs", "a=redis://:t0k@c1 b=redis://:t0k2@c2", "a=redis://:" + phURL + "@c1 b=redis://:" + phURL + "@c2"},
 	// Near misses.
 	{"user only", "https://user@example.com/path", "https://user@example.com/path"},
 	{"ssh user and port", "ssh://git@github.com:22/org/repo.git", "ssh://git@github.com:22/org/repo.git"},
@@ -175,19 +175,19 @@ var urlCredRows = []row{
 	{"placeholder angle", "postgres://app:<password>@db/app", "postgres://app:<password>@db/app"},
 	{"empty password", "redis://:@cache:6379", "redis://:@cache:6379"},
 	{"no scheme", "://user:pw@host", "://user:pw@host"},
-	{"already redacted", "postgres://app:" + U + "@db/app", "postgres://app:" + U + "@db/app"},
+	{"already redacted", "postgres://app:" + phURL + "@db/app", "postgres://app:" + phURL + "@db/app"},
 }
 
-const D = "[REDACTED:dsn-credentials]"
+const phDSN = "[REDACTED:dsn-credentials]"
 
-var dsnRows = []row{
-	{"tcp", "root:s3cret@tcp(127.0.0.1:3306)/app?parseTime=true", "root:" + D + "@tcp(127.0.0.1:3306)/app?parseTime=true"},
-	{"after =", "dsn=app:pw-42@tcp(db:3306)/shop", "dsn=app:" + D + "@tcp(db:3306)/shop"},
-	{"quoted", `"app:pw-42@tcp(db:3306)/shop"`, `"app:` + D + `@tcp(db:3306)/shop"`},
-	{"tcp6", "app:pw-42@tcp6([::1]:3306)/shop", "app:" + D + "@tcp6([::1]:3306)/shop"},
-	{"unix socket", "app:pw-42@unix(/var/run/mysqld/mysqld.sock)/shop", "app:" + D + "@unix(/var/run/mysqld/mysqld.sock)/shop"},
-	{"password with @", "app:p@ss@tcp(db)/shop", "app:" + D + "@tcp(db)/shop"},
-	{"password with :", "app:p:ss@tcp(db)/shop", "app:" + D + "@tcp(db)/shop"},
+var dsnRows = []kvRow{
+	{"tcp", "root:s3cret@tcp(127.0.0.1:3306)/app?parseTime=true", "root:" + phDSN + "@tcp(127.0.0.1:3306)/app?parseTime=true"},
+	{"after =", "dsn=app:pw-42@tcp(db:3306)/shop", "dsn=app:" + phDSN + "@tcp(db:3306)/shop"},
+	{"quoted", `"app:pw-42@tcp(db:3306)/shop"`, `"app:` + phDSN + `@tcp(db:3306)/shop"`},
+	{"tcp6", "app:pw-42@tcp6([::1]:3306)/shop", "app:" + phDSN + "@tcp6([::1]:3306)/shop"},
+	{"unix socket", "app:pw-42@unix(/var/run/mysqld/mysqld.sock)/shop", "app:" + phDSN + "@unix(/var/run/mysqld/mysqld.sock)/shop"},
+	{"password with @", "app:p@ss@tcp(db)/shop", "app:" + phDSN + "@tcp(db)/shop"},
+	{"password with :", "app:p:ss@tcp(db)/shop", "app:" + phDSN + "@tcp(db)/shop"},
 	// Near misses.
 	{"no password", "root@tcp(127.0.0.1:3306)/app", "root@tcp(127.0.0.1:3306)/app"},
 	{"empty password", "root:@tcp(127.0.0.1:3306)/app", "root:@tcp(127.0.0.1:3306)/app"},
@@ -195,14 +195,14 @@ var dsnRows = []row{
 	{"time before", "12:30:01 root@tcp(db)/app", "12:30:01 root@tcp(db)/app"},
 }
 
-var bcryptHash = "$2b$12$" + "R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW"
+var testBcrypt = "$2b$12$" + "R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW"
 
-var miscRows = []row{
-	{"bcrypt", "hash=" + bcryptHash, "hash=[REDACTED:bcrypt-hash]"},
-	{"bcrypt 2a", "h " + strings.Replace(bcryptHash, "2b", "2a", 1) + " ok", "h [REDACTED:bcrypt-hash] ok"},
-	{"bcrypt 2y", strings.Replace(bcryptHash, "2b", "2y", 1), "[REDACTED:bcrypt-hash]"},
-	{"bcrypt short", "h " + bcryptHash[:len(bcryptHash)-1], "h " + bcryptHash[:len(bcryptHash)-1]},
-	{"bcrypt long", "h " + bcryptHash + "x", "h " + bcryptHash + "x"},
+var miscRows = []kvRow{
+	{"bcrypt", "hash=" + testBcrypt, "hash=[REDACTED:bcrypt-hash]"},
+	{"bcrypt 2a", "h " + strings.Replace(testBcrypt, "2b", "2a", 1) + " ok", "h [REDACTED:bcrypt-hash] ok"},
+	{"bcrypt 2y", strings.Replace(testBcrypt, "2b", "2y", 1), "[REDACTED:bcrypt-hash]"},
+	{"bcrypt short", "h " + testBcrypt[:len(testBcrypt)-1], "h " + testBcrypt[:len(testBcrypt)-1]},
+	{"bcrypt long", "h " + testBcrypt + "x", "h " + testBcrypt + "x"},
 	{"bcrypt bad cost", "h $2b$1x$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW", "h $2b$1x$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW"},
 	{"bcrypt money", "price $2a$ each", "price $2a$ each"},
 
@@ -236,19 +236,19 @@ var miscRows = []row{
 	{"md5 then region", "etag 9f8e7d6c5b4a39281706f5e4d3c2b1a0-us-east-1", "etag 9f8e7d6c5b4a39281706f5e4d3c2b1a0-us-east-1"},
 }
 
-func TestBearer(t *testing.T)         { checkRows(t, Default(), bearerRows) }
-func TestBasicAuth(t *testing.T)      { checkRows(t, Default(), basicRows) }
-func TestJWT(t *testing.T)            { checkRows(t, Default(), jwtRows) }
-func TestPrivateKey(t *testing.T)     { checkRows(t, Default(), pemRows) }
-func TestURLCredentials(t *testing.T) { checkRows(t, Default(), urlCredRows) }
-func TestDSNCredentials(t *testing.T) { checkRows(t, Default(), dsnRows) }
-func TestGenericMisc(t *testing.T)    { checkRows(t, Default(), miscRows) }
+func TestBearer(t *testing.T)         { checkKVRows(t, Default(), bearerRows) }
+func TestBasicAuth(t *testing.T)      { checkKVRows(t, Default(), basicRows) }
+func TestJWT(t *testing.T)            { checkKVRows(t, Default(), jwtRows) }
+func TestPrivateKey(t *testing.T)     { checkKVRows(t, Default(), pemRows) }
+func TestURLCredentials(t *testing.T) { checkKVRows(t, Default(), urlCredRows) }
+func TestDSNCredentials(t *testing.T) { checkKVRows(t, Default(), dsnRows) }
+func TestGenericMisc(t *testing.T)    { checkKVRows(t, Default(), miscRows) }
 
 // FuzzKeyedAndGeneric checks the invariants every input must keep, seeded
-// with every row of the keyed and generic tables: redaction is idempotent,
+// with every kvRow of the keyed and generic tables: redaction is idempotent,
 // and a stream cut anywhere gives the one-shot answer.
 func FuzzKeyedAndGeneric(f *testing.F) {
-	for _, rows := range [][]row{keyedSyntaxRows, keyedNounRows, keyedHeaderRows, keyedPlaceholderRows, keyedNegativeRows,
+	for _, rows := range [][]kvRow{keyedSyntaxRows, keyedNounRows, keyedHeaderRows, keyedPlaceholderRows, keyedNegativeRows,
 		bearerRows, basicRows, jwtRows, pemRows, urlCredRows, dsnRows, miscRows} {
 		for _, r := range rows {
 			f.Add(r.in, uint16(len(r.in)/2))

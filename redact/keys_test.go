@@ -6,15 +6,15 @@ import (
 	"testing"
 )
 
-// row is one spec: input, and what Default().String must return.
-type row struct{ name, in, want string }
+// kvRow is one spec: input, and what Default().String must return.
+type kvRow struct{ name, in, want string }
 
-// K is the keyed-secret placeholder, to keep the tables readable.
-const K = "[REDACTED:keyed-secret]"
+// phKeyed is the keyed-secret placeholder, to keep the tables readable.
+const phKeyed = "[REDACTED:keyed-secret]"
 
-// checkRows runs every row one-shot and as a stream split at every offset
+// checkKVRows runs every row one-shot and as a stream split at every offset
 // (and byte by byte), which must all give the same output.
-func checkRows(t *testing.T, r *Redactor, rows []row) {
+func checkKVRows(t *testing.T, r *Redactor, rows []kvRow) {
 	t.Helper()
 	for _, tc := range rows {
 		t.Run(tc.name, func(t *testing.T) {
@@ -43,100 +43,100 @@ func checkRows(t *testing.T, r *Redactor, rows []row) {
 }
 
 // Every syntax a key/value pair is written in.
-var keyedSyntaxRows = []row{
-	{"k=v", "password=hunter2", "password=" + K},
-	{"k=v mid line", "login user=bob password=hunter2 ok=1", "login user=bob password=" + K + " ok=1"},
-	{"k = v (TOML/INI)", "password = hunter2", "password = " + K},
-	{"TOML quoted", `password = "hunter2"`, `password = "` + K + `"`},
-	{"INI section value", "db_password=Zq8!rT2#", "db_password=" + K},
-	{"k: v at line start", "password: hunter2", "password: " + K},
-	{"k: v YAML indented", "    password: hunter2", "    password: " + K},
-	{"YAML list item", "  - password: hunter2", "  - password: " + K},
-	{"YAML double quoted", `  password: "hunter 2"`, `  password: "` + K + `"`},
-	{"YAML single quoted", `  password: 'hunter 2'`, `  password: '` + K + `'`},
-	{"JSON", `{"password":"hunter2"}`, `{"password":"` + K + `"}`},
-	{"JSON spaced", `{ "password" : "hunter2" }`, `{ "password" : "` + K + `" }`},
-	{"JSON number", `{"password":12345678}`, `{"password":` + K + `}`},
-	{"JSON in second field", `{"user":"bob","password":"p@ss word!","x":1}`, `{"user":"bob","password":"` + K + `","x":1}`},
-	{"JSON escaped quote in value", `{"password":"a\"b\\c"}`, `{"password":"` + K + `"}`},
-	{"JSON escaped inside a string", `{"msg":"{\"password\":\"hunter2\",\"user\":\"bob\"}"}`, `{"msg":"{\"password\":\"` + K + `\",\"user\":\"bob\"}"}`},
-	{"k=\"v\"", `password="hunter2"`, `password="` + K + `"`},
-	{"k='v'", `password='hunter2'`, `password='` + K + `'`},
-	{"k=`v`", "password=`hunter2`", "password=`" + K + "`"},
-	{"quoted value with spaces", `password="correct horse battery staple"`, `password="` + K + `"`},
-	{"query string", "GET /login?user=bob&password=hunter2&next=%2F HTTP/1.1", "GET /login?user=bob&password=" + K + "&next=%2F HTTP/1.1"},
-	{"query string first", "https://api.example.com/v2/items?api_key=Zx81kLmQ02pR77ab&page=2", "https://api.example.com/v2/items?api_key=" + K + "&page=2"},
-	{"form body", "grant_type=password&username=bob&password=p%40ss&client_secret=abc123", "grant_type=password&username=bob&password=" + K + "&client_secret=" + K},
-	{"env dump", "DB_PASSWORD=s3cr3t!", "DB_PASSWORD=" + K},
-	{"export", "export API_KEY=abcd1234efgh", "export API_KEY=" + K},
-	{"export quoted", `export API_KEY="abcd1234efgh"`, `export API_KEY="` + K + `"`},
-	{"docker env array", `"Env":["PATH=/usr/bin","DB_PASSWORD=s3cret","HOME=/root"]`, `"Env":["PATH=/usr/bin","DB_PASSWORD=` + K + `","HOME=/root"]`},
-	{"HTTP header", "X-Api-Key: 3f9a8b7c6d5e", "X-Api-Key: " + K},
-	{"HTTP header token", "X-Auth-Token: a1b2c3d4e5", "X-Auth-Token: " + K},
-	{"XML", "<password>hunter2</password>", "<password>" + K + "</password>"},
-	{"XML nested", "<user><name>bob</name><password>hunter 2</password></user>", "<user><name>bob</name><password>" + K + "</password></user>"},
-	{"--flag value", "mysql --password hunter2 --host db", "mysql --password " + K + " --host db"},
-	{"--flag=value", "mysql --password=hunter2 --host db", "mysql --password=" + K + " --host db"},
-	{"--flag quoted", `app --api-key "k3y-v4lue" -v`, `app --api-key "` + K + `" -v`},
-	{"--db-password", "run --db-password s3cret", "run --db-password " + K},
-	{"Go :=", `password := "hunter2"`, `password := "` + K + `"`},
-	{"Go assignment", `cfg.Password = "hunter2"`, `cfg.Password = "` + K + `"`},
-	{"Python", `client_secret = 'abc123def'`, `client_secret = '` + K + `'`},
-	{"PHP =>", `"password" => "hunter2",`, `"password" => "` + K + `",`},
-	{"PHP => single", `'password' => 'hunter2'`, `'password' => '` + K + `'`},
-	{"Ruby symbol", `password: "hunter2"`, `password: "` + K + `"`},
-	{"logfmt", `level=info msg="login" password=hunter2 user=bob`, `level=info msg="login" password=` + K + ` user=bob`},
-	{"two on a line", "password=a1b2c3 token=z9y8x7w6", "password=" + K + " token=" + K},
-	{"comma separated", "user=bob,password=hunter2,port=5432", "user=bob,password=" + K + ",port=5432"},
-	{"semicolon connection string", "Server=db;Database=app;User Id=sa;Password=Str0ng!Pass;", "Server=db;Database=app;User Id=sa;Password=" + K + ";"},
-	{"value to line end only", "password=abc\nnext line", "password=" + K + "\nnext line"},
-	{"CRLF", "password: hunter2\r\nuser: bob\r\n", "password: " + K + "\r\nuser: bob\r\n"},
-	{"dotted key", "spring.datasource.password=hunter2", "spring.datasource.password=" + K},
-	{"dotted YAML path", "db.password: hunter2", "db.password: " + K},
-	{"after a delimiter", "{password: hunter2}", "{password: " + K + "}"},
-	{"numeric password", "password=12345678", "password=" + K},
-	{"short password", "pwd=ab", "pwd=" + K},
-	{"YAML plain value with spaces", "password: correct horse battery", "password: " + K},
-	{"YAML value then comment", "  password: hunter 2 # rotated 2026", "  password: " + K + " # rotated 2026"},
-	{"INI value with spaces", "secret = two words", "secret = " + K},
-	{"trailing spaces kept", "Password:   hunter2   ", "Password:   " + K + "   "},
-	{"more fields: not extended", "token: abc123, expires: 3600", "token: " + K + ", expires: 3600"},
-	{"logfmt at line start: not extended", "password=hunter2 user=bob", "password=" + K + " user=bob"},
-	{"JSON list of strings", `{"api_keys": ["k-1a2b3c", "k-4d5e6f"], "n": 2}`, `{"api_keys": ["` + K + `", "` + K + `"], "n": 2}`},
-	{"YAML flow list", `secrets: ['a1b2', "c3d4"]`, `secrets: ['` + K + `', "` + K + `"]`},
-	{"JSON list of cookies", `"set-cookie": ["a=1; Path=/", "b=2"]`, `"set-cookie": ["` + K + `", "` + K + `"]`},
-	{"java -D property", "java -Djavax.net.ssl.keyStorePassword=changeit -jar app.jar", "java -Djavax.net.ssl.keyStorePassword=" + K + " -jar app.jar"},
-	{"single-dash flag", "app -password hunter2 -v", "app -password " + K + " -v"},
-	{"URL fragment", "https://app.example.com/cb#access_token=abc123def456&state=xyz", "https://app.example.com/cb#access_token=" + K + "&state=xyz"},
-	{"XML namespace", "<ns:password>hunter2</ns:password>", "<ns:password>" + K + "</ns:password>"},
-	{"XML without closing tag", "<password>hunter2", "<password>" + K},
-	{"JSON two levels deep", `{"log":"{\\\"password\\\":\\\"hunter2\\\"}"}`, `{"log":"{\\\"password\\\":\\\"` + K + `\\\"}"}`},
-	{"Kubernetes env pair", `"env":[{"name":"DB_PASSWORD","value":"s3cret"},{"name":"PORT","value":"5432"}]`, `"env":[{"name":"DB_PASSWORD","value":"` + K + `"},{"name":"PORT","value":"5432"}]`},
-	{"env pair spaced", `{"name": "API_KEY", "value": "Zx81kLmQ"}`, `{"name": "API_KEY", "value": "` + K + `"}`},
-	{"env pair escaped", `{\"name\":\"api_token\",\"value\":\"abc123\"}`, `{\"name\":\"api_token\",\"value\":\"` + K + `\"}`},
-	{"CloudFormation parameter", `{"ParameterKey":"DBPassword","ParameterValue":"Pg-s3cret"}`, `{"ParameterKey":"DBPassword","ParameterValue":"` + K + `"}`},
-	{"presigned URL", "https://b.s3.amazonaws.com/o?X-Amz-Credential=AKID%2F20260101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=fe5f80f77d5fa3beca038a248ff027d0", "https://b.s3.amazonaws.com/o?X-Amz-Credential=" + K + "&X-Amz-Signature=" + K},
-	{"SAS sig", "https://acct.blob.core.windows.net/c/b?sv=2022-11-02&sig=Zx81kLmQ02pR77abcd%3D&se=2026", "https://acct.blob.core.windows.net/c/b?sv=2022-11-02&sig=" + K + "&se=2026"},
-	{"& inside a value", "login failed password=Tr0ub4dor&3 ip=10.0.0.1", "login failed password=" + K + " ip=10.0.0.1"},
-	{"& before a field", "password=hunter2&next=/home", "password=" + K + "&next=/home"},
-	{"&amp; before a field", `<a href="/login?password=hunter2&amp;next=/">`, `<a href="/login?password=` + K + `&amp;next=/">`},
-	{"; inside a value", "password=pa;ss ok", "password=" + K + " ok"},
-	{"; before a field", "Password=Str0ng;Encrypt=True;", "Password=" + K + ";Encrypt=True;"},
-	{", then a space", "password=hunter2, user=bob", "password=" + K + ", user=bob"},
-	{"Python subscript", `app.config['SECRET_KEY'] = 'Zx81kLmQ02pR77ab'`, `app.config['SECRET_KEY'] = '` + K + `'`},
-	{"Python environ", `os.environ["OPENAI_API_KEY"] = "sk-abc123"`, `os.environ["OPENAI_API_KEY"] = "` + K + `"`},
-	{"call arguments", `config.set("api_key", "Zx81kLmQ02pR77ab")`, `config.set("api_key", "` + K + `")`},
-	{"Go Setenv", `os.Setenv("DB_PASSWORD", "s3cret")`, `os.Setenv("DB_PASSWORD", "` + K + `")`},
-	{"Python f-string", `headers = {"Authorization": f"Bearer {token}", "X-Api-Key": "Zx81kLmQ02pR77ab"}`, `headers = {"Authorization": f"Bearer {token}", "X-Api-Key": "` + K + `"}`},
-	{"Python f-string literal", `h = {"Authorization": f"Token abc123{x}"}`, `h = {"Authorization": f"Token ` + K + `"}`},
-	{".NET appSettings", `<add key="ApiKey" value="Zx81kLmQ02pR77ab"/>`, `<add key="ApiKey" value="` + K + `"/>`},
-	{"Java properties XML", `<entry key="password">hunter2</entry>`, `<entry key="password">` + K + `</entry>`},
-	{"Rails secret_key_base", "SECRET_KEY_BASE=9f8e7d6c5b4a39281706f5e4d3c2b1a0", "SECRET_KEY_BASE=" + K},
-	{"connection string key", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=dGVzdGtleWRhdGE=;EndpointSuffix=core.windows.net", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=" + K + ";EndpointSuffix=core.windows.net"},
+var keyedSyntaxRows = []kvRow{
+	{"k=v", "password=hunter2", "password=" + phKeyed},
+	{"k=v mid line", "login user=bob password=hunter2 ok=1", "login user=bob password=" + phKeyed + " ok=1"},
+	{"k = v (TOML/INI)", "password = hunter2", "password = " + phKeyed},
+	{"TOML quoted", `password = "hunter2"`, `password = "` + phKeyed + `"`},
+	{"INI section value", "db_password=Zq8!rT2#", "db_password=" + phKeyed},
+	{"k: v at line start", "password: hunter2", "password: " + phKeyed},
+	{"k: v YAML indented", "    password: hunter2", "    password: " + phKeyed},
+	{"YAML list item", "  - password: hunter2", "  - password: " + phKeyed},
+	{"YAML double quoted", `  password: "hunter 2"`, `  password: "` + phKeyed + `"`},
+	{"YAML single quoted", `  password: 'hunter 2'`, `  password: '` + phKeyed + `'`},
+	{"JSON", `{"password":"hunter2"}`, `{"password":"` + phKeyed + `"}`},
+	{"JSON spaced", `{ "password" : "hunter2" }`, `{ "password" : "` + phKeyed + `" }`},
+	{"JSON number", `{"password":12345678}`, `{"password":` + phKeyed + `}`},
+	{"JSON in second field", `{"user":"bob","password":"p@ss word!","x":1}`, `{"user":"bob","password":"` + phKeyed + `","x":1}`},
+	{"JSON escaped quote in value", `{"password":"a\"b\\c"}`, `{"password":"` + phKeyed + `"}`},
+	{"JSON escaped inside a string", `{"msg":"{\"password\":\"hunter2\",\"user\":\"bob\"}"}`, `{"msg":"{\"password\":\"` + phKeyed + `\",\"user\":\"bob\"}"}`},
+	{"k=\"v\"", `password="hunter2"`, `password="` + phKeyed + `"`},
+	{"k='v'", `password='hunter2'`, `password='` + phKeyed + `'`},
+	{"k=`v`", "password=`hunter2`", "password=`" + phKeyed + "`"},
+	{"quoted value with spaces", `password="correct horse battery staple"`, `password="` + phKeyed + `"`},
+	{"query string", "GET /login?user=bob&password=hunter2&next=%2F HTTP/1.1", "GET /login?user=bob&password=" + phKeyed + "&next=%2F HTTP/1.1"},
+	{"query string first", "https://api.example.com/v2/items?api_key=Zx81kLmQ02pR77ab&page=2", "https://api.example.com/v2/items?api_key=" + phKeyed + "&page=2"},
+	{"form body", "grant_type=password&username=bob&password=p%40ss&client_secret=abc123", "grant_type=password&username=bob&password=" + phKeyed + "&client_secret=" + phKeyed},
+	{"env dump", "DB_PASSWORD=s3cr3t!", "DB_PASSWORD=" + phKeyed},
+	{"export", "export API_KEY=abcd1234efgh", "export API_KEY=" + phKeyed},
+	{"export quoted", `export API_KEY="abcd1234efgh"`, `export API_KEY="` + phKeyed + `"`},
+	{"docker env array", `"Env":["PATH=/usr/bin","DB_PASSWORD=s3cret","HOME=/root"]`, `"Env":["PATH=/usr/bin","DB_PASSWORD=` + phKeyed + `","HOME=/root"]`},
+	{"HTTP header", "X-Api-Key: 3f9a8b7c6d5e", "X-Api-Key: " + phKeyed},
+	{"HTTP header token", "X-Auth-Token: a1b2c3d4e5", "X-Auth-Token: " + phKeyed},
+	{"XML", "<password>hunter2</password>", "<password>" + phKeyed + "</password>"},
+	{"XML nested", "<user><name>bob</name><password>hunter 2</password></user>", "<user><name>bob</name><password>" + phKeyed + "</password></user>"},
+	{"--flag value", "mysql --password hunter2 --host db", "mysql --password " + phKeyed + " --host db"},
+	{"--flag=value", "mysql --password=hunter2 --host db", "mysql --password=" + phKeyed + " --host db"},
+	{"--flag quoted", `app --api-key "k3y-v4lue" -v`, `app --api-key "` + phKeyed + `" -v`},
+	{"--db-password", "run --db-password s3cret", "run --db-password " + phKeyed},
+	{"Go :=", `password := "hunter2"`, `password := "` + phKeyed + `"`},
+	{"Go assignment", `cfg.Password = "hunter2"`, `cfg.Password = "` + phKeyed + `"`},
+	{"Python", `client_secret = 'abc123def'`, `client_secret = '` + phKeyed + `'`},
+	{"PHP =>", `"password" => "hunter2",`, `"password" => "` + phKeyed + `",`},
+	{"PHP => single", `'password' => 'hunter2'`, `'password' => '` + phKeyed + `'`},
+	{"Ruby symbol", `password: "hunter2"`, `password: "` + phKeyed + `"`},
+	{"logfmt", `level=info msg="login" password=hunter2 user=bob`, `level=info msg="login" password=` + phKeyed + ` user=bob`},
+	{"two on a line", "password=a1b2c3 token=z9y8x7w6", "password=" + phKeyed + " token=" + phKeyed},
+	{"comma separated", "user=bob,password=hunter2,port=5432", "user=bob,password=" + phKeyed + ",port=5432"},
+	{"semicolon connection string", "Server=db;Database=app;User Id=sa;Password=Str0ng!Pass;", "Server=db;Database=app;User Id=sa;Password=" + phKeyed + ";"},
+	{"value to line end only", "password=abc\nnext line", "password=" + phKeyed + "\nnext line"},
+	{"CRLF", "password: hunter2\r\nuser: bob\r\n", "password: " + phKeyed + "\r\nuser: bob\r\n"},
+	{"dotted key", "spring.datasource.password=hunter2", "spring.datasource.password=" + phKeyed},
+	{"dotted YAML path", "db.password: hunter2", "db.password: " + phKeyed},
+	{"after a delimiter", "{password: hunter2}", "{password: " + phKeyed + "}"},
+	{"numeric password", "password=12345678", "password=" + phKeyed},
+	{"short password", "pwd=ab", "pwd=" + phKeyed},
+	{"YAML plain value with spaces", "password: correct horse battery", "password: " + phKeyed},
+	{"YAML value then comment", "  password: hunter 2 # rotated 2026", "  password: " + phKeyed + " # rotated 2026"},
+	{"INI value with spaces", "secret = two words", "secret = " + phKeyed},
+	{"trailing spaces kept", "Password:   hunter2   ", "Password:   " + phKeyed + "   "},
+	{"more fields: not extended", "token: abc123, expires: 3600", "token: " + phKeyed + ", expires: 3600"},
+	{"logfmt at line start: not extended", "password=hunter2 user=bob", "password=" + phKeyed + " user=bob"},
+	{"JSON list of strings", `{"api_keys": ["k-1a2b3c", "k-4d5e6f"], "n": 2}`, `{"api_keys": ["` + phKeyed + `", "` + phKeyed + `"], "n": 2}`},
+	{"YAML flow list", `secrets: ['a1b2', "c3d4"]`, `secrets: ['` + phKeyed + `', "` + phKeyed + `"]`},
+	{"JSON list of cookies", `"set-cookie": ["a=1; Path=/", "b=2"]`, `"set-cookie": ["` + phKeyed + `", "` + phKeyed + `"]`},
+	{"java -phDSN property", "java -Djavax.net.ssl.keyStorePassword=changeit -jar app.jar", "java -Djavax.net.ssl.keyStorePassword=" + phKeyed + " -jar app.jar"},
+	{"single-dash flag", "app -password hunter2 -v", "app -password " + phKeyed + " -v"},
+	{"URL fragment", "https://app.example.com/cb#access_token=abc123def456&state=xyz", "https://app.example.com/cb#access_token=" + phKeyed + "&state=xyz"},
+	{"XML namespace", "<ns:password>hunter2</ns:password>", "<ns:password>" + phKeyed + "</ns:password>"},
+	{"XML without closing tag", "<password>hunter2", "<password>" + phKeyed},
+	{"JSON two levels deep", `{"log":"{\\\"password\\\":\\\"hunter2\\\"}"}`, `{"log":"{\\\"password\\\":\\\"` + phKeyed + `\\\"}"}`},
+	{"Kubernetes env pair", `"env":[{"name":"DB_PASSWORD","value":"s3cret"},{"name":"PORT","value":"5432"}]`, `"env":[{"name":"DB_PASSWORD","value":"` + phKeyed + `"},{"name":"PORT","value":"5432"}]`},
+	{"env pair spaced", `{"name": "API_KEY", "value": "Zx81kLmQ"}`, `{"name": "API_KEY", "value": "` + phKeyed + `"}`},
+	{"env pair escaped", `{\"name\":\"api_token\",\"value\":\"abc123\"}`, `{\"name\":\"api_token\",\"value\":\"` + phKeyed + `\"}`},
+	{"CloudFormation parameter", `{"ParameterKey":"DBPassword","ParameterValue":"Pg-s3cret"}`, `{"ParameterKey":"DBPassword","ParameterValue":"` + phKeyed + `"}`},
+	{"presigned URL", "https://b.s3.amazonaws.com/o?X-Amz-Credential=AKID%2F20260101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=fe5f80f77d5fa3beca038a248ff027d0", "https://b.s3.amazonaws.com/o?X-Amz-Credential=" + phKeyed + "&X-Amz-Signature=" + phKeyed},
+	{"SAS sig", "https://acct.blob.core.windows.net/c/b?sv=2022-11-02&sig=Zx81kLmQ02pR77abcd%3D&se=2026", "https://acct.blob.core.windows.net/c/b?sv=2022-11-02&sig=" + phKeyed + "&se=2026"},
+	{"& inside a value", "login failed password=Tr0ub4dor&3 ip=10.0.0.1", "login failed password=" + phKeyed + " ip=10.0.0.1"},
+	{"& before a field", "password=hunter2&next=/home", "password=" + phKeyed + "&next=/home"},
+	{"&amp; before a field", `<a href="/login?password=hunter2&amp;next=/">`, `<a href="/login?password=` + phKeyed + `&amp;next=/">`},
+	{"; inside a value", "password=pa;ss ok", "password=" + phKeyed + " ok"},
+	{"; before a field", "Password=Str0ng;Encrypt=True;", "Password=" + phKeyed + ";Encrypt=True;"},
+	{", then a space", "password=hunter2, user=bob", "password=" + phKeyed + ", user=bob"},
+	{"Python subscript", `app.config['SECRET_KEY'] = 'Zx81kLmQ02pR77ab'`, `app.config['SECRET_KEY'] = '` + phKeyed + `'`},
+	{"Python environ", `os.environ["OPENAI_API_KEY"] = "sk-abc123"`, `os.environ["OPENAI_API_KEY"] = "` + phKeyed + `"`},
+	{"call arguments", `config.set("api_key", "Zx81kLmQ02pR77ab")`, `config.set("api_key", "` + phKeyed + `")`},
+	{"Go Setenv", `os.Setenv("DB_PASSWORD", "s3cret")`, `os.Setenv("DB_PASSWORD", "` + phKeyed + `")`},
+	{"Python f-string", `headers = {"Authorization": f"Bearer {token}", "X-Api-Key": "Zx81kLmQ02pR77ab"}`, `headers = {"Authorization": f"Bearer {token}", "X-Api-Key": "` + phKeyed + `"}`},
+	{"Python f-string literal", `h = {"Authorization": f"Token abc123{x}"}`, `h = {"Authorization": f"Token ` + phKeyed + `"}`},
+	{".NET appSettings", `<add key="ApiKey" value="Zx81kLmQ02pR77ab"/>`, `<add key="ApiKey" value="` + phKeyed + `"/>`},
+	{"Java properties XML", `<entry key="password">hunter2</entry>`, `<entry key="password">` + phKeyed + `</entry>`},
+	{"Rails secret_key_base", "SECRET_KEY_BASE=9f8e7d6c5b4a39281706f5e4d3c2b1a0", "SECRET_KEY_BASE=" + phKeyed},
+	{"connection string key", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=dGVzdGtleWRhdGE=;EndpointSuffix=core.windows.net", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=" + phKeyed + ";EndpointSuffix=core.windows.net"},
 }
 
 // Every spelling of every secret noun, in k=v form.
-var keyedNounRows = func() []row {
+var keyedNounRows = func() []kvRow {
 	keys := []string{
 		"password", "Password", "PASSWORD", "passwd", "pwd", "passphrase", "db_password", "dbPassword",
 		"DB_PASS", "smtp_pass", "PGPASSWORD", "mysql_root_password", "userPassword", "new_password",
@@ -148,48 +148,48 @@ var keyedNounRows = func() []row {
 		"credential", "credentials", "creds", "db_credentials",
 		"INTERNAL_SECRET_PREVIOUS", "api_key_2", "password_new", "signature", "sig",
 	}
-	var rs []row
+	var rs []kvRow
 	for _, k := range keys {
-		rs = append(rs, row{"noun " + k, k + "=Zx81kLmQ02", k + "=" + K})
+		rs = append(rs, kvRow{"noun " + k, k + "=Zx81kLmQ02", k + "=" + phKeyed})
 	}
 	return rs
 }()
 
 // Header-like keys: the value is the rest of the line or quoted string.
-var keyedHeaderRows = []row{
-	{"Cookie", "Cookie: session=abc123; theme=dark", "Cookie: " + K},
-	{"Set-Cookie", "Set-Cookie: sid=31d4d96e407aad42; Path=/; Secure; HttpOnly", "Set-Cookie: " + K},
-	{"cookie lower", "cookie: a=1; b=2", "cookie: " + K},
-	{"Cookie in a quoted header dump", `headers="Cookie: a=1; b=2" status=200`, `headers="Cookie: ` + K + `" status=200`},
-	{"Cookie JSON", `{"Cookie":"sid=31d4d96e; lang=en"}`, `{"Cookie":"` + K + `"}`},
-	{"Authorization without scheme", "Authorization: 31d4d96e407aad42abc", "Authorization: " + K},
-	{"Authorization Token scheme", "Authorization: Token abc123", "Authorization: Token " + K},
+var keyedHeaderRows = []kvRow{
+	{"Cookie", "Cookie: session=abc123; theme=dark", "Cookie: " + phKeyed},
+	{"Set-Cookie", "Set-Cookie: sid=31d4d96e407aad42; Path=/; Secure; HttpOnly", "Set-Cookie: " + phKeyed},
+	{"cookie lower", "cookie: a=1; b=2", "cookie: " + phKeyed},
+	{"Cookie in a quoted header dump", `headers="Cookie: a=1; b=2" status=200`, `headers="Cookie: ` + phKeyed + `" status=200`},
+	{"Cookie JSON", `{"Cookie":"sid=31d4d96e; lang=en"}`, `{"Cookie":"` + phKeyed + `"}`},
+	{"Authorization without scheme", "Authorization: 31d4d96e407aad42abc", "Authorization: " + phKeyed},
+	{"Authorization Token scheme", "Authorization: Token abc123", "Authorization: Token " + phKeyed},
 	{"Authorization Bearer keeps scheme", "Authorization: Bearer 9f8e7d6c5b4a39281706", "Authorization: Bearer [REDACTED:bearer-token]"},
-	{"Authorization short Bearer", "Authorization: Bearer abc12", "Authorization: Bearer " + K},
+	{"Authorization short Bearer", "Authorization: Bearer abc12", "Authorization: Bearer " + phKeyed},
 	{"Authorization Basic", "Authorization: Basic dXNlcjpwYXNz", "Authorization: Basic [REDACTED:basic-auth]"},
-	{"Authorization JSON Bearer", `{"Authorization":"Bearer abc12"}`, `{"Authorization":"Bearer ` + K + `"}`},
-	{"Authorization Digest params", `Authorization: Digest username="bob", realm="x", nonce="abc", response="6629fae49393a05397450978507c4ef1"`, "Authorization: Digest " + K},
-	{"Authorization AWS4", "Authorization: AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024", "Authorization: AWS4-HMAC-SHA256 " + K},
+	{"Authorization JSON Bearer", `{"Authorization":"Bearer abc12"}`, `{"Authorization":"Bearer ` + phKeyed + `"}`},
+	{"Authorization Digest params", `Authorization: Digest username="bob", realm="x", nonce="abc", response="6629fae49393a05397450978507c4ef1"`, "Authorization: Digest " + phKeyed},
+	{"Authorization AWS4", "Authorization: AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024", "Authorization: AWS4-HMAC-SHA256 " + phKeyed},
 	{"Proxy-Authorization", "Proxy-Authorization: Basic dXNlcjpwYXNz", "Proxy-Authorization: Basic [REDACTED:basic-auth]"},
-	{"curl -H", `curl -H "Authorization: Token abc123" https://x`, `curl -H "Authorization: Token ` + K + `" https://x`},
-	{"Cookie in prose takes one token", `{"msg":"sent Cookie: sid=31d4d96e407a to upstream","n":1}`, `{"msg":"sent Cookie: ` + K + ` to upstream","n":1}`},
-	{"curl -H cookie", `curl -b x -H 'Cookie: a=1; b=2' https://x`, `curl -b x -H 'Cookie: ` + K + `' https://x`},
+	{"curl -H", `curl -H "Authorization: Token abc123" https://x`, `curl -H "Authorization: Token ` + phKeyed + `" https://x`},
+	{"Cookie in prose takes one token", `{"msg":"sent Cookie: sid=31d4d96e407a to upstream","n":1}`, `{"msg":"sent Cookie: ` + phKeyed + ` to upstream","n":1}`},
+	{"curl -H cookie", `curl -b x -H 'Cookie: a=1; b=2' https://x`, `curl -b x -H 'Cookie: ` + phKeyed + `' https://x`},
 }
 
 // Placeholders stand for a value: they come out byte-identical.
-var keyedPlaceholderRows = func() []row {
+var keyedPlaceholderRows = func() []kvRow {
 	vals := []string{
 		"${DB_PASSWORD}", "$DB_PASSWORD", "{{ .Values.password }}", "{{.password}}", "<token>", "<your-api-key>",
-		"***", "********", "REDACTED", "[REDACTED]", "redacted", "xxxxxxxx", "XXXX-XXXX", K, "[REDACTED:github-pat]",
+		"***", "********", "REDACTED", "[REDACTED]", "redacted", "xxxxxxxx", "XXXX-XXXX", phKeyed, "[REDACTED:github-pat]",
 		"%(password)s", "#{password}", "<%= password %>", "YOUR_API_KEY", "your-token-here", "null", "None", "true",
-		"", `""`, "''", `"${SECRET}"`, `"***"`, `"<password>"`, `"` + K + `"`, "{}", "[]", "…",
+		"", `""`, "''", `"${SECRET}"`, `"***"`, `"<password>"`, `"` + phKeyed + `"`, "{}", "[]", "…",
 		"$(cat /run/secrets/db)", "%PASSWORD%", "•••••", "%s", "%v", "%+v", "[FILTERED]", "[HIDDEN]",
 		"sk-...abcd", "ab***cd", "****1234", "@/run/secrets/pw", "?", "$1", ":1", "{token}",
 	}
-	var rs []row
+	var rs []kvRow
 	for _, v := range vals {
 		for _, k := range []string{"password=", "api_key: ", `"token": `} {
-			rs = append(rs, row{"placeholder " + k + v, k + v, k + v})
+			rs = append(rs, kvRow{"placeholder " + k + v, k + v, k + v})
 		}
 	}
 	return rs
@@ -197,7 +197,7 @@ var keyedPlaceholderRows = func() []row {
 
 // Near misses: prose, keys about secrets, and shapes that are not a
 // key/value pair. All come out byte-identical.
-var keyedNegativeRows = func() []row {
+var keyedNegativeRows = func() []kvRow {
 	ins := []string{
 		// Prose.
 		"the token expired",
@@ -329,23 +329,23 @@ var keyedNegativeRows = func() []row {
 		`GET /users/{token}/profile`,
 		`url: /reset?token={token}`,
 	}
-	var rs []row
+	var rs []kvRow
 	for _, in := range ins {
-		rs = append(rs, row{"negative " + in, in, in})
+		rs = append(rs, kvRow{"negative " + in, in, in})
 	}
 	return rs
 }()
 
-func TestKeyedSyntax(t *testing.T)       { checkRows(t, Default(), keyedSyntaxRows) }
-func TestKeyedNouns(t *testing.T)        { checkRows(t, Default(), keyedNounRows) }
-func TestKeyedHeaders(t *testing.T)      { checkRows(t, Default(), keyedHeaderRows) }
-func TestKeyedPlaceholders(t *testing.T) { checkRows(t, Default(), keyedPlaceholderRows) }
-func TestKeyedNegatives(t *testing.T)    { checkRows(t, Default(), keyedNegativeRows) }
+func TestKeyedSyntax(t *testing.T)       { checkKVRows(t, Default(), keyedSyntaxRows) }
+func TestKeyedNouns(t *testing.T)        { checkKVRows(t, Default(), keyedNounRows) }
+func TestKeyedHeaders(t *testing.T)      { checkKVRows(t, Default(), keyedHeaderRows) }
+func TestKeyedPlaceholders(t *testing.T) { checkKVRows(t, Default(), keyedPlaceholderRows) }
+func TestKeyedNegatives(t *testing.T)    { checkKVRows(t, Default(), keyedNegativeRows) }
 
 // A PEM private key stored under a secret key keeps its BEGIN/END lines:
 // the private-key rule redacts the body, and the key rule leaves it be.
 func TestKeyedPEMValueKeepsArmor(t *testing.T) {
-	checkRows(t, Default(), []row{
+	checkKVRows(t, Default(), []kvRow{
 		{"JSON private_key", `{"private_key":"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n"}`,
 			`{"private_key":"-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n-----END PRIVATE KEY-----\n"}`},
 	})
@@ -354,9 +354,9 @@ func TestKeyedPEMValueKeepsArmor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkRows(t, r, []row{
+	checkKVRows(t, r, []kvRow{
 		{"JSON private_key, rule off", `{"private_key":"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n"}`,
-			`{"private_key":"` + K + `"}`},
+			`{"private_key":"` + phKeyed + `"}`},
 	})
 }
 
@@ -498,17 +498,17 @@ func TestIsSecretKeyPolicy(t *testing.T) {
 			t.Errorf("IsSecretKey(%q) = %v, want %v", k, got, want)
 		}
 	}
-	checkRows(t, r, []row{
-		{"extra key", "card_pin=1234", "card_pin=" + K},
+	checkKVRows(t, r, []kvRow{
+		{"extra key", "card_pin=1234", "card_pin=" + phKeyed},
 		{"safe key", "csrf_token=abc123def456", "csrf_token=abc123def456"},
-		{"not safe", "access_token=abc123def456", "access_token=" + K},
+		{"not safe", "access_token=abc123def456", "access_token=" + phKeyed},
 	})
 }
 
-// degenerateUnits, repeated thousands of times on one line, put an anchor
+// keyedDegenerateUnits, repeated thousands of times on one line, put an anchor
 // hit every few bytes, each with a key, a separator or a value running to
 // the window's end.
-var degenerateUnits = []string{
+var keyedDegenerateUnits = []string{
 	"key", "pass", "token ", "secret=", "password:", "sig=", `\"`, "a_key_", "--password ", `"password":`,
 	`password="`, "Cookie: ", "<password>", `["`, `{"name":"password",`, "-----BEGIN PRIVATE KEY-----",
 	"Bearer ", "postgres://a:", "eyJhbGciOiJIUzI1NiJ9.", "a:b@tcp(", `\n-----BEGIN PRIVATE KEY-----`,
@@ -517,7 +517,7 @@ var degenerateUnits = []string{
 // Degenerate inputs keep the invariants: idempotent, and the same streamed.
 func TestKeyedDegenerateInputs(t *testing.T) {
 	r := Default()
-	for _, unit := range degenerateUnits {
+	for _, unit := range keyedDegenerateUnits {
 		in := []byte(strings.Repeat(unit, 4000))
 		out := r.Bytes(in)
 		if again := r.Bytes(out); !bytes.Equal(again, out) {
@@ -532,26 +532,26 @@ func TestKeyedDegenerateInputs(t *testing.T) {
 // Benchmark inputs: prose and identifiers full of key roots but without a
 // single secret (every hit is rejected), and logfmt lines full of secrets.
 var (
-	benchRootsProse = []byte(strings.Repeat("the token expired; monkey keyboard passes, reset your password, "+
+	benchKeyedRootsProse = []byte(strings.Repeat("the token expired; monkey keyboard passes, reset your password, "+
 		"tokenizer=cl100k signal sigterm design passthrough keyspace secretsManager cookie policy key_id=k1 "+
 		"token_type=Bearer max_tokens=1024 AppWindowToken{9f4 token=Token{a64} passed ok\n", 64))
-	benchKeyedLines = []byte(strings.Repeat(`ts=2026-11-28T03:26:49Z level=info user=bob password=hunter2 `+
+	benchKeyedLogLines = []byte(strings.Repeat(`ts=2026-11-28T03:26:49Z level=info user=bob password=hunter2 `+
 		`api_key="Zx81kLmQ02pR77ab" headers="Cookie: a=1; b=2" {"access_token":"abc123def456","token_type":"Bearer"}`+"\n", 64))
 )
 
 func BenchmarkKeyedRootsProse(b *testing.B) {
 	r := Default()
-	b.SetBytes(int64(len(benchRootsProse)))
+	b.SetBytes(int64(len(benchKeyedRootsProse)))
 	for b.Loop() {
-		r.Bytes(benchRootsProse)
+		r.Bytes(benchKeyedRootsProse)
 	}
 }
 
 func BenchmarkKeyedLines(b *testing.B) {
 	r := Default()
-	b.SetBytes(int64(len(benchKeyedLines)))
+	b.SetBytes(int64(len(benchKeyedLogLines)))
 	for b.Loop() {
-		r.Bytes(benchKeyedLines)
+		r.Bytes(benchKeyedLogLines)
 	}
 }
 
@@ -559,7 +559,7 @@ func BenchmarkKeyedLines(b *testing.B) {
 // unit that wakes a validator every few bytes.
 func BenchmarkKeyedDegenerate(b *testing.B) {
 	r := Default()
-	for _, unit := range degenerateUnits {
+	for _, unit := range keyedDegenerateUnits {
 		in := []byte(strings.Repeat(unit, 64<<10/len(unit)))
 		b.Run(strings.NewReplacer(" ", "_", `"`, "q", `\`, "bs").Replace(unit), func(b *testing.B) {
 			b.SetBytes(int64(len(in)))
