@@ -21,7 +21,7 @@ func genericRules() []*rule {
 		{id: "jwt", kind: Secret, prio: prioGeneric,
 			desc: "JSON Web Token (or JWE) whose header decodes to a JSON object with \"alg\"", example: "eyJhbGciOi….eyJzdWIiOi….sig",
 			anchors: []string{"eyj"}, back: 1, fwd: 16384, validate: validateJWT},
-		{id: "private-key", kind: Secret, prio: prioGeneric + 5, multiline: true,
+		{id: pemRuleID, kind: Secret, prio: prioGeneric + 5, multiline: true,
 			desc:    "body of a PEM private key block of any type (RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8, PGP), also with escaped newlines; the BEGIN/END lines stay. Blocks are capped at 64 KiB: past the cap everything that still looks like key material is redacted",
 			example: "-----BEGIN OPENSSH PRIVATE KEY-----\\n…\\n-----END OPENSSH PRIVATE KEY-----",
 			anchors: []string{"-----begin "}, back: 0, fwd: pemCap, validate: validatePEM},
@@ -30,7 +30,7 @@ func genericRules() []*rule {
 			anchors: []string{"://"}, back: 32, fwd: 512, validate: validateURLCredentials},
 		{id: "dsn-credentials", kind: Secret, prio: prioGeneric,
 			desc: "password in a Go MySQL DSN user:password@tcp(host)/db", example: "root:s3cret@tcp(127.0.0.1:3306)/app",
-			anchors: []string{"@tcp(", "@unix("}, back: 256, fwd: 1, validate: validateDSN},
+			anchors: []string{"@tcp(", "@tcp6(", "@unix("}, back: 256, fwd: 1, validate: validateDSN},
 		{id: "bcrypt-hash", kind: Secret, prio: prioGeneric,
 			desc: "bcrypt password hash", example: "$2b$12$ + 53 chars",
 			anchors: []string{"$2a$", "$2b$", "$2y$", "$2x$"}, back: 1, fwd: 60, validate: validateBcrypt},
@@ -42,7 +42,7 @@ func genericRules() []*rule {
 			anchors: []string{"discord.com/api/webhooks/", "discordapp.com/api/webhooks/"}, back: 0, fwd: 200, validate: validateWebhookPath},
 		{id: "telegram-bot-token", kind: Secret, prio: prioVendor,
 			desc: "Telegram bot token", example: "123456789:AA + 33 chars",
-			anchors: []string{":aa"}, back: 11, fwd: 40, validate: validateTelegram},
+			anchors: []string{":aa"}, back: 14, fwd: 40, validate: validateTelegram},
 		{id: "azure-ad-client-secret", kind: Secret, prio: prioVendor,
 			desc: "Microsoft Entra ID (Azure AD) client secret", example: "abc8Q~ + 34 chars",
 			anchors: []string{"0q~"}, back: 4, fwd: 40, validate: validateAzureSecret},
@@ -51,6 +51,9 @@ func genericRules() []*rule {
 			anchors: []string{"-us0"}, back: 33, fwd: 3, validate: validateMailchimp},
 	}
 }
+
+// pemRuleID is the ID of the private-key rule.
+const pemRuleID = "private-key"
 
 // pemCap bounds a private-key block. The largest common keys (RSA 8192,
 // encrypted, OpenSSH with comments) are under 8 KiB.
@@ -86,10 +89,36 @@ func validateBearer(s *scanner, w []byte, a, e int) {
 		return
 	}
 	v := w[start:end]
-	if !credentialLike(v) || isPlaceholder(v) || tokenPlaceholder(v) {
+	if authParam(w, start, end) || !credentialLike(v) || isPlaceholder(v) || tokenPlaceholder(v) {
 		return
 	}
 	s.add(start, end, 0, 0)
+}
+
+// authParam reports whether w[start:end] is the name=value start of an
+// auth parameter (WWW-Authenticate: Bearer realm="api", error="…") rather
+// than a token68 credential, in which '=' is only trailing padding.
+func authParam(w []byte, start, end int) bool {
+	k := bytes.IndexByte(w[start:end], '=')
+	if k <= 0 {
+		return false
+	}
+	pad := start + k
+	for pad < end && w[pad] == '=' {
+		pad++
+	}
+	if pad < end {
+		return true // "=" inside the run: name=value
+	}
+	if end >= len(w) || w[end] != '"' {
+		return false
+	}
+	for _, c := range w[start : start+k] { // name="value"
+		if !isLower(c) && c != '_' && c != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 func validateBasic(s *scanner, w []byte, a, e int) {
@@ -170,42 +199,133 @@ func validatePEM(s *scanner, w []byte, a, e int) {
 	if !bytes.HasSuffix(label, []byte("PRIVATE KEY")) && !bytes.HasSuffix(label, []byte("PRIVATE KEY BLOCK")) {
 		return
 	}
+	// Walk the body line by line: lines are separated by real or escaped
+	// (JSON "\n") line breaks, or by spaces where a tool folded the lines.
+	// A line is base64 (with = padding) or an armor header (Proc-Type,
+	// DEK-Info, Version …). The walk stops at the END line or at the first
+	// thing that is not key material, so a stray BEGIN in prose never
+	// reaches into the lines after it.
 	body := e + le + 5
-	end := bytes.Index(w[body:], []byte("-----END"))
-	if end >= 0 {
-		end += body
-	} else {
-		// No END within the cap, or the block was cut: redact everything
-		// that still looks like key material (fail closed).
-		end = body
-		for end < len(w) && pemBodyChar(w[end]) {
-			end++
+	first, last := -1, -1 // key material seen
+	b64n := 0             // base64 bytes seen
+	p := body
+	found := false
+	for p < len(w) {
+		q, spacesOnly := skipPEMBreaks(w, p)
+		if q > p && spacesOnly && last >= 0 && last-lineStartOf(w, first, last) < 16 {
+			break // words separated by spaces: prose, not folded lines
 		}
-	}
-	// Keep the line breaks (real or escaped) around the body.
-	for body < end {
-		if isSpace(w[body]) {
-			body++
-		} else if w[body] == '\\' && body+1 < end && (w[body+1] == 'n' || w[body+1] == 'r') {
-			body += 2
-		} else {
+		if bytes.HasPrefix(w[q:], []byte("-----END")) {
+			found = true
 			break
 		}
-	}
-	for end > body {
-		if isSpace(w[end-1]) {
-			end--
-		} else if end-2 >= body && w[end-2] == '\\' && (w[end-1] == 'n' || w[end-1] == 'r') {
-			end -= 2
-		} else {
+		if q > p || q == body {
+			// At the start of a line.
+			if h := pemHeaderEnd(w, q); h > q {
+				if first < 0 {
+					first = q
+				}
+				last, p = h, h
+				continue
+			}
+		}
+		r := q
+		for r < len(w) && (is(w[r], cB64) || w[r] == '=') {
+			r++
+		}
+		if r == q {
 			break
 		}
+		if r < len(w) && !isPEMBreak(w, r) && !bytes.HasPrefix(w[r:], []byte("-----END")) {
+			// The run ends in something else. A key cut at the end of a
+			// string ("…\nc2V0", ") keeps its last run; otherwise only a
+			// long run is key material (not "2026" of "2026-11-28").
+			if r-q >= 16 || first >= 0 && (w[r] == '"' || w[r] == '\'' || w[r] == '\\') {
+				if first < 0 {
+					first = q
+				}
+				last = r
+				b64n += r - q
+			}
+			break
+		}
+		if first < 0 {
+			first = q
+		}
+		last, p = r, r
+		b64n += r - q
 	}
-	s.add(body, end, 0, 0)
+	if first < 0 {
+		return
+	}
+	if !found && b64n < 32 {
+		return // no END and too little to be a key: prose about a key
+	}
+	s.add(first, last, 0, 0)
 }
 
-func pemBodyChar(b byte) bool {
-	return is(b, cB64) || b == '=' || b == '\\' || b == ':' || b == ',' || b == '-' || b == ' ' || b == '\t' || b == '\r' || b == '\n'
+// lineStartOf returns the start of the run of base64 bytes that ends at
+// last (not before first).
+func lineStartOf(w []byte, first, last int) int {
+	i := last
+	for i > first && (is(w[i-1], cB64) || w[i-1] == '=') {
+		i--
+	}
+	return i
+}
+
+// isPEMBreak reports whether a line break (real, escaped or folded to a
+// space) starts at i.
+func isPEMBreak(w []byte, i int) bool {
+	q, _ := skipPEMBreaks(w, i)
+	return q > i
+}
+
+// skipPEMBreaks skips whitespace and escaped line breaks ("\n", "\r\n",
+// "\\n") from i. spacesOnly reports that only spaces and tabs were skipped.
+func skipPEMBreaks(w []byte, i int) (int, bool) {
+	spacesOnly := true
+	for i < len(w) {
+		switch c := w[i]; {
+		case c == ' ' || c == '\t':
+			i++
+		case isSpace(c):
+			i++
+			spacesOnly = false
+		case c == '\\':
+			j := i
+			for j < len(w) && w[j] == '\\' {
+				j++
+			}
+			if j < len(w) && (w[j] == 'n' || w[j] == 'r') {
+				i = j + 1
+				spacesOnly = false
+				continue
+			}
+			return i, spacesOnly
+		default:
+			return i, spacesOnly
+		}
+	}
+	return i, spacesOnly
+}
+
+// pemHeaders are the armor headers that may open a PEM or PGP body.
+var pemHeaders = []string{"proc-type:", "dek-info:", "version:", "comment:", "hash:", "charset:", "messageid:"}
+
+// pemHeaderEnd returns the end of the armor header line starting at i (up
+// to the next real or escaped line break), or i if there is none.
+func pemHeaderEnd(w []byte, i int) int {
+	for _, h := range pemHeaders {
+		if hasPrefixFold(w, i, h) {
+			j := i + len(h)
+			for j < len(w) && w[j] != '\n' && w[j] != '\r' && w[j] != '\\' && w[j] != '"' {
+				j++
+			}
+			return trimRightSpace(w, i, j)
+		}
+	}
+	return i
 }
 
 // validateURLCredentials redacts the password in scheme://user:pass@host.
@@ -232,9 +352,16 @@ func validateURLCredentials(s *scanner, w []byte, a, e int) {
 		end++
 	}
 	if at < 0 {
-		// A password with an unescaped '/' or '?': look on to the next '@'
-		// before the URL ends, unless what follows ':' is a port.
-		for j := end; j < len(w) && !urlStop(w[j]); j++ {
+		// A password with an unescaped '/': user:pa/ss@host. Before the
+		// '/' there must be "user:" and no port, IPv6 literal or query.
+		if end >= len(w) || w[end] != '/' {
+			return
+		}
+		colon := bytes.IndexByte(w[e:end], ':')
+		if colon < 0 || bytes.IndexByte(w[e:e+colon], '[') >= 0 || isDigits(w[e+colon+1:end]) {
+			return
+		}
+		for j := end; j < len(w) && !urlStop(w[j]) && w[j] != '?' && w[j] != '#'; j++ {
 			if w[j] == '@' {
 				at = j
 				break
@@ -242,18 +369,6 @@ func validateURLCredentials(s *scanner, w []byte, a, e int) {
 		}
 		if at < 0 {
 			return
-		}
-		colon := bytes.IndexByte(w[e:at], ':')
-		if colon < 0 || bytes.IndexByte(w[e:e+colon], '/') >= 0 {
-			return
-		}
-		p := e + colon + 1
-		k := p
-		for k < at && isDigit(w[k]) {
-			k++
-		}
-		if k < at && k > p && w[k] == '/' {
-			return // host:port/path@…
 		}
 	}
 	colon := bytes.IndexByte(w[e:at], ':')
@@ -317,7 +432,7 @@ func validateWebhookPath(s *scanner, w []byte, a, e int) {
 	for j < len(w) && (isWord(w[j]) || w[j] == '/' || w[j] == '-') {
 		j++
 	}
-	if j-e < 20 {
+	if j-e < 20 || tokenPlaceholder(w[e:j]) {
 		return
 	}
 	s.add(e, j, 0, 0)
@@ -326,8 +441,14 @@ func validateWebhookPath(s *scanner, w []byte, a, e int) {
 func validateTelegram(s *scanner, w []byte, a, e int) {
 	// 8-10 digits, ':', "AA", 33 characters.
 	d := runBack(w, a, cDigit)
-	if a-d < 8 || a-d > 10 || (d > 0 && isWord(w[d-1])) {
+	if a-d < 8 || a-d > 10 {
 		return
+	}
+	if d > 0 && isWord(w[d-1]) {
+		// The Bot API URL glues the token to "bot": /bot123456789:AA…/getMe.
+		if d < 3 || !equalFold(w[d-3:d], "bot") || (d > 3 && isWord(w[d-4])) {
+			return
+		}
 	}
 	j := a + 1
 	for j < len(w) && (isAlnum(w[j]) || w[j] == '_' || w[j] == '-') {

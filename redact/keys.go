@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"unsafe"
 )
 
 // Secret-keyed values: "password=…", "api_key: …", `"token":"…"`,
@@ -15,6 +16,23 @@ import (
 // refreshToken, DB_PASSWORD, X-Api-Key and client_secret are secret, while
 // token_type, max_tokens, password_updated_at, secret_name, key_id and
 // public_key (keys about secrets) are not.
+//
+// The validator runs on every anchor hit, so it tests the cheapest thing
+// first: a separator (= : => := a closing quote, XML >, or a space after a
+// --flag) must follow the key, which ends most hits within a few bytes.
+// Then the syntax around the pair sets how sure we are that it is one:
+//
+//   - strict: a quoted key, =, :=, =>, XML, --flag, or "key:" opening a
+//     line or following { , ; ( [ | — the value is redacted unless it is
+//     a placeholder or a stop word ("null", "required");
+//   - field: "key: value" opening a quoted string ("Authorization: …" in
+//     curl -H) — the value must also look like a credential;
+//   - prose: "word key: value" — the value must look like a strong
+//     credential ("Invalid token: expired" stays).
+//
+// Header keys (Authorization, Cookie) take the whole header value unless a
+// token scheme (Bearer, Basic, Token …) precedes one token; the scheme word
+// stays visible.
 
 const keyedRuleID = "keyed-secret"
 
@@ -60,15 +78,32 @@ var tokenNotSecret = []string{
 
 // transparentWords may follow a secret noun without hiding it:
 // INTERNAL_SECRET_PREVIOUS, password_new, api_key_b64.
-var transparentWords = []string{"previous", "prev", "old", "new", "current", "next", "b64", "base64", "hex", "raw", "value", "val", "encoded", "plain", "plaintext", "enc"}
+var transparentWords = []string{"previous", "prev", "old", "new", "current", "next", "b64", "base64", "hex", "raw", "value", "val", "encoded", "plain", "plaintext", "enc", "base"}
+
+// predicateWords start keys that name a flag about a secret, not the
+// secret: has_password, is_secret, requirePassword.
+var predicateWords = []string{"is", "has", "have", "use", "uses", "require", "requires", "required", "needs", "show", "hide", "allow", "skip", "no", "should", "must", "can", "did", "was"}
 
 // headerNouns are keys whose value is a whole header value with spaces in
 // it ("Authorization: Bearer x", "Cookie: a=1; b=2").
-var headerNouns = []string{"authorization", "cookie", "cookies"}
+var headerNouns = []string{"authorization", "cookie"}
 
 // authSchemes precede the credential in an Authorization value; the scheme
-// itself is kept.
-var authSchemes = []string{"bearer", "basic", "token", "bot", "apikey", "api-key", "key", "digest", "negotiate", "ntlm", "sso-key", "ssws", "oauth", "aws4-hmac-sha256", "hmac", "dpop"}
+// itself is kept. A scheme with params takes a list of parameters (Digest
+// username="…", response="…"), so the whole rest of the header is the
+// credential; the others take one token.
+var authSchemes = []struct {
+	name   string
+	params bool
+}{
+	{"bearer", false}, {"basic", false}, {"token", false}, {"bot", false}, {"apikey", false},
+	{"api-key", false}, {"key", false}, {"negotiate", false}, {"ntlm", false}, {"sso-key", false},
+	{"ssws", false}, {"dpop", false}, {"digest", true}, {"oauth", true}, {"aws4-hmac-sha256", true},
+	{"hmac", true}, {"signature", true}, {"sharedkey", false}, {"sharedkeylite", false},
+}
+
+// maxKeyLen is the longest key considered.
+const maxKeyLen = 128
 
 // keyPolicy holds the per-Redactor additions to the key rules.
 type keyPolicy struct {
@@ -116,9 +151,14 @@ func normalizeKey(k string) string {
 // whatever it looks like: the key's last word is a secret noun (or a name
 // added with [WithSecretKeys]) and the key is not listed in
 // [WithSafeKeys]. Leading "-", "$", "@" and quotes are ignored, and a
-// dotted or slashed path is judged by its last segment's words.
+// dotted or slashed path is judged by its last segment's words. It is
+// false for every key when the "keyed-secret" rule is disabled. It does
+// not allocate.
 func (r *Redactor) IsSecretKey(key string) bool {
-	k := []byte(key)
+	if r.keyed == nil {
+		return false
+	}
+	k := unsafe.Slice(unsafe.StringData(key), len(key)) // read only
 	k = bytes.Trim(k, "\"'`-$@ \t")
 	sec, _ := r.keys.classify(k)
 	return sec
@@ -162,6 +202,51 @@ func keyWords(k []byte, dst [][2]int) [][2]int {
 	return dst
 }
 
+// foldSet is a set of lower-case ASCII words, looked up ignoring case
+// without allocating: one map probe instead of a walk over a list.
+type foldSet struct {
+	m      map[string]struct{}
+	maxLen int
+}
+
+func newFoldSet(lists ...[]string) foldSet {
+	f := foldSet{m: map[string]struct{}{}}
+	for _, l := range lists {
+		for _, w := range l {
+			if len(w) > 32 {
+				panic("redact: foldSet word longer than 32 bytes: " + w)
+			}
+			f.m[w] = struct{}{}
+			f.maxLen = max(f.maxLen, len(w))
+		}
+	}
+	return f
+}
+
+// has reports whether b, folded to lower case, is in the set.
+func (f foldSet) has(b []byte) bool {
+	if len(b) == 0 || len(b) > f.maxLen {
+		return false
+	}
+	var buf [32]byte
+	for i, c := range b {
+		buf[i] = lower(c)
+	}
+	_, ok := f.m[string(buf[:len(b)])]
+	return ok
+}
+
+var (
+	predicateSet   = newFoldSet(predicateWords)
+	transparentSet = newFoldSet(transparentWords)
+	qualifierSet   = newFoldSet(keyQualifiers)
+	tokenNotSet    = newFoldSet(tokenNotSecret)
+	secretNounSet  = newFoldSet(secretNouns)
+	headerNounSet  = newFoldSet(headerNouns)
+	stopwordSet    = newFoldSet(valueStopwords)
+	strongNounSet  = newFoldSet(strongNouns)
+)
+
 func inFold(w []byte, list []string) bool {
 	for _, s := range list {
 		if equalFold(w, s) {
@@ -186,7 +271,7 @@ func isDigits(b []byte) bool {
 // classify reports whether key k is a secret key and whether its value is a
 // whole header value (Authorization, Cookie).
 func (p keyPolicy) classify(k []byte) (secret, header bool) {
-	if len(k) == 0 || len(k) > 128 {
+	if len(k) == 0 || len(k) > maxKeyLen {
 		return false, false
 	}
 	var buf [12][2]int
@@ -195,22 +280,37 @@ func (p keyPolicy) classify(k []byte) (secret, header bool) {
 		return false, false
 	}
 	if p.safe != nil || len(p.extra) > 0 {
-		n := normalizeKey(string(k))
-		if p.safe[n] {
+		var nb [maxKeyLen]byte
+		n := nb[:0]
+		for _, c := range k {
+			if c != '_' && c != '-' && c != '.' && c != ' ' {
+				n = append(n, lower(c))
+			}
+		}
+		if p.safe[string(n)] {
 			return false, false
 		}
 		lastw := k[words[len(words)-1][0]:words[len(words)-1][1]]
 		for _, x := range p.extra {
-			if n == x || equalFold(lastw, x) {
+			if string(n) == x || equalFold(lastw, x) {
 				return true, false
 			}
 		}
 	}
-	// Drop trailing digits and transparent words (api_key_2, SECRET_PREVIOUS).
-	for len(words) > 1 {
-		w := k[words[len(words)-1][0]:words[len(words)-1][1]]
-		if isDigits(w) || inFold(w, transparentWords) {
-			words = words[:len(words)-1]
+	// A predicate names a flag about a secret: has_password, isSecret.
+	if len(words) > 1 && predicateSet.has(k[words[0][0]:words[0][1]]) {
+		return false, false
+	}
+	// Drop trailing digits and transparent words (api_key_2,
+	// SECRET_PREVIOUS, token_b64: "b64" is split at its digits).
+	for n := len(words); n > 1; n = len(words) {
+		last := words[n-1]
+		if n > 2 && words[n-2][1] == last[0] && transparentSet.has(k[words[n-2][0]:last[1]]) {
+			words = words[:n-2]
+			continue
+		}
+		if w := k[last[0]:last[1]]; isDigits(w) || transparentSet.has(w) {
+			words = words[:n-1]
 			continue
 		}
 		break
@@ -222,11 +322,11 @@ func (p keyPolicy) classify(k []byte) (secret, header bool) {
 	}
 	switch {
 	case equalFold(last, "key") || equalFold(last, "keys"):
-		return prev != nil && inFold(prev, keyQualifiers), false
+		return prev != nil && qualifierSet.has(prev), false
 	case equalFold(last, "token"):
-		return prev == nil || !inFold(prev, tokenNotSecret), false
-	case inFold(last, secretNouns):
-		return true, inFold(last, headerNouns)
+		return prev == nil || !tokenNotSet.has(prev), false
+	case secretNounSet.has(last):
+		return true, headerNounSet.has(last)
 	}
 	// One glued word: dbpassword, clientSecret written clientsecret, apikey.
 	for _, suf := range gluedKeySuffixes {
@@ -238,82 +338,420 @@ func (p keyPolicy) classify(k []byte) (secret, header bool) {
 		}
 	}
 	if len(last) > 5 && equalFold(last[len(last)-5:], "token") {
-		return !inFold(last[:len(last)-5], tokenNotSecret), false
+		return !tokenNotSet.has(last[:len(last)-5]), false
 	}
 	return false, false
+}
+
+// Separators after a key, as seen by the cheap first test.
+const (
+	sepNone  = iota
+	sepSpace // only spaces: "--password value"
+	sepColon // ":" (maybe after a quote and spaces)
+	sepOther // "=", "=>", ":=" or XML ">"
+	sepPair  // a quoted name then ",": {"name":"DB_PASSWORD","value":"…"}
+)
+
+// separatorAfter reports which separator follows a key ending at i: a
+// closing quote (or \" inside a JSON string) and spaces may come before
+// "=" or ":". It reads a few bytes and allocates nothing.
+func separatorAfter(w []byte, i int) int {
+	if i >= len(w) {
+		return sepNone
+	}
+	space, quote := false, false
+	switch w[i] {
+	case '=', '>':
+		return sepOther
+	case ':':
+		return sepColon
+	case '"', '\'', '`':
+		i++
+		quote = true
+	case '\\': // \" inside a JSON string, \\\" two levels deep
+		for i < len(w) && w[i] == '\\' {
+			i++
+		}
+		if i >= len(w) || (w[i] != '"' && w[i] != '\'') {
+			return sepNone
+		}
+		i++
+		quote = true
+	case ' ', '\t':
+		space = true
+	default:
+		return sepNone
+	}
+	if quote && i < len(w) && w[i] == ']' {
+		i++ // a subscript: env["API_KEY"] = …
+	}
+	j := i
+	for j < len(w) && (w[j] == ' ' || w[j] == '\t') {
+		j++
+	}
+	switch {
+	case j >= len(w):
+		return sepNone
+	case w[j] == '=':
+		return sepOther
+	case w[j] == ':':
+		return sepColon
+	case !quote:
+		if space {
+			return sepSpace
+		}
+	case w[j] == ',', w[j] == '>' && j == i, j > i && isLetter(w[j]):
+		// {"name":"<key>","value":…}, key="<key>">…, name="<key>" value=…
+		return sepPair
+	}
+	return sepNone
 }
 
 // validateKeyed is the validator of the secret-key rule. The anchor [a, e)
 // is a secret-noun root somewhere inside a key.
 func validateKeyed(s *scanner, w []byte, a, e int) {
-	ke := runFwd(w, e, cKey)
+	ke := runFwd(w[:min(len(w), e+maxKeyLen)], e, cKey)
+	if ke == e+maxKeyLen {
+		return // no key is that long: an identifier or a run of key bytes
+	}
 	for ke > e && (w[ke-1] == '.' || w[ke-1] == '-') {
 		ke-- // sentence punctuation, not part of the key
 	}
-	if ke >= len(w) {
-		return
-	}
-	// Cheapest test first: something must follow that could separate a
-	// key from a value.
-	switch w[ke] {
-	case '=', ':', '"', '\'', '`', ' ', '\t', '>', '\\':
-	default:
+	// Cheapest test first: something must follow that separates a key
+	// from a value. Prose and identifiers stop here.
+	sep := separatorAfter(w, ke)
+	if sep == sepNone {
 		return
 	}
 	ks := runBack(w, a, cKey)
 	for ks < a && (w[ks] == '.' || w[ks] == '-') {
 		ks++ // "--password", "-p": flag dashes are not part of the key
 	}
+	flag := ks >= 1 && w[ks-1] == '-' && (ks == 1 || w[ks-2] == '-' || w[ks-2] == ' ' || w[ks-2] == '\t')
+	if sep == sepSpace && !flag {
+		return
+	}
+	if sep == sepColon && ks >= 1 && (w[ks-1] == ':' || w[ks-1] == '/') {
+		return // a segment of a value (arn:aws:…:secret:name, /etc/passwd:), not a key
+	}
 	if bytes.HasSuffix(w[:ks], []byte(placeholderPrefix+":")) {
 		return // the rule ID inside one of our placeholders
 	}
-	flag := ks >= 2 && w[ks-1] == '-' && w[ks-2] == '-'
-	sec, header := s.r.keys.classify(w[ks:ke])
+	key := w[ks:ke]
+	sec, header := s.r.keys.classify(key)
 	if !sec {
 		return
 	}
-	kv, ok := parseKeyValue(w, ks, ke, flag, header)
-	if !ok {
+	if sep == sepPair {
+		if start, end := namedPairValue(w, ks, ke); end > start && !s.r.notSecretValue(w[start:end]) {
+			s.add(start, end, 0, 0)
+		}
 		return
 	}
-	lastWordSig := false
-	{
-		var buf [12][2]int
-		words := keyWords(w[ks:ke], buf[:0])
-		if n := len(words); n > 0 {
-			lw := w[ks+words[n-1][0] : ks+words[n-1][1]]
-			lastWordSig = equalFold(lw, "sig") || equalFold(lw, "signature")
-		}
+	kv, ok := parseKeyValue(w, ks, ke, flag, header)
+	if !ok || kv.objectFollows {
+		return
+	}
+	if kv.array {
+		redactStrings(s, w, kv.start)
+		return
 	}
 	v := w[kv.start:kv.end]
-	if lastWordSig && len(v) < 8 {
-		return
+	first := v // the first word of a plain value
+	if kv.first > kv.start && kv.first < kv.end {
+		first = w[kv.start:kv.first]
 	}
-	if !kv.quoted && !kv.structural {
+	switch {
+	case kv.quoted || kv.level == levelStrict:
+	case kv.level == levelField:
+		// "key: value" opening a quoted string: a message unless the value
+		// looks like a credential.
+		if !credentialLike(v) {
+			return
+		}
+	default:
 		// "word key: value" in running text: prose unless the value looks
 		// like a credential, and for the weak nouns (token, key, cookie …)
 		// like a strong one.
-		if !credentialLike(v) || !strongNoun(w[ks:ke]) && !strongValue(v) {
+		if !credentialLike(v) || !strongNoun(key) && !strongValue(v) {
 			return
 		}
 	}
-	if s.r.notSecretValue(v) {
+	if s.r.notSecretValue(v) || len(first) < len(v) && s.r.notSecretValue(first) || paramRef(v, key) {
 		return
 	}
-	if kv.objectFollows {
-		return
+	if header && inSchemes(v) {
+		return // "Authorization: Bearer" with no credential
 	}
-	if w[ks] != '$' && (equalFold(w[ks:ke], "pwd") || equalFold(w[ks:ke], "oldpwd")) && (v[0] == '/' || v[0] == '~') {
+	if sep == sepColon && !kv.quoted && yamlIndicator(first) {
+		return // "password: |" (a block on the next lines), "password: !vault"
+	}
+	if lastWordIs(key, "sig", "signature") && len(v) < 8 {
+		return // sig=1, signature=none: too short to be a signature
+	}
+	if (equalFold(key, "pwd") || equalFold(key, "oldpwd")) && (v[0] == '/' || v[0] == '~') {
 		return // the shell's working directory, not a password
+	}
+	if len(v) <= 5 && isDigits(v) && (equalFold(key, "pass") || lastWordIs(key, "secrets", "cookies", "credentials", "creds", "keys")) {
+		return // "pass=12 fail=0", "cookies: 3": a count
+	}
+	if hasPrefixFold(v, 0, "-----begin ") && bytes.Contains(v[:min(len(v), 64)], []byte("PRIVATE KEY")) && s.r.hasRule(pemRuleID) {
+		return // the private-key rule redacts the body and keeps the armor
 	}
 	s.add(kv.start, kv.end, 0, 0)
 }
 
+// Field names of name/value pairs: {"name":"DB_PASSWORD","value":"…"}
+// (Kubernetes and Docker env), {"ParameterKey":"DbPassword",
+// "ParameterValue":"…"} (CloudFormation), <add key="ApiKey" value="…"/>
+// (.NET appSettings), <entry key="password">…</entry> (Java properties).
+var (
+	pairNameSet  = newFoldSet([]string{"name", "key", "parameterkey", "parametername", "variable", "var", "envname"})
+	pairValueSet = newFoldSet([]string{"value", "val", "parametervalue"})
+)
+
+// namedPairValue finds the value that belongs to the quoted secret name
+// w[ks:ke] when name and value sit in separate places:
+//
+//	"name": "<key>", "value": <value>     JSON name/value pairs
+//	name="<key>" value="<value>"          XML attributes
+//	key="<key>">value</                   XML element text
+//	set("<key>", "<value>")               call arguments
+//
+// It returns the bounds of the value, or end <= start if there is none.
+func namedPairValue(w []byte, ks, ke int) (start, end int) {
+	if ks < 1 {
+		return 0, 0
+	}
+	// The quote around the key, escaped or not.
+	qs := ks - 1
+	for qs > 0 && w[qs-1] == '\\' {
+		qs--
+	}
+	q := w[qs:ks]
+	if !bytes.HasPrefix(w[ke:], q) {
+		return 0, 0
+	}
+	after := skipBlanks(w, ke+len(q))
+	b := qs
+	for b > 0 && (w[b-1] == ' ' || w[b-1] == '\t') {
+		b--
+	}
+	if b == 0 {
+		return 0, 0
+	}
+	switch w[b-1] {
+	case '(': // set("<key>", "<value>")
+		if after >= len(w) || w[after] != ',' {
+			return 0, 0
+		}
+		return quotedAt(w, skipBlanks(w, after+1))
+	case ':': // "name": "<key>", "value": …
+		i := b - 1
+		for i > 0 && (w[i-1] == ' ' || w[i-1] == '\t') {
+			i--
+		}
+		if !bytes.HasSuffix(w[:i], q) {
+			return 0, 0
+		}
+		i -= len(q)
+		n := runBack(w, i, cAlnum)
+		if !pairNameSet.has(w[n:i]) || !bytes.HasSuffix(w[:n], q) {
+			return 0, 0
+		}
+		if after >= len(w) || w[after] != ',' {
+			return 0, 0
+		}
+		j := skipBlanks(w, after+1)
+		if !bytes.HasPrefix(w[j:], q) {
+			return 0, 0
+		}
+		j += len(q)
+		f := runFwd(w, j, cAlnum)
+		if !pairValueSet.has(w[j:f]) || !bytes.HasPrefix(w[f:], q) {
+			return 0, 0
+		}
+		j = skipBlanks(w, f+len(q))
+		if j >= len(w) || w[j] != ':' {
+			return 0, 0
+		}
+		j = skipBlanks(w, j+1)
+		if j >= len(w) {
+			return 0, 0
+		}
+		if start, end = quotedAt(w, j); end > start {
+			return start, end
+		}
+		return j, plainEnd(w, j, 0)
+	case '=': // name="<key>" value="<value>", key="<key>">value</
+		i := b - 1
+		for i > 0 && (w[i-1] == ' ' || w[i-1] == '\t') {
+			i--
+		}
+		n := runBack(w, i, cAlnum)
+		if !pairNameSet.has(w[n:i]) || n == 0 || !isSpace(w[n-1]) {
+			return 0, 0
+		}
+		if after < len(w) && w[after] == '>' {
+			j := after + 1
+			k := bytes.IndexByte(w[j:], '<')
+			if k <= 0 || j+k+1 >= len(w) || w[j+k+1] != '/' {
+				return 0, 0
+			}
+			return j, j + k
+		}
+		f := runFwd(w, after, cAlnum)
+		if !pairValueSet.has(w[after:f]) {
+			return 0, 0
+		}
+		j := skipBlanks(w, f)
+		if j >= len(w) || w[j] != '=' {
+			return 0, 0
+		}
+		return quotedAt(w, skipBlanks(w, j+1))
+	}
+	return 0, 0
+}
+
+// skipBlanks skips spaces and tabs from i.
+func skipBlanks(w []byte, i int) int {
+	for i < len(w) && (w[i] == ' ' || w[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// quotedAt returns the content of the quoted string opening at i, or
+// end <= start if none opens there. An unterminated string runs to the
+// window end (fail closed).
+func quotedAt(w []byte, i int) (start, end int) {
+	if i >= len(w) {
+		return 0, 0
+	}
+	vq := quoteAt(w, i)
+	if vq == "" {
+		return 0, 0
+	}
+	start = i + len(vq)
+	end = closingQuote(w, start, vq)
+	if end < 0 {
+		end = trimRightSpace(w, start, len(w))
+	}
+	return start, end
+}
+
+// redactStrings redacts the content of every quoted string in the list
+// that opens at w[i] == '[', up to its closing ']'.
+func redactStrings(s *scanner, w []byte, i int) {
+	i++
+	for {
+		for i < len(w) && (w[i] == ' ' || w[i] == '\t') {
+			i++
+		}
+		if i >= len(w) {
+			return
+		}
+		q := quoteAt(w, i)
+		if q == "" {
+			return
+		}
+		start := i + len(q)
+		end := closingQuote(w, start, q)
+		if end < 0 {
+			end = trimRightSpace(w, start, len(w)) // unterminated: fail closed
+		}
+		if v := w[start:end]; end > start && !s.r.notSecretValue(v) {
+			s.add(start, end, 0, 0)
+		}
+		if end >= len(w) {
+			return
+		}
+		i = end + len(q)
+		for i < len(w) && (w[i] == ' ' || w[i] == '\t') {
+			i++
+		}
+		if i >= len(w) || w[i] != ',' {
+			return
+		}
+		i++
+	}
+}
+
+// paramRef reports a query parameter standing for the value: "?", ":1",
+// "$1", ":password" or "@password" after the key password.
+func paramRef(v, key []byte) bool {
+	if len(v) == 1 && v[0] == '?' {
+		return true
+	}
+	if len(v) < 2 || (v[0] != ':' && v[0] != '@' && v[0] != '$') {
+		return false
+	}
+	return isDigits(v[1:]) || bytes.EqualFold(v[1:], key)
+}
+
+// inSchemes reports whether v is only an authorization scheme word.
+func inSchemes(v []byte) bool {
+	for _, sc := range authSchemes {
+		if equalFold(v, sc.name) {
+			return true
+		}
+	}
+	return false
+}
+
+// yamlIndicator reports a YAML block indicator (| |- > >+ …) or a tag
+// (!vault, !Ref): the value is elsewhere.
+func yamlIndicator(v []byte) bool {
+	switch {
+	case len(v) == 0:
+		return false
+	case v[0] == '|' || v[0] == '>':
+		return len(v) == 1 || (len(v) <= 3 && bytes.IndexFunc(v[1:], func(r rune) bool { return r != '-' && r != '+' && (r < '0' || r > '9') }) < 0)
+	case v[0] == '!':
+		for _, c := range v[1:] {
+			if !isLetter(c) && c != '!' {
+				return false
+			}
+		}
+		return len(v) > 1
+	}
+	return false
+}
+
+// hasRule reports whether the rule id runs in r.
+func (r *Redactor) hasRule(id string) bool {
+	for _, x := range r.rules {
+		if x.id == id {
+			return true
+		}
+	}
+	return false
+}
+
+// lastWordIs reports whether the last word of key k is one of nouns.
+func lastWordIs(k []byte, nouns ...string) bool {
+	var buf [12][2]int
+	words := keyWords(k, buf[:0])
+	if len(words) == 0 {
+		return false
+	}
+	return inFold(k[words[len(words)-1][0]:words[len(words)-1][1]], nouns)
+}
+
+// How sure the syntax around a key/value pair is.
+const (
+	levelProse  = iota // "word key: value" in running text
+	levelField         // "key: value" opening a quoted string
+	levelStrict        // quoted key, =, :=, =>, XML, --flag, "key:" at a line start or after a delimiter
+)
+
 // keyValue is the value found after a key.
 type keyValue struct {
 	start, end    int
-	quoted        bool // the value was in quotes
-	structural    bool // the syntax is unambiguous (quoted key, line start, after a delimiter, =)
+	first         int  // end of the first word of a plain value
+	array         bool // a list of quoted strings starts at start: ["a", "b"]
+	quoted        bool // the value was in quotes or an XML element
+	level         int  // levelProse, levelField or levelStrict
 	objectFollows bool // the value is an identifier followed by { ( or [ (an object dump)
 }
 
@@ -322,32 +760,41 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 	i := ke
 	// An opening quote before the key.
 	var q string
-	switch {
-	case ks >= 2 && w[ks-1] == '"' && w[ks-2] == '\\':
-		q = `\"`
-	case ks >= 1 && (w[ks-1] == '"' || w[ks-1] == '\'' || w[ks-1] == '`'):
-		q = string(w[ks-1 : ks])
+	if ks >= 1 && (w[ks-1] == '"' || w[ks-1] == '\'' || w[ks-1] == '`') {
+		qs := ks - 1
+		for qs > 0 && w[qs-1] == '\\' {
+			qs-- // an escaped quote: \" inside a JSON string
+		}
+		q = string(w[qs:ks])
 	}
 	quotedKey := false
-	enclosing := byte(0) // the key sits at the start of a quoted string
+	enclosing := "" // the key opens a quoted string: "Authorization: …"
 	if q != "" {
 		if bytes.HasPrefix(w[i:], []byte(q)) {
 			quotedKey = true
 			i += len(q)
+			if i < len(w) && w[i] == ']' {
+				i++ // env["API_KEY"] = …
+			}
 		} else {
-			enclosing = q[len(q)-1]
+			enclosing = q
 		}
 	}
-	xml := ks >= 1 && w[ks-1] == '<' && i < len(w) && w[i] == '>'
+	if !quotedKey && i < len(w) && w[i] == '>' {
+		if lt := xmlOpen(w, ks); lt >= 0 {
+			return xmlValue(w, lt, i+1)
+		}
+	}
 	j := i
 	for j < len(w) && (w[j] == ' ' || w[j] == '\t') {
 		j++
 	}
-	structural := quotedKey
+	level := levelProse
+	if quotedKey {
+		level = levelStrict
+	}
+	colon := false
 	switch {
-	case xml:
-		i++
-		structural = true
 	case j < len(w) && w[j] == '=':
 		if j+1 < len(w) && w[j+1] == '=' {
 			return kv, false // a comparison
@@ -356,44 +803,50 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 		if i < len(w) && w[i] == '>' {
 			i++ // =>
 		}
-		structural = true
+		level = levelStrict
 	case j < len(w) && w[j] == ':':
 		if j+1 < len(w) && w[j+1] == ':' {
 			return kv, false // Type::member
 		}
 		i = j + 1
-		if i < len(w) && w[i] == '=' {
+		colon = true
+		switch {
+		case i < len(w) && w[i] == '=':
 			i++ // :=
-			structural = true
-		}
-		if !structural {
-			structural = keyStartsField(w, ks)
+			level = levelStrict
+		case level == levelStrict:
+		case keyStartsField(w, ks):
+			level = levelStrict
+		case enclosing != "":
+			level = levelField
 		}
 	case flag && j > i && j < len(w) && w[j] != '-':
 		i = j // --password value
-		structural = true
+		level = levelStrict
 	default:
 		return kv, false
 	}
-	if !xml {
-		for i < len(w) && (w[i] == ' ' || w[i] == '\t') {
-			i++
-		}
+	for i < len(w) && (w[i] == ' ' || w[i] == '\t') {
+		i++
 	}
 	if i >= len(w) {
 		return kv, false
 	}
-	kv.structural = structural
-	if xml {
-		end := bytes.IndexByte(w[i:], '<')
-		if end < 0 {
-			end = len(w) - i
+	kv.level = level
+	if w[i] == '[' && level == levelStrict {
+		k := i + 1
+		for k < len(w) && (w[k] == ' ' || w[k] == '\t') {
+			k++
 		}
-		kv.start, kv.end = i, trimRightSpace(w, i, i+end)
-		kv.quoted = true
-		return kv, kv.end > kv.start
+		if k < len(w) && quoteAt(w, k) != "" {
+			kv.array, kv.start, kv.end = true, i, i+1
+			return kv, true
+		}
 	}
-	// Quoted value.
+	// Quoted value (with a Python string prefix: f"…", r'…', b"…").
+	if p := stringPrefix(w, i); p > 0 {
+		i += p
+	}
 	if vq := quoteAt(w, i); vq != "" {
 		start := i + len(vq)
 		end := closingQuote(w, start, vq)
@@ -401,35 +854,168 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 		if end < 0 {
 			end = trimRightSpace(w, start, len(w)) // unterminated: fail closed to the line end
 		}
-		start = skipScheme(w, start, end)
+		start, _ = skipScheme(w, start, end)
 		kv.start, kv.end = start, end
 		return kv, end > start
 	}
-	start := i
-	start = skipScheme(w, start, len(w))
+	start, params := skipScheme(w, i, len(w))
 	end := start
-	if header && start == i {
-		// A whole header value: to the end of the line or enclosing quote.
+	if header && !quotedKey && (colon && level > levelProse || enclosing != "") && (start == i || params) {
+		// A whole header value (Cookie, or Authorization without a
+		// token68 scheme): to the end of the line or enclosing string.
 		end = len(w)
-		if enclosing != 0 {
-			if k := bytes.IndexByte(w[start:], enclosing); k >= 0 {
+		if enclosing != "" {
+			if k := bytes.Index(w[start:], []byte(enclosing)); k >= 0 {
 				end = start + k
 			}
 		}
 		end = trimRightSpace(w, start, end)
 	} else {
-		for end < len(w) && !valueStop(w[end], enclosing) {
-			end++
+		stop := byte(0)
+		if enclosing != "" {
+			stop = enclosing[len(enclosing)-1]
 		}
-		if end < len(w) && start == end {
-			return kv, false
-		}
+		end = plainEnd(w, start, stop)
 		if end < len(w) && (w[end] == '{' || w[end] == '(' || w[end] == '[') {
 			kv.objectFollows = true
+		}
+		kv.first = end
+		// A YAML or INI line ("password: two words", "secret = a b"): the
+		// plain value runs on to the line end.
+		if level == levelStrict && !quotedKey && (colon || j > ke) && lineStartKey(w, ks) {
+			end = extendPlain(w, end)
 		}
 	}
 	kv.start, kv.end = start, end
 	return kv, end > start
+}
+
+// lineStartKey reports whether the key at ks opens its line (after
+// indentation or a YAML "- ").
+func lineStartKey(w []byte, ks int) bool {
+	i := ks
+	for i > 0 && (w[i-1] == ' ' || w[i-1] == '\t') {
+		i--
+	}
+	if i > 0 && w[i-1] == '-' {
+		i--
+		for i > 0 && (w[i-1] == ' ' || w[i-1] == '\t') {
+			i--
+		}
+	}
+	return i == 0
+}
+
+// extendPlain extends a plain (unquoted) value that ends at end over the
+// rest of the line, without a trailing " # comment", unless the rest looks
+// like more fields ("=", ": ", ", ", "; ", quotes), which it then leaves.
+func extendPlain(w []byte, end int) int {
+	if end >= len(w) || (w[end] != ' ' && w[end] != '\t') {
+		return end
+	}
+	rest := len(w)
+	for k := end; k < len(w); k++ {
+		c := w[k]
+		switch {
+		case c == '#' && isSpace(w[k-1]):
+			rest = k
+		case c == '=' || c == '"' || c == '\'' || c == '`':
+			return end
+		case (c == ':' || c == ',' || c == ';') && (k+1 == len(w) || isSpace(w[k+1])):
+			return end
+		}
+		if rest < len(w) {
+			break
+		}
+	}
+	return trimRightSpace(w, end, rest)
+}
+
+// stringPrefix returns the length of a Python string prefix (f r b u rb
+// br fr rf, any case) that opens a quoted string at i, or 0.
+func stringPrefix(w []byte, i int) int {
+	n := 0
+	for n < 2 && i+n < len(w) && strings.IndexByte("fFrRbBuU", w[i+n]) >= 0 {
+		n++
+	}
+	if n > 0 && i+n < len(w) && (w[i+n] == '"' || w[i+n] == '\'') {
+		return n
+	}
+	return 0
+}
+
+// plainEnd returns the end of an unquoted value that starts at i. The
+// separators & , ; end it only where they separate fields: before
+// another "name=" or "name:", before a space or stop byte, or the end
+// ("x=1&y=2", "a=1, b=2", "Password=x;"). Inside a value they stay:
+// "Tr0ub4dor&3".
+func plainEnd(w []byte, i int, enclosing byte) int {
+	for ; i < len(w); i++ {
+		c := w[i]
+		if !valueStops[c] && (c != enclosing || c == 0) {
+			continue
+		}
+		if c != '&' && c != ',' && c != ';' {
+			return i
+		}
+		j := i + 1
+		if j >= len(w) || valueStops[w[j]] || c == '&' && hasPrefixFold(w, j, "amp;") {
+			return i
+		}
+		k := runFwd(w[:min(len(w), j+64)], j, cKey)
+		if k > j && k < len(w) && (w[k] == '=' || w[k] == ':' || w[k] == '[') {
+			return i
+		}
+	}
+	return i
+}
+
+// xmlOpen returns the offset of the '<' of the XML start tag whose name is
+// the key at ks ("<password>" or "<ns:password>"), or -1.
+func xmlOpen(w []byte, ks int) int {
+	switch {
+	case ks < 1:
+		return -1
+	case w[ks-1] == '<':
+		return ks - 1
+	case w[ks-1] != ':':
+		return -1
+	}
+	p := runBack(w, ks-1, cAlnum)
+	if p < ks-1 && p >= 1 && w[p-1] == '<' {
+		return p - 1
+	}
+	return -1
+}
+
+// xmlValue reads the text of the element whose start tag opens at lt and
+// ends at i: up to the next '<' (text cannot hold one), which must start
+// the closing tag. Without any '<' on the line the value runs to the first
+// byte that ends an unquoted value, but only when the tag stands on its own
+// (at the line start or after a space or tag): in
+// "postgres://u:<password>@db" it is a placeholder, not an element.
+func xmlValue(w []byte, lt, i int) (kv keyValue, ok bool) {
+	kv.quoted, kv.level = true, levelStrict
+	if i >= len(w) || isSpace(w[i]) {
+		return kv, false
+	}
+	end := bytes.IndexByte(w[i:], '<')
+	if end >= 0 {
+		end += i
+		if end+1 >= len(w) || w[end+1] != '/' {
+			return kv, false // a child element or stray '<': not a text value
+		}
+	} else {
+		if lt > 0 && !isSpace(w[lt-1]) && w[lt-1] != '>' {
+			return kv, false
+		}
+		end = i
+		for end < len(w) && !valueStop(w[end], 0) {
+			end++
+		}
+	}
+	kv.start, kv.end = i, trimRightSpace(w, i, end)
+	return kv, kv.end > kv.start
 }
 
 // keyStartsField reports whether the key at ks starts a field, which makes
@@ -452,12 +1038,15 @@ func keyStartsField(w []byte, ks int) bool {
 	return false
 }
 
+// quoteAt returns the opening quote at w[i]: a quote, or a quote escaped
+// by one or more backslashes (\" inside a JSON string); "" if none.
 func quoteAt(w []byte, i int) string {
-	switch {
-	case w[i] == '"' || w[i] == '\'' || w[i] == '`':
-		return string(w[i : i+1])
-	case w[i] == '\\' && i+1 < len(w) && (w[i+1] == '"' || w[i+1] == '\''):
-		return string(w[i : i+2])
+	j := i
+	for j < len(w) && w[j] == '\\' {
+		j++
+	}
+	if j < len(w) && (w[j] == '"' || w[j] == '\'' || (w[j] == '`' && j == i)) {
+		return string(w[i : j+1])
 	}
 	return ""
 }
@@ -465,7 +1054,7 @@ func quoteAt(w []byte, i int) string {
 // closingQuote finds the quote q closing a string that starts at i,
 // skipping backslash escapes; -1 if the window ends first.
 func closingQuote(w []byte, i int, q string) int {
-	if len(q) == 2 { // \" inside an outer JSON string: ends at the next \"
+	if len(q) > 1 { // \" inside an outer JSON string: ends at the next \"
 		k := bytes.Index(w[i:], []byte(q))
 		if k < 0 {
 			return -1
@@ -484,13 +1073,17 @@ func closingQuote(w []byte, i int, q string) int {
 	return -1
 }
 
+// valueStops are the bytes that end an unquoted value.
+var valueStops = func() (t [256]bool) {
+	for _, b := range []byte(" \t\r\n&,;\"'`<>)]}\\{([") {
+		t[b] = true
+	}
+	return t
+}()
+
 // valueStop reports whether b ends an unquoted value.
 func valueStop(b, enclosing byte) bool {
-	switch b {
-	case ' ', '\t', '\r', '\n', '&', ',', ';', '"', '\'', '`', '<', '>', ')', ']', '}', '\\', '{', '(', '[':
-		return true
-	}
-	return b == enclosing && b != 0
+	return valueStops[b] || b == enclosing && b != 0
 }
 
 func trimRightSpace(w []byte, start, end int) int {
@@ -501,19 +1094,21 @@ func trimRightSpace(w []byte, start, end int) int {
 }
 
 // skipScheme skips an authorization scheme word ("Bearer ", "Basic ") at
-// the start of a value, so the scheme stays visible.
-func skipScheme(w []byte, start, end int) int {
+// the start of a value, so the scheme stays visible. params reports a
+// scheme whose credentials are a list of parameters (Digest, AWS4-HMAC-…)
+// rather than one token.
+func skipScheme(w []byte, start, end int) (i int, params bool) {
 	for _, sc := range authSchemes {
-		n := len(sc)
-		if end-start > n+1 && hasPrefixFold(w, start, sc) && (w[start+n] == ' ' || w[start+n] == '\t') {
+		n := len(sc.name)
+		if end-start > n+1 && hasPrefixFold(w, start, sc.name) && (w[start+n] == ' ' || w[start+n] == '\t') {
 			i := start + n
 			for i < end && (w[i] == ' ' || w[i] == '\t') {
 				i++
 			}
-			return i
+			return i, sc.params
 		}
 	}
-	return start
+	return start, false
 }
 
 // credentialLike is the test for an unquoted value after "key:" in running
@@ -539,6 +1134,9 @@ func credentialLike(v []byte) bool {
 	return false
 }
 
+// strongNouns are unambiguous even in running text.
+var strongNouns = []string{"password", "passwd", "passphrase", "pwd", "passcode", "secret", "secrets", "credential", "credentials"}
+
 // strongNoun reports keys whose last word is unambiguous even in running
 // text: password, passphrase, secret, credentials, api key.
 func strongNoun(k []byte) bool {
@@ -548,7 +1146,7 @@ func strongNoun(k []byte) bool {
 		return false
 	}
 	last := k[words[len(words)-1][0]:words[len(words)-1][1]]
-	if inFold(last, []string{"password", "passwd", "passphrase", "pwd", "passcode", "secret", "secrets", "credential", "credentials"}) {
+	if strongNounSet.has(last) {
 		return true
 	}
 	for _, suf := range gluedKeySuffixes {
@@ -595,13 +1193,20 @@ func (r *Redactor) notSecretValue(v []byte) bool {
 	if isPlaceholder(v) {
 		return true
 	}
+	if v[0] == '@' && len(v) > 1 && (v[1] == '/' || v[1] == '.' || v[1] == '~') {
+		return true // @/run/secrets/pw: read from a file (curl, CLIs)
+	}
 	for _, p := range r.placeholders {
 		if bytes.HasPrefix(v, p) {
 			return true
 		}
 	}
-	return inFold(v, valueStopwords)
+	return stopwordSet.has(v)
 }
+
+// maxMaskLen bounds the masked forms ("sk-...abcd", "ab***cd") that
+// isPlaceholder recognises.
+const maxMaskLen = 64
 
 // isPlaceholder reports the shapes that stand for a value rather than being
 // one.
@@ -617,11 +1222,30 @@ func isPlaceholder(v []byte) bool {
 		return true
 	case v[0] == '$' && allWordBytes(v[1:]):
 		return true // a shell variable reference
+	case len(v) > 2 && v[0] == '{' && v[len(v)-1] == '}' && allWordBytes(v[1:len(v)-1]):
+		return true // a format field or path parameter: {token}
 	case len(v) > 2 && v[0] == '%' && v[len(v)-1] == '%' && allWordBytes(v[1:len(v)-1]):
 		return true
 	}
-	if bytes.Contains(v, []byte("***")) || bytes.Contains(v, []byte("•")) || bytes.Contains(v, []byte("…")) {
-		return true
+	// Masked or elided: "ab***cd", "sk-...abcd", "•••", "…". A mask is
+	// short; a long value with "..." in it is still a value.
+	for i := 0; i+2 < min(len(v), maxMaskLen); i++ {
+		switch v[i] {
+		case '*', '.':
+			if v[i+1] == v[i] && v[i+2] == v[i] {
+				return true
+			}
+		case 0xe2: // U+2022 • and U+2026 …
+			if v[i+1] == 0x80 && (v[i+2] == 0xa2 || v[i+2] == 0xa6) {
+				return true
+			}
+		}
+	}
+	if v[0] == '%' && len(v) <= 3 && isLetter(v[len(v)-1]) {
+		return true // a format verb: %s, %v, %+v
+	}
+	if len(v) > 2 && v[0] == '[' && v[len(v)-1] == ']' && bracketWord(v[1:len(v)-1]) {
+		return true // [FILTERED], [HIDDEN], [masked]
 	}
 	if hasPrefixFold(v, 0, "redacted") || hasPrefixFold(v, 0, "<redacted") || hasPrefixFold(v, 0, "your_") ||
 		hasPrefixFold(v, 0, "your-") || hasPrefixFold(v, 0, "your ") || hasPrefixFold(v, 0, "placeholder") {
@@ -637,12 +1261,30 @@ func isPlaceholder(v []byte) bool {
 			if c != 'x' && c != 'X' && c != '-' && c != '_' && c != '.' {
 				xs = false
 			}
+			if !same && !xs {
+				break
+			}
 		}
 		if same || (xs && bytes.IndexAny(v, "xX") >= 0) {
 			return true
 		}
 	}
 	return false
+}
+
+// bracketWord reports the inside of a bracketed mask: one upper-case word
+// ([FILTERED], [SECRET]) or a stop word ([hidden]).
+func bracketWord(b []byte) bool {
+	upper := true
+	for _, c := range b {
+		if !isLetter(c) && c != '_' && c != '-' && c != ' ' {
+			return false
+		}
+		if isLower(c) {
+			upper = false
+		}
+	}
+	return upper || stopwordSet.has(b)
 }
 
 func allWordBytes(b []byte) bool {
@@ -658,7 +1300,7 @@ func keyedRule() *rule {
 	return &rule{
 		id:       keyedRuleID,
 		kind:     Secret,
-		desc:     "value of a key whose last word is a secret noun (password, secret, token, api key, private/access key, credentials, authorization, cookie) in k=v, k: v, JSON, YAML, env, query, header, XML and --flag syntax",
+		desc:     "value of a key whose last word is a secret noun (password, secret, token, api key, private/access key, credentials, authorization, cookie) in k=v, k: v, JSON, YAML, env, query, header, XML, --flag and name/value-pair syntax",
 		example:  `password=hunter2, "api_key": "…", Authorization: Bearer …`,
 		anchors:  keyAnchors,
 		back:     128,

@@ -1,0 +1,268 @@
+package redact
+
+import (
+	"encoding/base64"
+	"strings"
+	"testing"
+)
+
+func stdB64(s string) string    { return base64.StdEncoding.EncodeToString([]byte(s)) }
+func rawURLB64(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
+
+// Test JWTs, built from readable JSON so the rows say what they hold.
+var (
+	testJWT      = rawURLB64(`{"alg":"HS256","typ":"JWT"}`) + "." + rawURLB64(`{"sub":"u-1","exp":1890000000}`) + ".Q3Jv_bWtVx-8mTz1nHs0pLkqEeYwR4aDfGiJoUcZb9s"
+	testJWTNone  = rawURLB64(`{"alg":"none"}`) + "." + rawURLB64(`{"sub":"u-1"}`) + "."
+	testJWE      = rawURLB64(`{"alg":"RSA-OAEP","enc":"A256GCM"}`) + "." + rawURLB64("wrapped content key, 32 bytes") + "." + rawURLB64("iv-12-bytes!") + "." + rawURLB64("ciphertext of the claims, any length") + "." + rawURLB64("16-byte tag ....")
+	testNoAlgJWT = rawURLB64(`{"typ":"JWT","kid":"k1"}`) + "." + rawURLB64(`{"sub":"u-1"}`) + ".c2lnbmF0dXJlLWJ5dGVz"
+)
+
+const testPEMBody = "MIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg\nc2V0dGVyLWtleS1ub3QtcmVhbC1qdXN0LXRlc3QtZGF0YS1mb3I=\n"
+
+func pemBlock(label, body string) string {
+	return "-----BEGIN " + label + "-----\n" + body + "-----END " + label + "-----"
+}
+
+func pemBlockRedacted(label string) string {
+	return "-----BEGIN " + label + "-----\n[REDACTED:private-key]\n-----END " + label + "-----"
+}
+
+var bearerRows = []kvRow{
+	{"header", "Authorization: Bearer 9f8e7d6c5b4a39281706", "Authorization: Bearer [REDACTED:bearer-token]"},
+	{"lower case", "authorization: bearer 9f8e7d6c5b4a39281706", "authorization: bearer [REDACTED:bearer-token]"},
+	{"curl", `curl -H "Authorization: Bearer ab12.cd34-ef56_gh78" https://x`, `curl -H "Authorization: Bearer [REDACTED:bearer-token]" https://x`},
+	{"in prose", "retrying with Bearer 9f8e7d6c5b4a39281706 after 401", "retrying with Bearer [REDACTED:bearer-token] after 401"},
+	{"token68 padding", "Authorization: Bearer YWJjZGVmZ2hpams=", "Authorization: Bearer [REDACTED:bearer-token]"},
+	{"token68 padding in quotes", `h="Authorization: Bearer YWJjZGVmZ2hpams="`, `h="Authorization: Bearer [REDACTED:bearer-token]"`},
+	{"sentence end", "sent Bearer 9f8e7d6c5b4a39281706.", "sent Bearer [REDACTED:bearer-token]."},
+	{"JWT bearer", "Authorization: Bearer " + testJWT, "Authorization: Bearer [REDACTED:bearer-token]"},
+	// Near misses.
+	{"prose bearer token", "use a bearer token for this API", "use a bearer token for this API"},
+	{"prose bearer authentication", "Bearer authentication is required", "Bearer authentication is required"},
+	{"WWW-Authenticate realm", `WWW-Authenticate: Bearer realm="api"`, `WWW-Authenticate: Bearer realm="api"`},
+	{"WWW-Authenticate params", `WWW-Authenticate: Bearer realm="example", error="invalid_token", error_description="The access token expired"`, `WWW-Authenticate: Bearer realm="example", error="invalid_token", error_description="The access token expired"`},
+	{"WWW-Authenticate authorization_uri", `WWW-Authenticate: Bearer authorization_uri="https://login.example.com/common", resource_metadata="https://x/.well-known"`, `WWW-Authenticate: Bearer authorization_uri="https://login.example.com/common", resource_metadata="https://x/.well-known"`},
+	{"placeholder var", "Authorization: Bearer ${TOKEN}", "Authorization: Bearer ${TOKEN}"},
+	{"placeholder shell", "Authorization: Bearer $TOKEN", "Authorization: Bearer $TOKEN"},
+	{"placeholder angle", "Authorization: Bearer <token>", "Authorization: Bearer <token>"},
+	{"placeholder your", "Authorization: Bearer YOUR_ACCESS_TOKEN", "Authorization: Bearer YOUR_ACCESS_TOKEN"},
+	{"placeholder x", "Authorization: Bearer xxxxxxxxxxxxxxxx", "Authorization: Bearer xxxxxxxxxxxxxxxx"},
+	{"placeholder stars", "Authorization: Bearer ****************", "Authorization: Bearer ****************"},
+	{"already redacted", "Authorization: Bearer [REDACTED:bearer-token]", "Authorization: Bearer [REDACTED:bearer-token]"},
+	{"word before", "Xbearer 9f8e7d6c5b4a39281706", "Xbearer 9f8e7d6c5b4a39281706"},
+	{"no space", "Bearer:9f8e7d6c5b4a39281706", "Bearer:9f8e7d6c5b4a39281706"},
+	{"token_type", `{"token_type":"Bearer","expires_in":3600}`, `{"token_type":"Bearer","expires_in":3600}`},
+	{"logfmt token_type", "token_type=Bearer expires_in=3600 max_tokens=1024", "token_type=Bearer expires_in=3600 max_tokens=1024"},
+	{"auth-param without quotes", "WWW-Authenticate: Bearer error=invalid_token", "WWW-Authenticate: Bearer error=invalid_token"},
+}
+
+var basicRows = []kvRow{
+	{"header", "Authorization: Basic dXNlcjpwYXNz", "Authorization: Basic [REDACTED:basic-auth]"},
+	{"symbols", "Authorization: Basic " + stdB64("admin:s3cr3t!@#"), "Authorization: Basic [REDACTED:basic-auth]"},
+	{"no padding", "Authorization: Basic " + strings.TrimRight(stdB64("admin:pw"), "="), "Authorization: Basic [REDACTED:basic-auth]"},
+	{"empty password", "Authorization: Basic " + stdB64("token123:"), "Authorization: Basic [REDACTED:basic-auth]"},
+	{"in quotes", `-H 'Authorization: Basic ` + stdB64("bob:hunter2") + `'`, `-H 'Authorization: Basic [REDACTED:basic-auth]'`},
+	{"utf-8 password", "Basic " + stdB64("jörg:pässwörd"), "Basic [REDACTED:basic-auth]"},
+	// Near misses: no colon, not base64, prose.
+	{"no colon", "Basic " + stdB64("foobarbaz"), "Basic " + stdB64("foobarbaz")},
+	{"binary", "Basic AAECAwQFBgc6CAkK", "Basic AAECAwQFBgc6CAkK"},
+	{"prose", "Basic authentication failed for user bob", "Basic authentication failed for user bob"},
+	{"prose short", "Basic auth is disabled", "Basic auth is disabled"},
+	{"word before", "IsBasic " + stdB64("user:pass"), "IsBasic " + stdB64("user:pass")},
+	{"placeholder", "Authorization: Basic <credentials>", "Authorization: Basic <credentials>"},
+}
+
+var jwtRows = []kvRow{
+	{"bare", "jwt=" + testJWT, "jwt=[REDACTED:jwt]"},
+	{"in prose", "got " + testJWT + " from idp", "got [REDACTED:jwt] from idp"},
+	{"alg none, empty signature", "t " + testJWTNone + " x", "t [REDACTED:jwt] x"},
+	{"JWE five parts", "enc " + testJWE + " end", "enc [REDACTED:jwt] end"},
+	{"query id_token", "cb?id_token=" + testJWT + "&state=af0ifjsldkj", "cb?id_token=[REDACTED:jwt]&state=af0ifjsldkj"},
+	{"JSON", `{"access_token":"` + testJWT + `","token_type":"Bearer"}`, `{"access_token":"[REDACTED:jwt]","token_type":"Bearer"}`},
+	// Near misses.
+	{"header without alg", "t " + testNoAlgJWT, "t " + testNoAlgJWT},
+	{"header only", "t " + rawURLB64(`{"alg":"HS256"}`) + " x", "t " + rawURLB64(`{"alg":"HS256"}`) + " x"},
+	{"header and dot", "t " + rawURLB64(`{"alg":"HS256"}`) + ". x", "t " + rawURLB64(`{"alg":"HS256"}`) + ". x"},
+	{"base64 JSON not a JWT", "data=" + rawURLB64(`{"a":1,"b":[1,2,3]}`), "data=" + rawURLB64(`{"a":1,"b":[1,2,3]}`)},
+	{"eyJ inside a word", "xeyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc", "xeyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc"},
+	{"prose", "eyJ is how base64 JSON starts", "eyJ is how base64 JSON starts"},
+}
+
+var pemRows = []kvRow{
+	{"RSA", pemBlock("RSA PRIVATE KEY", testPEMBody), pemBlockRedacted("RSA PRIVATE KEY")},
+	{"EC", pemBlock("EC PRIVATE KEY", testPEMBody), pemBlockRedacted("EC PRIVATE KEY")},
+	{"DSA", pemBlock("DSA PRIVATE KEY", testPEMBody), pemBlockRedacted("DSA PRIVATE KEY")},
+	{"OPENSSH", pemBlock("OPENSSH PRIVATE KEY", testPEMBody), pemBlockRedacted("OPENSSH PRIVATE KEY")},
+	{"PKCS#8", pemBlock("PRIVATE KEY", testPEMBody), pemBlockRedacted("PRIVATE KEY")},
+	{"PKCS#8 encrypted", pemBlock("ENCRYPTED PRIVATE KEY", testPEMBody), pemBlockRedacted("ENCRYPTED PRIVATE KEY")},
+	{"legacy encrypted headers", pemBlock("RSA PRIVATE KEY", "Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,3F17F5316E2BAC89\n\n"+testPEMBody), pemBlockRedacted("RSA PRIVATE KEY")},
+	{"PGP", pemBlock("PGP PRIVATE KEY BLOCK", "Version: GnuPG v2\n\nlQOYBF0Tt8wBCADNb3jyYhJ8mK1uQ2eX\n=a1Bc\n"), pemBlockRedacted("PGP PRIVATE KEY BLOCK")},
+	{"CRLF", strings.ReplaceAll(pemBlock("PRIVATE KEY", testPEMBody), "\n", "\r\n"), strings.ReplaceAll(pemBlockRedacted("PRIVATE KEY"), "\n", "\r\n")},
+	{"surrounding lines kept", "key loaded:\n" + pemBlock("EC PRIVATE KEY", testPEMBody) + "\ndone", "key loaded:\n" + pemBlockRedacted("EC PRIVATE KEY") + "\ndone"},
+	{"JSON escaped newlines", `{"key":"` + strings.ReplaceAll(pemBlock("PRIVATE KEY", testPEMBody), "\n", `\n`) + `\n"}`,
+		`{"key":"-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n-----END PRIVATE KEY-----\n"}`},
+	{"JSON escaped CRLF", `"` + strings.ReplaceAll(pemBlock("RSA PRIVATE KEY", testPEMBody), "\n", `\r\n`) + `"`,
+		`"-----BEGIN RSA PRIVATE KEY-----\r\n[REDACTED:private-key]\r\n-----END RSA PRIVATE KEY-----"`},
+	{"env one line", `PRIVATE_KEY="` + strings.ReplaceAll(pemBlock("PRIVATE KEY", testPEMBody), "\n", `\n`) + `"`,
+		`PRIVATE_KEY="-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n-----END PRIVATE KEY-----"`},
+	{"two keys", pemBlock("RSA PRIVATE KEY", testPEMBody) + "\n" + pemBlock("EC PRIVATE KEY", testPEMBody), pemBlockRedacted("RSA PRIVATE KEY") + "\n" + pemBlockRedacted("EC PRIVATE KEY")},
+	{"no END: fail closed", "-----BEGIN PRIVATE KEY-----\n" + testPEMBody, "-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n"},
+	{"no END, then a log line", "-----BEGIN PRIVATE KEY-----\n" + testPEMBody + "2026-11-28 INFO next", "-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n2026-11-28 INFO next"},
+	{"YAML block", "key: |\n  " + strings.ReplaceAll(pemBlock("RSA PRIVATE KEY", testPEMBody), "\n", "\n  ") + "\nnext: 1", "key: |\n  " + strings.ReplaceAll(pemBlockRedacted("RSA PRIVATE KEY"), "\n", "\n  ") + "\nnext: 1"},
+	{"lines folded to spaces", strings.ReplaceAll(pemBlock("PRIVATE KEY", testPEMBody), "\n", " "), "-----BEGIN PRIVATE KEY----- [REDACTED:private-key] -----END PRIVATE KEY-----"},
+	{"folded, no END", "-----BEGIN PRIVATE KEY----- " + strings.ReplaceAll(testPEMBody, "\n", " "), "-----BEGIN PRIVATE KEY----- [REDACTED:private-key] "},
+	{"after a log prefix", "ERROR bad key: " + pemBlock("EC PRIVATE KEY", testPEMBody) + "\nINFO ok", "ERROR bad key: " + pemBlockRedacted("EC PRIVATE KEY") + "\nINFO ok"},
+	{"JSON two levels deep", `{"log":"{\"k\":\"-----BEGIN PRIVATE KEY-----\\nMIIEowIBAAKCAQEA3vX9n2Yq8Lw4\\n-----END PRIVATE KEY-----\"}"}`,
+		`{"log":"{\"k\":\"-----BEGIN PRIVATE KEY-----\\n[REDACTED:private-key]\\n-----END PRIVATE KEY-----\"}"}`},
+	{"cut inside a JSON string", `{"k":"-----BEGIN PRIVATE KEY-----\nMIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg\nc2V0dGVy", "level":"info"}`,
+		`{"k":"-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]", "level":"info"}`},
+	{"cut, then a JSON line end", "-----BEGIN PRIVATE KEY-----\n" + testPEMBody + `", "level":"info"}`, "-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n" + `", "level":"info"}`},
+	// Near misses: public material stays.
+	{"PUBLIC KEY", pemBlock("PUBLIC KEY", testPEMBody), pemBlock("PUBLIC KEY", testPEMBody)},
+	{"RSA PUBLIC KEY", pemBlock("RSA PUBLIC KEY", testPEMBody), pemBlock("RSA PUBLIC KEY", testPEMBody)},
+	{"CERTIFICATE", pemBlock("CERTIFICATE", testPEMBody), pemBlock("CERTIFICATE", testPEMBody)},
+	{"CERTIFICATE REQUEST", pemBlock("CERTIFICATE REQUEST", testPEMBody), pemBlock("CERTIFICATE REQUEST", testPEMBody)},
+	{"PGP PUBLIC KEY BLOCK", pemBlock("PGP PUBLIC KEY BLOCK", testPEMBody), pemBlock("PGP PUBLIC KEY BLOCK", testPEMBody)},
+	{"PGP SIGNATURE", pemBlock("PGP SIGNATURE", testPEMBody), pemBlock("PGP SIGNATURE", testPEMBody)},
+	{"empty body", "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----", "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----"},
+	{"prose", "expected -----BEGIN PRIVATE KEY----- header", "expected -----BEGIN PRIVATE KEY----- header"},
+	{"prose, many words", "expected -----BEGIN PRIVATE KEY----- header but got something else entirely in this file", "expected -----BEGIN PRIVATE KEY----- header but got something else entirely in this file"},
+	{"prose, END later", "see -----BEGIN PRIVATE KEY----- in docs\nand -----END PRIVATE KEY----- too", "see -----BEGIN PRIVATE KEY----- in docs\nand -----END PRIVATE KEY----- too"},
+	{"cert then key", pemBlock("CERTIFICATE", testPEMBody) + "\n" + pemBlock("PRIVATE KEY", testPEMBody), pemBlock("CERTIFICATE", testPEMBody) + "\n" + pemBlockRedacted("PRIVATE KEY")},
+}
+
+const phURL = "[REDACTED:url-credentials]"
+
+var urlCredRows = []kvRow{
+	{"postgres", "postgres://app:s3cret@db:5432/app", "postgres://app:" + phURL + "@db:5432/app"},
+	{"postgresql", "postgresql://app:s3cret@db.internal/app?sslmode=require", "postgresql://app:" + phURL + "@db.internal/app?sslmode=require"},
+	{"mysql", "mysql://root:pw123@localhost:3306/shop", "mysql://root:" + phURL + "@localhost:3306/shop"},
+	{"redis token only", "redis://:a1b2c3d4@cache:6379/0", "redis://:" + phURL + "@cache:6379/0"},
+	{"redis default user", "redis://default:a1b2c3d4@cache:6379", "redis://default:" + phURL + "@cache:6379"},
+	{"rediss", "rediss://:a1b2c3d4@cache.example.com:6380", "rediss://:" + phURL + "@cache.example.com:6380"},
+	{"amqp", "amqp://guest:guest@rabbit:5672/", "amqp://guest:" + phURL + "@rabbit:5672/"},
+	{"amqps", "amqps://svc:Zx81kLmQ@mq.example.com/vhost", "amqps://svc:" + phURL + "@mq.example.com/vhost"},
+	{"mongodb hosts", "mongodb://u:p4ss@h1:27017,h2:27017/db?replicaSet=rs0", "mongodb://u:" + phURL + "@h1:27017,h2:27017/db?replicaSet=rs0"},
+	{"mongodb+srv", "mongodb+srv://u:p4ss@cluster0.ab1cd.mongodb.net/db", "mongodb+srv://u:" + phURL + "@cluster0.ab1cd.mongodb.net/db"},
+	{"https", "https://bob:hunter2@example.com/path?q=1", "https://bob:" + phURL + "@example.com/path?q=1"},
+	{"ftp", "ftp://anon:pw@ftp.example.com/pub", "ftp://anon:" + phURL + "@ftp.example.com/pub"},
+	{"smtp", "smtp://mailer:pw-987@smtp.example.com:587", "smtp://mailer:" + phURL + "@smtp.example.com:587"},
+	{"ldap", "ldap://cn=admin,dc=example,dc=org:pw@ldap.example.org", "ldap://cn=admin,dc=example,dc=org:" + phURL + "@ldap.example.org"},
+	{"jdbc", "jdbc:postgresql://app:s3cret@db:5432/app", "jdbc:postgresql://app:" + phURL + "@db:5432/app"},
+	{"sqlserver", "sqlserver://sa:Str0ng!@db:1433?database=app", "sqlserver://sa:" + phURL + "@db:1433?database=app"},
+	{"password with @", "postgres://app:p@ss@w0rd@db/app", "postgres://app:" + phURL + "@db/app"},
+	{"password with /", "postgres://app:pa/ss+wd==@db/app", "postgres://app:" + phURL + "@db/app"},
+	{"password with :", "postgres://app:pa:ss@db/app", "postgres://app:" + phURL + "@db/app"},
+	{"password %-escaped", "postgres://app:p%40ss%2Fw%3A@db/app", "postgres://app:" + phURL + "@db/app"},
+	{"in JSON", `{"dsn":"postgres://app:s3cret@db/app"}`, `{"dsn":"postgres://app:` + phURL + `@db/app"}`},
+	{"in env", "DATABASE_URL=postgres://app:s3cret@db/app", "DATABASE_URL=postgres://app:" + phURL + "@db/app"},
+	{"in quotes", `url='https://u:pw@example.com'`, `url='https://u:` + phURL + `@example.com'`},
+	{"two URLs", "a=redis://:t0k@c1 b=redis://:t0k2@c2", "a=redis://:" + phURL + "@c1 b=redis://:" + phURL + "@c2"},
+	// Near misses.
+	{"user only", "https://user@example.com/path", "https://user@example.com/path"},
+	{"ssh user and port", "ssh://git@github.com:22/org/repo.git", "ssh://git@github.com:22/org/repo.git"},
+	{"port only", "https://example.com:8443/path", "https://example.com:8443/path"},
+	{"port then @ in path", "https://example.com:8443/@scope/pkg", "https://example.com:8443/@scope/pkg"},
+	{"port then @ in query", "https://example.com:8443?ref=a@b", "https://example.com:8443?ref=a@b"},
+	{"e-mail in query", "https://example.com/unsubscribe?email=bob@example.com", "https://example.com/unsubscribe?email=[REDACTED:email]"},
+	{"colon in query then @", "https://example.com?x=a:b@c", "https://example.com?x=a:b@c"},
+	{"colon in path then @", "https://example.com/a:b@c", "https://example.com/a:b@c"},
+	{"IPv6 host, @ in query", "http://[::1]:8080/?q=a@b", "http://[::1]:8080/?q=a@b"},
+	{"medium path", "https://medium.com/@user/post-1", "https://medium.com/@user/post-1"},
+	{"placeholder var", "postgres://app:${DB_PASS}@db/app", "postgres://app:${DB_PASS}@db/app"},
+	{"placeholder stars", "postgres://app:****@db/app", "postgres://app:****@db/app"},
+	{"placeholder escaped stars", "postgres://app:%2A%2A%2A%2A@db/app", "postgres://app:%2A%2A%2A%2A@db/app"},
+	{"placeholder angle", "postgres://app:<password>@db/app", "postgres://app:<password>@db/app"},
+	{"empty password", "redis://:@cache:6379", "redis://:@cache:6379"},
+	{"no scheme", "://user:pw@host", "://user:pw@host"},
+	{"already redacted", "postgres://app:" + phURL + "@db/app", "postgres://app:" + phURL + "@db/app"},
+}
+
+const phDSN = "[REDACTED:dsn-credentials]"
+
+var dsnRows = []kvRow{
+	{"tcp", "root:s3cret@tcp(127.0.0.1:3306)/app?parseTime=true", "root:" + phDSN + "@tcp(127.0.0.1:3306)/app?parseTime=true"},
+	{"after =", "dsn=app:pw-42@tcp(db:3306)/shop", "dsn=app:" + phDSN + "@tcp(db:3306)/shop"},
+	{"quoted", `"app:pw-42@tcp(db:3306)/shop"`, `"app:` + phDSN + `@tcp(db:3306)/shop"`},
+	{"tcp6", "app:pw-42@tcp6([::1]:3306)/shop", "app:" + phDSN + "@tcp6([::1]:3306)/shop"},
+	{"unix socket", "app:pw-42@unix(/var/run/mysqld/mysqld.sock)/shop", "app:" + phDSN + "@unix(/var/run/mysqld/mysqld.sock)/shop"},
+	{"password with @", "app:p@ss@tcp(db)/shop", "app:" + phDSN + "@tcp(db)/shop"},
+	{"password with :", "app:p:ss@tcp(db)/shop", "app:" + phDSN + "@tcp(db)/shop"},
+	// Near misses.
+	{"no password", "root@tcp(127.0.0.1:3306)/app", "root@tcp(127.0.0.1:3306)/app"},
+	{"empty password", "root:@tcp(127.0.0.1:3306)/app", "root:@tcp(127.0.0.1:3306)/app"},
+	{"placeholder", "root:${PASS}@tcp(db)/app", "root:${PASS}@tcp(db)/app"},
+	{"time before", "12:30:01 root@tcp(db)/app", "12:30:01 root@tcp(db)/app"},
+}
+
+var testBcrypt = "$2b$12$" + "R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW"
+
+var miscRows = []kvRow{
+	{"bcrypt", "hash=" + testBcrypt, "hash=[REDACTED:bcrypt-hash]"},
+	{"bcrypt 2a", "h " + strings.Replace(testBcrypt, "2b", "2a", 1) + " ok", "h [REDACTED:bcrypt-hash] ok"},
+	{"bcrypt 2y", strings.Replace(testBcrypt, "2b", "2y", 1), "[REDACTED:bcrypt-hash]"},
+	{"bcrypt short", "h " + testBcrypt[:len(testBcrypt)-1], "h " + testBcrypt[:len(testBcrypt)-1]},
+	{"bcrypt long", "h " + testBcrypt + "x", "h " + testBcrypt + "x"},
+	{"bcrypt bad cost", "h $2b$1x$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW", "h $2b$1x$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW"},
+	{"bcrypt money", "price $2a$ each", "price $2a$ each"},
+
+	{"slack webhook", "https://hooks.slack.com/services/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", "https://hooks.slack.com/services/[REDACTED:slack-webhook]"},
+	{"slack workflow", "url=https://hooks.slack.com/workflows/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", "url=https://hooks.slack.com/workflows/[REDACTED:slack-webhook]"},
+	{"slack docs placeholder", "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"},
+	{"slack no path", "see https://hooks.slack.com/services/ for setup", "see https://hooks.slack.com/services/ for setup"},
+	{"discord webhook", "https://discord.com/api/webhooks/112233445566778899/aB3dE5fG7hJ9kL1mN2pQ4rS6tU8vW0xY2zA4bC6dE8fG0hJ2kL4mN6pQ8rS0tU2vW4x", "https://discord.com/api/webhooks/[REDACTED:discord-webhook]"},
+	{"discordapp webhook", "https://discordapp.com/api/webhooks/112233445566778899/aB3dE5fG7hJ9kL1mN2pQ4rS6tU8vW0xY2zA4bC6dE8fG0hJ2kL4mN6pQ8rS0tU2vW4x?wait=true", "https://discordapp.com/api/webhooks/[REDACTED:discord-webhook]?wait=true"},
+	{"discord docs", "https://discord.com/api/webhooks/{webhook.id}/{webhook.token}", "https://discord.com/api/webhooks/{webhook.id}/{webhook.token}"},
+
+	{"telegram", "token 1234567890:AAHf3kL9mN2pQ4rS6tU8vW0xY2zA4bC6dE8 ok", "token [REDACTED:telegram-bot-token] ok"},
+	{"telegram in bot API URL", "https://api.telegram.org/bot1234567890:AAHf3kL9mN2pQ4rS6tU8vW0xY2zA4bC6dE8/getMe", "https://api.telegram.org/bot[REDACTED:telegram-bot-token]/getMe"},
+	{"telegram 8 digits", "12345678:AAHf3kL9mN2pQ4rS6tU8vW0xY2zA4bC6dE8", "[REDACTED:telegram-bot-token]"},
+	{"telegram too short", "1234567890:AAHf3kL9mN2pQ4rS6tU8vW0xY2zA4bC6dE", "1234567890:AAHf3kL9mN2pQ4rS6tU8vW0xY2zA4bC6dE"},
+	{"telegram 7 digits", "1234567:AAHf3kL9mN2pQ4rS6tU8vW0xY2zA4bC6dE8", "1234567:AAHf3kL9mN2pQ4rS6tU8vW0xY2zA4bC6dE8"},
+	{"telegram lower aa", "1234567890:aaHf3kL9mN2pQ4rS6tU8vW0xY2zA4bC6dE8", "1234567890:aaHf3kL9mN2pQ4rS6tU8vW0xY2zA4bC6dE8"},
+	{"time :AA", "at 12:AA", "at 12:AA"},
+
+	{"azure ad secret", "client_id=x secret_value: abc8Q~dEfGhIjKlMnOpQrStUvWxYz0123456789.", "client_id=x secret_value: [REDACTED:azure-ad-client-secret]"},
+	{"azure ad secret bare", "s Zx_7Q~aB3dE5fG7hJ9kL1mN2pQ4rS6tU8vW0xY2z e", "s [REDACTED:azure-ad-client-secret] e"},
+	{"azure lower q", "s Zx_7q~aB3dE5fG7hJ9kL1mN2pQ4rS6tU8vW0xY2z e", "s Zx_7q~aB3dE5fG7hJ9kL1mN2pQ4rS6tU8vW0xY2z e"},
+	{"azure too short", "s Zx_7Q~aB3dE5fG7hJ9kL1mN2pQ4rS6tU8 e", "s Zx_7Q~aB3dE5fG7hJ9kL1mN2pQ4rS6tU8 e"},
+	{"azure too long", "s Zx_7Q~aB3dE5fG7hJ9kL1mN2pQ4rS6tU8vW0xY2zA4bC6 e", "s Zx_7Q~aB3dE5fG7hJ9kL1mN2pQ4rS6tU8vW0xY2zA4bC6 e"},
+
+	{"mailchimp", "mc 0123456789abcdef0123456789abcdef-us12 ok", "mc [REDACTED:mailchimp-key] ok"},
+	{"mailchimp one digit dc", "key: 9f8e7d6c5b4a39281706f5e4d3c2b1a0-us6", "key: [REDACTED:mailchimp-key]"},
+	{"mailchimp 31 hex", "mc 123456789abcdef0123456789abcdef-us12 ok", "mc 123456789abcdef0123456789abcdef-us12 ok"},
+	{"mailchimp upper hex", "mc 0123456789ABCDEF0123456789ABCDEF-us12 ok", "mc 0123456789ABCDEF0123456789ABCDEF-us12 ok"},
+	{"mailchimp trailing letters", "mc 0123456789abcdef0123456789abcdef-us12x ok", "mc 0123456789abcdef0123456789abcdef-us12x ok"},
+	{"md5 then region", "etag 9f8e7d6c5b4a39281706f5e4d3c2b1a0-us-east-1", "etag 9f8e7d6c5b4a39281706f5e4d3c2b1a0-us-east-1"},
+}
+
+func TestBearer(t *testing.T)         { checkKVRows(t, Default(), bearerRows) }
+func TestBasicAuth(t *testing.T)      { checkKVRows(t, Default(), basicRows) }
+func TestJWT(t *testing.T)            { checkKVRows(t, Default(), jwtRows) }
+func TestPrivateKey(t *testing.T)     { checkKVRows(t, Default(), pemRows) }
+func TestURLCredentials(t *testing.T) { checkKVRows(t, Default(), urlCredRows) }
+func TestDSNCredentials(t *testing.T) { checkKVRows(t, Default(), dsnRows) }
+func TestGenericMisc(t *testing.T)    { checkKVRows(t, Default(), miscRows) }
+
+// FuzzKeyedAndGeneric checks the invariants every input must keep, seeded
+// with every kvRow of the keyed and generic tables: redaction is idempotent,
+// and a stream cut anywhere gives the one-shot answer.
+func FuzzKeyedAndGeneric(f *testing.F) {
+	for _, rows := range [][]kvRow{keyedSyntaxRows, keyedNounRows, keyedHeaderRows, keyedPlaceholderRows, keyedNegativeRows,
+		bearerRows, basicRows, jwtRows, pemRows, urlCredRows, dsnRows, miscRows} {
+		for _, r := range rows {
+			f.Add(r.in, uint16(len(r.in)/2))
+		}
+	}
+	r := Default()
+	f.Fuzz(func(t *testing.T, in string, cut uint16) {
+		once := r.Bytes([]byte(in))
+		if twice := r.Bytes(once); string(twice) != string(once) {
+			t.Fatalf("not idempotent:\n in    %q\n once  %q\n twice %q", in, once, twice)
+		}
+		c := int(cut) % (len(in) + 1)
+		if s := streamOf(t, r, []byte(in), c); string(s) != string(once) {
+			t.Fatalf("stream cut at %d differs:\n in     %q\n stream %q\n once   %q", c, in, s, once)
+		}
+	})
+}

@@ -1,0 +1,571 @@
+package redact
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// kvRow is one spec: input, and what Default().String must return.
+type kvRow struct{ name, in, want string }
+
+// phKeyed is the keyed-secret placeholder, to keep the tables readable.
+const phKeyed = "[REDACTED:keyed-secret]"
+
+// checkKVRows runs every row one-shot and as a stream split at every offset
+// (and byte by byte), which must all give the same output.
+func checkKVRows(t *testing.T, r *Redactor, rows []kvRow) {
+	t.Helper()
+	for _, tc := range rows {
+		t.Run(tc.name, func(t *testing.T) {
+			got := r.String(tc.in)
+			if got != tc.want {
+				t.Fatalf("String(%q)\n got %q\nwant %q", tc.in, got, tc.want)
+			}
+			in := []byte(tc.in)
+			for c := 0; c <= len(in); c++ {
+				if s := streamOf(t, r, in, c); string(s) != tc.want {
+					t.Fatalf("stream split at %d of %q\n got %q\nwant %q", c, tc.in, s, tc.want)
+				}
+			}
+			var cuts []int
+			for c := 1; c < len(in); c++ {
+				cuts = append(cuts, c)
+			}
+			if s := streamOf(t, r, in, cuts...); string(s) != tc.want {
+				t.Fatalf("byte-by-byte stream of %q\n got %q\nwant %q", tc.in, s, tc.want)
+			}
+			if again := r.String(got); again != got {
+				t.Fatalf("not idempotent: %q -> %q", got, again)
+			}
+		})
+	}
+}
+
+// Every syntax a key/value pair is written in.
+var keyedSyntaxRows = []kvRow{
+	{"k=v", "password=hunter2", "password=" + phKeyed},
+	{"k=v mid line", "login user=bob password=hunter2 ok=1", "login user=bob password=" + phKeyed + " ok=1"},
+	{"k = v (TOML/INI)", "password = hunter2", "password = " + phKeyed},
+	{"TOML quoted", `password = "hunter2"`, `password = "` + phKeyed + `"`},
+	{"INI section value", "db_password=Zq8!rT2#", "db_password=" + phKeyed},
+	{"k: v at line start", "password: hunter2", "password: " + phKeyed},
+	{"k: v YAML indented", "    password: hunter2", "    password: " + phKeyed},
+	{"YAML list item", "  - password: hunter2", "  - password: " + phKeyed},
+	{"YAML double quoted", `  password: "hunter 2"`, `  password: "` + phKeyed + `"`},
+	{"YAML single quoted", `  password: 'hunter 2'`, `  password: '` + phKeyed + `'`},
+	{"JSON", `{"password":"hunter2"}`, `{"password":"` + phKeyed + `"}`},
+	{"JSON spaced", `{ "password" : "hunter2" }`, `{ "password" : "` + phKeyed + `" }`},
+	{"JSON number", `{"password":12345678}`, `{"password":` + phKeyed + `}`},
+	{"JSON in second field", `{"user":"bob","password":"p@ss word!","x":1}`, `{"user":"bob","password":"` + phKeyed + `","x":1}`},
+	{"JSON escaped quote in value", `{"password":"a\"b\\c"}`, `{"password":"` + phKeyed + `"}`},
+	{"JSON escaped inside a string", `{"msg":"{\"password\":\"hunter2\",\"user\":\"bob\"}"}`, `{"msg":"{\"password\":\"` + phKeyed + `\",\"user\":\"bob\"}"}`},
+	{"k=\"v\"", `password="hunter2"`, `password="` + phKeyed + `"`},
+	{"k='v'", `password='hunter2'`, `password='` + phKeyed + `'`},
+	{"k=`v`", "password=`hunter2`", "password=`" + phKeyed + "`"},
+	{"quoted value with spaces", `password="correct horse battery staple"`, `password="` + phKeyed + `"`},
+	{"query string", "GET /login?user=bob&password=hunter2&next=%2F HTTP/1.1", "GET /login?user=bob&password=" + phKeyed + "&next=%2F HTTP/1.1"},
+	{"query string first", "https://api.example.com/v2/items?api_key=Zx81kLmQ02pR77ab&page=2", "https://api.example.com/v2/items?api_key=" + phKeyed + "&page=2"},
+	{"form body", "grant_type=password&username=bob&password=p%40ss&client_secret=abc123", "grant_type=password&username=bob&password=" + phKeyed + "&client_secret=" + phKeyed},
+	{"env dump", "DB_PASSWORD=s3cr3t!", "DB_PASSWORD=" + phKeyed},
+	{"export", "export API_KEY=abcd1234efgh", "export API_KEY=" + phKeyed},
+	{"export quoted", `export API_KEY="abcd1234efgh"`, `export API_KEY="` + phKeyed + `"`},
+	{"docker env array", `"Env":["PATH=/usr/bin","DB_PASSWORD=s3cret","HOME=/root"]`, `"Env":["PATH=/usr/bin","DB_PASSWORD=` + phKeyed + `","HOME=/root"]`},
+	{"HTTP header", "X-Api-Key: 3f9a8b7c6d5e", "X-Api-Key: " + phKeyed},
+	{"HTTP header token", "X-Auth-Token: a1b2c3d4e5", "X-Auth-Token: " + phKeyed},
+	{"XML", "<password>hunter2</password>", "<password>" + phKeyed + "</password>"},
+	{"XML nested", "<user><name>bob</name><password>hunter 2</password></user>", "<user><name>bob</name><password>" + phKeyed + "</password></user>"},
+	{"--flag value", "mysql --password hunter2 --host db", "mysql --password " + phKeyed + " --host db"},
+	{"--flag=value", "mysql --password=hunter2 --host db", "mysql --password=" + phKeyed + " --host db"},
+	{"--flag quoted", `app --api-key "k3y-v4lue" -v`, `app --api-key "` + phKeyed + `" -v`},
+	{"--db-password", "run --db-password s3cret", "run --db-password " + phKeyed},
+	{"Go :=", `password := "hunter2"`, `password := "` + phKeyed + `"`},
+	{"Go assignment", `cfg.Password = "hunter2"`, `cfg.Password = "` + phKeyed + `"`},
+	{"Python", `client_secret = 'abc123def'`, `client_secret = '` + phKeyed + `'`},
+	{"PHP =>", `"password" => "hunter2",`, `"password" => "` + phKeyed + `",`},
+	{"PHP => single", `'password' => 'hunter2'`, `'password' => '` + phKeyed + `'`},
+	{"Ruby symbol", `password: "hunter2"`, `password: "` + phKeyed + `"`},
+	{"logfmt", `level=info msg="login" password=hunter2 user=bob`, `level=info msg="login" password=` + phKeyed + ` user=bob`},
+	{"two on a line", "password=a1b2c3 token=z9y8x7w6", "password=" + phKeyed + " token=" + phKeyed},
+	{"comma separated", "user=bob,password=hunter2,port=5432", "user=bob,password=" + phKeyed + ",port=5432"},
+	{"semicolon connection string", "Server=db;Database=app;User Id=sa;Password=Str0ng!Pass;", "Server=db;Database=app;User Id=sa;Password=" + phKeyed + ";"},
+	{"value to line end only", "password=abc\nnext line", "password=" + phKeyed + "\nnext line"},
+	{"CRLF", "password: hunter2\r\nuser: bob\r\n", "password: " + phKeyed + "\r\nuser: bob\r\n"},
+	{"dotted key", "spring.datasource.password=hunter2", "spring.datasource.password=" + phKeyed},
+	{"dotted YAML path", "db.password: hunter2", "db.password: " + phKeyed},
+	{"after a delimiter", "{password: hunter2}", "{password: " + phKeyed + "}"},
+	{"numeric password", "password=12345678", "password=" + phKeyed},
+	{"short password", "pwd=ab", "pwd=" + phKeyed},
+	{"YAML plain value with spaces", "password: correct horse battery", "password: " + phKeyed},
+	{"YAML value then comment", "  password: hunter 2 # rotated 2026", "  password: " + phKeyed + " # rotated 2026"},
+	{"INI value with spaces", "secret = two words", "secret = " + phKeyed},
+	{"trailing spaces kept", "Password:   hunter2   ", "Password:   " + phKeyed + "   "},
+	{"more fields: not extended", "token: abc123, expires: 3600", "token: " + phKeyed + ", expires: 3600"},
+	{"logfmt at line start: not extended", "password=hunter2 user=bob", "password=" + phKeyed + " user=bob"},
+	{"JSON list of strings", `{"api_keys": ["k-1a2b3c", "k-4d5e6f"], "n": 2}`, `{"api_keys": ["` + phKeyed + `", "` + phKeyed + `"], "n": 2}`},
+	{"YAML flow list", `secrets: ['a1b2', "c3d4"]`, `secrets: ['` + phKeyed + `', "` + phKeyed + `"]`},
+	{"JSON list of cookies", `"set-cookie": ["a=1; Path=/", "b=2"]`, `"set-cookie": ["` + phKeyed + `", "` + phKeyed + `"]`},
+	{"java -phDSN property", "java -Djavax.net.ssl.keyStorePassword=changeit -jar app.jar", "java -Djavax.net.ssl.keyStorePassword=" + phKeyed + " -jar app.jar"},
+	{"single-dash flag", "app -password hunter2 -v", "app -password " + phKeyed + " -v"},
+	{"URL fragment", "https://app.example.com/cb#access_token=abc123def456&state=xyz", "https://app.example.com/cb#access_token=" + phKeyed + "&state=xyz"},
+	{"XML namespace", "<ns:password>hunter2</ns:password>", "<ns:password>" + phKeyed + "</ns:password>"},
+	{"XML without closing tag", "<password>hunter2", "<password>" + phKeyed},
+	{"JSON two levels deep", `{"log":"{\\\"password\\\":\\\"hunter2\\\"}"}`, `{"log":"{\\\"password\\\":\\\"` + phKeyed + `\\\"}"}`},
+	{"Kubernetes env pair", `"env":[{"name":"DB_PASSWORD","value":"s3cret"},{"name":"PORT","value":"5432"}]`, `"env":[{"name":"DB_PASSWORD","value":"` + phKeyed + `"},{"name":"PORT","value":"5432"}]`},
+	{"env pair spaced", `{"name": "API_KEY", "value": "Zx81kLmQ"}`, `{"name": "API_KEY", "value": "` + phKeyed + `"}`},
+	{"env pair escaped", `{\"name\":\"api_token\",\"value\":\"abc123\"}`, `{\"name\":\"api_token\",\"value\":\"` + phKeyed + `\"}`},
+	{"CloudFormation parameter", `{"ParameterKey":"DBPassword","ParameterValue":"Pg-s3cret"}`, `{"ParameterKey":"DBPassword","ParameterValue":"` + phKeyed + `"}`},
+	{"presigned URL", "https://b.s3.amazonaws.com/o?X-Amz-Credential=AKID%2F20260101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=fe5f80f77d5fa3beca038a248ff027d0", "https://b.s3.amazonaws.com/o?X-Amz-Credential=" + phKeyed + "&X-Amz-Signature=" + phKeyed},
+	{"SAS sig", "https://acct.blob.core.windows.net/c/b?sv=2022-11-02&sig=Zx81kLmQ02pR77abcd%3D&se=2026", "https://acct.blob.core.windows.net/c/b?sv=2022-11-02&sig=" + phKeyed + "&se=2026"},
+	{"& inside a value", "login failed password=Tr0ub4dor&3 ip=10.0.0.1", "login failed password=" + phKeyed + " ip=10.0.0.1"},
+	{"& before a field", "password=hunter2&next=/home", "password=" + phKeyed + "&next=/home"},
+	{"&amp; before a field", `<a href="/login?password=hunter2&amp;next=/">`, `<a href="/login?password=` + phKeyed + `&amp;next=/">`},
+	{"; inside a value", "password=pa;ss ok", "password=" + phKeyed + " ok"},
+	{"; before a field", "Password=Str0ng;Encrypt=True;", "Password=" + phKeyed + ";Encrypt=True;"},
+	{", then a space", "password=hunter2, user=bob", "password=" + phKeyed + ", user=bob"},
+	{"Python subscript", `app.config['SECRET_KEY'] = 'Zx81kLmQ02pR77ab'`, `app.config['SECRET_KEY'] = '` + phKeyed + `'`},
+	{"Python environ", `os.environ["OPENAI_API_KEY"] = "sk-abc123"`, `os.environ["OPENAI_API_KEY"] = "` + phKeyed + `"`},
+	{"call arguments", `config.set("api_key", "Zx81kLmQ02pR77ab")`, `config.set("api_key", "` + phKeyed + `")`},
+	{"Go Setenv", `os.Setenv("DB_PASSWORD", "s3cret")`, `os.Setenv("DB_PASSWORD", "` + phKeyed + `")`},
+	{"Python f-string", `headers = {"Authorization": f"Bearer {token}", "X-Api-Key": "Zx81kLmQ02pR77ab"}`, `headers = {"Authorization": f"Bearer {token}", "X-Api-Key": "` + phKeyed + `"}`},
+	{"Python f-string literal", `h = {"Authorization": f"Token abc123{x}"}`, `h = {"Authorization": f"Token ` + phKeyed + `"}`},
+	{".NET appSettings", `<add key="ApiKey" value="Zx81kLmQ02pR77ab"/>`, `<add key="ApiKey" value="` + phKeyed + `"/>`},
+	{"Java properties XML", `<entry key="password">hunter2</entry>`, `<entry key="password">` + phKeyed + `</entry>`},
+	{"Rails secret_key_base", "SECRET_KEY_BASE=9f8e7d6c5b4a39281706f5e4d3c2b1a0", "SECRET_KEY_BASE=" + phKeyed},
+	{"connection string key", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=dGVzdGtleWRhdGE=;EndpointSuffix=core.windows.net", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=" + phKeyed + ";EndpointSuffix=core.windows.net"},
+}
+
+// Every spelling of every secret noun, in k=v form.
+var keyedNounRows = func() []kvRow {
+	keys := []string{
+		"password", "Password", "PASSWORD", "passwd", "pwd", "passphrase", "db_password", "dbPassword",
+		"DB_PASS", "smtp_pass", "PGPASSWORD", "mysql_root_password", "userPassword", "new_password",
+		"secret", "client_secret", "clientSecret", "secret_key", "secretKey", "app_secret", "JWT_SECRET",
+		"token", "access_token", "accessToken", "refresh_token", "id_token", "auth_token", "csrf_token",
+		"csrfToken", "X-CSRF-Token", "GITHUB_TOKEN", "bot_token", "session_token",
+		"api_key", "apikey", "apiKey", "api-key", "x-api-key", "X-API-KEY", "ApiKey", "APIKey", "API_KEY", "api.key",
+		"private_key", "privateKey", "access_key", "AWS_SECRET_ACCESS_KEY", "aws_access_key", "signing_key",
+		"credential", "credentials", "creds", "db_credentials",
+		"INTERNAL_SECRET_PREVIOUS", "api_key_2", "password_new", "signature", "sig",
+	}
+	var rs []kvRow
+	for _, k := range keys {
+		rs = append(rs, kvRow{"noun " + k, k + "=Zx81kLmQ02", k + "=" + phKeyed})
+	}
+	return rs
+}()
+
+// Header-like keys: the value is the rest of the line or quoted string.
+var keyedHeaderRows = []kvRow{
+	{"Cookie", "Cookie: session=abc123; theme=dark", "Cookie: " + phKeyed},
+	{"Set-Cookie", "Set-Cookie: sid=31d4d96e407aad42; Path=/; Secure; HttpOnly", "Set-Cookie: " + phKeyed},
+	{"cookie lower", "cookie: a=1; b=2", "cookie: " + phKeyed},
+	{"Cookie in a quoted header dump", `headers="Cookie: a=1; b=2" status=200`, `headers="Cookie: ` + phKeyed + `" status=200`},
+	{"Cookie JSON", `{"Cookie":"sid=31d4d96e; lang=en"}`, `{"Cookie":"` + phKeyed + `"}`},
+	{"Authorization without scheme", "Authorization: 31d4d96e407aad42abc", "Authorization: " + phKeyed},
+	{"Authorization Token scheme", "Authorization: Token abc123", "Authorization: Token " + phKeyed},
+	{"Authorization Bearer keeps scheme", "Authorization: Bearer 9f8e7d6c5b4a39281706", "Authorization: Bearer [REDACTED:bearer-token]"},
+	{"Authorization short Bearer", "Authorization: Bearer abc12", "Authorization: Bearer " + phKeyed},
+	{"Authorization Basic", "Authorization: Basic dXNlcjpwYXNz", "Authorization: Basic [REDACTED:basic-auth]"},
+	{"Authorization JSON Bearer", `{"Authorization":"Bearer abc12"}`, `{"Authorization":"Bearer ` + phKeyed + `"}`},
+	{"Authorization Digest params", `Authorization: Digest username="bob", realm="x", nonce="abc", response="6629fae49393a05397450978507c4ef1"`, "Authorization: Digest " + phKeyed},
+	{"Authorization AWS4", "Authorization: AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024", "Authorization: AWS4-HMAC-SHA256 " + phKeyed},
+	{"Proxy-Authorization", "Proxy-Authorization: Basic dXNlcjpwYXNz", "Proxy-Authorization: Basic [REDACTED:basic-auth]"},
+	{"curl -H", `curl -H "Authorization: Token abc123" https://x`, `curl -H "Authorization: Token ` + phKeyed + `" https://x`},
+	{"Cookie in prose takes one token", `{"msg":"sent Cookie: sid=31d4d96e407a to upstream","n":1}`, `{"msg":"sent Cookie: ` + phKeyed + ` to upstream","n":1}`},
+	{"curl -H cookie", `curl -b x -H 'Cookie: a=1; b=2' https://x`, `curl -b x -H 'Cookie: ` + phKeyed + `' https://x`},
+}
+
+// Placeholders stand for a value: they come out byte-identical.
+var keyedPlaceholderRows = func() []kvRow {
+	vals := []string{
+		"${DB_PASSWORD}", "$DB_PASSWORD", "{{ .Values.password }}", "{{.password}}", "<token>", "<your-api-key>",
+		"***", "********", "REDACTED", "[REDACTED]", "redacted", "xxxxxxxx", "XXXX-XXXX", phKeyed, "[REDACTED:github-pat]",
+		"%(password)s", "#{password}", "<%= password %>", "YOUR_API_KEY", "your-token-here", "null", "None", "true",
+		"", `""`, "''", `"${SECRET}"`, `"***"`, `"<password>"`, `"` + phKeyed + `"`, "{}", "[]", "…",
+		"$(cat /run/secrets/db)", "%PASSWORD%", "•••••", "%s", "%v", "%+v", "[FILTERED]", "[HIDDEN]",
+		"sk-...abcd", "ab***cd", "****1234", "@/run/secrets/pw", "?", "$1", ":1", "{token}",
+	}
+	var rs []kvRow
+	for _, v := range vals {
+		for _, k := range []string{"password=", "api_key: ", `"token": `} {
+			rs = append(rs, kvRow{"placeholder " + k + v, k + v, k + v})
+		}
+	}
+	return rs
+}()
+
+// Near misses: prose, keys about secrets, and shapes that are not a
+// key/value pair. All come out byte-identical.
+var keyedNegativeRows = func() []kvRow {
+	ins := []string{
+		// Prose.
+		"the token expired",
+		"reset your password",
+		"Invalid token: expired",
+		"password must be 8 characters",
+		"Password must be at least 8 characters long",
+		"Failed password for invalid user admin from 10.0.0.1 port 22 ssh2",
+		"Accepted password for bob from 10.0.0.1 port 52311 ssh2",
+		"authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=10.0.0.1",
+		"secret sauce: more butter",
+		"Wrong password: try again",
+		"error: invalid token: signature mismatch",
+		"token refresh failed: 401 Unauthorized",
+		"token: expired",
+		"password: required",
+		"Your password: is too short",
+		"the api key is missing",
+		"cookie policy accepted",
+		"Refreshing credentials for service account",
+		"received token from upstream after 3 retries",
+		"key: value pairs are parsed",
+		"monkey=banana",
+		"turkey: roasted",
+		"hotkey=ctrl+s",
+		"keyboard layout=us",
+		"password reset email sent to user id=42",
+		"Passing test suite: 12 passed, 0 failed",
+		"tests pass=12 fail=0",
+		"bypass=true",
+		"compass: north",
+		"signal: SIGTERM received",
+		"design=flat signup=open",
+		"tokenizer=cl100k_base",
+		"token_count=1234",
+		// Keys about secrets.
+		`{"token_type":"Bearer","expires_in":3600}`,
+		`{"max_tokens":1024,"tokens_used":87,"prompt_tokens":12,"completion_tokens":75}`,
+		`password_updated_at=2026-11-28T03:26:49Z`,
+		`secret_name=prod/db/main`,
+		`key_id=k-19f3a0`,
+		`public_key=ssh-ed25519AAAAC3Nza`,
+		`publicKey: MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE`,
+		`tokenType: bearer`,
+		`secretName: db-creds`,
+		`passwordPolicy=strict`,
+		`password_length=12`,
+		`password_min_length: 12`,
+		`token_expires_at=2026-11-28`,
+		`secret_arn=arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf`,
+		`secret_version=v7`,
+		`secret_ref=vault:kv/data/app`,
+		`key_name=prod-signing-2026`,
+		`cache_key=user:42:profile`,
+		`partition_key=tenant-8841`,
+		`idempotency_key=8f14e45f-ceea-467a-9a36-dedd4bea2543`,
+		`key=photos/2026/cat.jpg`,
+		`keys=3`,
+		`next_page_token=CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA`,
+		`page_token: CiAKGjBpNDd2Nmp2Zml2`,
+		`continuationToken=AbC123dEf456`,
+		`password_file=/run/secrets/db_password`,
+		`token_url=https://auth.example.com/oauth/token`,
+		`authorization_endpoint: https://auth.example.com/authorize`,
+		`credential_source=environment`,
+		`cookie_name=sid`,
+		`session_cookie_secure=true`,
+		`credentials_path=/etc/app/creds.json`,
+		`private_key_path=/etc/ssl/private/app.key`,
+		`ssh_key_file: ~/.ssh/id_ed25519`,
+		`api_key_id=AK19F3`,
+		`access_key_id: ak-19f3`,
+		`signing_method=HS256`,
+		`sig_alg=ES256`,
+		`password_hash_algo=argon2id`,
+		`has_password=true`,
+		`is_secret: false`,
+		`secretsManager=enabled`,
+		`keystore_type=PKCS12`,
+		`Authorization-Scheme: Bearer`,
+		// Not key/value pairs.
+		`if password == "" {`,
+		`token != nil`,
+		`Type::Token::Identifier`,
+		`func (s *Server) password() string { return s.pw }`,
+		`passwordField.focus()`,
+		`url: https://example.com/reset-password?email=sent`,
+		`GET /api/v1/token HTTP/1.1`,
+		`/oauth/token: 200 OK`,
+		`PWD=/home/bob/src`,
+		`OLDPWD=/home/bob`,
+		`cd $PWD && make`,
+		`password=`,
+		`password:`,
+		`token = {`,
+		`token: {id: 1}`,
+		`secret: [a, b]`,
+		`password=@/run/secrets/pw`,
+		`"password": {"min": 8}`,
+		`api_key=None`,
+		`[REDACTED:keyed-secret]`,
+		// Query parameters, YAML indicators and tags: the value is elsewhere.
+		`UPDATE users SET password = :password WHERE id = :id`,
+		`WHERE api_key = @api_key`,
+		`password: |`,
+		`private_key: >-`,
+		`password: !vault |`,
+		`  Password: !Ref DBPassword`,
+		`Authorization: Bearer`,
+		`Cookie: `,
+		"open /etc/passwd: EACCES13",
+		"Cookies: 3 set, 1 expired",
+		"secrets=2 credentials=1 api_keys=4",
+		// Name/value pairs whose name is not secret, or not a pair.
+		`{"name":"DB_HOST","value":"db.internal"}`,
+		`{"name":"password_policy","value":"strict"}`,
+		`["password", "token", "secret"]`,
+		`{"name":"DB_PASSWORD","type":"string"}`,
+		`{"label":"DB_PASSWORD","value":"shown"}`,
+		`sig=1`,
+		`["password", "token"]`,
+		`hash("password", salt)`,
+		`"password" is required`,
+		`<add key="Theme" value="dark"/>`,
+		`<add name="password" value=""/>`,
+		`<entry key="password_policy">strict</entry>`,
+		`flag.String("password", "", "the database password")`,
+		`fmt.Sprintf("password: %s", pw)`,
+		`GET /users/{token}/profile`,
+		`url: /reset?token={token}`,
+	}
+	var rs []kvRow
+	for _, in := range ins {
+		rs = append(rs, kvRow{"negative " + in, in, in})
+	}
+	return rs
+}()
+
+func TestKeyedSyntax(t *testing.T)       { checkKVRows(t, Default(), keyedSyntaxRows) }
+func TestKeyedNouns(t *testing.T)        { checkKVRows(t, Default(), keyedNounRows) }
+func TestKeyedHeaders(t *testing.T)      { checkKVRows(t, Default(), keyedHeaderRows) }
+func TestKeyedPlaceholders(t *testing.T) { checkKVRows(t, Default(), keyedPlaceholderRows) }
+func TestKeyedNegatives(t *testing.T)    { checkKVRows(t, Default(), keyedNegativeRows) }
+
+// A PEM private key stored under a secret key keeps its BEGIN/END lines:
+// the private-key rule redacts the body, and the key rule leaves it be.
+func TestKeyedPEMValueKeepsArmor(t *testing.T) {
+	checkKVRows(t, Default(), []kvRow{
+		{"JSON private_key", `{"private_key":"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n"}`,
+			`{"private_key":"-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n-----END PRIVATE KEY-----\n"}`},
+	})
+	// With the private-key rule off, the key rule takes the whole value.
+	r, err := New(DisableRules("private-key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkKVRows(t, r, []kvRow{
+		{"JSON private_key, rule off", `{"private_key":"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n"}`,
+			`{"private_key":"` + phKeyed + `"}`},
+	})
+}
+
+// IsSecretKey is the classifier other packages use (slog handler, error
+// wrapper): every spelling of every secret noun, and the keys about
+// secrets that are not.
+func TestIsSecretKey(t *testing.T) {
+	secret := []string{
+		// password family
+		"password", "Password", "PASSWORD", "passwd", "pwd", "passphrase", "passcode", "pass",
+		"db_password", "DB_PASSWORD", "dbPassword", "DbPassword", "db-password", "db.password",
+		"dbpassword", "PGPASSWORD", "MYSQL_ROOT_PASSWORD", "userPassword", "user_pwd", "adminPass",
+		"password_new", "new_password", "old_password", "current_password", "password2", "password_1",
+		"smtp.auth.password", "spring.datasource.password", "--password", "-password", "$password",
+		"@password", `"password"`, "'password'", "SSH_PASSPHRASE", "keyPassphrase", "key_passphrase",
+		"config/db/password", "Api Key", " X-Api-Key ", "SECRET_KEY_BASE", "secret_key_base",
+		// secret family
+		"secret", "Secret", "SECRET", "client_secret", "clientSecret", "ClientSecret", "CLIENT_SECRET",
+		"clientsecret", "secret_key", "secretKey", "SECRET_KEY", "app_secret", "JWT_SECRET",
+		"webhook_secret", "INTERNAL_SECRET", "INTERNAL_SECRET_PREVIOUS", "secrets", "shared_secret",
+		"aws_secret_access_key", "AWS_SECRET_ACCESS_KEY", "secret_access_key", "client-secret",
+		// token family
+		"token", "Token", "TOKEN", "access_token", "accessToken", "AccessToken", "ACCESS_TOKEN",
+		"refresh_token", "refreshToken", "id_token", "idToken", "auth_token", "authToken", "csrf_token",
+		"csrfToken", "CSRFToken", "XSRF-TOKEN", "X-CSRF-Token", "x-auth-token", "X-Auth-Token",
+		"bearer_token", "bearerToken", "session_token", "sessionToken", "api_token", "apiToken",
+		"GITHUB_TOKEN", "GH_TOKEN", "NPM_TOKEN", "bot_token", "oauth_token", "slack_token",
+		"accesstoken", "refreshtoken", "x-amz-security-token", "X-Vault-Token", "security_token",
+		"token_value", "token_b64",
+		// api key family
+		"api_key", "apikey", "apiKey", "ApiKey", "APIKey", "APIKEY", "api-key", "Api-Key",
+		"x-api-key", "X-API-KEY", "X-Api-Key", "API_KEY", "api.key", "GROQ_API_KEY", "openai_api_key",
+		"api_keys", "apiKeys", "api_key_2", "API_KEY_PREVIOUS", "x-goog-api-key", "ocp-apim-subscription-key",
+		// private / access / other keys
+		"private_key", "privateKey", "PrivateKey", "PRIVATE_KEY", "privatekey", "private-key",
+		"access_key", "accessKey", "AccessKey", "ACCESS_KEY", "accesskey", "secretkey",
+		"signing_key", "signingKey", "RECEIPT_SIGNING_PRIVATE_KEY", "encryption_key", "encryptionKey",
+		"master_key", "masterKey", "client_key", "account_key", "AccountKey", "storage_account_key",
+		"hmac_key", "jwt_key", "session_key", "auth_key", "license_key", "webhook_key", "ssh_key",
+		"primaryKey", "secondaryKey", "sas_key", "shared_key", "sharedKey", "app_key", "user_key",
+		// credentials
+		"credential", "credentials", "Credentials", "CREDENTIALS", "creds", "db_credentials",
+		"dbCredentials", "aws_credentials", "serviceAccountCredentials",
+		// headers
+		"authorization", "Authorization", "AUTHORIZATION", "Proxy-Authorization", "proxy_authorization",
+		"cookie", "Cookie", "COOKIE", "set-cookie", "Set-Cookie", "SET_COOKIE", "cookies",
+		// signatures
+		"signature", "sig", "X-Hub-Signature", "x-signature",
+	}
+	notSecret := []string{
+		"", "-", "_", "key", "keys", "Key", "id", "user", "username", "email", "name",
+		// about tokens
+		"token_type", "tokenType", "TokenType", "TOKEN_TYPE", "max_tokens", "maxTokens", "max_token",
+		"tokens", "tokens_used", "tokensUsed", "prompt_tokens", "completion_tokens", "input_tokens",
+		"output_tokens", "total_tokens", "max_completion_tokens", "token_count", "tokenCount",
+		"token_limit", "token_expiry", "token_expires_at", "tokenExpiresAt", "token_ttl", "token_url",
+		"token_endpoint", "tokenEndpoint", "token_uri", "tokenizer", "tokenizer_name", "token_id",
+		"next_page_token", "nextPageToken", "page_token", "pageToken", "continuation_token",
+		"continuationToken", "sync_token", "cancellation_token", "cancellationToken", "resume_token",
+		"cursor_token", "token_length", "token_prefix", "tokenized", "tokenization",
+		// about passwords
+		"password_updated_at", "passwordUpdatedAt", "password_changed_at", "password_length",
+		"password_min_length", "passwordMinLength", "password_policy", "passwordPolicy",
+		"password_reset_required", "password_expires", "password_expiry", "password_file",
+		"password_hash_algo", "password_strength", "password_set", "password_hint_shown",
+		"passwordless", "passport", "passenger", "passes", "passed", "bypass", "compass",
+		"passthrough", "pass_rate", "pass_count", "tests_passed", "password_field", "password_prompt",
+		"pwd_dir", "password_reset_url", "password/reset", "db.password.length", "key_base", "api_base",
+		// about secrets
+		"secret_name", "secretName", "SecretName", "secret_id", "secretId", "secret_arn", "SecretArn",
+		"secret_version", "secret_ref", "secretRef", "secret_path", "secret_store", "secrets_manager",
+		"secretsManager", "secret_count", "secret_type", "secret_length", "is_secret",
+		// about keys
+		"key_id", "keyId", "KeyId", "KEY_ID", "public_key", "publicKey", "PublicKey", "PUBLIC_KEY",
+		"publickey", "key_name", "keyName", "key_type", "keyType", "key_size", "key_length", "keyfile",
+		"key_file", "keystore", "keystore_path", "keyspace", "cache_key", "cacheKey", "partition_key",
+		"sort_key", "foreign_key", "idempotency_key", "idempotencyKey", "object_key", "s3_key",
+		"primary_key_id", "api_key_id", "apiKeyId", "api_key_name", "access_key_id", "accessKeyId",
+		"AWS_ACCESS_KEY_ID", "private_key_path", "privateKeyPath", "ssh_key_file", "signing_key_id",
+		"encryption_key_arn", "key_vault_name", "hotkey", "monkey", "turkey", "whiskey", "keyboard",
+		"keycloak_url", "api_key_header", "apiKeyHeader",
+		// about credentials, cookies, authorization
+		"credential_id", "credentialId", "credential_source", "credentials_path", "credentials_file",
+		"credential_type", "creds_file", "cookie_name", "cookieName", "cookie_domain", "cookie_path",
+		"cookie_max_age", "session_cookie_secure", "cookie_policy", "authorization_url",
+		"authorization_endpoint", "authorizationEndpoint", "authorization_code_ttl", "authorized",
+		"authorization_type", "authorizer",
+		// signatures and others that merely contain a root
+		"signature_algorithm", "signatureVersion", "sig_alg", "signal", "signup", "design", "assign",
+		"signed", "signing_method", "sigma", "sigterm", "has_password", "is_password_set",
+	}
+	for _, k := range secret {
+		if !IsSecretKey(k) {
+			t.Errorf("IsSecretKey(%q) = false, want true", k)
+		}
+	}
+	for _, k := range notSecret {
+		if IsSecretKey(k) {
+			t.Errorf("IsSecretKey(%q) = true, want false", k)
+		}
+	}
+}
+
+func TestIsSecretKeyDoesNotAllocate(t *testing.T) {
+	r, err := New(WithSecretKeys("pin"), WithSafeKeys("csrf_token"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rd := range []*Redactor{Default(), r} {
+		if n := testing.AllocsPerRun(100, func() { rd.IsSecretKey("X-Upstream-Service-Api-Key") }); n != 0 {
+			t.Errorf("IsSecretKey: %v allocs, want 0", n)
+		}
+	}
+}
+
+// With the keyed-secret rule off, no key is secret by name.
+func TestIsSecretKeyRuleDisabled(t *testing.T) {
+	r, err := New(DisableRules("keyed-secret"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.IsSecretKey("password") {
+		t.Error(`IsSecretKey("password") = true with keyed-secret disabled`)
+	}
+}
+
+// IsSecretKey follows WithSecretKeys and WithSafeKeys.
+func TestIsSecretKeyPolicy(t *testing.T) {
+	r, err := New(WithSecretKeys("pin", "otp_seed"), WithSafeKeys("csrf_token", "x-request-token"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, want := range map[string]bool{
+		"pin": true, "PIN": true, "card_pin": true, "cardPin": true, "otp_seed": true, "OTPSeed": true,
+		"pinned": false, "spin": false, "csrf_token": false, "csrfToken": false, "CSRF-Token": false,
+		"x-request-token": false, "access_token": true,
+	} {
+		if got := r.IsSecretKey(k); got != want {
+			t.Errorf("IsSecretKey(%q) = %v, want %v", k, got, want)
+		}
+	}
+	checkKVRows(t, r, []kvRow{
+		{"extra key", "card_pin=1234", "card_pin=" + phKeyed},
+		{"safe key", "csrf_token=abc123def456", "csrf_token=abc123def456"},
+		{"not safe", "access_token=abc123def456", "access_token=" + phKeyed},
+	})
+}
+
+// keyedDegenerateUnits, repeated thousands of times on one line, put an anchor
+// hit every few bytes, each with a key, a separator or a value running to
+// the window's end.
+var keyedDegenerateUnits = []string{
+	"key", "pass", "token ", "secret=", "password:", "sig=", `\"`, "a_key_", "--password ", `"password":`,
+	`password="`, "Cookie: ", "<password>", `["`, `{"name":"password",`, "-----BEGIN PRIVATE KEY-----",
+	"Bearer ", "postgres://a:", "eyJhbGciOiJIUzI1NiJ9.", "a:b@tcp(", `\n-----BEGIN PRIVATE KEY-----`,
+}
+
+// Degenerate inputs keep the invariants: idempotent, and the same streamed.
+func TestKeyedDegenerateInputs(t *testing.T) {
+	r := Default()
+	for _, unit := range keyedDegenerateUnits {
+		in := []byte(strings.Repeat(unit, 4000))
+		out := r.Bytes(in)
+		if again := r.Bytes(out); !bytes.Equal(again, out) {
+			t.Errorf("%q repeated: not idempotent", unit)
+		}
+		if s := streamOf(t, r, in, len(in)/3, len(in)/3+4097); !bytes.Equal(s, out) {
+			t.Errorf("%q repeated: stream differs from one-shot", unit)
+		}
+	}
+}
+
+// Benchmark inputs: prose and identifiers full of key roots but without a
+// single secret (every hit is rejected), and logfmt lines full of secrets.
+var (
+	benchKeyedRootsProse = []byte(strings.Repeat("the token expired; monkey keyboard passes, reset your password, "+
+		"tokenizer=cl100k signal sigterm design passthrough keyspace secretsManager cookie policy key_id=k1 "+
+		"token_type=Bearer max_tokens=1024 AppWindowToken{9f4 token=Token{a64} passed ok\n", 64))
+	benchKeyedLogLines = []byte(strings.Repeat(`ts=2026-11-28T03:26:49Z level=info user=bob password=hunter2 `+
+		`api_key="Zx81kLmQ02pR77ab" headers="Cookie: a=1; b=2" {"access_token":"abc123def456","token_type":"Bearer"}`+"\n", 64))
+)
+
+func BenchmarkKeyedRootsProse(b *testing.B) {
+	r := Default()
+	b.SetBytes(int64(len(benchKeyedRootsProse)))
+	for b.Loop() {
+		r.Bytes(benchKeyedRootsProse)
+	}
+}
+
+func BenchmarkKeyedLines(b *testing.B) {
+	r := Default()
+	b.SetBytes(int64(len(benchKeyedLogLines)))
+	for b.Loop() {
+		r.Bytes(benchKeyedLogLines)
+	}
+}
+
+// BenchmarkKeyedDegenerate measures the worst inputs: one long line of a
+// unit that wakes a validator every few bytes.
+func BenchmarkKeyedDegenerate(b *testing.B) {
+	r := Default()
+	for _, unit := range keyedDegenerateUnits {
+		in := []byte(strings.Repeat(unit, 64<<10/len(unit)))
+		b.Run(strings.NewReplacer(" ", "_", `"`, "q", `\`, "bs").Replace(unit), func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			for b.Loop() {
+				r.Bytes(in)
+			}
+		})
+	}
+}
