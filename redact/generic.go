@@ -3,6 +3,7 @@ package redact
 import (
 	"bytes"
 	"encoding/base64"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -393,8 +394,13 @@ func urlStop(c byte) bool {
 // validateDSN redacts the password of user:password@tcp(…).
 func validateDSN(s *scanner, w []byte, a, e int) {
 	st := a
-	for st > 0 && !urlStop(w[st-1]) && w[st-1] != '=' && w[st-1] != ',' && w[st-1] != '/' {
+	// Back to the start of the DSN. A password may hold any byte but '@'
+	// (root:Vn^fDd5N@tcp…), so only blanks, quotes and "=" end it.
+	for st > 0 && !isSpace(w[st-1]) && !strings.ContainsRune("\"'`=<>", rune(w[st-1])) {
 		st--
+	}
+	if bytes.Contains(w[st:a], []byte("://")) {
+		return // scheme://user:pass@tcp(…): the URL rule has it
 	}
 	colon := bytes.IndexByte(w[st:a], ':')
 	if colon < 0 {

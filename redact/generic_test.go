@@ -188,6 +188,8 @@ var dsnRows = []kvRow{
 	{"unix socket", "app:pw-42@unix(/var/run/mysqld/mysqld.sock)/shop", "app:" + phDSN + "@unix(/var/run/mysqld/mysqld.sock)/shop"},
 	{"password with @", "app:p@ss@tcp(db)/shop", "app:" + phDSN + "@tcp(db)/shop"},
 	{"password with :", "app:p:ss@tcp(db)/shop", "app:" + phDSN + "@tcp(db)/shop"},
+	{"password with ^ and /", "opening root:Vn^fD/d5N@tcp(mysql:3306)/app", "opening root:" + phDSN + "@tcp(mysql:3306)/app"},
+	{"URL form left to the URL rule", "mysql://root:pw42@tcp(db:3306)/app", "mysql://root:" + phURL + "@tcp(db:3306)/app"},
 	// Near misses.
 	{"no password", "root@tcp(127.0.0.1:3306)/app", "root@tcp(127.0.0.1:3306)/app"},
 	{"empty password", "root:@tcp(127.0.0.1:3306)/app", "root:@tcp(127.0.0.1:3306)/app"},

@@ -833,6 +833,19 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 		return kv, false
 	}
 	kv.level = level
+	if w[i] == '[' && colon && w[i-1] == ':' {
+		// Go's %v of a map[string][]string (an http.Header):
+		// map[Authorization:[Bearer x] X-Auth-Token:[t0k3n]].
+		if vs, _ := skipScheme(w, i+1, len(w)); bytes.HasPrefix(w[vs:], []byte(placeholderPrefix)) {
+			return kv, false // already redacted
+		}
+		if k := bytes.IndexByte(w[i+1:], ']'); k > 0 && bytes.IndexByte(w[i+1:i+1+k], '[') < 0 {
+			start, end := i+1, i+1+k
+			start, _ = skipScheme(w, start, end)
+			kv.start, kv.end, kv.quoted, kv.level = start, end, true, levelStrict
+			return kv, end > start
+		}
+	}
 	if w[i] == '[' && level == levelStrict {
 		k := i + 1
 		for k < len(w) && (w[k] == ' ' || w[k] == '\t') {
@@ -1034,6 +1047,35 @@ func keyStartsField(w []byte, ks int) bool {
 		return true
 	case '-':
 		return i-1 == 0 || w[i-2] == ' ' || w[i-2] == '\t'
+	case '>', '<': // curl -v: "> Authorization: …", "< Set-Cookie: …"
+		return i-1 == 0 && i < ks
+	}
+	return headerName(w[ks:])
+}
+
+// headerName reports whether w starts with an HTTP header name written in
+// header case, two or more capitalised words joined by dashes
+// (X-Amz-Security-Token, Proxy-Authorization), followed by a colon:
+// "k: v" with such a key is a header line wherever it sits.
+func headerName(w []byte) bool {
+	words := 0
+	for i := 0; i < len(w); {
+		if !isUpper(w[i]) {
+			return false
+		}
+		j := i + 1
+		for j < len(w) && (isLower(w[j]) || isDigit(w[j]) || isUpper(w[j]) && j+1 < len(w) && !isLower(w[j+1])) {
+			j++
+		}
+		words++
+		switch {
+		case j < len(w) && w[j] == '-':
+			i = j + 1
+		case j < len(w) && w[j] == ':':
+			return words >= 2
+		default:
+			return false
+		}
 	}
 	return false
 }
@@ -1161,11 +1203,18 @@ func strongNoun(k []byte) bool {
 }
 
 // strongValue is the shape of a random credential: at least 8 bytes,
-// letters and digits, and no '.' or '/' (which make paths, hosts, versions
-// and class names).
+// letters and digits, and not a path, URL, host, version, class name or
+// address (com.apple.xpc.activity/4505, /var/run, v1.2.3, a@b). Base64
+// with '/' and '+' inside qualifies.
 func strongValue(v []byte) bool {
-	if len(v) < 8 || bytes.IndexByte(v, '.') >= 0 || bytes.IndexByte(v, '/') >= 0 || bytes.IndexByte(v, '@') >= 0 {
+	if len(v) < 8 || v[0] == '/' || v[0] == '.' || v[0] == '~' || bytes.IndexByte(v, '@') >= 0 || bytes.Contains(v, []byte("://")) {
 		return false
+	}
+	// A dot between letters makes a dotted name, not a credential.
+	for i := 1; i+1 < len(v); i++ {
+		if v[i] == '.' && isLetter(v[i-1]) && isLetter(v[i+1]) {
+			return false
+		}
 	}
 	return hasDigit(v) && bytes.IndexFunc(v, func(r rune) bool { return r < 128 && isLetter(byte(r)) }) >= 0
 }

@@ -174,6 +174,14 @@ var keyedHeaderRows = []kvRow{
 	{"curl -H", `curl -H "Authorization: Token abc123" https://x`, `curl -H "Authorization: Token ` + phKeyed + `" https://x`},
 	{"Cookie in prose takes one token", `{"msg":"sent Cookie: sid=31d4d96e407a to upstream","n":1}`, `{"msg":"sent Cookie: ` + phKeyed + ` to upstream","n":1}`},
 	{"curl -H cookie", `curl -b x -H 'Cookie: a=1; b=2' https://x`, `curl -b x -H 'Cookie: ` + phKeyed + `' https://x`},
+	{"curl -v request header", "> X-Auth-Token: 9f2Kx7qLm3", "> X-Auth-Token: " + phKeyed},
+	{"curl -v response cookie", "< Set-Cookie: sid=2ace461e; Path=/; HttpOnly", "< Set-Cookie: " + phKeyed},
+	{"header-cased key mid line", "note: outbound X-Amz-Security-Token: FwoGZXIvYXdzEJr/+abc== sent", "note: outbound X-Amz-Security-Token: " + phKeyed + " sent"},
+	{"Go http.Header dump", "headers=map[Accept:[application/json] X-Auth-Token:[936b6226-0e73-4de3-bd29] User-Agent:[Go-http-client/1.1]]",
+		"headers=map[Accept:[application/json] X-Auth-Token:[" + phKeyed + "] User-Agent:[Go-http-client/1.1]]"},
+	{"Go http.Header Authorization", "map[Authorization:[SSWS 00a1b2c3d4e5f6] Cookie:[sid=1; theme=dark]]",
+		"map[Authorization:[SSWS " + phKeyed + "] Cookie:[" + phKeyed + "]]"},
+	{"base64 value in prose", "Support note: accessToken: S3cr3t/+x==TbXT2AKz user_id=716617", "Support note: accessToken: " + phKeyed + " user_id=716617"},
 }
 
 // Placeholders stand for a value: they come out byte-identical.
