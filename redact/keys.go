@@ -1245,6 +1245,9 @@ func (r *Redactor) notSecretValue(v []byte) bool {
 	if v[0] == '@' && len(v) > 1 && (v[1] == '/' || v[1] == '.' || v[1] == '~') {
 		return true // @/run/secrets/pw: read from a file (curl, CLIs)
 	}
+	if bytes.Contains(v, []byte("EXAMPLE")) || bytes.Contains(v, []byte("xxxxxx")) || bytes.Contains(v, []byte("XXXXXX")) {
+		return true // documented example keys, ghp_xxxx… templates
+	}
 	for _, p := range r.placeholders {
 		if bytes.HasPrefix(v, p) {
 			return true

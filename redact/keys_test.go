@@ -193,6 +193,7 @@ var keyedPlaceholderRows = func() []kvRow {
 		"", `""`, "''", `"${SECRET}"`, `"***"`, `"<password>"`, `"` + phKeyed + `"`, "{}", "[]", "…",
 		"$(cat /run/secrets/db)", "%PASSWORD%", "•••••", "%s", "%v", "%+v", "[FILTERED]", "[HIDDEN]",
 		"sk-...abcd", "ab***cd", "****1234", "@/run/secrets/pw", "?", "$1", ":1", "{token}",
+		"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "sk_live_EXAMPLEEXAMPLEEXAMPLE12",
 	}
 	var rs []kvRow
 	for _, v := range vals {
