@@ -17,13 +17,18 @@
 //
 //  1. Anchors. Every rule declares literal anchors: vendor prefixes
 //     ("ghp_", "xoxb-"), key nouns ("pass", "token", "key"), "bearer",
-//     "eyj", "-----begin ", "://", "@", and two digit anchors: "0000"
-//     (any four digits) and "+0" (a plus and a digit).
+//     "eyj", "-----begin ", "://", "@", and digit anchors: seven digits in
+//     a row, a digit pair, separator and four digits ("55-2671",
+//     "1111 1111"), or a plus and a digit. Every card, phone, SSN and IBAN
+//     has one; dates, times and addresses do not.
 //  2. Automaton. All anchors go into one dense Aho-Corasick DFA over byte
 //     classes: upper- and lower-case letters share a class (matching is
 //     ASCII case-insensitive without a lower-cased copy) and all digits
 //     share one (so "0000" matches any four digits). The hot loop is one
-//     table load and one comparison per byte.
+//     table load and one comparison per byte; large inputs are walked in
+//     four interleaved lanes (an automaton state depends only on the last
+//     few bytes, so a lane started early from the root is in step), which
+//     hides the latency of those dependent loads.
 //  3. Validators. A hit runs only its rule's validator, on a window of at
 //     most the rule's look-back and look-ahead around the anchor, clipped
 //     to the anchor's line (private-key blocks alone may span lines). No
