@@ -326,6 +326,9 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 		if st, end := findIBAN(w, a, floor); end > 0 {
 			s.cur = d.iban
 			s.add(st, end, 0, 0)
+			if end < len(w) && regionSep(w[end]) {
+				end++ // so the next region does not start after a digit (see leftCut)
+			}
 			s.digitEnd = s.winOff + end
 			return
 		}
@@ -412,12 +415,11 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 			resume(g[i].s) // candidates from here may reach past what is known
 			return
 		}
-		if j := r.match(i, open, stop); j >= 0 {
-			i = j + 1
-		} else {
-			i++
-		}
-		i = r.nextStart(i)
+		// Every start is tried, even inside a match: "200 555 4111 1111
+		// 1111 1111" holds a NANP-shaped "200 555 4111" and a card; both
+		// are reported and merge (fail closed).
+		r.match(i, open, stop)
+		i = r.nextStart(i + 1)
 	}
 	switch {
 	case tooLong:
@@ -441,9 +443,8 @@ func (r *digitRegion) nextStart(i int) int {
 }
 
 // match tries the candidates starting at group i, longest first, and
-// reports the first that matches. It returns the index of its last group,
-// or -1.
-func (r *digitRegion) match(i int, open bool, stop int) int {
+// reports the first that matches.
+func (r *digitRegion) match(i int, open bool, stop int) {
 	g, w := r.g, r.w
 	jmax, nd := i-1, 0
 	var nds [24]int
@@ -457,7 +458,7 @@ func (r *digitRegion) match(i int, open bool, stop int) int {
 	}
 	for j := jmax; j >= i; j-- {
 		if nds[j] < candMinDigits {
-			return -1
+			return
 		}
 		next := len(w)
 		switch {
@@ -469,13 +470,36 @@ func (r *digitRegion) match(i int, open bool, stop int) int {
 		if next < len(w) && bytes.IndexByte(w[g[j].e:next], ' ') < 0 {
 			continue // glued to the next group: not where a number ends
 		}
+		if !r.maybe(i, j, nds[j]) {
+			continue
+		}
 		if rl, start, keep := r.classify(i, j, nds[j]); rl != nil {
 			r.s.cur = rl
 			r.s.add(start, g[j].e, 0, keep)
-			return j
+			return
 		}
 	}
-	return -1
+}
+
+// maybe is a cheap first test of groups i..j (nd digits): false when
+// they cannot be a card, an SSN or a phone number whatever their digits.
+func (r *digitRegion) maybe(i, j, nd int) bool {
+	switch {
+	case nd >= 13 || nd == 9:
+		return true // a card, an SSN, a long phone number
+	case i == 0 && r.lead == '+':
+		return nd >= 8 // E.164
+	case j-i == 2 && nd == 10, j-i == 3 && nd == 11:
+		return true // North American shapes
+	case i == j:
+		// One run of digits is a phone number only after a phone word,
+		// and only if North American or national (leading 0).
+		c := r.w[r.g[i].s]
+		if !(nd == 10 && c >= '2' || nd == 11 && c == '1' || c == '0') {
+			return false
+		}
+	}
+	return r.ctx(i, ctxPhone) // the rest is a phone number after a phone word
 }
 
 // ctx reports a context bit for a candidate starting at group i. Only the
@@ -489,9 +513,9 @@ func (r *digitRegion) ctx(i int, bit uint8) bool {
 		var ok bool
 		switch bit {
 		case ctxPhone:
-			ok = context(r.w, r.leadAt, phoneWords)
+			ok = context(r.w, r.leadAt, phoneWords, phoneFirst)
 		case ctxSSN:
-			ok = context(r.w, r.leadAt, ssnWords)
+			ok = context(r.w, r.leadAt, ssnWords, ssnFirst)
 		case ctxID:
 			ok = idContext(r.w, r.leadAt)
 		}
@@ -565,15 +589,19 @@ func (r *digitRegion) classify(i, j, nd int) (*rule, int, int) {
 			return d.ssn, start, 0
 		}
 	}
-	if d.phone == nil || allSame(D) || n == 1 && r.ctx(i, ctxID) {
+	if d.phone == nil || allSame(D) {
 		return nil, 0, 0
 	}
+	// A single run of digits after an id-like key is an id, not a phone.
+	notID := func() bool { return n > 1 || !r.ctx(i, ctxID) }
 	if lead == '+' {
 		// "(+44) 20 7946 0958": a '(' before the '+' may close in the number.
 		open := r.leadAt > 0 && r.w[r.leadAt-1] == '('
 		switch e164(c, D, open) {
 		case 1:
-			return d.phone, r.leadAt, 0
+			if notID() {
+				return d.phone, r.leadAt, 0
+			}
 		case 2:
 			return d.phone, r.leadAt - 1, 0
 		}
@@ -595,12 +623,12 @@ func (r *digitRegion) classify(i, j, nd int) (*rule, int, int) {
 			return d.phone, start, 0
 		}
 	case n == 1 && (nd == 10 && nanpValid(D) || nd == 11 && D[0] == '1' && nanpValid(D[1:])):
-		if r.ctx(i, ctxPhone) {
+		if r.ctx(i, ctxPhone) && notID() {
 			return d.phone, start, 0
 		}
 	}
 	// Other shapes (national numbers, local numbers) need a phone word.
-	if nd <= 13 && (n > 1 || D[0] == '0') && !dateShape(c, D) && r.ctx(i, ctxPhone) {
+	if nd <= 13 && (n > 1 || D[0] == '0') && !dateShape(c, D) && r.ctx(i, ctxPhone) && notID() {
 		for k := 1; k < n; k++ {
 			if !c.sepIs(k, " ", "-", ".") {
 				return nil, 0, 0
@@ -817,20 +845,32 @@ var (
 		"sum", "max", "min", "inode", "pos", "position", "line", "counter", "number"}
 )
 
-// context reports whether one of words (lower case) is a whole word
+// firstLetters returns the set of the first letters of words, for context.
+func firstLetters(words []string) (set uint32) {
+	for _, x := range words {
+		set |= 1 << (x[0] - 'a')
+	}
+	return set
+}
+
+var phoneFirst, ssnFirst = firstLetters(phoneWords), firstLetters(ssnWords)
+
+// context reports whether one of words (lower case, starting with a
+// letter of the set first) is a whole word
 // shortly before start on the same line, with no digits between it and
 // start ("phone: 4155552671", "SSN 123456789", "homePhone=…"). A word
 // starts after a non-letter or at a camelCase hump, and ends before a
 // non-letter or a hump: "tel" is in "Tel:" and "telNo", not in
 // "telemetry"; "call" is not in "calls".
-func context(w []byte, start int, words []string) bool {
+func context(w []byte, start int, words []string, first uint32) bool {
 	lo := max(0, start-32)
 	for i := start - 1; i >= lo; i-- {
 		c := w[i]
 		if c == '\n' || isDigit(c) {
 			break
 		}
-		if !isLetter(c) || i > 0 && isLetter(w[i-1]) && !(isLower(w[i-1]) && isUpper(c)) {
+		if !isLetter(c) || first&(1<<(lower(c)-'a')) == 0 ||
+			i > 0 && isLetter(w[i-1]) && !(isLower(w[i-1]) && isUpper(c)) {
 			continue
 		}
 		for _, x := range words {
@@ -890,6 +930,14 @@ var ibanLengths = map[[2]byte]int{
 	{'X', 'K'}: 20,
 }
 
+// ibanLen is ibanLengths as a table indexed by the two letters.
+var ibanLen = func() (t [26][26]uint8) {
+	for cc, n := range ibanLengths {
+		t[cc[0]-'A'][cc[1]-'A'] = uint8(n)
+	}
+	return t
+}()
+
 // findIBAN looks for an IBAN that starts at most 40 bytes before the digit
 // anchor at a (and not before floor) and contains it.
 func findIBAN(w []byte, a, floor int) (int, int) {
@@ -897,8 +945,8 @@ func findIBAN(w []byte, a, floor int) (int, int) {
 		if !isUpper(w[i]) || !isUpper(w[i+1]) || !isDigit(w[i+2]) || !isDigit(w[i+3]) || (i > 0 && isAlnum(w[i-1])) {
 			continue
 		}
-		n, ok := ibanLengths[[2]byte{w[i], w[i+1]}]
-		if !ok {
+		n := int(ibanLen[w[i]-'A'][w[i+1]-'A'])
+		if n == 0 {
 			continue
 		}
 		if end := ibanEnd(w, i, n); end > a {
