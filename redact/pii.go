@@ -196,13 +196,14 @@ var notTLDs = []string{
 }
 
 // inURLUserinfo reports whether position i is in the user-info part of a
-// URL: "://" comes before it in the same token with no '/' after it.
+// URL: "://" comes before it in the same token with no '/', '?' or '#'
+// after it.
 func inURLUserinfo(w []byte, i int) bool {
 	for j := i - 1; j >= 2 && i-j < 256; j-- {
 		switch c := w[j]; {
 		case c == '/' && w[j-1] == '/' && w[j-2] == ':':
 			return true
-		case c == '/' || urlStop(c):
+		case c == '/' || c == '?' || c == '#' || urlStop(c):
 			return false
 		}
 	}

@@ -176,6 +176,8 @@ func TestEmail(t *testing.T) {
 			"https://" + R + ":[REDACTED:url-credentials]@dav.example.net/"},
 		{"raw e-mail as URL user name", "https://jane@example.com@dav.example.net/", "https://" + R + "@dav.example.net/"},
 		{"numeric local part", "13800138000@example.cn", R},
+		{"query right after the host", "https://example.com?to=alice@example.com", "https://example.com?to=" + R},
+		{"fragment right after the host", "https://example.com#alice@example.com", "https://example.com#" + R},
 	}
 	checkRows(t, Default(), rows)
 	checkRows(t, Default(), unchanged(
