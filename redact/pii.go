@@ -598,11 +598,11 @@ func (r *digitRegion) classify(i, j, nd int) (*rule, int, int) {
 	if lead == '+' {
 		// "(+44) 20 7946 0958": a '(' before the '+' may close in the number.
 		open := r.leadAt > 0 && r.w[r.leadAt-1] == '('
+		// No id check here: a '+' number after "user_id=" is a phone
+		// number used as an id, and still personal data.
 		switch e164(c, D, open) {
 		case 1:
-			if notID() {
-				return d.phone, r.leadAt, 0
-			}
+			return d.phone, r.leadAt, 0
 		case 2:
 			return d.phone, r.leadAt - 1, 0
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -381,6 +382,7 @@ func TestPhone(t *testing.T) {
 		piiRow{"camelCase key", "homePhone=4155552671", "homePhone=" + R},
 		piiRow{"telephone", "telephone 4155552671", "telephone " + R},
 		piiRow{"tel URI", "tel:+14155552671", "tel:" + R},
+		piiRow{"E.164 as an id", "user_id=+14155552671", "user_id=" + R},
 		piiRow{"tel URI dashed", "<a href=\"tel:+1-415-555-2671\">", "<a href=\"tel:" + R + "\">"},
 		piiRow{"JSON string", `{"phone":"+14155552671"}`, `{"phone":"` + R + `"}`},
 		piiRow{"JSON number", `{"phone":4155552671}`, `{"phone":` + R + `}`},
@@ -556,6 +558,66 @@ func TestPIIInContext(t *testing.T) {
 		}
 	}
 	checkRows(t, Default(), rows)
+}
+
+// TestPIIAnywhereInLongLines hides values among small numbers and words,
+// at random places of long lines (longer than the digits window), and
+// checks that no digit of them is left: no run of four digits survives
+// (the fillers have at most three), and no '@'. The fillers that are
+// words come out unchanged. Streams split at random give the same output.
+func TestPIIAnywhereInLongLines(t *testing.T) {
+	values := []string{
+		"4111111111111111", "4111 1111 1111 1111", "5555-5555-5555-4444", "3782 822463 10005", "4222 2222 2222 2",
+		"+44 20 7946 0958", "+14155552671", "+33 1 23 45 67 89", "(415) 555-2671", "415-555-2671", "1-800-555-0199",
+		"123-45-6789", ibanOf("DE", "370400440532013000"), by4(ibanOf("GB", "WEST12345698765432")),
+		"alice@example.com",
+	}
+	words := []string{"ok", "to", "x", "at", "GET", "done"}
+	rng := rand.New(rand.NewPCG(7, 11))
+	r := Default()
+	for n := 0; n < 300; n++ {
+		var b strings.Builder
+		var kept []string
+		for k := 20 + rng.IntN(60); k > 0; k-- {
+			if b.Len() > 0 {
+				b.WriteString([]string{" ", " ", " ", ", ", " - "}[rng.IntN(5)])
+			}
+			switch x := rng.IntN(10); {
+			case x == 0:
+				b.WriteString(values[rng.IntN(len(values))])
+			case x < 3:
+				w := words[rng.IntN(len(words))]
+				b.WriteString(w)
+				kept = append(kept, w)
+			default:
+				fmt.Fprint(&b, rng.IntN([]int{10, 100, 1000}[rng.IntN(3)]))
+			}
+		}
+		in := b.String()
+		out := r.String(in)
+		leak := false
+		for i, run := 0, 0; i < len(out); i++ {
+			if run = 0; isDigit(out[i]) {
+				for run = 1; i+run < len(out) && isDigit(out[i+run]); run++ {
+				}
+				leak = leak || run >= 4
+				i += run - 1
+			}
+		}
+		if leak || strings.Contains(out, "@") {
+			t.Errorf("a value is left:\n  in %s\n out %s", in, out)
+		}
+		for _, w := range kept {
+			if !strings.Contains(out, w) {
+				t.Errorf("word %q was redacted:\n  in %s\n out %s", w, in, out)
+			}
+		}
+		cuts := []int{rng.IntN(len(in) + 1), rng.IntN(len(in) + 1), rng.IntN(len(in) + 1)}
+		slices.Sort(cuts)
+		if got := string(streamOf(t, r, []byte(in), cuts...)); got != out {
+			t.Errorf("stream split at %v differs:\n  in %s\n got %s\nwant %s", cuts, in, got, out)
+		}
+	}
 }
 
 // TestPIINegatives lists what must come out byte-identical: the shapes of
