@@ -372,11 +372,19 @@ func validateURLCredentials(s *scanner, w []byte, a, e int) {
 			return
 		}
 	}
-	colon := bytes.IndexByte(w[e:at], ':')
+	// A user name we redacted before ("[REDACTED:email]") holds a ':'
+	// that is not the password separator.
+	ui := e
+	if bytes.HasPrefix(w[e:at], []byte(placeholderPrefix)) {
+		if k := bytes.IndexByte(w[e:at], ']'); k >= 0 {
+			ui = e + k + 1
+		}
+	}
+	colon := bytes.IndexByte(w[ui:at], ':')
 	if colon < 0 {
 		return
 	}
-	p := e + colon + 1
+	p := ui + colon + 1
 	if p >= at || isPlaceholder(w[p:at]) || bytes.HasPrefix(w[p:at], []byte("%2A%2A")) {
 		return
 	}

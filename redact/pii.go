@@ -3,6 +3,8 @@ package redact
 import (
 	"bytes"
 	"net/netip"
+	"strconv"
+	"strings"
 	"unsafe"
 )
 
@@ -32,7 +34,7 @@ func piiRules() []*rule {
 		{id: "iban", kind: PII, prio: prioPII + 3,
 			desc: "IBAN: country code, per-country length and mod-97 check digits, plain or in groups of 4", example: "DE89 3704 0044 0532 0130 00"},
 		{id: digitsTriggerID, kind: PII, hidden: true,
-			anchors: digitAnchors, back: 64, fwd: 64, validate: validateDigits},
+			anchors: digitAnchors, back: digitsBack, fwd: digitsFwd, validate: validateDigits},
 		{id: "ipv4", kind: PII, prio: prioPII, optIn: true,
 			desc: "IPv4 address (opt-in: operators usually need them)", example: "203.0.113.7",
 			anchors: []string{"0.0"}, back: 16, fwd: 16, validate: validateIPv4},
@@ -42,377 +44,716 @@ func piiRules() []*rule {
 	}
 }
 
+// E-mail addresses.
+
+// emailLocal reports whether b may appear in the local part of an address.
 func emailLocal(b byte) bool {
-	return isAlnum(b) || b == '.' || b == '_' || b == '%' || b == '+' || b == '-'
+	return isAlnum(b) || b == '.' || b == '_' || b == '%' || b == '+' || b == '-' || b == '\''
+}
+
+// utf8Letter2 reports whether b0 b1 is a two-byte UTF-8 sequence of a
+// letter-like character (U+00C0 to U+07FF, less × and ÷): accented Latin,
+// Greek, Cyrillic, Hebrew, Arabic. Internationalised addresses use them.
+// Three-byte scripts (CJK) are left out: such text is written without
+// spaces, right against the address, and would be swallowed with it.
+func utf8Letter2(b0, b1 byte) bool {
+	return b0 >= 0xC3 && b0 <= 0xDF && b1&0xC0 == 0x80 && !(b0 == 0xC3 && (b1 == 0x97 || b1 == 0xB7))
+}
+
+func isHexDigit(b byte) bool { return is(b, cHexLow) || b-'A' < 6 }
+
+func unhex(b byte) byte {
+	switch {
+	case isDigit(b):
+		return b - '0'
+	case b >= 'a':
+		return b - 'a' + 10
+	}
+	return b - 'A' + 10
 }
 
 func validateEmail(s *scanner, w []byte, a, e int) {
-	ls := a
-	for ls > 0 && emailLocal(w[ls-1]) {
-		ls--
-	}
-	for ls < a && (w[ls] == '.' || w[ls] == '-' || w[ls] == '+') {
-		ls++
-	}
+	ls := emailLocalStart(w, a)
 	if ls == a || a-ls > 64 || w[a-1] == '.' {
 		return
 	}
-	if w[a] == '@' && inURLUserinfo(w, ls) {
-		return // scheme://user:pass@host: the '@' ends credentials, not a mailbox
+	if w[a] == '@' && inURLUserinfo(w, ls) && !atFollows(w, e) {
+		return // scheme://user@host: the '@' ends a user name, not a mailbox
 	}
-	// Domain: two or more labels, a letters-only TLD.
-	d := e
-	labels := 0
-	var tld []byte
-	for {
-		st := d
-		for d < len(w) && (isAlnum(w[d]) || w[d] == '-') {
-			d++
-		}
-		if d == st || w[st] == '-' || w[d-1] == '-' || d-st > 63 {
-			return
-		}
-		labels++
-		tld = w[st:d]
-		if d+1 < len(w) && w[d] == '.' && isAlnum(w[d+1]) {
-			d++
-			continue
-		}
-		break
-	}
-	if labels < 2 || len(tld) < 2 || len(tld) > 24 {
-		return
-	}
-	if !bytes.HasPrefix(tld, []byte("xn--")) {
-		for _, c := range tld {
-			if !isLetter(c) {
-				return
-			}
-		}
-	}
-	if d < len(w) && isWord(w[d]) {
-		return
-	}
-	if equalFold(w[ls:a], "git") {
+	d := emailDomainEnd(w, e)
+	if d < 0 || equalFold(w[ls:a], "git") {
 		return // git@github.com:org/repo is an SSH remote, not a person
 	}
 	s.add(ls, d, 0, d-a)
 }
 
+// emailLocalStart returns the start of the local part that ends at a.
+func emailLocalStart(w []byte, a int) int {
+	ls := a
+	for ls > 0 && a-ls <= 64 {
+		if emailLocal(w[ls-1]) {
+			ls--
+		} else if ls >= 2 && utf8Letter2(w[ls-2], w[ls-1]) {
+			ls -= 2
+		} else {
+			break
+		}
+	}
+	// A percent-encoded byte that is not part of an address (the "%3A" of
+	// an encoded "mailto:", a "%3D" or "%20") ends what comes before it.
+	for i := ls; i+2 < a; i++ {
+		if w[i] == '%' && isHexDigit(w[i+1]) && isHexDigit(w[i+2]) && !emailLocal(unhex(w[i+1])<<4|unhex(w[i+2])) {
+			ls = i + 3
+		}
+	}
+	for ls < a && (w[ls] == '.' || w[ls] == '-' || w[ls] == '+' || w[ls] == '\'') {
+		ls++
+	}
+	return ls
+}
+
+// emailDomainEnd reads the domain of an address starting at d and returns
+// its end, or -1 when it is not one: two or more labels, a TLD of letters
+// (or punycode, or non-ASCII letters), and not a package version, an image
+// density suffix or a file name.
+func emailDomainEnd(w []byte, d int) int {
+	first := d
+	labels, firstLen := 0, 0
+	var tld []byte
+	for {
+		st := d
+		for d < len(w) {
+			if isAlnum(w[d]) || w[d] == '-' {
+				d++
+			} else if d+1 < len(w) && utf8Letter2(w[d], w[d+1]) {
+				d += 2
+			} else {
+				break
+			}
+		}
+		last := !(d+1 < len(w) && w[d] == '.' && (isAlnum(w[d+1]) || d+2 < len(w) && utf8Letter2(w[d+1], w[d+2])))
+		if last {
+			for d > st && w[d-1] == '-' {
+				d-- // "alice@example.com--": the hyphens are not the TLD's
+			}
+		}
+		if d == st || w[st] == '-' || w[d-1] == '-' || d-st > 63 {
+			return -1
+		}
+		labels++
+		if labels == 1 {
+			firstLen = d - st
+		}
+		tld = w[st:d]
+		if last {
+			break
+		}
+		d++
+	}
+	if labels < 2 || len(tld) < 2 || len(tld) > 24 || !tldShape(tld) {
+		return -1
+	}
+	fl := w[first : first+firstLen]
+	switch {
+	case isDigits(fl) && isDigit(w[first+firstLen+1]):
+		return -1 // pkg@1.2.3-beta.rc, pkg@1.2.3.tgz: a version
+	case len(fl) >= 2 && (fl[len(fl)-1] == 'x' || fl[len(fl)-1] == 'X') && isDigits(fl[:len(fl)-1]):
+		return -1 // logo@2x.png: an image density
+	case inFold(tld, notTLDs):
+		return -1 // openvpn@server.service, sprite@large.png: a file or unit name
+	}
+	return d
+}
+
+// tldShape reports whether a top-level label looks like one: ASCII
+// letters, punycode ("xn--p1ai") or non-ASCII letters ("рф").
+func tldShape(t []byte) bool {
+	if hasPrefixFold(t, 0, "xn--") {
+		return true
+	}
+	ascii, other := 0, 0
+	for _, c := range t {
+		switch {
+		case isLetter(c):
+			ascii++
+		case c >= 0x80:
+			other++
+		default:
+			return false
+		}
+	}
+	return ascii == 0 || other == 0
+}
+
+// notTLDs are file extensions and systemd unit types that are not
+// delegated top-level domains, so "name@host.<ext>" is a file or a unit.
+var notTLDs = []string{
+	"png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "tif", "tiff", "js", "mjs", "cjs", "jsx",
+	"tsx", "css", "scss", "map", "json", "html", "htm", "txt", "log", "yaml", "yml", "xml", "toml",
+	"ini", "cfg", "conf", "java", "class", "jar", "war", "tar", "gz", "tgz", "xz", "zst", "exe", "dll",
+	"pdf", "csv", "tmp", "bak", "pem", "crt", "lock", "wasm", "php",
+	"service", "socket", "target", "timer", "mount", "automount", "slice", "scope", "swap", "device", "path",
+}
+
 // inURLUserinfo reports whether position i is in the user-info part of a
-// URL: "://" comes before it in the same token with no '/' after it.
+// URL: "://" comes before it in the same token with no '/', '?' or '#'
+// after it.
 func inURLUserinfo(w []byte, i int) bool {
 	for j := i - 1; j >= 2 && i-j < 256; j-- {
 		switch c := w[j]; {
 		case c == '/' && w[j-1] == '/' && w[j-2] == ':':
 			return true
-		case c == '/' || urlStop(c):
+		case c == '/' || c == '?' || c == '#' || urlStop(c):
 			return false
 		}
 	}
 	return false
 }
 
-// Digit-shaped PII.
+// atFollows reports whether another '@' follows i in the same URL
+// authority: then the user name itself is an e-mail address
+// (https://alice@example.com@host/).
+func atFollows(w []byte, i int) bool {
+	for j := i; j < len(w) && j-i < 256; j++ {
+		switch c := w[j]; {
+		case c == '@':
+			return true
+		case c == '/' || c == '?' || c == '#' || urlStop(c):
+			return false
+		}
+	}
+	return false
+}
+
+// Digit-shaped PII: cards, SSNs, phone numbers and IBANs.
+//
+// The digits trigger fires on every four digits (and on '+' before a
+// digit). The first hit in a run of digits analyses the whole region around
+// it, once: the digit groups and the short separators between them. Later
+// hits inside the region return at the first comparison (digitEnd).
+//
+// A candidate is a sequence of groups that starts at the region start or
+// after a separator with a space, and ends at the region end or before
+// one: "4111 1111 1111 1111 12/29" holds the card "4111 1111 1111 1111".
+// Each candidate is checked, cheapest test first, against the card, SSN
+// and phone shapes; the longest match from a start wins.
+
+const (
+	digitsBack, digitsFwd = 64, 64 // window of the digits trigger
+
+	candMaxBytes  = 48 // longest candidate, separators included ("+44 (0)20 7946 0958")
+	candMaxDigits = 19 // longest card; phones have at most 15 digits
+	candMinDigits = 7  // shortest: a local number next to "phone"
+)
 
 func regionSep(b byte) bool {
 	return b == ' ' || b == '-' || b == '.' || b == '(' || b == ')'
 }
 
-// validateDigits analyses the run of digits and separators around a
-// four-digit (or +digit) anchor once, and tries the IBAN, card, SSN and
-// phone shapes on it.
+// digitGroup is one run of digits, w[s:e], in a region.
+type digitGroup struct{ s, e int }
+
+// digitRegion is the run of digit groups around one anchor.
+type digitRegion struct {
+	s      *scanner
+	w      []byte
+	g      []digitGroup
+	lead   byte // '+' (or "%2B") or '(' right before g[0], else 0
+	leadAt int  // where the region starts, lead included
+
+	// The context before the region start, computed on first use: known
+	// says which bits of val are computed.
+	known, val uint8
+}
+
+const (
+	ctxPhone = 1 << iota // a phone word before the region
+	ctxSSN               // an SSN word before the region
+	ctxID                // the region is the value of an id-like key
+)
+
+// validateDigits finds the region around a digits anchor, looks for an
+// IBAN when an upper-case letter precedes it, and otherwise tries the card,
+// SSN and phone shapes on the candidates of the region.
 func validateDigits(s *scanner, w []byte, a, e int) {
 	if s.winOff+a < s.digitEnd {
 		return
 	}
-	d := &s.r.digits
 	floor := max(0, s.digitEnd-s.winOff)
-	if d.iban != nil {
-		if st, end := findIBAN(w, a, floor); end > 0 {
-			s.cur = d.iban
-			s.add(st, end, 0, 0)
-			s.digitEnd = s.winOff + end
-			return
-		}
-	}
-	// Region: digits and single or double separators; '+' only first.
-	rs, seps := a, 0
+	// The region: digits and single or double separators. A '+' only
+	// opens it.
+	rs, nd := a, e-a
 	if w[a] == '+' {
-		rs = a
+		nd = 1
 	} else {
-		for rs > floor {
+		for seps := 0; rs > floor; {
 			c := w[rs-1]
 			if isDigit(c) {
 				rs--
 				seps = 0
+				nd++
 				continue
 			}
 			if c == '+' {
 				rs--
 				break
 			}
-			if regionSep(c) && seps < 2 {
-				rs--
-				seps++
-				continue
+			if !regionSep(c) || seps == 2 {
+				break
 			}
-			break
+			rs--
+			seps++
 		}
 	}
-	re, seps := e, 0
-	for re < len(w) {
+	re := e
+	for seps := 0; re < len(w); re++ {
 		c := w[re]
 		if isDigit(c) {
-			re++
 			seps = 0
+			nd++
 			continue
 		}
-		if regionSep(c) && c != '(' && seps < 2 || c == '(' && seps < 1 {
-			re++
-			seps++
-			continue
+		if !regionSep(c) || seps == 2 {
+			break
 		}
-		break
+		seps++
 	}
 	s.digitEnd = s.winOff + re
-	if re == len(w) && re-a >= 48 || rs == 0 && a >= 48 || re-rs > 60 {
-		return // longer than any PII number, or cut by the window
+
+	d := &s.r.digits
+	if d.iban != nil && rs > 0 && isUpper(w[rs-1]) {
+		// An IBAN: a country code right before the digits (DE89…), or a
+		// group of letters (GB82 WEST 1234…, NL91ABNA0417…).
+		if st, end := findIBAN(w, a, floor); end > 0 {
+			s.cur = d.iban
+			s.add(st, end, 0, 0)
+			if end < len(w) && regionSep(w[end]) {
+				end++ // so the next region does not start after a digit (see leftCut)
+			}
+			s.digitEnd = s.winOff + end
+			return
+		}
 	}
-	// Trim separators at the ends (a '(' or '+' may open the region).
-	for rs < re && regionSep(w[rs]) && w[rs] != '(' {
-		rs++
-	}
-	for re > rs && regionSep(w[re-1]) {
-		re--
-	}
-	if re <= rs {
+	if nd < candMinDigits {
 		return
 	}
-	// The region must stand alone: no identifier or number glued to it.
-	if rs > 0 {
-		p := w[rs-1]
+	// The first group is only the tail of a number when the window cut it
+	// (leftCut) or when an earlier hit skipped the head of a run too long
+	// for any candidate (a digit before floor); it cannot start a
+	// candidate. When the window cuts the region on the right, its last
+	// group, or what follows it, is unknown.
+	leftCut := rs == 0 && a >= digitsBack || rs == floor && floor > 0 && isDigit(w[floor-1])
+	rightCut := re == len(w) && len(w)-e >= digitsFwd
+
+	ds := rs
+	for !isDigit(w[ds]) {
+		ds++
+	}
+	de := re
+	for !isDigit(w[de-1]) {
+		de--
+	}
+	lead, leadAt := byte(0), ds
+	if ds > rs && (w[ds-1] == '+' || w[ds-1] == '(') {
+		lead, leadAt = w[ds-1], ds-1
+	} else if ds == rs && ds-3 >= floor && w[ds-3] == '%' && w[ds-2] == '2' && w[ds-1]|0x20 == 'b' {
+		lead, leadAt = '+', ds-3 // "%2B": a URL-encoded '+'
+	}
+	// The region must stand alone: no identifier, amount or path glued to it.
+	if leadAt > 0 && !leftCut {
+		p := w[leadAt-1]
 		if isWord(p) || p == '@' || p == '$' {
 			return
 		}
-		if (p == '-' || p == '.') && rs > 1 && isWord(w[rs-2]) {
-			return
+		if (p == '-' || p == '.') && leadAt > 1 && isWord(w[leadAt-2]) {
+			return // blk_-1608…, v1.2…
 		}
 	}
-	if re < len(w) && (isWord(w[re]) || w[re] == '@' || w[re] == '%') {
+	if !rightCut && de < len(w) && (isWord(w[de]) || w[de] == '@' || w[de] == '%') {
 		return
 	}
-	if re < len(w)-1 && (w[re] == '.' || w[re] == ',') && isDigit(w[re+1]) {
-		return
-	}
-	analyseRegion(s, w, rs, re)
-}
 
-// digitGroup is one run of digits in a region, with the separator bytes
-// that precede it.
-type digitGroup struct {
-	s, e int // digits w[s:e]
-	sep  []byte
-}
-
-func analyseRegion(s *scanner, w []byte, rs, re int) {
-	var gbuf [16]digitGroup
-	groups := gbuf[:0]
-	i := rs
-	for i < re {
+	var buf [24]digitGroup
+	g := buf[:0]
+	open, stop := rightCut, de
+	for i := ds; i < de; {
 		st := i
-		for i < re && !isDigit(w[i]) {
+		for i < de && isDigit(w[i]) {
 			i++
 		}
-		sep := w[st:i]
-		ds := i
-		for i < re && isDigit(w[i]) {
-			i++
-		}
-		if len(groups) == cap(gbuf) {
-			return
-		}
-		groups = append(groups, digitGroup{s: ds, e: i, sep: sep})
-	}
-	d := &s.r.digits
-	for i := 0; i < len(groups); {
-		if i > 0 && bytes.IndexByte(groups[i].sep, ' ') < 0 {
-			i++
-			continue
-		}
-		matched := false
-		for j := len(groups) - 1; j >= i; j-- {
-			if j < len(groups)-1 && bytes.IndexByte(groups[j+1].sep, ' ') < 0 && !bytes.Equal(groups[j+1].sep, []byte("(")) {
-				continue
-			}
-			r, keepR := classifyDigits(s, w, groups[i:j+1], i == 0 && rs < groups[0].s)
-			if r == nil {
-				continue
-			}
-			start := groups[i].s
-			if lead := groups[i].sep; len(lead) > 0 {
-				switch lead[len(lead)-1] {
-				case '+', '(':
-					start--
-				}
-			}
-			end := groups[j].e
-			if r == d.phone && end < len(w) && w[end] == ')' {
-				end++
-			}
-			s.cur = r
-			s.add(start, end, 0, keepR)
-			matched = true
-			i = j + 1
+		if len(g) == cap(buf) {
+			open, stop = true, st
 			break
 		}
-		if !matched {
+		g = append(g, digitGroup{st, i})
+		for i < de && !isDigit(w[i]) {
 			i++
+		}
+	}
+	// Where a later hit resumes when this one leaves the rest of the
+	// region to it: a group start, with its '(' or the region's lead.
+	resume := func(at int) {
+		if at == ds {
+			at = leadAt
+		} else if w[at-1] == '(' {
+			at--
+		}
+		s.digitEnd = s.winOff + at
+	}
+	tooLong := false
+	if rightCut && stop == de {
+		last := g[len(g)-1]
+		stop, g = last.s, g[:len(g)-1]
+		tooLong = last.e-last.s > candMaxDigits
+	}
+	r := digitRegion{s: s, w: w, g: g, lead: lead, leadAt: leadAt}
+	i := 0
+	if leftCut {
+		i = r.nextStart(1)
+	}
+	for i < len(g) {
+		if open && g[i].s+candMaxBytes > stop {
+			resume(g[i].s) // candidates from here may reach past what is known
+			return
+		}
+		// Every start is tried, even inside a match: "200 555 4111 1111
+		// 1111 1111" holds a NANP-shaped "200 555 4111" and a card; both
+		// are reported and merge (fail closed).
+		r.match(i, open, stop)
+		i = r.nextStart(i + 1)
+	}
+	switch {
+	case tooLong:
+		// The last group is part of no candidate: skip the rest of it
+		// (the next region starts mid-run, see leftCut).
+		s.digitEnd = s.winOff + len(w)
+	case open:
+		resume(stop)
+	}
+}
+
+// nextStart returns the first group from i on that may start a candidate:
+// one after a separator with a space.
+func (r *digitRegion) nextStart(i int) int {
+	for ; i < len(r.g); i++ {
+		if i == 0 || bytes.IndexByte(r.w[r.g[i-1].e:r.g[i].s], ' ') >= 0 {
+			return i
+		}
+	}
+	return i
+}
+
+// match tries the candidates starting at group i, longest first, and
+// reports the first that matches.
+func (r *digitRegion) match(i int, open bool, stop int) {
+	g, w := r.g, r.w
+	jmax, nd := i-1, 0
+	var nds [24]int
+	for j := i; j < len(g) && g[j].e-g[i].s <= candMaxBytes; j++ {
+		nd += g[j].e - g[j].s
+		if nd > candMaxDigits {
+			break
+		}
+		nds[j] = nd
+		jmax = j
+	}
+	for j := jmax; j >= i; j-- {
+		if nds[j] < candMinDigits {
+			return
+		}
+		next := len(w)
+		switch {
+		case j+1 < len(g):
+			next = g[j+1].s
+		case open:
+			next = stop
+		}
+		if next < len(w) && bytes.IndexByte(w[g[j].e:next], ' ') < 0 {
+			continue // glued to the next group: not where a number ends
+		}
+		if !r.maybe(i, j, nds[j]) {
+			continue
+		}
+		if rl, start, keep := r.classify(i, j, nds[j]); rl != nil {
+			r.s.cur = rl
+			r.s.add(start, g[j].e, 0, keep)
+			return
 		}
 	}
 }
 
-// classifyDigits decides what the groups g (one candidate) are: a card, an
-// SSN, a phone number, or nothing. first says whether g starts the region
-// (so its lead separator, like "+" or "(", belongs to it).
-func classifyDigits(s *scanner, w []byte, g []digitGroup, first bool) (*rule, int) {
-	d := &s.r.digits
-	var digits [24]byte
-	nd := 0
-	for _, x := range g {
-		if nd+(x.e-x.s) > len(digits) {
-			return nil, 0
-		}
-		nd += copy(digits[nd:], w[x.s:x.e])
-	}
-	D := digits[:nd]
-	lead := byte(0)
-	if l := g[0].sep; len(l) > 0 {
-		lead = l[len(l)-1]
-	}
-	if lead != '+' && lead != '(' {
-		lead = 0
-	}
-	start := g[0].s
-	if lead != 0 {
-		start--
-	}
-	n := len(g)
-	sizes := func(want ...int) bool {
-		if len(want) != n {
+// maybe is a cheap first test of groups i..j (nd digits): false when
+// they cannot be a card, an SSN or a phone number whatever their digits.
+func (r *digitRegion) maybe(i, j, nd int) bool {
+	switch {
+	case nd >= 13 || nd == 9:
+		return true // a card, an SSN, a long phone number
+	case i == 0 && r.lead == '+':
+		return nd >= 8 // E.164
+	case j-i == 2 && nd == 10, j-i == 3 && nd == 11:
+		return true // North American shapes
+	case i == j:
+		// One run of digits is a phone number only after a phone word,
+		// and only if North American or national (leading 0).
+		c := r.w[r.g[i].s]
+		if !(nd == 10 && c >= '2' || nd == 11 && c == '1' || c == '0') {
 			return false
 		}
-		for i, x := range g {
-			if x.e-x.s != want[i] {
-				return false
-			}
-		}
-		return true
 	}
-	sepIs := func(i int, opts ...string) bool { // separator before group i
-		for _, o := range opts {
-			if string(g[i].sep) == o {
-				return true
-			}
-		}
+	return r.ctx(i, ctxPhone) // the rest is a phone number after a phone word
+}
+
+// ctx reports a context bit for a candidate starting at group i. Only the
+// region start has a context: before any later group come digits.
+func (r *digitRegion) ctx(i int, bit uint8) bool {
+	if i != 0 {
 		return false
 	}
-	sameSeps := func(opts ...string) bool {
-		for i := 1; i < n; i++ {
-			if !sepIs(i, opts...) || string(g[i].sep) != string(g[1].sep) {
-				return false
+	if r.known&bit == 0 {
+		r.known |= bit
+		var ok bool
+		switch bit {
+		case ctxPhone:
+			ok = context(r.w, r.leadAt, phoneWords, phoneFirst)
+		case ctxSSN:
+			ok = context(r.w, r.leadAt, ssnWords, ssnFirst)
+		case ctxID:
+			ok = idContext(r.w, r.leadAt)
+		}
+		if ok {
+			r.val |= bit
+		}
+	}
+	return r.val&bit != 0
+}
+
+// cand is one candidate: groups of digits in w.
+type cand struct {
+	w []byte
+	g []digitGroup
+}
+
+func (c cand) size(k int) int { return c.g[k].e - c.g[k].s }
+
+// sep returns the separator before group k ≥ 1.
+func (c cand) sep(k int) []byte { return c.w[c.g[k-1].e:c.g[k].s] }
+
+// sepIs reports whether the separator before group k is one of opts.
+func (c cand) sepIs(k int, opts ...string) bool {
+	s := c.sep(k)
+	for _, o := range opts {
+		if string(s) == o {
+			return true
+		}
+	}
+	return false
+}
+
+// classify decides what groups i..j (nd digits) are: a card, an SSN, a
+// phone number or nothing. It returns the rule, the start of the span and
+// the bytes the Partial style keeps at its end.
+func (r *digitRegion) classify(i, j, nd int) (*rule, int, int) {
+	d := &r.s.r.digits
+	c := cand{r.w, r.g[i : j+1]}
+	n := len(c.g)
+	lead := byte(0)
+	if i == 0 {
+		lead = r.lead
+	} else if r.w[c.g[0].s-1] == '(' {
+		lead = '('
+	}
+	var buf [candMaxDigits]byte
+	D := buf[:0]
+	for _, x := range c.g {
+		D = append(D, r.w[x.s:x.e]...)
+	}
+	start := c.g[0].s
+
+	// Payment card: 13 to 19 digits, plain or in groups of four (Amex and
+	// Diners 4-6-5 and 4-6-4), issuer prefix and length, Luhn.
+	if d.card != nil && lead != '+' && nd >= 13 && cardShape(c) &&
+		cardIssuer(D) && luhn(D) && !allSame(D) && !(n == 1 && r.ctx(i, ctxID)) {
+		keep := 0
+		if c.size(n-1) >= 4 {
+			keep = 4
+		}
+		return d.card, start, keep
+	}
+	// US Social Security number: 3-2-4 dashed, or spaced or plain after
+	// an SSN word.
+	if d.ssn != nil && lead != '+' && nd == 9 && ssnValid(D) {
+		if n == 3 && c.size(0) == 3 && c.size(1) == 2 && bytes.Equal(c.sep(1), c.sep(2)) &&
+			(c.sepIs(1, "-") || c.sepIs(1, " ") && r.ctx(i, ctxSSN)) {
+			return d.ssn, start, 0
+		}
+		if n == 1 && r.ctx(i, ctxSSN) {
+			return d.ssn, start, 0
+		}
+	}
+	if d.phone == nil || allSame(D) {
+		return nil, 0, 0
+	}
+	// A single run of digits after an id-like key is an id, not a phone.
+	notID := func() bool { return n > 1 || !r.ctx(i, ctxID) }
+	if lead == '+' {
+		// "(+44) 20 7946 0958": a '(' before the '+' may close in the number.
+		open := r.leadAt > 0 && r.w[r.leadAt-1] == '('
+		// No id check here: a '+' number after "user_id=" is a phone
+		// number used as an id, and still personal data.
+		switch e164(c, D, open) {
+		case 1:
+			return d.phone, r.leadAt, 0
+		case 2:
+			return d.phone, r.leadAt - 1, 0
+		}
+		return nil, 0, 0
+	}
+	// North American: (415) 555-2671, 415-555-2671, 415.555.2671,
+	// 415 555 2671, 1-800-555-0199, 1 (800) 555-0199.
+	switch {
+	case n == 3 && c.size(0) == 3 && c.size(1) == 3 && nanpValid(D):
+		if lead == '(' && c.sepIs(1, ")", ") ", ")-") && c.sepIs(2, "-", " ", ".") {
+			return d.phone, start - 1, 0
+		}
+		if c.sepIs(1, "-", ".", " ") && (bytes.Equal(c.sep(1), c.sep(2)) || c.sepIs(1, " ") && c.sepIs(2, "-")) {
+			return d.phone, start, 0
+		}
+	case n == 4 && c.size(0) == 1 && c.size(1) == 3 && c.size(2) == 3 && D[0] == '1' && nanpValid(D[1:]):
+		if c.sepIs(1, "(", " (") && c.sepIs(2, ")", ") ") && c.sepIs(3, "-", " ", ".") ||
+			c.sepIs(1, "-", " ", ".") && c.sepIs(2, "-", " ", ".") && c.sepIs(3, "-", " ", ".") {
+			return d.phone, start, 0
+		}
+	case n == 1 && (nd == 10 && nanpValid(D) || nd == 11 && D[0] == '1' && nanpValid(D[1:])):
+		if r.ctx(i, ctxPhone) && notID() {
+			return d.phone, start, 0
+		}
+	}
+	// Other shapes (national numbers, local numbers) need a phone word.
+	if nd <= 13 && (n > 1 || D[0] == '0') && !dateShape(c, D) && r.ctx(i, ctxPhone) && notID() {
+		for k := 1; k < n; k++ {
+			if !c.sepIs(k, " ", "-", ".") {
+				return nil, 0, 0
 			}
 		}
+		return d.phone, start, 0
+	}
+	return nil, 0, 0
+}
+
+// cardShape: one run of digits, or groups of four with one kind of
+// separator and a last group of 1 to 4, or 4-6-5 / 4-6-4.
+func cardShape(c cand) bool {
+	n := len(c.g)
+	if n == 1 {
 		return true
 	}
-	idCtx := n == 1 && idContext(w, start)
+	if !c.sepIs(1, " ", "-") {
+		return false
+	}
+	for k := 2; k < n; k++ {
+		if !bytes.Equal(c.sep(k), c.sep(1)) {
+			return false
+		}
+	}
+	if n == 3 && c.size(0) == 4 && c.size(1) == 6 && (c.size(2) == 5 || c.size(2) == 4) {
+		return true
+	}
+	for k := 0; k < n-1; k++ {
+		if c.size(k) != 4 {
+			return false
+		}
+	}
+	return c.size(n-1) <= 4
+}
 
-	// Payment card.
-	if d.card != nil && lead == 0 && nd >= 13 && nd <= 19 && !idCtx {
-		shape := n == 1
-		if n > 1 && sameSeps(" ", "-") {
-			shape = true
-			for i := 0; i < n-1; i++ {
-				if g[i].e-g[i].s != 4 {
-					shape = false
-				}
-			}
-			if l := g[n-1].e - g[n-1].s; l < 1 || l > 4 {
-				shape = false
-			}
-			if sizes(4, 6, 5) || sizes(4, 6, 4) {
-				shape = true
-			}
-		}
-		if shape && cardIssuer(D) && luhn(D) && !allSame(D) {
-			keep := 0
-			if g[n-1].e-g[n-1].s >= 4 {
-				keep = 4
-			}
-			return d.card, keep
-		}
+// e164 checks an international number written after a '+': 8 to 15
+// digits, an assigned country calling code, and (for +1) a valid North
+// American number. open says a '(' comes right before the '+'. It returns
+// 0 when the number is not one, 1 when it is, and 2 when it is and the
+// '(' before the '+' is closed inside it.
+func e164(c cand, D []byte, open bool) int {
+	n, nd := len(c.g), len(D)
+	if nd < 8 || nd > 15 || D[0] == '0' {
+		return 0
 	}
-	// US Social Security number.
-	if d.ssn != nil && lead == 0 && nd == 9 && ssnValid(D) {
-		if sizes(3, 2, 4) && sameSeps("-", " ") && (sepIs(1, "-") || context(w, start, ssnWords)) {
-			return d.ssn, 0
-		}
-		if n == 1 && context(w, start, ssnWords) {
-			return d.ssn, 0
-		}
+	cc := callingCodeLen(D)
+	if cc == 0 || n > 1 && (c.size(0) > 4 || c.size(0) < cc) {
+		return 0
 	}
-	if d.phone == nil || allSame(D) || idCtx {
-		return nil, 0
-	}
-	// Phone: E.164 with a leading +.
-	if lead == '+' && first {
-		if D[0] == '0' || nd < 8 || nd > 15 {
-			return nil, 0
-		}
-		for i := 1; i < n; i++ {
-			if !sepIs(i, " ", "-", ".", "(", ")", " (", ") ", ")-") {
-				return nil, 0
-			}
-		}
-		if n > 1 && g[0].e-g[0].s > 4 {
-			return nil, 0
-		}
-		if D[0] == '1' && (nd != 11 || !nanpValid(D[1:])) {
-			return nil, 0
-		}
-		return d.phone, 0
-	}
-	// North American: (415) 555-2671, 415-555-2671, 415.555.2671, 1-800-555-0199.
-	nanp := false
-	switch {
-	case sizes(3, 3, 4) && nanpValid(D):
+	parens, closedOpen := 0, false
+	for k := 1; k < n; k++ {
 		switch {
-		case lead == '(' && first:
-			nanp = sepIs(1, ")", ") ", ")-") && sepIs(2, "-", " ", ".")
-		case lead == 0:
-			nanp = sepIs(1, "-", ".", " ") && sepIs(2, "-", ".", " ") &&
-				(string(g[1].sep) == string(g[2].sep) || sepIs(1, " ") && sepIs(2, "-"))
+		case c.sepIs(k, " ", "-", "."):
+		case c.sepIs(k, "(", " ("):
+			parens++
+		case c.sepIs(k, ")", ") ", ")-", ")."):
+			parens--
+		default:
+			return 0
 		}
-	case sizes(1, 3, 3, 4) && D[0] == '1' && nanpValid(D[1:]) && lead == 0:
-		nanp = (sepIs(1, "-", " ", ".") || sepIs(1, " (", "(")) && sepIs(2, "-", " ", ".", ") ", ")") && sepIs(3, "-", " ", ".")
-	case n == 1 && (nd == 10 && nanpValid(D) || nd == 11 && D[0] == '1' && nanpValid(D[1:])) && lead == 0:
-		nanp = context(w, start, phoneWords)
-	}
-	if nanp {
-		return d.phone, 0
-	}
-	// Anything else phone-shaped needs a phone word next to it.
-	if lead == 0 && nd >= 7 && nd <= 13 && context(w, start, phoneWords) {
-		for i := 1; i < n; i++ {
-			if !sepIs(i, " ", "-", ".") {
-				return nil, 0
-			}
+		if parens < 0 && open && !closedOpen {
+			parens, closedOpen = 0, true
 		}
-		if n > 1 || D[0] == '0' {
-			return d.phone, 0
+		if parens < 0 || parens > 1 {
+			return 0
 		}
 	}
-	return nil, 0
+	if parens != 0 {
+		return 0
+	}
+	switch {
+	case D[0] == '1' && (nd != 11 || !nanpValid(D[1:])), D[0] == '7' && nd != 11:
+		return 0
+	case closedOpen:
+		return 2
+	}
+	return 1
+}
+
+// dateShape reports a date: 2026-11-28, 2026.11.28, 28-11-2026, 28.11.2026.
+func dateShape(c cand, D []byte) bool {
+	n := len(c.g)
+	year := func(d []byte) bool { return d[0] == '1' && d[1] == '9' || d[0] == '2' && d[1] == '0' }
+	if n >= 2 && c.size(0) == 4 && c.size(1) <= 2 && year(D) && c.sepIs(1, "-", ".") {
+		return true
+	}
+	return n >= 3 && c.size(0) <= 2 && c.size(1) <= 2 && c.size(2) == 4 && year(D[c.size(0)+c.size(1):]) &&
+		bytes.Equal(c.sep(1), c.sep(2)) && c.sepIs(1, "-", ".")
+}
+
+// callingCodes marks the assigned ITU-T E.164 country calling codes of two
+// and three digits; 1 and 7 are the one-digit codes.
+var callingCodes = func() (t [1000]bool) {
+	const list = "20 27 30-34 36 39 40 41 43-49 51-58 60-66 81 82 84 86 90-95 98 " +
+		"211-213 216 218 220-258 260-269 290 291 297-299 350-359 370-383 385-387 389 420 421 423 " +
+		"500-509 590-599 670 672-683 685-692 800 808 850 852 853 855 856 870 880-883 886 888 " +
+		"960-968 970-977 979 992-996 998"
+	for _, f := range strings.Fields(list) {
+		lo, hi, _ := strings.Cut(f, "-")
+		if hi == "" {
+			hi = lo
+		}
+		a, _ := strconv.Atoi(lo)
+		b, _ := strconv.Atoi(hi)
+		for c := a; c <= b; c++ {
+			t[c] = true
+		}
+	}
+	return t
+}()
+
+// callingCodeLen returns the length of the country calling code that
+// starts D, or 0 when none is assigned.
+func callingCodeLen(D []byte) int {
+	switch {
+	case D[0] == '1' || D[0] == '7':
+		return 1
+	case callingCodes[prefixNum(D, 2)]:
+		return 2
+	case callingCodes[prefixNum(D, 3)]:
+		return 3
+	}
+	return 0
 }
 
 func allSame(d []byte) bool {
@@ -495,32 +836,56 @@ func nanpValid(d []byte) bool {
 }
 
 var (
-	phoneWords = []string{"phone", "tel", "mobile", "cell", "fax", "sms", "call", "whatsapp", "contact", "msisdn", "ph:", "ph."}
-	ssnWords   = []string{"ssn", "social security", "soc sec", "ss#", "ss no", "taxpayer"}
-	idWords    = []string{"id", "ids", "uuid", "guid", "span", "trace", "ts", "timestamp", "time", "seq", "sequence",
+	phoneWords = []string{"phone", "telephone", "tel", "mobile", "mob", "cell", "cellphone", "fax", "sms",
+		"call", "whatsapp", "contact", "msisdn", "landline", "ph"}
+	ssnWords = []string{"ssn", "social security", "soc sec", "ss#", "ss no", "taxpayer"}
+	idWords  = []string{"id", "ids", "uuid", "guid", "span", "trace", "ts", "timestamp", "time", "seq", "sequence",
 		"offset", "nonce", "blk", "block", "order", "invoice", "ref", "reference", "build", "pid", "tid", "port",
 		"count", "size", "bytes", "length", "epoch", "version", "ver", "txn", "transaction", "request", "req",
 		"job", "task", "tracking", "hash", "checksum", "crc", "ns", "ms", "us", "duration", "elapsed", "total",
 		"sum", "max", "min", "inode", "pos", "position", "line", "counter", "number"}
 )
 
-// context reports whether one of words (lower case) starts a word shortly
-// before start on the same line, with no digits between it and start
-// ("phone: 4155552671", "SSN 123456789").
-func context(w []byte, start int, words []string) bool {
+// firstLetters returns the set of the first letters of words, for context.
+func firstLetters(words []string) (set uint32) {
+	for _, x := range words {
+		set |= 1 << (x[0] - 'a')
+	}
+	return set
+}
+
+var phoneFirst, ssnFirst = firstLetters(phoneWords), firstLetters(ssnWords)
+
+// context reports whether one of words (lower case, starting with a
+// letter of the set first) is a whole word
+// shortly before start on the same line, with no digits between it and
+// start ("phone: 4155552671", "SSN 123456789", "homePhone=…"). A word
+// starts after a non-letter or at a camelCase hump, and ends before a
+// non-letter or a hump: "tel" is in "Tel:" and "telNo", not in
+// "telemetry"; "call" is not in "calls".
+func context(w []byte, start int, words []string, first uint32) bool {
 	lo := max(0, start-32)
 	for i := start - 1; i >= lo; i-- {
 		c := w[i]
 		if c == '\n' || isDigit(c) {
 			break
 		}
-		if i > 0 && isLetter(w[i-1]) {
+		if !isLetter(c) || first&(1<<(lower(c)-'a')) == 0 ||
+			i > 0 && isLetter(w[i-1]) && !(isLower(w[i-1]) && isUpper(c)) {
 			continue
 		}
 		for _, x := range words {
-			if hasPrefixFold(w, i, x) && start-(i+len(x)) <= 20 {
-				return true
+			end := i + len(x)
+			if end > start || start-end > 20 || !hasPrefixFold(w, i, x) {
+				continue
 			}
+			if end < len(w) && (isLower(w[end]) || isUpper(w[end]) && isUpper(w[end-1])) {
+				continue // the word goes on: "telemetry", "calls", "TELEMETRY"
+			}
+			if i > 0 && w[i-1] == ':' && bytes.HasSuffix(w[:i-1], []byte(placeholderPrefix)) {
+				continue // "[REDACTED:phone]" is our placeholder, not a context
+			}
+			return true
 		}
 	}
 	return false
@@ -566,6 +931,14 @@ var ibanLengths = map[[2]byte]int{
 	{'X', 'K'}: 20,
 }
 
+// ibanLen is ibanLengths as a table indexed by the two letters.
+var ibanLen = func() (t [26][26]uint8) {
+	for cc, n := range ibanLengths {
+		t[cc[0]-'A'][cc[1]-'A'] = uint8(n)
+	}
+	return t
+}()
+
 // findIBAN looks for an IBAN that starts at most 40 bytes before the digit
 // anchor at a (and not before floor) and contains it.
 func findIBAN(w []byte, a, floor int) (int, int) {
@@ -573,8 +946,8 @@ func findIBAN(w []byte, a, floor int) (int, int) {
 		if !isUpper(w[i]) || !isUpper(w[i+1]) || !isDigit(w[i+2]) || !isDigit(w[i+3]) || (i > 0 && isAlnum(w[i-1])) {
 			continue
 		}
-		n, ok := ibanLengths[[2]byte{w[i], w[i+1]}]
-		if !ok {
+		n := int(ibanLen[w[i]-'A'][w[i+1]-'A'])
+		if n == 0 {
 			continue
 		}
 		if end := ibanEnd(w, i, n); end > a {
