@@ -36,6 +36,8 @@ type scanner struct {
 	lastNL, nlScan        int
 	fwdFrom, fwdNL, fwdTo int
 
+	laneHits *[lanes][laneLen]laneHit // runLanes' buffer, kept across calls
+
 	found []span
 
 	// Set for the duration of one validator call.
@@ -108,7 +110,6 @@ const (
 	lanes          = 4
 	laneLen        = 1024
 	maxLanedAnchor = 256
-	maxLaneHits    = 96
 )
 
 type laneHit struct {
@@ -120,7 +121,10 @@ type laneHit struct {
 // and state to continue from, and false if the scan paused.
 func (s *scanner) runLanes(d []byte, i int, st uint32) (int, uint32, bool) {
 	trans, mm, cls := s.m.trans, s.m.matchMin, &s.m.class
-	var hits [lanes][maxLaneHits]laneHit
+	if s.laneHits == nil {
+		s.laneHits = new([lanes][laneLen]laneHit) // a lane cannot hit more often than once a byte
+	}
+	hits := s.laneHits
 	var n [lanes]int
 	lead := s.m.maxLen
 	// Lane k covers d[i+k*laneLen : i+(k+1)*laneLen].
@@ -131,7 +135,6 @@ func (s *scanner) runLanes(d []byte, i int, st uint32) (int, uint32, bool) {
 		s2 = trans[s2+uint32(cls[d[p2+k]])]
 		s3 = trans[s3+uint32(cls[d[p3+k]])]
 	}
-	overflow := false
 	q := d[i : i+lanes*laneLen]
 	for k := 0; k < laneLen; k++ {
 		s0 = trans[s0+uint32(cls[q[k]])]
@@ -139,19 +142,21 @@ func (s *scanner) runLanes(d []byte, i int, st uint32) (int, uint32, bool) {
 		s2 = trans[s2+uint32(cls[q[2*laneLen+k]])]
 		s3 = trans[s3+uint32(cls[q[3*laneLen+k]])]
 		if s0 >= mm || s1 >= mm || s2 >= mm || s3 >= mm {
-			for lane, sl := range [lanes]uint32{s0, s1, s2, s3} {
-				if sl < mm {
-					continue
-				}
-				if n[lane] == maxLaneHits {
-					overflow = true
-					break
-				}
-				hits[lane][n[lane]] = laneHit{i + lane*laneLen + k + 1, sl}
-				n[lane]++
+			if s0 >= mm {
+				hits[0][n[0]] = laneHit{i + k + 1, s0}
+				n[0]++
 			}
-			if overflow {
-				return s.laneFallback(d, i, st)
+			if s1 >= mm {
+				hits[1][n[1]] = laneHit{i + laneLen + k + 1, s1}
+				n[1]++
+			}
+			if s2 >= mm {
+				hits[2][n[2]] = laneHit{i + 2*laneLen + k + 1, s2}
+				n[2]++
+			}
+			if s3 >= mm {
+				hits[3][n[3]] = laneHit{i + 3*laneLen + k + 1, s3}
+				n[3]++
 			}
 		}
 	}
@@ -173,22 +178,6 @@ func (s *scanner) hit(h laneHit) bool {
 		return false
 	}
 	return true
-}
-
-// laneFallback scans a block with too many hits one byte at a time.
-func (s *scanner) laneFallback(d []byte, i int, st uint32) (int, uint32, bool) {
-	trans, mm, cls := s.m.trans, s.m.matchMin, &s.m.class
-	end := i + lanes*laneLen
-	for i < end {
-		st = trans[st+uint32(cls[d[i]])]
-		i++
-		if st >= mm {
-			if !s.hit(laneHit{i, st}) {
-				return 0, 0, false
-			}
-		}
-	}
-	return i, st, true
 }
 
 // process runs the validators of every anchor ending at end (absolute) in
@@ -235,9 +224,17 @@ func (s *scanner) window(r *rule, a, end, avail int) (lo, hi int) {
 	}
 	// The line start: the last newline before a.
 	if a > s.nlScan {
+		// Forward, with IndexByte (vectorised; LastIndexByte is a plain
+		// loop), one call per line.
 		from := max(s.nlScan, s.off)
-		if i := bytes.LastIndexByte(s.data[from-s.off:a-s.off], '\n'); i >= 0 {
-			s.lastNL = from + i
+		seg := s.data[from-s.off : a-s.off]
+		for k := 0; ; {
+			i := bytes.IndexByte(seg[k:], '\n')
+			if i < 0 {
+				break
+			}
+			k += i + 1
+			s.lastNL = from + k - 1
 		}
 		s.nlScan = a
 	}
