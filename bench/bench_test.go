@@ -1,0 +1,142 @@
+package bench
+
+import (
+	"bytes"
+	"io"
+	"sync"
+	"testing"
+
+	"github.com/aegisagent/redactor/redact"
+)
+
+// sink keeps results alive so no benchmarked call is optimised away.
+var sink int
+
+// naiveSlice bounds the input of the naive regexp redactor: it runs at
+// about 1 MB/s whatever the size, so on the 4 MiB inputs it runs on their
+// first 512 KiB of whole lines (op=naive512K; compare MB/s, not sec/op).
+const naiveSlice = 512 << 10
+
+type input struct {
+	name string
+	data []byte
+}
+
+// order is the order of inputs in the output; corpus comes last when
+// REDACT_CORPUS is set.
+var order = []string{"clean4M", "dirty4M", "json16K", "line200", "line200dirty", "corpus"}
+
+var benchInputs = sync.OnceValue(func() []input {
+	m := Inputs()
+	var ins []input
+	for _, n := range order {
+		if d, ok := m[n]; ok {
+			ins = append(ins, input{n, d})
+		}
+	}
+	return ins
+})
+
+type benchOp struct {
+	name string
+	// on reports whether the op runs on this input (nil: every input).
+	on func(in string, size int) bool
+	// setup returns the function timed per iteration and the bytes it
+	// processes (for b.SetBytes).
+	setup func(data []byte) (func(), int)
+}
+
+func onlyJSON(in string, _ int) bool { return in == "json16K" }
+func small(_ string, size int) bool  { return size <= naiveSlice }
+func large(_ string, size int) bool  { return size > naiveSlice }
+
+func benchOps() []benchOp {
+	r := redact.Default()
+	dfa := NewDFA64(Seed)
+	ops := []benchOp{
+		// Ours.
+		{name: "redact", setup: func(d []byte) (func(), int) {
+			return func() { sink += len(r.Bytes(d)) }, len(d)
+		}},
+		{name: "writer4K", setup: func(d []byte) (func(), int) {
+			return func() {
+				w := r.NewWriter(io.Discard)
+				for p := d; len(p) > 0; {
+					k := min(len(p), 4096)
+					if _, err := w.Write(p[:k]); err != nil {
+						panic(err)
+					}
+					p = p[k:]
+				}
+				if err := w.Close(); err != nil {
+					panic(err)
+				}
+			}, len(d)
+		}},
+		{name: "json", on: onlyJSON, setup: func(d []byte) (func(), int) {
+			return func() {
+				out, err := r.JSON(d)
+				if err != nil {
+					panic(err)
+				}
+				sink += len(out)
+			}, len(d)
+		}},
+		{name: "find", setup: func(d []byte) (func(), int) {
+			return func() { sink += len(r.Find(d)) }, len(d)
+		}},
+		// Physical limits.
+		{name: "copy", setup: func(d []byte) (func(), int) {
+			dst := make([]byte, len(d))
+			return func() { sink += copy(dst, d) }, len(d)
+		}},
+		{name: "indexbyte", setup: func(d []byte) (func(), int) {
+			return func() { sink += bytes.IndexByte(d, 0x01) }, len(d)
+		}},
+		{name: "dfa64", setup: func(d []byte) (func(), int) {
+			return func() { sink += int(dfa.Run(d)) }, len(d)
+		}},
+		// The naive regexp-list redactor, per line.
+		{name: "naive", on: small, setup: func(d []byte) (func(), int) {
+			buf := make([]byte, 0, 2*len(d))
+			return func() { sink += len(NaivePerLine(buf[:0], d)) }, len(d)
+		}},
+		{name: "naive512K", on: large, setup: func(d []byte) (func(), int) {
+			p := Prefix(d, naiveSlice)
+			buf := make([]byte, 0, 2*len(p))
+			return func() { sink += len(NaivePerLine(buf[:0], p)) }, len(p)
+		}},
+	}
+	// Aho-Corasick libraries scanning for the keywords alone.
+	for _, s := range Scanners() {
+		ops = append(ops, benchOp{name: s.Name, setup: func(d []byte) (func(), int) {
+			return func() { sink += s.Scan(d) }, len(d)
+		}})
+	}
+	return ops
+}
+
+// BenchmarkScan runs every operation on every input in one run, as
+// BenchmarkScan/in=<input>/op=<op>, so ratios between rows are measured
+// under the same conditions. Compare with benchstat, e.g.
+// `benchstat -col /op -row /in out.txt`.
+func BenchmarkScan(b *testing.B) {
+	ops := benchOps()
+	for _, in := range benchInputs() {
+		b.Run("in="+in.name, func(b *testing.B) {
+			for _, op := range ops {
+				if op.on != nil && !op.on(in.name, len(in.data)) {
+					continue
+				}
+				b.Run("op="+op.name, func(b *testing.B) {
+					f, n := op.setup(in.data)
+					b.SetBytes(int64(n))
+					b.ReportAllocs()
+					for b.Loop() {
+						f()
+					}
+				})
+			}
+		})
+	}
+}
