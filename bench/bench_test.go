@@ -120,6 +120,12 @@ func benchOps() []benchOp {
 // BenchmarkScan/in=<input>/op=<op>, so ratios between rows are measured
 // under the same conditions. Compare with benchstat, e.g.
 // `benchstat -col /op -row /in out.txt`.
+//
+// Besides sec/op (wall time) every row reports cpu-ns/op: the process's
+// user+system CPU time per op. The benchmarks are single-goroutine, so on
+// an idle machine the two agree (cpu-ns/op is slightly higher when the GC
+// works in parallel); on a shared machine under load, wall time absorbs
+// the time the benchmark waited for a CPU and cpu-ns/op does not.
 func BenchmarkScan(b *testing.B) {
 	ops := benchOps()
 	for _, in := range benchInputs() {
@@ -132,8 +138,12 @@ func BenchmarkScan(b *testing.B) {
 					f, n := op.setup(in.data)
 					b.SetBytes(int64(n))
 					b.ReportAllocs()
+					c0, ok := cpuTime()
 					for b.Loop() {
 						f()
+					}
+					if c1, ok1 := cpuTime(); ok && ok1 {
+						b.ReportMetric(float64(c1-c0)/float64(b.N), "cpu-ns/op")
 					}
 				})
 			}
