@@ -12,8 +12,10 @@
 # Usage: bench/compare.sh            (from anywhere)
 #        SIZE_MIB=64 RUNS=3 bench/compare.sh
 # Uses hyperfine when installed (apt-get install -y hyperfine), otherwise a
-# date +%s%N loop (median of RUNS). Peak RSS via /usr/bin/time -v when present
-# (apt-get install -y time).
+# loop with bash's time (median wall of RUNS, mean CPU). Peak RSS via
+# /usr/bin/time -v when present (apt-get install -y time). Every row shows
+# wall time and CPU time (user+sys): on a shared machine under load, compare
+# the CPU columns.
 set -euo pipefail
 
 SIZE_MIB=${SIZE_MIB:-256}
@@ -37,43 +39,44 @@ echo "# generating ${SIZE_MIB} MiB clean and dirty logs, ${NAIVE_MIB} MiB slices
 "$work/genlog" -size "${NAIVE_MIB}MiB" >"$work/clean-small.log"
 "$work/genlog" -size "${NAIVE_MIB}MiB" -dirty 100 >"$work/dirty-small.log"
 
-# seconds CMD FILE RUNS: median wall time of CMD < FILE > /dev/null.
-seconds() {
+# timing CMD FILE RUNS: prints "wall cpu", the median wall time and the mean
+# user+system CPU time (seconds) of CMD < FILE > /dev/null. CPU time is what
+# the process itself used: on a shared machine under load it stays close to
+# the idle-machine cost while wall time absorbs the waits for a CPU.
+timing() {
 	local cmd=$1 file=$2 runs=$3
 	if command -v hyperfine >/dev/null; then
 		hyperfine --style none --warmup 1 --runs "$runs" \
 			--export-csv "$work/hf.csv" "$cmd < $file > /dev/null" >/dev/null 2>&1
 		# command,mean,stddev,median,user,system,min,max
-		awk -F, 'NR==2 { print $4 }' "$work/hf.csv"
+		awk -F, 'NR==2 { print $4, $5 + $6 }' "$work/hf.csv"
 	else
-		local t=() i s e
+		local i TIMEFORMAT='%R %U %S'
 		for ((i = 0; i < runs; i++)); do
-			s=$(date +%s%N)
-			sh -c "$cmd < $file > /dev/null"
-			e=$(date +%s%N)
-			t+=($(((e - s) / 1000)))
-		done
-		printf '%s\n' "${t[@]}" | sort -n | awk '{ a[NR] = $1 } END { printf "%.6f\n", a[int((NR + 1) / 2)] / 1e6 }'
+			{ time sh -c "$cmd < $file > /dev/null"; } 2>&1
+		done | sort -n | awk '{ w[NR] = $1; c += $2 + $3 } END { print w[int((NR + 1) / 2)], c / NR }'
 	fi
 }
 
 size() { stat -c %s "$1"; }
 
-declare -A mbs
-row() { # name cmd file runs [scaled-note]
-	local name=$1 cmd=$2 file=$3 runs=$4 s bytes
-	s=$(seconds "$cmd" "$file" "$runs")
+declare -A mbs cmbs
+row() { # name cmd file runs
+	local name=$1 cmd=$2 file=$3 runs=$4 w c bytes
+	read -r w c < <(timing "$cmd" "$file" "$runs")
 	bytes=$(size "$file")
-	mbs[$name]=$(awk -v b="$bytes" -v s="$s" 'BEGIN { printf "%.1f", b / s / 1e6 }')
-	printf '| %s | %s | %.1f | %.3f | %s |\n' "$name" "$(basename "$file")" "$(awk -v b="$bytes" 'BEGIN { print b / 1048576 }')" "$s" "${mbs[$name]}"
+	mbs[$name]=$(awk -v b="$bytes" -v s="$w" 'BEGIN { printf "%.1f", b / s / 1e6 }')
+	cmbs[$name]=$(awk -v b="$bytes" -v s="$c" 'BEGIN { printf "%.1f", b / s / 1e6 }')
+	printf '| %s | %s | %.1f | %.3f | %s | %.3f | %s |\n' "$name" "$(basename "$file")" \
+		"$(awk -v b="$bytes" 'BEGIN { print b / 1048576 }')" "$w" "${mbs[$name]}" "$c" "${cmbs[$name]}"
 }
 
-echo "# timing (runs: $RUNS, naive: $NAIVE_RUNS; $(command -v hyperfine >/dev/null && hyperfine --version || echo 'date loop'))" >&2
+echo "# timing (runs: $RUNS, naive: $NAIVE_RUNS; $(command -v hyperfine >/dev/null && hyperfine --version || echo 'bash time loop'))" >&2
 echo
-echo "$(go version), $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "$(go version), $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo '| command | input | MiB | median s | MB/s |'
-echo '|---|---|---:|---:|---:|'
+echo '| command | input | MiB | wall s (median) | MB/s (wall) | CPU s (user+sys) | MB/s (CPU) |'
+echo '|---|---|---:|---:|---:|---:|---:|'
 for kind in clean dirty; do
 	row "copyfilter/$kind" "$work/copyfilter" "$work/$kind.log" "$RUNS"
 	row "redact/$kind" "$work/redact" "$work/$kind.log" "$RUNS"
@@ -82,12 +85,19 @@ for kind in clean dirty; do
 done
 
 echo
-echo '| ratio | clean | dirty |'
+echo '| ratio (wall / CPU time) | clean | dirty |'
 echo '|---|---:|---:|'
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3g", a / b }'; }
-echo "| redact / naivefilter (throughput; target ≥ 100×) | $(ratio "${mbs[redact/clean]}" "${mbs[naivefilter/clean]}")× | $(ratio "${mbs[redact/dirty]}" "${mbs[naivefilter/dirty]}")× |"
-echo "| redact / copyfilter (throughput; target ≥ 5%) | $(awk -v a="${mbs[redact/clean]}" -v b="${mbs[copyfilter/clean]}" 'BEGIN { printf "%.1f%%", 100 * a / b }') | $(awk -v a="${mbs[redact/dirty]}" -v b="${mbs[copyfilter/dirty]}" 'BEGIN { printf "%.1f%%", 100 * a / b }') |"
-echo "| naivefilter on ${SIZE_MIB} MiB, scaled from ${NAIVE_MIB} MiB (s) | $(awk -v m="${mbs[naivefilter/clean]}" -v n="$SIZE_MIB" 'BEGIN { printf "%.0f", n * 1048576 / m / 1e6 }') | $(awk -v m="${mbs[naivefilter/dirty]}" -v n="$SIZE_MIB" 'BEGIN { printf "%.0f", n * 1048576 / m / 1e6 }') |"
+ratio() { # a b: a / b with 3 significant digits
+	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3g", a / b }'
+}
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f%%", 100 * a / b }'; }
+both() { # fn name-a name-b kind
+	echo "$($1 "${mbs[$2/$4]}" "${mbs[$3/$4]}") / $($1 "${cmbs[$2/$4]}" "${cmbs[$3/$4]}")"
+}
+echo "| redact / naivefilter throughput (target ≥ 100×) | $(both ratio redact naivefilter clean)× | $(both ratio redact naivefilter dirty)× |"
+echo "| redact / copyfilter throughput (target ≥ 5%) | $(both pct redact copyfilter clean) | $(both pct redact copyfilter dirty) |"
+scaled() { awk -v m="$1" -v n="$SIZE_MIB" 'BEGIN { printf "%.0f", n * 1048576 / m / 1e6 }'; }
+echo "| naivefilter on ${SIZE_MIB} MiB, scaled from ${NAIVE_MIB} MiB (s) | $(scaled "${mbs[naivefilter/clean]}") / $(scaled "${cmbs[naivefilter/clean]}") | $(scaled "${mbs[naivefilter/dirty]}") / $(scaled "${cmbs[naivefilter/dirty]}") |"
 
 # Findings: the clean logs must give none; the dirty ones one per secret line.
 findings() { "$work/redact" --check "$1" 2>&1 >/dev/null | grep -c ':' || true; }

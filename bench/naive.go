@@ -50,9 +50,6 @@ var naiveRules = []naiveRule{
 	{"iban", regexp.MustCompile(`\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b`), []byte(red)},
 }
 
-// NaiveRuleCount is the number of regexps in the naive redactor.
-var NaiveRuleCount = len(naiveRules)
-
 // NaiveLine redacts one line (or any text) with every naive rule in turn,
 // each a ReplaceAll over the previous rule's output.
 func NaiveLine(b []byte) []byte {

@@ -21,3 +21,5 @@ for ((i = 1; i <= ${COUNT:-10}; i++)); do
 	"$bin" -test.run '^$' -test.bench . -test.benchmem -test.count=1 -test.timeout 2h | tee -a out.txt
 done
 benchstat out.txt
+echo
+go run ./cmd/benchsummary out.txt
