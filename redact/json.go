@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -33,7 +34,17 @@ const maxJSONDepth = 1000
 // returns the text redaction of b (as Bytes does) and an error wrapping
 // ErrInvalidJSON: the bytes are still safe to emit, but not JSON.
 func (r *Redactor) JSON(b []byte) ([]byte, error) {
-	j := jsonWalker{r: r, in: b}
+	j, _ := jsonScratch.Get().(*jsonWalker)
+	if j == nil {
+		j = &jsonWalker{}
+	}
+	*j = jsonWalker{r: r, in: b, tmp: j.tmp[:0], scratch: j.scratch[:0], enc: j.enc[:0]}
+	defer func() {
+		j.r, j.in, j.out = nil, nil, nil
+		if cap(j.tmp)+cap(j.scratch)+cap(j.enc) <= 1<<20 {
+			jsonScratch.Put(j)
+		}
+	}()
 	i, err := j.value(j.ws(0), 0, false)
 	if err == nil {
 		if i = j.ws(i); i != len(b) {
@@ -54,8 +65,12 @@ type jsonWalker struct {
 	in     []byte
 	out    []byte // nil until the first change
 	copied int    // in[:copied] is accounted for in out
-	tmp    []byte
+	tmp    []byte // decoded key or string
+	// Reused output buffers for one rewritten string.
+	scratch, enc []byte
 }
+
+var jsonScratch sync.Pool // *jsonWalker, for its buffers
 
 func (j *jsonWalker) errorf(i int, format string, args ...any) error {
 	return fmt.Errorf("%w at byte %d: %s", ErrInvalidJSON, i, fmt.Sprintf(format, args...))
@@ -148,7 +163,7 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 				j.tmp = unescapeJSON(j.tmp[:0], key)
 				key = j.tmp
 			}
-			secretKey = j.r.keyed != nil && j.r.keys.classifyTrimmed(key)
+			secretKey = j.r.isSecretKey(trimKey(key))
 			j.redactString(ks, ke, esc)
 		}
 		i = j.ws(ke)
@@ -287,18 +302,23 @@ func (j *jsonWalker) number(i int) (int, error) {
 func (j *jsonWalker) redactString(s, e int, esc bool) {
 	content := j.in[s+1 : e-1]
 	if !esc {
+		if i, _ := j.r.m.firstMatch(content, root); i < 0 {
+			return // no anchor: nothing to do (most strings)
+		}
 		// Placeholders and fixed texts are JSON-safe, and so are original
-		// bytes kept by the Partial style: rewrite in place.
-		out, changed := j.r.appendRedacted(nil, content)
-		if changed {
+		// bytes kept by the Partial style: rewrite in place, straight into
+		// the output.
+		if out, changed := j.r.appendRedacted(j.scratch[:0], content); changed {
+			j.scratch = out
 			j.replace(s+1, e-1, out)
 		}
 		return
 	}
-	dec := unescapeJSON(nil, content)
-	out, changed := j.r.appendRedacted(nil, dec)
-	if changed {
-		j.replace(s, e, appendJSONString(nil, out))
+	j.tmp = unescapeJSON(j.tmp[:0], content)
+	if out, changed := j.r.appendRedacted(j.scratch[:0], j.tmp); changed {
+		j.scratch = out
+		j.enc = appendJSONString(j.enc[:0], out)
+		j.replace(s, e, j.enc)
 	}
 }
 
@@ -341,13 +361,12 @@ func (r *Redactor) isOwnPlaceholder(v []byte) bool {
 	return false
 }
 
-// classifyTrimmed is classify for a JSON key.
-func (p keyPolicy) classifyTrimmed(k []byte) bool {
+// trimKey drops the sigils some JSON keys carry ("-flag", "$ref", "@type").
+func trimKey(k []byte) []byte {
 	for len(k) > 0 && (k[0] == '-' || k[0] == '$' || k[0] == '@' || k[0] == ' ') {
 		k = k[1:]
 	}
-	sec, _ := p.classify(k)
-	return sec
+	return k
 }
 
 // unescapeJSON appends the decoded content of a JSON string (without its

@@ -107,12 +107,13 @@ const maxKeyLen = 128
 
 // keyPolicy holds the per-Redactor additions to the key rules.
 type keyPolicy struct {
-	extra []string        // normalized extra secret names
-	safe  map[string]bool // normalized keys never secret by name
+	extra   []string        // normalized extra secret names
+	anchors []string        // the last word of each extra name, lower case
+	safe    map[string]bool // normalized keys never secret by name
 }
 
-func newKeyPolicy(extra, safe []string) keyPolicy {
-	p := keyPolicy{extra: extra}
+func newKeyPolicy(extra, anchors, safe []string) keyPolicy {
+	p := keyPolicy{extra: extra, anchors: anchors}
 	if len(safe) > 0 {
 		p.safe = map[string]bool{}
 		for _, s := range safe {
@@ -127,9 +128,7 @@ func newKeyPolicy(extra, safe []string) keyPolicy {
 func (p keyPolicy) extend(x *rule) *rule {
 	c := *x
 	c.anchors = slices.Clone(x.anchors)
-	for _, k := range p.extra {
-		c.anchors = append(c.anchors, k)
-	}
+	c.anchors = append(c.anchors, p.anchors...)
 	return &c
 }
 
@@ -159,9 +158,35 @@ func (r *Redactor) IsSecretKey(key string) bool {
 		return false
 	}
 	k := unsafe.Slice(unsafe.StringData(key), len(key)) // read only
-	k = bytes.Trim(k, "\"'`-$@ \t")
+	return r.isSecretKey(bytes.Trim(k, "\"'`-$@ \t"))
+}
+
+// isSecretKey classifies a key, first asking the automaton whether it
+// holds a secret noun at all: most keys do not, and the walk over a short
+// key costs a few nanoseconds where classifying it costs a word split.
+func (r *Redactor) isSecretKey(k []byte) bool {
+	if r.keyed == nil || !r.hasKeyNoun(k) {
+		return false
+	}
 	sec, _ := r.keys.classify(k)
 	return sec
+}
+
+// hasKeyNoun reports whether an anchor of the keyed rule occurs in k.
+func (r *Redactor) hasKeyNoun(k []byte) bool {
+	m := r.m
+	st := uint32(root)
+	for _, c := range k {
+		st = m.trans[st+uint32(m.class[c])]
+		if st >= m.matchMin {
+			for _, o := range m.outputs(st) {
+				if o.rule == r.keyed {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // IsSecretKey is Default().IsSecretKey.

@@ -578,3 +578,18 @@ func BenchmarkKeyedDegenerate(b *testing.B) {
 		})
 	}
 }
+
+func TestWithSecretKeysAnySpelling(t *testing.T) {
+	r, err := New(WithSecretKeys("otp_seed"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []string{"otp_seed=JBSWY3DPEHPK3PXP", "otpSeed=JBSWY3DPEHPK3PXP", "OTP-SEED=JBSWY3DPEHPK3PXP", `{"otp.seed":"JBSWY3DPEHPK3PXP"}`} {
+		if got := r.String(in); strings.Contains(got, "JBSWY3DPEHPK3PXP") {
+			t.Errorf("%q not redacted: %q", in, got)
+		}
+	}
+	if _, err := New(WithSecretKeys("!!!")); err == nil {
+		t.Error("a name without letters or digits was accepted")
+	}
+}

@@ -12,14 +12,15 @@ import (
 type Option func(*config) error
 
 type config struct {
-	enable, disable map[string]bool
-	repl            replacer
-	known           []string
-	custom          []*rule
-	allowValues     []string
-	allowPatterns   []allowPattern
-	secretKeys      []string
-	safeKeys        []string
+	enable, disable  map[string]bool
+	repl             replacer
+	known            []string
+	custom           []*rule
+	allowValues      []string
+	allowPatterns    []allowPattern
+	secretKeys       []string
+	secretKeyAnchors []string
+	safeKeys         []string
 }
 
 type allowPattern struct{ re *regexp.Regexp }
@@ -132,6 +133,15 @@ func WithSecretKeys(names ...string) Option {
 				return fmt.Errorf("redact: secret key name %q is too short", n)
 			}
 			c.secretKeys = append(c.secretKeys, k)
+			// The automaton anchor is the name's last word, which any
+			// spelling of the key ends with (otp_seed, otpSeed, OTP-SEED).
+			var buf [12][2]int
+			words := keyWords([]byte(n), buf[:0])
+			if len(words) == 0 {
+				return fmt.Errorf("redact: secret key name %q has no letters or digits", n)
+			}
+			last := words[len(words)-1]
+			c.secretKeyAnchors = append(c.secretKeyAnchors, strings.ToLower(n[last[0]:last[1]]))
 		}
 		return nil
 	}
@@ -168,7 +178,7 @@ func (c *config) build() (*Redactor, error) {
 			return nil, fmt.Errorf("redact: DisableRules: unknown rule %q", id)
 		}
 	}
-	r.keys = newKeyPolicy(c.secretKeys, c.safeKeys)
+	r.keys = newKeyPolicy(c.secretKeys, c.secretKeyAnchors, c.safeKeys)
 	var trigger *rule
 	for _, x := range builtinRules() {
 		if x.id == digitsTriggerID {
