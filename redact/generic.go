@@ -210,12 +210,13 @@ func validatePEM(s *scanner, w []byte, a, e int) {
 	first, last := -1, -1 // key material seen
 	b64n := 0             // base64 bytes seen
 	p := body
-	found := false
+	found, header := false, false
 	for p < len(w) {
 		q, spacesOnly := skipPEMBreaks(w, p)
-		if q > p && spacesOnly && last >= 0 && last-lineStartOf(w, first, last) < 16 {
+		if q > p && spacesOnly && last >= 0 && !header && last-lineStartOf(w, first, last) < 16 {
 			break // words separated by spaces: prose, not folded lines
 		}
+		header = false
 		if bytes.HasPrefix(w[q:], []byte("-----END")) {
 			found = true
 			break
@@ -226,7 +227,7 @@ func validatePEM(s *scanner, w []byte, a, e int) {
 				if first < 0 {
 					first = q
 				}
-				last, p = h, h
+				last, p, header = h, h, true
 				continue
 			}
 		}
@@ -317,9 +318,21 @@ var pemHeaders = []string{"proc-type:", "dek-info:", "version:", "comment:", "ha
 // pemHeaderEnd returns the end of the armor header line starting at i (up
 // to the next real or escaped line break), or i if there is none.
 func pemHeaderEnd(w []byte, i int) int {
-	for _, h := range pemHeaders {
+	for k, h := range pemHeaders {
 		if hasPrefixFold(w, i, h) {
 			j := i + len(h)
+			if k < 2 {
+				// Proc-Type and DEK-Info values are one token
+				// ("4,ENCRYPTED", "AES-128-CBC,<hex>"): stop after it, so a
+				// block folded onto one line with spaces keeps its body.
+				for j < len(w) && w[j] == ' ' {
+					j++
+				}
+				for j < len(w) && !isSpace(w[j]) && w[j] != '\\' && w[j] != '"' {
+					j++
+				}
+				return j
+			}
 			for j < len(w) && w[j] != '\n' && w[j] != '\r' && w[j] != '\\' && w[j] != '"' {
 				j++
 			}

@@ -89,6 +89,8 @@ var jwtRows = []kvRow{
 }
 
 var pemRows = []kvRow{
+	{"encrypted, folded onto one line with spaces", `{"tls.key": "-----BEGIN RSA PRIVATE KEY----- Proc-Type: 4,ENCRYPTED DEK-Info: AES-128-CBC,B8FD3CE1B2C55AD6F3E072F0A9FAE2E2  MIICXQIBAIC8WobFLSnzuLrwex5BQ0cXwGjjtY7GdWsHC9nhhoZsc05JTQ2zIkEn fLyS1KJ9W4ZRXojvI9lkguJh4dIJF7Ts91iawFEsIlHF2lY0EmE7Jflk06pJNqcJ -----END RSA PRIVATE KEY-----"}`,
+		`{"tls.key": "-----BEGIN RSA PRIVATE KEY----- [REDACTED:private-key] -----END RSA PRIVATE KEY-----"}`},
 	{"RSA", pemBlock("RSA PRIVATE KEY", testPEMBody), pemBlockRedacted("RSA PRIVATE KEY")},
 	{"EC", pemBlock("EC PRIVATE KEY", testPEMBody), pemBlockRedacted("EC PRIVATE KEY")},
 	{"DSA", pemBlock("DSA PRIVATE KEY", testPEMBody), pemBlockRedacted("DSA PRIVATE KEY")},

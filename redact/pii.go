@@ -99,6 +99,9 @@ func emailLocalStart(w []byte, a int) int {
 			break
 		}
 	}
+	if a-ls > 64 {
+		return a // longer than any local part: a token or an id before an '@'
+	}
 	// A percent-encoded byte that is not part of an address (the "%3A" of
 	// an encoded "mailto:", a "%3D" or "%20") ends what comes before it.
 	for i := ls; i+2 < a; i++ {
@@ -843,7 +846,7 @@ var (
 		"offset", "nonce", "blk", "block", "order", "invoice", "ref", "reference", "build", "pid", "tid", "port",
 		"count", "size", "bytes", "length", "epoch", "version", "ver", "txn", "transaction", "request", "req",
 		"job", "task", "tracking", "hash", "checksum", "crc", "ns", "ms", "us", "duration", "elapsed", "total",
-		"sum", "max", "min", "inode", "pos", "position", "line", "counter", "number"}
+		"sum", "max", "min", "inode", "pos", "position", "line", "counter", "number", "num", "no", "nr"}
 )
 
 // firstLetters returns the set of the first letters of words, for context.
@@ -900,17 +903,48 @@ func idContext(w []byte, start int) bool {
 		i--
 	}
 	we := i
-	for i > 0 && isAlnum(w[i-1]) {
+	for i > 0 && (isAlnum(w[i-1]) || w[i-1] == '_' || w[i-1] == '-' || w[i-1] == '.') {
 		i--
-	}
-	if i == we {
-		return false
 	}
 	var buf [8][2]int
 	words := keyWords(w[i:we], buf[:0])
-	last := words[len(words)-1]
-	return inFold(w[i+last[0]:i+last[1]], idWords)
+	if len(words) == 0 {
+		return false
+	}
+	last := w[i+words[len(words)-1][0] : i+words[len(words)-1][1]]
+	if !inFold(last, idWords) {
+		return false
+	}
+	if !inFold(last, numberWords) {
+		return true
+	}
+	// "card_number", "cc_number", "Phone number:": a number of a card or a
+	// phone is the thing itself, not an id.
+	for _, x := range words[:len(words)-1] {
+		if inFold(w[i+x[0]:i+x[1]], piiNouns) {
+			return false
+		}
+	}
+	if len(words) == 1 {
+		j := i
+		for j > 0 && w[j-1] == ' ' {
+			j--
+		}
+		k := j
+		for k > 0 && isLetter(w[k-1]) {
+			k--
+		}
+		if k < j && inFold(w[k:j], piiNouns) {
+			return false
+		}
+	}
+	return true
 }
+
+var (
+	numberWords = []string{"number", "num", "no", "nr"}
+	piiNouns    = []string{"card", "cc", "pan", "credit", "debit", "phone", "telephone", "tel", "mobile", "cell", "fax", "contact", "ssn", "social", "account", "iban"}
+)
 
 // IBAN.
 

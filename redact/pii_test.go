@@ -862,3 +862,24 @@ func FuzzPIIStream(f *testing.F) {
 		}
 	})
 }
+
+// Rows found by the outsider-style evaluation (eval/).
+func TestPIIEvalRegressions(t *testing.T) {
+	rows := []struct{ in, want string }{
+		// A vendor token used as a URL user name: the host is not a mailbox.
+		{"git clone https://xapp-1-ASFX8DB6IOO-0539171439248-e760822525333e92465d9542794e5aaa752c4fb60d42b902378ee80d2e95c5c4@github.com/acme/api.git",
+			"git clone https://[REDACTED:slack-token]@github.com/acme/api.git"},
+		// A "number" of a card or phone is the thing, not an id.
+		{`x {"card_number":"6011310150741764","exp":"08/29"}`, `x {"card_number":"[REDACTED:card]","exp":"08/29"}`},
+		{"cc_number=30039653624611 trace_id=e006e1bf", "cc_number=[REDACTED:card] trace_id=e006e1bf"},
+		{"msg=x Phone number: 9193864705 (attempt 1/5)", "msg=x Phone number: [REDACTED:phone] (attempt 1/5)"},
+		// ... while other numbers keep their id reading.
+		{"order_number=4111111111111111", "order_number=4111111111111111"},
+		{"order no 4111111111111111", "order no 4111111111111111"},
+	}
+	for _, tc := range rows {
+		if got := Default().String(tc.in); got != tc.want {
+			t.Errorf("String(%q)\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -157,7 +157,7 @@ var vendorCases = []vendorCase{
 	{id: "jfrog-token", fixed: true, formats: []string{"AKCp{n:69}", "cmVmdGtuOjAxOj{n:50}"}, neg: []string{"AKCp{n:50}"}},
 
 	{id: "linear-key", fixed: true, formats: []string{"lin_api_{n:40}"}},
-	{id: "notion-token", fixed: true, formats: []string{"ntn_{d:11}{n:35}", "secret_{n:43}"}, neg: []string{"ntn_{n:46}"}},
+	{id: "notion-token", formats: []string{"ntn_{d:11}{n:35}", "ntn_{n:46}", "secret_{n:43}"}, neg: []string{"ntn_{d:46}"}},
 	{id: "airtable-pat", fixed: true, formats: []string{"pat{n:14}.{h:64}"}, neg: []string{"pat{n:79}", "path.{h:64}"}},
 	{id: "hubspot-token", fixed: true, formats: []string{"pat-na1-{uuid}", "pat-eu1-{uuid}"}, neg: []string{"pat-na1-{h:36}"}},
 	{id: "figma-token", formats: []string{"figd_{u:40}"}, neg: []string{"figd_{u:35}"}},
