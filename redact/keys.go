@@ -47,7 +47,7 @@ var keyQualifiers = []string{
 	"api", "private", "access", "secret", "signing", "sign", "encryption", "encrypt", "enc",
 	"master", "client", "account", "app", "auth", "license", "licence", "shared", "hmac",
 	"consumer", "storage", "service", "session", "root", "jwt", "webhook", "ssh", "gpg", "pgp",
-	"deploy", "admin", "subscription", "primary", "secondary", "sas", "host", "function",
+	"deploy", "admin", "subscription", "sas", "function",
 	"partner", "merchant", "server", "crypto", "cipher", "aes", "kms", "decryption", "decrypt",
 	"integration", "management", "user", "personal", "project", "org", "bot", "sdk", "mac",
 }

@@ -405,7 +405,7 @@ func TestIsSecretKey(t *testing.T) {
 		"signing_key", "signingKey", "RECEIPT_SIGNING_PRIVATE_KEY", "encryption_key", "encryptionKey",
 		"master_key", "masterKey", "client_key", "account_key", "AccountKey", "storage_account_key",
 		"hmac_key", "jwt_key", "session_key", "auth_key", "license_key", "webhook_key", "ssh_key",
-		"primaryKey", "secondaryKey", "sas_key", "shared_key", "sharedKey", "app_key", "user_key",
+		"sas_key", "shared_key", "sharedKey", "app_key", "user_key",
 		// credentials
 		"credential", "credentials", "Credentials", "CREDENTIALS", "creds", "db_credentials",
 		"dbCredentials", "aws_credentials", "serviceAccountCredentials",
@@ -443,7 +443,7 @@ func TestIsSecretKey(t *testing.T) {
 		"publickey", "key_name", "keyName", "key_type", "keyType", "key_size", "key_length", "keyfile",
 		"key_file", "keystore", "keystore_path", "keyspace", "cache_key", "cacheKey", "partition_key",
 		"sort_key", "foreign_key", "idempotency_key", "idempotencyKey", "object_key", "s3_key",
-		"primary_key_id", "api_key_id", "apiKeyId", "api_key_name", "access_key_id", "accessKeyId",
+		"primary_key_id", "primary_key", "primaryKey", "host_key", "api_key_id", "apiKeyId", "api_key_name", "access_key_id", "accessKeyId",
 		"AWS_ACCESS_KEY_ID", "private_key_path", "privateKeyPath", "ssh_key_file", "signing_key_id",
 		"encryption_key_arn", "key_vault_name", "hotkey", "monkey", "turkey", "whiskey", "keyboard",
 		"keycloak_url", "api_key_header", "apiKeyHeader",
