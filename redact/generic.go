@@ -32,6 +32,9 @@ func genericRules() []*rule {
 		{id: "dsn-credentials", kind: Secret, prio: prioGeneric,
 			desc: "password in a Go MySQL DSN user:password@tcp(host)/db", example: "root:s3cret@tcp(127.0.0.1:3306)/app",
 			anchors: []string{"@tcp(", "@tcp6(", "@unix("}, back: 256, fwd: 1, validate: validateDSN},
+		{id: "cli-password", kind: Secret, prio: prioGeneric,
+			desc: "password given on a command line: mysql/mariadb -p<pw>, sshpass -p <pw>, redis-cli -a <pw>, curl -u user:<pw>", example: "mysql -u root -pS3cret -h db",
+			anchors: []string{"mysql", "mariadb", "sshpass", "redis-cli", "curl"}, back: 1, fwd: 1024, validate: validateCLIPassword},
 		{id: "bcrypt-hash", kind: Secret, prio: prioGeneric,
 			desc: "bcrypt password hash", example: "$2b$12$ + 53 chars",
 			anchors: []string{"$2a$", "$2b$", "$2y$", "$2x$"}, back: 1, fwd: 60, validate: validateBcrypt},
@@ -524,4 +527,88 @@ func validateMailchimp(s *scanner, w []byte, a, e int) {
 		return
 	}
 	s.add(h, j, 0, 0)
+}
+
+// validateCLIPassword finds the password argument of a few commands that
+// take one on the command line. The command word must stand alone; the
+// flags are read up to the end of the command (a newline, ';', '|', '&').
+func validateCLIPassword(s *scanner, w []byte, a, e int) {
+	if !boundaryBefore(w, a) {
+		return
+	}
+	cmd := w[a:e]
+	end := e
+	for end < len(w) && isLetter(w[end]) || end < len(w) && w[end] == '-' && end+1 < len(w) && isLetter(w[end+1]) {
+		end++ // mysqldump, mysql-client
+	}
+	if end < len(w) && !isSpace(w[end]) && w[end] != '"' && w[end] != '\'' {
+		return
+	}
+	glued := ""  // a flag whose value is glued to it
+	spaced := "" // a flag whose value is the next word
+	userpass := false
+	switch {
+	case hasPrefixFold(cmd, 0, "mysql"), hasPrefixFold(cmd, 0, "mariadb"):
+		glued = "-p"
+	case equalFold(cmd, "sshpass"):
+		spaced = "-p"
+	case equalFold(cmd, "redis-cli"):
+		spaced = "-a"
+	case equalFold(cmd, "curl"):
+		spaced, glued, userpass = "-u", "-u", true
+	}
+	prevFlag := false
+	for i := end; i < len(w); {
+		for i < len(w) && (w[i] == ' ' || w[i] == '\t') {
+			i++
+		}
+		if i >= len(w) || w[i] == ';' || w[i] == '|' || w[i] == '&' {
+			return
+		}
+		if q := w[i]; q == '"' || q == '\'' {
+			k := bytes.IndexByte(w[i+1:], q)
+			if k < 0 {
+				return
+			}
+			if prevFlag {
+				cliSecret(s, w, i+1, i+1+k, userpass)
+				return
+			}
+			i += k + 2
+			continue
+		}
+		j := i
+		for j < len(w) && !isSpace(w[j]) && w[j] != '"' && w[j] != '\'' && w[j] != ';' && w[j] != '|' && w[j] != '&' {
+			j++
+		}
+		tok := w[i:j]
+		switch {
+		case prevFlag:
+			cliSecret(s, w, i, j, userpass)
+			return
+		case spaced != "" && (string(tok) == spaced || userpass && string(tok) == "--user"):
+			prevFlag = true
+		case glued != "" && len(tok) > len(glued) && string(tok[:len(glued)]) == glued:
+			cliSecret(s, w, i+len(glued), j, userpass)
+			return
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+}
+
+// cliSecret redacts w[i:j], or for user:password the part after ':'.
+func cliSecret(s *scanner, w []byte, i, j int, userpass bool) {
+	if userpass {
+		c := bytes.IndexByte(w[i:j], ':')
+		if c < 0 {
+			return
+		}
+		i += c + 1
+	}
+	if i < j && !isPlaceholder(w[i:j]) {
+		s.add(i, j, 0, 0)
+	}
 }

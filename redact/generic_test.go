@@ -270,3 +270,25 @@ func FuzzKeyedAndGeneric(f *testing.F) {
 		}
 	})
 }
+
+const phCLI = "[REDACTED:cli-password]"
+
+var cliPasswordRows = []kvRow{
+	{"mysql glued -p", "mysql -u root -prLIq9DPG+X1?FsAGeQYH -h 127.0.0.1 shop", "mysql -u root -p" + phCLI + " -h 127.0.0.1 shop"},
+	{"mysqldump", "mysqldump -uroot -pS3cret db > x.sql", "mysqldump -uroot -p" + phCLI + " db > x.sql"},
+	{"mariadb", "mariadb --host=db -pW1nter!", "mariadb --host=db -p" + phCLI},
+	{"sshpass quoted", "sshpass -p 'Xy9!pass' ssh deploy@host", "sshpass -p '" + phCLI + "' ssh deploy@host"},
+	{"sshpass plain", "sshpass -p Xy9pass ssh deploy@host", "sshpass -p " + phCLI + " ssh deploy@host"},
+	{"redis-cli -a", "redis-cli -h cache -a r3d1sPass ping", "redis-cli -h cache -a " + phCLI + " ping"},
+	{"curl -u", "curl -u admin:Adm1nPw https://x", "curl -u admin:" + phCLI + " https://x"},
+	{"curl --user quoted", `curl --user "admin:Adm1n Pw" https://x`, `curl --user "admin:` + phCLI + `" https://x`},
+	// Near misses.
+	{"mysql prompts for -p", "mysql -u root -p -h db", "mysql -u root -p -h db"},
+	{"mysql -P is the port", "mysql -P3306 -h db", "mysql -P3306 -h db"},
+	{"curl -u without password", "curl -s https://x -u bob", "curl -s https://x -u bob"},
+	{"mysql in prose", "error in mysql: -probe failed", "error in mysql: -probe failed"},
+	{"next command", "mysql -u root; echo -ppp", "mysql -u root; echo -ppp"},
+	{"placeholder", "mysql -u root -p$MYSQL_PWD", "mysql -u root -p$MYSQL_PWD"},
+}
+
+func TestCLIPasswords(t *testing.T) { checkKVRows(t, Default(), cliPasswordRows) }

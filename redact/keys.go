@@ -453,7 +453,8 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 		ks++ // "--password", "-p": flag dashes are not part of the key
 	}
 	flag := ks >= 1 && w[ks-1] == '-' && (ks == 1 || w[ks-2] == '-' || w[ks-2] == ' ' || w[ks-2] == '\t')
-	if sep == sepSpace && !flag {
+	spaced := sep == sepSpace && !flag
+	if spaced && !spacedKey(w, ks, ke) {
 		return
 	}
 	if sep == sepColon && ks >= 1 && (w[ks-1] == ':' || w[ks-1] == '/') {
@@ -473,7 +474,7 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 		}
 		return
 	}
-	kv, ok := parseKeyValue(w, ks, ke, flag, header)
+	kv, ok := parseKeyValue(w, ks, ke, flag || spaced, header)
 	if !ok || kv.objectFollows {
 		return
 	}
@@ -481,12 +482,19 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 		redactStrings(s, w, kv.start)
 		return
 	}
+	if spaced && !kv.quoted && kv.first > kv.start && kv.first < kv.end {
+		kv.end = kv.first // one word: "password p4ss w0rd" is not a YAML value
+	}
 	v := w[kv.start:kv.end]
 	first := v // the first word of a plain value
 	if kv.first > kv.start && kv.first < kv.end {
 		first = w[kv.start:kv.first]
 	}
+	if spaced && !kv.quoted && !strongValue(v) && !(credentialLike(v) && hasDigit(v) && hasSymbol(v)) {
+		return // "password reset", "password for root": prose
+	}
 	switch {
+	case spaced:
 	case kv.quoted || kv.level == levelStrict:
 	case kv.level == levelField:
 		// "key: value" opening a quoted string: a message unless the value
@@ -524,6 +532,32 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 		return // the private-key rule redacts the body and keeps the armor
 	}
 	s.add(kv.start, kv.end, 0, 0)
+}
+
+// spacedKey reports whether the key w[ks:ke], followed by a space, may take
+// the next word as its value: a bare password noun, as in .netrc
+// ("machine h login u password p"), "vault login … password p" or SQL
+// ("WITH PASSWORD 'p'"). The value must then be quoted or look like a
+// credential (see validateKeyed).
+func spacedKey(w []byte, ks, ke int) bool {
+	if ks > 0 && !isSpace(w[ks-1]) && w[ks-1] != '(' {
+		return false
+	}
+	k := w[ks:ke]
+	if !equalFold(k, "password") && !equalFold(k, "passwd") && !equalFold(k, "passphrase") {
+		return false
+	}
+	// Exactly one space, then a value.
+	return ke+1 < len(w) && w[ke] == ' ' && !isSpace(w[ke+1])
+}
+
+func hasSymbol(v []byte) bool {
+	for _, c := range v {
+		if c > ' ' && c < 0x7f && !isAlnum(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // Field names of name/value pairs: {"name":"DB_PASSWORD","value":"…"}

@@ -44,6 +44,12 @@ func checkKVRows(t *testing.T, r *Redactor, rows []kvRow) {
 
 // Every syntax a key/value pair is written in.
 var keyedSyntaxRows = []kvRow{
+	{".netrc", "machine api.acme.com login deploy password shVI7S7ilSU9wvIcRm", "machine api.acme.com login deploy password " + phKeyed},
+	{"vault login", "vault login -method=userpass username=ops password S3cur387@@ (attempt 5/5)", "vault login -method=userpass username=ops password " + phKeyed + " (attempt 5/5)"},
+	{"SQL WITH PASSWORD", "ALTER USER app WITH PASSWORD 'Velvet9958?'; took 797.9ms", "ALTER USER app WITH PASSWORD '" + phKeyed + "'; took 797.9ms"},
+	{"spaced noun, prose after", "Failed password for invalid user admin from 1.2.3.4 port 22 ssh2", "Failed password for invalid user admin from 1.2.3.4 port 22 ssh2"},
+	{"spaced noun, plain word", "password reset requested for bob", "password reset requested for bob"},
+	{"spaced noun, takes one word", "password Zq8!rT2#x is set", "password " + phKeyed + " is set"},
 	{"k=v", "password=hunter2", "password=" + phKeyed},
 	{"k=v mid line", "login user=bob password=hunter2 ok=1", "login user=bob password=" + phKeyed + " ok=1"},
 	{"k = v (TOML/INI)", "password = hunter2", "password = " + phKeyed},
