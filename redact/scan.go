@@ -77,9 +77,13 @@ func (s *scanner) run() {
 	st := s.state
 	i := s.next - off
 	if s.m.maxLen <= maxLanedAnchor {
-		for len(d)-i >= lanes*laneLen {
+		// Lanes as long as laneLen while there is data for them, then
+		// shorter ones (down to minLaneLen) for the tail: small inputs,
+		// such as one log line, get the overlap too.
+		minLane := max(minLaneLen, 4*s.m.maxLen)
+		for n := (len(d) - i) / lanes; n >= minLane; n = (len(d) - i) / lanes {
 			var ok bool
-			if i, st, ok = s.runLanes(d, i, st); !ok {
+			if i, st, ok = s.runLanes(d, i, st, min(n, laneLen)); !ok {
 				return
 			}
 		}
@@ -109,6 +113,7 @@ func (s *scanner) run() {
 const (
 	lanes          = 4
 	laneLen        = 1024
+	minLaneLen     = 64
 	maxLanedAnchor = 256
 )
 
@@ -117,9 +122,10 @@ type laneHit struct {
 	st  uint32
 }
 
-// runLanes scans d[i:i+lanes*laneLen] from state st. It returns the index
-// and state to continue from, and false if the scan paused.
-func (s *scanner) runLanes(d []byte, i int, st uint32) (int, uint32, bool) {
+// runLanes scans d[i:i+lanes*L] from state st in lanes of L bytes. It
+// returns the index and state to continue from, and false if the scan
+// paused.
+func (s *scanner) runLanes(d []byte, i int, st uint32, L int) (int, uint32, bool) {
 	trans, mm, cls := s.m.trans, s.m.matchMin, &s.m.class
 	if s.laneHits == nil {
 		s.laneHits = new([lanes][laneLen]laneHit) // a lane cannot hit more often than once a byte
@@ -127,35 +133,35 @@ func (s *scanner) runLanes(d []byte, i int, st uint32) (int, uint32, bool) {
 	hits := s.laneHits
 	var n [lanes]int
 	lead := s.m.maxLen
-	// Lane k covers d[i+k*laneLen : i+(k+1)*laneLen].
+	// Lane k covers d[i+k*L : i+(k+1)*L].
 	s0, s1, s2, s3 := st, uint32(root), uint32(root), uint32(root)
-	p1, p2, p3 := i+laneLen-lead, i+2*laneLen-lead, i+3*laneLen-lead
+	p1, p2, p3 := i+L-lead, i+2*L-lead, i+3*L-lead
 	for k := 0; k < lead; k++ { // the late walks catch up
 		s1 = trans[s1+uint32(cls[d[p1+k]])]
 		s2 = trans[s2+uint32(cls[d[p2+k]])]
 		s3 = trans[s3+uint32(cls[d[p3+k]])]
 	}
-	q := d[i : i+lanes*laneLen]
-	for k := 0; k < laneLen; k++ {
+	q := d[i : i+lanes*L]
+	for k := 0; k < L; k++ {
 		s0 = trans[s0+uint32(cls[q[k]])]
-		s1 = trans[s1+uint32(cls[q[laneLen+k]])]
-		s2 = trans[s2+uint32(cls[q[2*laneLen+k]])]
-		s3 = trans[s3+uint32(cls[q[3*laneLen+k]])]
+		s1 = trans[s1+uint32(cls[q[L+k]])]
+		s2 = trans[s2+uint32(cls[q[2*L+k]])]
+		s3 = trans[s3+uint32(cls[q[3*L+k]])]
 		if s0 >= mm || s1 >= mm || s2 >= mm || s3 >= mm {
 			if s0 >= mm {
 				hits[0][n[0]] = laneHit{i + k + 1, s0}
 				n[0]++
 			}
 			if s1 >= mm {
-				hits[1][n[1]] = laneHit{i + laneLen + k + 1, s1}
+				hits[1][n[1]] = laneHit{i + L + k + 1, s1}
 				n[1]++
 			}
 			if s2 >= mm {
-				hits[2][n[2]] = laneHit{i + 2*laneLen + k + 1, s2}
+				hits[2][n[2]] = laneHit{i + 2*L + k + 1, s2}
 				n[2]++
 			}
 			if s3 >= mm {
-				hits[3][n[3]] = laneHit{i + 3*laneLen + k + 1, s3}
+				hits[3][n[3]] = laneHit{i + 3*L + k + 1, s3}
 				n[3]++
 			}
 		}
@@ -167,7 +173,7 @@ func (s *scanner) runLanes(d []byte, i int, st uint32) (int, uint32, bool) {
 			}
 		}
 	}
-	return i + lanes*laneLen, s3, true
+	return i + lanes*L, s3, true
 }
 
 // hit processes one collected hit; false means the scan paused there.

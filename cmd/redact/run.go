@@ -239,71 +239,163 @@ func (e errWriter) Write(p []byte) (int, error) {
 	return n, nil
 }
 
-// filterOne streams one input. Whole lines up to 1 MiB that are JSON
-// objects take the structural path; all other bytes go through one text
-// Writer, which is flushed before each JSON line so the output keeps the
-// input's order.
+// filterOne streams one input. Whole lines up to 1 MiB that start with
+// '{' and parse as JSON take the structural path; all other bytes go through
+// one text Writer in large writes, which is flushed before each JSON line so
+// the output keeps the input's order.
 func filterOne(r *redact.Redactor, in io.Reader, out io.Writer, jsonLines bool) error {
 	ew := errWriter{out}
 	tw := r.NewWriter(ew).(*redact.Writer)
+	buf := make([]byte, readBufSize)
 	if !jsonLines {
-		if _, err := io.CopyBuffer(tw, in, make([]byte, readBufSize)); err != nil {
+		if _, err := io.CopyBuffer(tw, in, buf); err != nil {
+			tw.Close()
 			return err
 		}
 		return tw.Close()
 	}
-	br := bufio.NewReaderSize(in, maxJSONLine)
-	midLine := false // the previous chunk ended without a newline
+	f := lineFilter{r: r, tw: tw, out: ew, atStart: true}
 	for {
-		line, err := br.ReadSlice('\n')
-		if len(line) > 0 {
-			complete := line[len(line)-1] == '\n'
-			if !midLine && complete && looksJSONObject(line) {
-				if done, werr := writeJSONLine(r, tw, ew, line); werr != nil {
-					return werr
-				} else if done {
-					goto next
-				}
-			}
-			if _, werr := tw.Write(line); werr != nil {
+		n, err := in.Read(buf)
+		if n > 0 {
+			if werr := f.feed(buf[:n]); werr != nil {
 				return werr
 			}
-		next:
-			midLine = !complete
 		}
-		switch {
-		case err == nil, errors.Is(err, bufio.ErrBufferFull):
-			continue
-		case errors.Is(err, io.EOF):
+		if err == io.EOF {
+			if werr := f.flushCarry(); werr != nil {
+				return werr
+			}
 			return tw.Close()
-		default:
+		}
+		if err != nil {
+			f.flushCarry()
 			tw.Close()
 			return err
 		}
 	}
 }
 
-func looksJSONObject(line []byte) bool {
-	t := bytes.TrimSpace(line)
-	return len(t) >= 2 && t[0] == '{' && t[len(t)-1] == '}'
+// lineFilter splits a stream into text, written through the text Writer in
+// large pieces, and lines that start with '{', tried as JSON.
+type lineFilter struct {
+	r       *redact.Redactor
+	tw      *redact.Writer
+	out     io.Writer
+	atStart bool   // the next byte starts a line
+	carry   []byte // an unfinished line that starts with '{'
 }
 
-// writeJSONLine redacts a complete line structurally. It reports false
-// (and writes nothing) when the line is not valid JSON.
-func writeJSONLine(r *redact.Redactor, tw *redact.Writer, out io.Writer, line []byte) (bool, error) {
-	body := bytes.TrimRight(line, "\r\n")
-	red, err := r.JSON(body)
+func (f *lineFilter) feed(data []byte) error {
+	if len(f.carry) > 0 {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			f.carry = append(f.carry, data...)
+			if len(f.carry) > maxJSONLine {
+				return f.flushCarry() // too long for the JSON path
+			}
+			return nil
+		}
+		f.carry = append(f.carry, data[:i+1]...)
+		if err := f.line(f.carry); err != nil {
+			return err
+		}
+		f.carry = f.carry[:0]
+		data = data[i+1:]
+		f.atStart = true
+	}
+	pos := 0 // data[:pos] is written
+	ls := 0  // the next line start to look at
+	if !f.atStart {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			_, err := f.tw.Write(data)
+			return err
+		}
+		ls = i + 1
+	}
+	for ls < len(data) {
+		if data[ls] != '{' {
+			i := bytes.Index(data[ls:], []byte("\n{"))
+			if i < 0 {
+				break
+			}
+			ls += i + 1
+		}
+		le := bytes.IndexByte(data[ls:], '\n')
+		if le < 0 {
+			// Keep the unfinished line until its end arrives.
+			if _, err := f.tw.Write(data[pos:ls]); err != nil {
+				return err
+			}
+			f.carry = append(f.carry[:0], data[ls:]...)
+			f.atStart = false
+			return nil
+		}
+		le += ls + 1
+		if ok, err := f.tryJSON(data[pos:ls], data[ls:le]); err != nil {
+			return err
+		} else if ok {
+			pos = le
+		}
+		ls = le
+	}
+	if _, err := f.tw.Write(data[pos:]); err != nil {
+		return err
+	}
+	f.atStart = len(data) > 0 && data[len(data)-1] == '\n'
+	return nil
+}
+
+// line handles a complete carried line.
+func (f *lineFilter) line(l []byte) error {
+	ok, err := f.tryJSON(nil, l)
+	if err != nil || ok {
+		return err
+	}
+	_, err = f.tw.Write(l)
+	return err
+}
+
+// tryJSON writes text before a JSON line, then the line redacted
+// structurally. It returns false, writing nothing, when the line is not a
+// JSON object.
+func (f *lineFilter) tryJSON(before, l []byte) (bool, error) {
+	if !looksJSONObject(l) {
+		return false, nil
+	}
+	body := bytes.TrimRight(l, "\r\n")
+	red, err := f.r.JSON(body)
 	if err != nil {
 		return false, nil
 	}
-	if err := tw.Flush(); err != nil {
+	if _, err := f.tw.Write(before); err != nil {
 		return false, err
 	}
-	if _, err := out.Write(red); err != nil {
+	if err := f.tw.Flush(); err != nil {
 		return false, err
 	}
-	_, err = out.Write(line[len(body):])
+	if _, err := f.out.Write(red); err != nil {
+		return false, err
+	}
+	_, err = f.out.Write(l[len(body):])
 	return true, err
+}
+
+// flushCarry writes a carried line as text.
+func (f *lineFilter) flushCarry() error {
+	if len(f.carry) == 0 {
+		return nil
+	}
+	_, err := f.tw.Write(f.carry)
+	f.carry = f.carry[:0]
+	f.atStart = false
+	return err
+}
+
+func looksJSONObject(line []byte) bool {
+	t := bytes.TrimSpace(line)
+	return len(t) >= 2 && t[0] == '{' && t[len(t)-1] == '}'
 }
 
 type fileReport struct {

@@ -3,11 +3,15 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"testing/iotest"
+
+	"github.com/aegisagent/redactor/redact"
 )
 
 func runCLI(t *testing.T, stdin string, env map[string]string, args ...string) (code int, stdout, stderr string) {
@@ -222,3 +226,47 @@ func TestEnvSecrets(t *testing.T) {
 		t.Errorf("env secrets not masked: %s", out)
 	}
 }
+
+// The filter's output does not depend on how reads split the input, JSON
+// lines included.
+func TestFilterReadSizesDoNotMatter(t *testing.T) {
+	var in strings.Builder
+	for i := 0; i < 30; i++ {
+		in.WriteString(sampleSecrets)
+		in.WriteString(`{"unterminated": "password=abcdefg123` + "\n")
+		in.WriteString(strings.Repeat("x", i*37) + " token=Zx81kLmQ02pR77ab\n")
+	}
+	in.WriteString(`{"last":"line without newline","password":"p4ssw0rd-x"}`)
+	r := redactDefaultForTest()
+	var want bytes.Buffer
+	if err := filterOne(r, strings.NewReader(in.String()), &want, true); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(want.String(), "hunter2hunter2") || strings.Contains(want.String(), "Zx81kLmQ02pR77ab") || strings.Contains(want.String(), "p4ssw0rd-x") {
+		t.Fatal("whole-read output leaks")
+	}
+	for _, mk := range []func(io.Reader) io.Reader{iotest.OneByteReader, iotest.HalfReader, iotest.DataErrReader,
+		func(r io.Reader) io.Reader { return &chunkReader{r: r, n: 7} }, func(r io.Reader) io.Reader { return &chunkReader{r: r, n: 4093} }} {
+		var got bytes.Buffer
+		if err := filterOne(r, mk(strings.NewReader(in.String())), &got, true); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Fatalf("output depends on read sizes:\n got %q\nwant %q", got.String(), want.String())
+		}
+	}
+}
+
+type chunkReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	if len(p) > c.n {
+		p = p[:c.n]
+	}
+	return c.r.Read(p)
+}
+
+func redactDefaultForTest() *redact.Redactor { return redact.Default() }
