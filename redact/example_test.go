@@ -118,3 +118,14 @@ func ExampleWithEnvSecrets() {
 	// Output:
 	// connect failed: password authentication for [REDACTED:known-secret]
 }
+
+// A value the caller already knows is secret (a log attribute named
+// "password") is replaced whole, without scanning it.
+func ExampleRedactor_SecretValue() {
+	r := redact.Default()
+	fmt.Println(r.SecretValue("hunter2-correct-horse"))
+	fmt.Println(r.SecretValue("${DB_PASSWORD}"))
+	// Output:
+	// [REDACTED:keyed-secret] true
+	// ${DB_PASSWORD} false
+}

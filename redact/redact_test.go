@@ -224,3 +224,40 @@ func TestStreamReleasesPEMBlockAtEND(t *testing.T) {
 	}
 	w.Close()
 }
+
+func TestSecretValue(t *testing.T) {
+	fp, err := New(WithFingerprint([]byte("0123456789abcdef0123")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	partial, _ := New(WithPartial())
+	allow, _ := New(WithAllowValues("not-a-secret-value"))
+	off, _ := New(DisableRules("keyed-secret"))
+	for _, tc := range []struct {
+		name string
+		r    *Redactor
+		in   string
+		want string
+		ok   bool
+	}{
+		{"plain", Default(), "hunter2hunter2", "[REDACTED:keyed-secret]", true},
+		{"empty", Default(), "", "", false},
+		{"placeholder", Default(), "<token>", "<token>", false},
+		{"own placeholder", Default(), "[REDACTED:keyed-secret]", "[REDACTED:keyed-secret]", false},
+		{"partial keeps nothing", partial, "ghp_abcdefabcdef", "[REDACTED:keyed-secret]", true},
+		{"allowlisted", allow, "not-a-secret-value", "not-a-secret-value", false},
+		{"rule disabled", off, "hunter2hunter2", "hunter2hunter2", false},
+	} {
+		got, ok := tc.r.SecretValue(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("%s: SecretValue(%q) = %q, %v; want %q, %v", tc.name, tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+	got, ok := fp.SecretValue("hunter2hunter2")
+	if !ok || !strings.HasPrefix(got, "[REDACTED:keyed-secret:") || len(got) != len("[REDACTED:keyed-secret:12345678]") {
+		t.Errorf("fingerprint: got %q, %v", got, ok)
+	}
+	if again, _ := fp.SecretValue("hunter2hunter2"); again != got {
+		t.Errorf("fingerprint not stable: %q vs %q", again, got)
+	}
+}

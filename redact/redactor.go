@@ -181,3 +181,33 @@ func (r *Redactor) Find(b []byte) []Finding {
 	}
 	return out
 }
+
+// SecretValue returns what a value stored under a secret key becomes: the
+// whole value replaced in this Redactor's style (rule "keyed-secret"), and
+// true. Callers that already know a value is secret — a log attribute named
+// "password", a struct field tagged as secret — use it instead of scanning
+// the value. An empty value, a placeholder ("${DB_PASSWORD}", "<token>",
+// "***"), a replacement this Redactor wrote or an allowlisted value is
+// returned unchanged with false, as is every value when the keyed-secret
+// rule is disabled.
+//
+// With the partial style nothing of the value is kept: a secret key says
+// nothing about which prefix is safe to show.
+func (r *Redactor) SecretValue(v string) (string, bool) {
+	if v == "" || r.keyed == nil {
+		return v, false
+	}
+	b := unsafe.Slice(unsafe.StringData(v), len(v)) // read only
+	if isPlaceholder(b) || r.isOwnPlaceholder(b) || r.allowed(b) {
+		return v, false
+	}
+	sp := span{start: 0, end: len(b), rule: r.keyed}
+	var buf [64]byte
+	var out []byte
+	if r.repl.style == stylePartial {
+		out = appendPlaceholder(buf[:0], r.keyed.id)
+	} else {
+		out = r.repl.append(buf[:0], &sp, b, 0, 0)
+	}
+	return string(out), true
+}
