@@ -1376,7 +1376,7 @@ func isPlaceholder(v []byte) bool {
 				break
 			}
 		}
-		if same || (xs && bytes.IndexAny(v, "xX") >= 0) {
+		if same || (xs && bytes.ContainsAny(v, "xX")) {
 			return true
 		}
 	}
