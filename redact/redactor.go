@@ -108,16 +108,17 @@ func (r *Redactor) scanAll(b []byte) *scanner {
 // returns b itself and allocates nothing; otherwise it returns a new slice
 // and leaves b unchanged.
 func (r *Redactor) Bytes(b []byte) []byte {
-	out, changed := r.appendRedacted(nil, b)
+	out, changed := r.appendRedacted(nil, b, nil)
 	if !changed {
 		return b
 	}
 	return out
 }
 
-// appendRedacted appends the redaction of b to dst. When nothing is found
-// it returns dst unchanged and false.
-func (r *Redactor) appendRedacted(dst, b []byte) ([]byte, bool) {
+// appendRedacted appends the redaction of b to dst, calling fn (if not nil)
+// for each replaced span. When nothing is found it returns dst unchanged and
+// false.
+func (r *Redactor) appendRedacted(dst, b []byte, fn func(Finding)) ([]byte, bool) {
 	s := r.scanAll(b)
 	if s == nil {
 		return dst, false
@@ -133,6 +134,9 @@ func (r *Redactor) appendRedacted(dst, b []byte) ([]byte, bool) {
 	}
 	prev := 0
 	for _, g := range groups {
+		if fn != nil {
+			fn(Finding{Rule: g.win.rule.id, Kind: g.win.rule.kind, Start: g.start, End: g.end})
+		}
 		dst = append(dst, b[prev:g.start]...)
 		dst = r.repl.append(dst, g.win, b[g.start:g.end], g.win.start-g.start, g.end-g.win.end)
 		prev = g.end
