@@ -300,8 +300,8 @@ type lineFilter struct {
 	r       *redact.Redactor
 	tw      *redact.Writer
 	out     io.Writer
-	atStart bool   // the next byte starts a line
-	carry   []byte // an unfinished line that starts with '{'
+	atStart bool                 // the next byte starts a line
+	carry   []byte               // an unfinished line that starts with '{'
 	count   func(redact.Finding) // --stats, or nil
 
 	// A JSON line's findings are counted only when the line takes the
