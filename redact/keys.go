@@ -878,6 +878,13 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 			level = levelStrict
 		case enclosing != "":
 			level = levelField
+		case header && cookiePair(w, i):
+			// "request header Cookie: sid=…; theme=dark" in running
+			// text: the cookie list, and no further.
+			kv.start = skipBlanks(w, i)
+			kv.end = cookieListEnd(w, kv.start)
+			kv.level = levelStrict
+			return kv, true
 		}
 	case flag && j > i && j < len(w) && w[j] != '-':
 		i = j // --password value
@@ -1266,7 +1273,7 @@ func strongNoun(k []byte) bool {
 // address (com.apple.xpc.activity/4505, /var/run, v1.2.3, a@b). Base64
 // with '/' and '+' inside qualifies.
 func strongValue(v []byte) bool {
-	if len(v) < 8 || v[0] == '/' || v[0] == '.' || v[0] == '~' || bytes.IndexByte(v, '@') >= 0 || bytes.Contains(v, []byte("://")) {
+	if len(v) < 8 || v[0] == '/' || v[0] == '.' || v[0] == '~' || address(v) || bytes.Contains(v, []byte("://")) {
 		return false
 	}
 	// A dot between letters makes a dotted name, not a credential.
@@ -1276,6 +1283,60 @@ func strongValue(v []byte) bool {
 		}
 	}
 	return hasDigit(v) && bytes.IndexFunc(v, func(r rune) bool { return r < 128 && isLetter(byte(r)) }) >= 0
+}
+
+// address reports an '@' between a name and a host name with a dot
+// (bob@example.com, git@github.com:org/repo): an address, where an '@'
+// elsewhere ("S3cur370@@", "Zx9#kL@2024wA") is one more password symbol.
+func address(v []byte) bool {
+	at := bytes.IndexByte(v, '@')
+	if at <= 0 || !isWord(v[at-1]) {
+		return false
+	}
+	host := at + 1
+	end := host
+	for end < len(v) && (isWord(v[end]) || v[end] == '.' || v[end] == '-') {
+		end++
+	}
+	dot := bytes.IndexByte(v[host:end], '.')
+	return dot > 0 && dot < end-host-1
+}
+
+// cookiePair reports a cookie list after the colon at w[i-1]: a cookie
+// name, '=' and a value ("sid=abc; theme=dark").
+func cookiePair(w []byte, i int) bool {
+	for i < len(w) && w[i] == ' ' {
+		i++
+	}
+	n := i
+	for n < len(w) && (isWord(w[n]) || w[n] == '.' || w[n] == '-') {
+		n++
+	}
+	return n > i && n+1 < len(w) && w[n] == '=' && w[n+1] != ' ' && w[n+1] != '='
+}
+
+// cookieListEnd returns the end of the cookie list "n=v; n2=v2" at i.
+func cookieListEnd(w []byte, i int) int {
+	end := i
+	for {
+		j := i
+		for j < len(w) && (isWord(w[j]) || w[j] == '.' || w[j] == '-') {
+			j++
+		}
+		if j == i || j >= len(w) || w[j] != '=' {
+			return end
+		}
+		j++
+		for j < len(w) && w[j] > ' ' && w[j] < 0x7f && w[j] != ';' && w[j] != ',' && w[j] != '"' && w[j] != '\\' {
+			j++
+		}
+		end = j
+		if j+1 < len(w) && w[j] == ';' {
+			i = skipBlanks(w, j+1)
+			continue
+		}
+		return end
+	}
 }
 
 // valueStopwords are values that are words about a secret, not a secret:

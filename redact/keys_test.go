@@ -123,6 +123,8 @@ var keyedSyntaxRows = []kvRow{
 	{"CloudFormation parameter", `{"ParameterKey":"DBPassword","ParameterValue":"Pg-s3cret"}`, `{"ParameterKey":"DBPassword","ParameterValue":"` + phKeyed + `"}`},
 	{"presigned URL", "https://b.s3.amazonaws.com/o?X-Amz-Credential=AKID%2F20260101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=fe5f80f77d5fa3beca038a248ff027d0", "https://b.s3.amazonaws.com/o?X-Amz-Credential=" + phKeyed + "&X-Amz-Signature=" + phKeyed},
 	{"SAS sig", "https://acct.blob.core.windows.net/c/b?sv=2022-11-02&sig=Zx81kLmQ02pR77abcd%3D&se=2026", "https://acct.blob.core.windows.net/c/b?sv=2022-11-02&sig=" + phKeyed + "&se=2026"},
+	{"weak noun mid-line, '@' in the value", "*62055 GITHUB_TOKEN: S3cur370@@, client: 10.0.237.241", "*62055 GITHUB_TOKEN: " + phKeyed + ", client: 10.0.237.241"},
+	{"dotted weak noun mid-line, '@' inside", `msg="loaded" slack.bot.token: Zx9#kL@20241wA trace=1`, `msg="loaded" slack.bot.token: ` + phKeyed + ` trace=1`},
 	{"& inside a value", "login failed password=Tr0ub4dor&3 ip=10.0.0.1", "login failed password=" + phKeyed + " ip=10.0.0.1"},
 	{"& before a field", "password=hunter2&next=/home", "password=" + phKeyed + "&next=/home"},
 	{"&amp; before a field", `<a href="/login?password=hunter2&amp;next=/">`, `<a href="/login?password=` + phKeyed + `&amp;next=/">`},
@@ -180,6 +182,8 @@ var keyedHeaderRows = []kvRow{
 	{"curl -H", `curl -H "Authorization: Token abc123" https://x`, `curl -H "Authorization: Token ` + phKeyed + `" https://x`},
 	{"Cookie in prose takes one token", `{"msg":"sent Cookie: sid=31d4d96e407a to upstream","n":1}`, `{"msg":"sent Cookie: ` + phKeyed + ` to upstream","n":1}`},
 	{"curl -H cookie", `curl -b x -H 'Cookie: a=1; b=2' https://x`, `curl -b x -H 'Cookie: ` + phKeyed + `' https://x`},
+	{"Cookie list in running text", "request header Cookie: connect.sid=43D2Oq2AhqXOlYVO; theme=dark; lang=en", "request header Cookie: " + phKeyed},
+	{"Cookie list in running text stops at the list end", `{"msg":"sent Cookie: sid=31d4; lang=en, retrying","n":1}`, `{"msg":"sent Cookie: ` + phKeyed + `, retrying","n":1}`},
 	{"curl -v request header", "> X-Auth-Token: 9f2Kx7qLm3", "> X-Auth-Token: " + phKeyed},
 	{"curl -v response cookie", "< Set-Cookie: sid=2ace461e; Path=/; HttpOnly", "< Set-Cookie: " + phKeyed},
 	{"header-cased key mid line", "note: outbound X-Amz-Security-Token: FwoGZXIvYXdzEJr/+abc== sent", "note: outbound X-Amz-Security-Token: " + phKeyed + " sent"},
@@ -216,6 +220,7 @@ var keyedNegativeRows = func() []kvRow {
 	ins := []string{
 		// Prose.
 		"the token expired",
+		"deploy key: git@github.com:acme/app.git",
 		"reset your password",
 		"Invalid token: expired",
 		"password must be 8 characters",
