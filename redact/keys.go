@@ -961,7 +961,11 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 		kv.first = end
 		// A YAML or INI line ("password: two words", "secret = a b"): the
 		// plain value runs on to the line end.
-		if level == levelStrict && !quotedKey && (colon || j > ke) && lineStartKey(w, ks) {
+		// Not after an auth scheme (a token68 is one word), nor after a
+		// first word that is a whole credential by itself: in
+		// "TOKEN: <uuid> took 213ms" the rest is the message.
+		if level == levelStrict && !quotedKey && (colon || j > ke) && lineStartKey(w, ks) &&
+			start == i && !(end-start >= 16 && strongValue(w[start:end])) {
 			end = extendPlain(w, end)
 		}
 	}
@@ -1276,6 +1280,11 @@ func strongValue(v []byte) bool {
 	if len(v) < 8 || v[0] == '/' || v[0] == '.' || v[0] == '~' || address(v) || bytes.Contains(v, []byte("://")) {
 		return false
 	}
+	// Mixed case and a password symbol: a typed password ("TBIQn!.PAzwm",
+	// "m!x?ed.Up-9CoY"), whatever its dots.
+	if bytes.ContainsAny(v, "!?#%^&*+=~") && bytes.IndexFunc(v, isUpperRune) >= 0 && bytes.IndexFunc(v, isLowerRune) >= 0 {
+		return true
+	}
 	// A dot between letters makes a dotted name, not a credential.
 	for i := 1; i+1 < len(v); i++ {
 		if v[i] == '.' && isLetter(v[i-1]) && isLetter(v[i+1]) {
@@ -1284,6 +1293,9 @@ func strongValue(v []byte) bool {
 	}
 	return hasDigit(v) && bytes.IndexFunc(v, func(r rune) bool { return r < 128 && isLetter(byte(r)) }) >= 0
 }
+
+func isUpperRune(r rune) bool { return r < 128 && isUpper(byte(r)) }
+func isLowerRune(r rune) bool { return r < 128 && isLower(byte(r)) }
 
 // address reports an '@' between a name and a host name with a dot
 // (bob@example.com, git@github.com:org/repo): an address, where an '@'

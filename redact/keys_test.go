@@ -123,6 +123,10 @@ var keyedSyntaxRows = []kvRow{
 	{"CloudFormation parameter", `{"ParameterKey":"DBPassword","ParameterValue":"Pg-s3cret"}`, `{"ParameterKey":"DBPassword","ParameterValue":"` + phKeyed + `"}`},
 	{"presigned URL", "https://b.s3.amazonaws.com/o?X-Amz-Credential=AKID%2F20260101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=fe5f80f77d5fa3beca038a248ff027d0", "https://b.s3.amazonaws.com/o?X-Amz-Credential=" + phKeyed + "&X-Amz-Signature=" + phKeyed},
 	{"SAS sig", "https://acct.blob.core.windows.net/c/b?sv=2022-11-02&sig=Zx81kLmQ02pR77abcd%3D&se=2026", "https://acct.blob.core.windows.net/c/b?sv=2022-11-02&sig=" + phKeyed + "&se=2026"},
+	{"weak noun mid-line, typed password without digits", "[cron] spring.datasource.token: TBIQn!.PAzwm trace_id=a663", "[cron] spring.datasource.token: " + phKeyed + " trace_id=a663"},
+	{"weak noun mid-line, '=' inside", "user=bob authToken: a=b=c==aHmD request_id=85", "user=bob authToken: " + phKeyed + " request_id=85"},
+	{"scheme then token68, then a message", "Authorization: Basic YWxpY2U6TmltYnVz (attempt 1/5)", "Authorization: Basic [REDACTED:basic-auth] (attempt 1/5)"},
+	{"a whole credential, then a message", "TOKEN: b4954f48-a936-48ce-93d3-ee3d8b881a18 took 213.1ms", "TOKEN: " + phKeyed + " took 213.1ms"},
 	{"weak noun mid-line, '@' in the value", "*62055 GITHUB_TOKEN: S3cur370@@, client: 10.0.237.241", "*62055 GITHUB_TOKEN: " + phKeyed + ", client: 10.0.237.241"},
 	{"dotted weak noun mid-line, '@' inside", `msg="loaded" slack.bot.token: Zx9#kL@20241wA trace=1`, `msg="loaded" slack.bot.token: ` + phKeyed + ` trace=1`},
 	{"& inside a value", "login failed password=Tr0ub4dor&3 ip=10.0.0.1", "login failed password=" + phKeyed + " ip=10.0.0.1"},
@@ -221,6 +225,7 @@ var keyedNegativeRows = func() []kvRow {
 		// Prose.
 		"the token expired",
 		"deploy key: git@github.com:acme/app.git",
+		"W ActivityManager: Bad activity token: android.os.BinderProxy@2bd79ce",
 		"reset your password",
 		"Invalid token: expired",
 		"password must be 8 characters",
