@@ -82,6 +82,9 @@ func (r *Redactor) putScanner(s *scanner) {
 	if cap(s.found) > 1024 {
 		s.found = nil
 	}
+	if cap(s.gbuf) > 1024 {
+		s.gbuf = nil
+	}
 	s.data = nil
 	r.pool.Put(s)
 }
@@ -127,8 +130,8 @@ func (r *Redactor) appendRedacted(dst, b []byte, fn func(Finding)) ([]byte, bool
 	if len(s.found) == 0 {
 		return dst, false
 	}
-	var gs [16]group
-	groups := s.groups(gs[:0])
+	groups := s.groups(s.gbuf)
+	s.gbuf = groups
 	if dst == nil {
 		dst = make([]byte, 0, len(b)+len(groups)*16)
 	}
@@ -170,8 +173,8 @@ func (r *Redactor) Find(b []byte) []Finding {
 	if len(s.found) == 0 {
 		return nil
 	}
-	var gs [16]group
-	groups := s.groups(gs[:0])
+	groups := s.groups(s.gbuf)
+	s.gbuf = groups
 	out := make([]Finding, len(groups))
 	line, lineStart, counted := 1, 0, 0
 	for i, g := range groups {

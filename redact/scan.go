@@ -40,6 +40,7 @@ type scanner struct {
 	laneHits *[lanes][laneLen]laneHit // runLanes' buffer, kept across calls
 
 	found []span
+	gbuf  []group // groups of found, reused by one-shot calls
 
 	// Set for the duration of one validator call.
 	cur    *rule
