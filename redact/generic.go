@@ -203,20 +203,36 @@ func validatePEM(s *scanner, w []byte, a, e int) {
 	if !bytes.HasSuffix(label, []byte("PRIVATE KEY")) && !bytes.HasSuffix(label, []byte("PRIVATE KEY BLOCK")) {
 		return
 	}
-	// Walk the body line by line: lines are separated by real or escaped
-	// (JSON "\n") line breaks, or by spaces where a tool folded the lines.
-	// A line is base64 (with = padding) or an armor header (Proc-Type,
-	// DEK-Info, Version …). The walk stops at the END line or at the first
-	// thing that is not key material, so a stray BEGIN in prose never
-	// reaches into the lines after it.
-	body := e + le + 5
-	first, last := -1, -1 // key material seen
-	b64n := 0             // base64 bytes seen
+	first, last, b64n, found, cut := walkPEMBody(w, e+le+5, false)
+	if first < 0 {
+		return
+	}
+	if !found && b64n < 32 {
+		return // no END and too little to be a key: prose about a key
+	}
+	s.add(first, last, 0, 0)
+	if cut && len(w)-e == s.cur.fwd {
+		s.continuePEM(last) // the block runs past the cap: see pemcap.go
+	}
+}
+
+// walkPEMBody walks a private-key body from body, line by line: lines are
+// separated by real or escaped (JSON "\n") line breaks, or by spaces where
+// a tool folded the lines. A line is base64 (with = padding) or an armor
+// header (Proc-Type, DEK-Info, Version …). The walk stops at the END line
+// or at the first thing that is not key material, so a stray BEGIN in prose
+// never reaches into the lines after it. It returns the key material
+// [first, last) (first -1: none), how many base64 bytes it holds, whether
+// the END line was reached, and whether the walk ran into the end of w with
+// key material still going (cut). With cont set, body is where an earlier
+// window cut the material, so the first run is a line's tail, however short.
+func walkPEMBody(w []byte, body int, cont bool) (first, last, b64n int, found, cut bool) {
+	first, last = -1, -1
 	p := body
-	found, header := false, false
+	header := false
 	for p < len(w) {
 		q, spacesOnly := skipPEMBreaks(w, p)
-		if q > p && spacesOnly && last >= 0 && !header && last-lineStartOf(w, first, last) < 16 {
+		if q > p && spacesOnly && last >= 0 && !header && last-lineStartOf(w, first, last) < 16 && !(cont && lineStartOf(w, first, last) == body) {
 			break // words separated by spaces: prose, not folded lines
 		}
 		header = false
@@ -239,6 +255,16 @@ func validatePEM(s *scanner, w []byte, a, e int) {
 			r++
 		}
 		if r == q {
+			cut = q == len(w) && first >= 0
+			break
+		}
+		if r < len(w) && len(bytes.TrimLeft(w[r:], "\\")) == 0 {
+			// An escaped line break cut by the end of w.
+			if first < 0 {
+				first = q
+			}
+			last, p = r, len(w)
+			b64n += r - q
 			break
 		}
 		if r < len(w) && !isPEMBreak(w, r) && !bytes.HasPrefix(w[r:], []byte("-----END")) {
@@ -260,13 +286,10 @@ func validatePEM(s *scanner, w []byte, a, e int) {
 		last, p = r, r
 		b64n += r - q
 	}
-	if first < 0 {
-		return
+	if p >= len(w) && first >= 0 {
+		cut = true
 	}
-	if !found && b64n < 32 {
-		return // no END and too little to be a key: prose about a key
-	}
-	s.add(first, last, 0, 0)
+	return first, last, b64n, found, cut
 }
 
 // lineStartOf returns the start of the run of base64 bytes that ends at

@@ -167,8 +167,14 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 				j.tmp = unescapeJSON(j.tmp[:0], key)
 				key = j.tmp
 			}
+			if j.redactString(ks, ke, esc) {
+				// Classify the key as it is written out: "password=x"
+				// becomes "password=[REDACTED:keyed-secret]", whose last
+				// word is a secret noun, and a second pass must not
+				// redact more than the first.
+				key = j.scratch
+			}
 			secretKey = j.r.isSecretKey(trimKey(key))
-			j.redactString(ks, ke, esc)
 		}
 		i = j.ws(ke)
 		if i >= len(j.in) || j.in[i] != ':' {
@@ -302,12 +308,14 @@ func (j *jsonWalker) number(i int) (int, error) {
 	return k, nil
 }
 
-// redactString runs the pattern rules on the string token in[s:e].
-func (j *jsonWalker) redactString(s, e int, esc bool) {
+// redactString runs the pattern rules on the string token in[s:e]. When it
+// replaces something it returns true, with the decoded redacted content in
+// j.scratch.
+func (j *jsonWalker) redactString(s, e int, esc bool) bool {
 	content := j.in[s+1 : e-1]
 	if !esc {
 		if i, _ := j.r.m.firstMatch(content, root); i < 0 {
-			return // no anchor: nothing to do (most strings)
+			return false // no anchor: nothing to do (most strings)
 		}
 		// Placeholders and fixed texts are JSON-safe, and so are original
 		// bytes kept by the Partial style: rewrite in place, straight into
@@ -315,15 +323,18 @@ func (j *jsonWalker) redactString(s, e int, esc bool) {
 		if out, changed := j.r.appendRedacted(j.scratch[:0], content, j.shifted(s+1, -1)); changed {
 			j.scratch = out
 			j.replace(s+1, e-1, out)
+			return true
 		}
-		return
+		return false
 	}
 	j.tmp = unescapeJSON(j.tmp[:0], content)
 	if out, changed := j.r.appendRedacted(j.scratch[:0], j.tmp, j.shifted(s, e)); changed {
 		j.scratch = out
 		j.enc = appendJSONString(j.enc[:0], out)
 		j.replace(s, e, j.enc)
+		return true
 	}
+	return false
 }
 
 // shifted adapts j.fn to spans found in a piece of the input: offsets

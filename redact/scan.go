@@ -42,6 +42,11 @@ type scanner struct {
 	found []span
 	gbuf  []group // groups of found, reused by one-shot calls
 
+	// A private-key block to walk on from contAt, past its window (see
+	// pemcap.go); contRule nil: none.
+	contRule *rule
+	contAt   int
+
 	// Set for the duration of one validator call.
 	cur    *rule
 	winOff int
@@ -62,12 +67,16 @@ func (s *scanner) reset(r *Redactor) {
 	s.fwdFrom, s.fwdNL, s.fwdTo = 0, -1, 0
 	s.found = s.found[:0]
 	s.cur = nil
+	s.contRule = nil
 }
 
 // run scans as far as the available data allows. It stops early when an
 // anchor's window needs bytes that have not arrived yet; the next call
 // resumes there.
 func (s *scanner) run() {
+	if s.contRule != nil {
+		s.runCont() // if it still waits, safe() holds the bytes back
+	}
 	if s.paused {
 		if !s.process(s.state, s.next) {
 			return
@@ -322,6 +331,9 @@ func (s *scanner) call(o anchorOut, end, avail int) {
 	s.cur, s.winOff = o.rule, lo
 	o.rule.validate(s, s.data[lo-s.off:hi-s.off], a-lo, end-lo)
 	s.cur = nil
+	if s.contRule != nil {
+		s.runCont()
+	}
 }
 
 // add records a span [start, end) of the current window for the current
@@ -361,6 +373,9 @@ func (s *scanner) safe() int {
 	// A multi-line rule's future anchor may already be partly scanned.
 	if m.multiline {
 		safe = min(safe, next+1-m.maxMultiLen-m.maxMultiBack)
+	}
+	if s.contRule != nil {
+		safe = min(safe, s.contAt)
 	}
 	if s.paused {
 		avail := s.off + len(s.data)

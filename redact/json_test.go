@@ -1,0 +1,200 @@
+package redact
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+)
+
+// jsonRow is one spec of Redactor.JSON: a document and what it becomes.
+type jsonRow struct{ name, in, want string }
+
+var jsonRows = []jsonRow{
+	// The value of a secret key, whatever its type, at any depth.
+	{"string", `{"password":"hunter2"}`, `{"password":"[REDACTED:keyed-secret]"}`},
+	{"number", `{"password":12345}`, `{"password":"[REDACTED:keyed-secret]"}`},
+	{"bool", `{"secret":true}`, `{"secret":"[REDACTED:keyed-secret]"}`},
+	{"object", `{"api_key":{"a":1,"b":[2]}}`, `{"api_key":"[REDACTED:keyed-secret]"}`},
+	{"array", `{"api_keys":["k-1a2b3c","k-4d5e6f"]}`, `{"api_keys":"[REDACTED:keyed-secret]"}`},
+	{"secret key inside a secret value", `{"password" : {"nested":{"password":"x"}}}`, `{"password" : "[REDACTED:keyed-secret]"}`},
+	{"deep", `{"a":{"b":[{"c":{"client_secret":"x"}}]}}`, `{"a":{"b":[{"c":{"client_secret":"[REDACTED:keyed-secret]"}}]}}`},
+	{"header names", `{"headers":{"Authorization":"Bearer abc.def","Cookie":["a=1","b=2"]}}`, `{"headers":{"Authorization":"[REDACTED:keyed-secret]","Cookie":"[REDACTED:keyed-secret]"}}`},
+	{"duplicate keys", `{"password":"a","password":"b"}`, `{"password":"[REDACTED:keyed-secret]","password":"[REDACTED:keyed-secret]"}`},
+	{"escaped quote in the value", `{"password":"\"quoted\\"}`, `{"password":"[REDACTED:keyed-secret]"}`},
+	// Nothing to hide.
+	{"null", `{"password":null}`, `{"password":null}`},
+	{"empty", `{"password":""}`, `{"password":""}`},
+	{"placeholder", `{"password":"${DB_PASSWORD}"}`, `{"password":"${DB_PASSWORD}"}`},
+	{"already redacted", `{"password":"[REDACTED:keyed-secret]"}`, `{"password":"[REDACTED:keyed-secret]"}`},
+	{"keys about secrets", `{"token_type":"Bearer","max_tokens":100,"key_id":"k1","password_updated_at":"2026-01-01","secret_name":"db"}`,
+		`{"token_type":"Bearer","max_tokens":100,"key_id":"k1","password_updated_at":"2026-01-01","secret_name":"db"}`},
+	// Escapes.
+	{`\u escaped key`, `{"\u0070assword":"hunter2"}`, `{"\u0070assword":"[REDACTED:keyed-secret]"}`},
+	{`\u escaped secret in a value`, `{"msg":"\u0070assword=hunter2"}`, `{"msg":"password=[REDACTED:keyed-secret]"}`},
+	{`\u escaped known secret`, `{"m":"s3cr3t\u002dKnown-Value-42"}`, `{"m":"[REDACTED:known-secret]"}`},
+	{`\/ kept when nothing is found`, `{"url":"https:\/\/example.com\/x"}`, `{"url":"https:\/\/example.com\/x"}`},
+	{`\/ decoded before matching`, `{"url":"https:\/\/app:s3cret@db\/x"}`, `{"url":"https://app:[REDACTED:url-credentials]@db/x"}`},
+	{"surrogate pair", `{"msg":"smile \uD83D\uDE00 password=hunter2"}`, `{"msg":"smile 😀 password=[REDACTED:keyed-secret]"}`},
+	{"control characters stay escaped", `{"x":"\u0000 password=hunter2\t\n"}`, `{"x":"\u0000 password=[REDACTED:keyed-secret]\t\n"}`},
+	{"surrogate pair untouched", `{"msg":"smile \uD83D\uDE00"}`, `{"msg":"smile \uD83D\uDE00"}`},
+	// Patterns inside strings and numbers.
+	{"e-mail", `{"m":"mail alice@example.com now"}`, `{"m":"mail [REDACTED:email] now"}`},
+	{"card in a string", `{"msg":"card 4111 1111 1111 1111"}`, `{"msg":"card [REDACTED:card]"}`},
+	{"card as a number", `{"n":4111111111111111}`, `{"n":"[REDACTED:card]"}`},
+	{"Luhn-invalid number", `{"n":4111111111111112}`, `{"n":4111111111111112}`},
+	{"JWT in a string", `{"id_token":"x","t":"` + testJWT + `"}`, `{"id_token":"[REDACTED:keyed-secret]","t":"[REDACTED:jwt]"}`},
+	{"PEM in a string", `{"k":"` + strings.ReplaceAll(pemBlock("PRIVATE KEY", testPEMBody), "\n", `\n`) + `"}`,
+		`{"k":"-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n-----END PRIVATE KEY-----"}`},
+	// A key is classified as it is written out, so a second pass agrees.
+	{"secret in an object key", `{"password=hunter2":1}`, `{"password=[REDACTED:keyed-secret]":"[REDACTED:keyed-secret]"}`},
+	{"numbers kept exactly", `{"a":1.0e+10,"b":-0.000,"c":12345678901234567890123,"d":1E-7,"e":0}`, `{"a":1.0e+10,"b":-0.000,"c":12345678901234567890123,"d":1E-7,"e":0}`},
+	// Top-level values and whitespace.
+	{"top-level string", `"password=hunter2"`, `"password=[REDACTED:keyed-secret]"`},
+	{"top-level number", ` 123 `, ` 123 `},
+	{"top-level true", `true`, `true`},
+	{"top-level null", "\n null\n", "\n null\n"},
+	{"top-level array", `[{"password":"x"},"alice@example.com",4111111111111111]`, `[{"password":"[REDACTED:keyed-secret]"},"[REDACTED:email]","[REDACTED:card]"]`},
+	{"whitespace kept", "{ \"password\" :\n\t\"x\" ,\r\n \"a\" : [ 1 , 2 ] }\n", "{ \"password\" :\n\t\"[REDACTED:keyed-secret]\" ,\r\n \"a\" : [ 1 , 2 ] }\n"},
+}
+
+func jsonRedactor(t testing.TB, opts ...Option) *Redactor {
+	t.Helper()
+	r, err := New(append([]Option{WithKnownSecrets(streamKnown)}, opts...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestJSON(t *testing.T) {
+	r := jsonRedactor(t)
+	for _, tc := range jsonRows {
+		t.Run(tc.name, func(t *testing.T) {
+			in := []byte(tc.in)
+			if !json.Valid(in) {
+				t.Fatalf("test input is not valid JSON: %s", in)
+			}
+			got, err := r.JSON(in)
+			if err != nil {
+				t.Fatalf("JSON(%s): %v", in, err)
+			}
+			if string(got) != tc.want {
+				t.Fatalf("JSON(%s)\n got %s\nwant %s", in, got, tc.want)
+			}
+			if !json.Valid(got) {
+				t.Fatalf("output is not valid JSON: %s", got)
+			}
+			if tc.in == tc.want && &got[0] != &in[0] {
+				t.Error("nothing was replaced, but JSON did not return its input")
+			}
+			if again, err := r.JSON(got); err != nil || !bytes.Equal(again, got) {
+				t.Errorf("not idempotent: %s -> %s (%v)", got, again, err)
+			}
+		})
+	}
+}
+
+// Every replacement style writes valid JSON and hides the same values.
+func TestJSONStylesStayValid(t *testing.T) {
+	for _, opt := range []Option{WithPartial(), WithFixedText("••••••"), WithFingerprint([]byte("0123456789abcdef0123"))} {
+		r := jsonRedactor(t, opt)
+		for _, tc := range jsonRows {
+			got, err := r.JSON([]byte(tc.in))
+			if err != nil {
+				t.Fatalf("%s: %v", tc.name, err)
+			}
+			if !json.Valid(got) {
+				t.Errorf("%s: output is not valid JSON: %s", tc.name, got)
+			}
+			for _, secret := range []string{"hunter2", "12345", "k-1a2b3c", "abc.def", "s3cret", "alice@", "4111111111111111", "Known-Value"} {
+				if strings.Contains(tc.in, secret) && !strings.Contains(tc.want, secret) && strings.Contains(string(got), secret) {
+					t.Errorf("%s: %q survives: %s", tc.name, secret, got)
+				}
+			}
+		}
+	}
+}
+
+// Input that is not one JSON value comes back redacted as text, with an
+// error that says where the syntax broke but never quotes the input.
+func TestJSONInvalid(t *testing.T) {
+	r := jsonRedactor(t)
+	const secret = "hunter2hunter2"
+	for _, in := range []string{
+		`{"password":"` + secret + `"`,
+		`{"password":` + secret + `}`,
+		`{"password":"` + secret + `"} trailing`,
+		`{"a":"` + secret + "\x01" + `"}`,
+		`{"a":"password=` + secret + `\q"}`,
+		`{"password":"` + secret + `",}`,
+		`{'password':'` + secret + `'}`,
+		`password=` + secret,
+		``,
+		`{"a":1 "password":"` + secret + `"}`,
+		`[1,2`,
+		`{"n":01}`,
+		`{"n":1.}`,
+		`{"x":"\ud83d` + secret + `\u12"}`,
+	} {
+		got, err := r.JSON([]byte(in))
+		if !errors.Is(err, ErrInvalidJSON) {
+			t.Errorf("JSON(%q): error %v, want ErrInvalidJSON", in, err)
+			continue
+		}
+		if strings.Contains(err.Error(), secret) || strings.Contains(err.Error(), "hunter") {
+			t.Errorf("JSON(%q): the error quotes the input: %v", in, err)
+		}
+		if want := r.Bytes([]byte(in)); !bytes.Equal(got, want) {
+			t.Errorf("JSON(%q) = %q, want the text redaction %q", in, got, want)
+		}
+	}
+}
+
+// Nesting is bounded: a document deeper than maxJSONDepth is rejected (and
+// redacted as text) instead of recursing without limit, so no input can
+// exhaust the stack; up to the limit the walk is structural.
+func TestJSONDeepNesting(t *testing.T) {
+	r := Default()
+	nest := func(depth int, inner string) []byte {
+		return []byte(strings.Repeat(`[`, depth-1) + inner + strings.Repeat(`]`, depth-1))
+	}
+	// At the limit: the secret value is replaced structurally.
+	in := nest(maxJSONDepth, `{"secret":1}`)
+	got, err := r.JSON(in)
+	if err != nil {
+		t.Fatalf("depth %d: %v", maxJSONDepth, err)
+	}
+	if want := nest(maxJSONDepth, `{"secret":"[REDACTED:keyed-secret]"}`); !bytes.Equal(got, want) {
+		t.Fatalf("depth %d: secret not replaced structurally", maxJSONDepth)
+	}
+	for _, depth := range []int{maxJSONDepth + 1, 10000, 1 << 20} {
+		in := nest(depth, `{"password":"hunter2"}`)
+		got, err := r.JSON(in)
+		if !errors.Is(err, ErrInvalidJSON) || !strings.Contains(err.Error(), "nesting") {
+			t.Fatalf("depth %d: error %v, want a nesting error", depth, err)
+		}
+		if !bytes.Equal(got, r.Bytes(in)) || bytes.Contains(got, []byte("hunter2")) {
+			t.Fatalf("depth %d: not the text redaction", depth)
+		}
+	}
+	// Objects too, and unbalanced openers.
+	deepObj := []byte(strings.Repeat(`{"a":`, 10000) + `"password=hunter2"` + strings.Repeat(`}`, 10000))
+	if got, err := r.JSON(deepObj); !errors.Is(err, ErrInvalidJSON) || bytes.Contains(got, []byte("hunter2")) {
+		t.Fatalf("deep objects: %v", err)
+	}
+	if _, err := r.JSON(bytes.Repeat([]byte(`[`), 1<<20)); !errors.Is(err, ErrInvalidJSON) {
+		t.Fatalf("a million openers: %v", err)
+	}
+}
+
+// Clean documents cost nothing but the walk: JSON returns its input.
+func TestJSONCleanDocumentIsReturnedAsIs(t *testing.T) {
+	r := Default()
+	in := []byte(`{"id":8841,"status":"shipped","items":[{"sku":"A-1","qty":2,"price":19.99}],"token_type":"Bearer","expires_in":3600,"trace":"4bf92f3577b34da6a3ce929d0e0e4736"}`)
+	got, err := r.JSON(in)
+	if err != nil || &got[0] != &in[0] || len(got) != len(in) {
+		t.Fatalf("JSON did not return its clean input: %s, %v", got, err)
+	}
+}
