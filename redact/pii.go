@@ -10,7 +10,7 @@ import (
 
 // Personal data: e-mail addresses, and the digit-shaped kinds (payment
 // cards, phone numbers, US SSNs, IBANs) that the automaton finds through
-// its "any four digits" and "+digit" anchors and validates by checksum,
+// its digit anchors (see digitAnchors) and validates by checksum,
 // shape and context. IP addresses are opt-in.
 
 const (
@@ -235,8 +235,9 @@ func atFollows(w []byte, i int) bool {
 
 // Digit-shaped PII: cards, SSNs, phone numbers and IBANs.
 //
-// The digits trigger fires on every four digits (and on '+' before a
-// digit). The first hit in a run of digits analyses the whole region around
+// The digits trigger fires on the digit anchors (seven digits in a row, a
+// digit pair, a separator and four digits, or '+' before a digit; see
+// digitAnchors). The first hit in a run of digits analyses the whole region around
 // it, once: the digit groups and the short separators between them. Later
 // hits inside the region return at the first comparison (digitEnd).
 //
