@@ -353,7 +353,7 @@ func (f *filter) sendHeader() {
 // beforeBuffered is called by a buffering body path just before it writes
 // the whole redacted body: while the headers are still unsent it can set
 // an exact Content-Length and keep validators when nothing changed.
-func (f *filter) beforeBuffered(changed bool, n int) {
+func (f *filter) beforeBuffered(changed bool, out []byte) {
 	if f.headerSent {
 		return
 	}
@@ -362,7 +362,12 @@ func (f *filter) beforeBuffered(changed bool, n int) {
 		weakenValidators(h)
 	}
 	if f.enc == nil {
-		h.Set("Content-Length", strconv.Itoa(n))
+		h.Set("Content-Length", strconv.Itoa(len(out)))
+	}
+	if f.cfg.countHeader != "" {
+		c := counter{}
+		c.scan(out)
+		h.Set(f.cfg.countHeader, strconv.Itoa(c.total()))
 	}
 }
 
@@ -408,7 +413,7 @@ func (f *filter) finish() {
 	}
 	f.closed = true
 	if f.err == nil {
-		if f.count != nil && f.cfg.countHeader != "" {
+		if f.count != nil && f.cfg.countHeader != "" && !f.buffered {
 			f.w.Header().Set(f.cfg.countHeader, strconv.Itoa(f.count.total()))
 		}
 		f.sendHeader()

@@ -43,7 +43,7 @@ func (j *jsonDoc) Close() error {
 		return nil
 	}
 	out := j.f.redactJSON(j.buf)
-	j.f.beforeBuffered(!sameBytes(out, j.buf), len(out))
+	j.f.beforeBuffered(!sameBytes(out, j.buf), out)
 	_, err := j.w.Write(out)
 	j.buf = nil
 	return err

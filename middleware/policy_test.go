@@ -1,0 +1,310 @@
+package middleware_test
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/aegisagent/redactor/middleware"
+	"github.com/aegisagent/redactor/redact"
+)
+
+// TestAllowRoute: a token endpoint may return its access token; the same
+// body elsewhere, and every other secret in it, is still filtered.
+func TestAllowRoute(t *testing.T) {
+	tokenBody := `{"access_token":"` + jwt + `","token_type":"Bearer","refresh_token":"` + stripe + `","user":{"email":"` + email + `"}}`
+	mux := chi.NewRouter()
+	mux.Use(middleware.OutputFilter(redact.Default(),
+		middleware.AllowRoute("POST", "/auth/token", "$.access_token"),
+		middleware.AllowRoute("GET", "/debug/raw")))
+	serve := func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, tokenBody)
+	}
+	mux.Post("/auth/token", serve)
+	mux.Get("/auth/token", serve)
+	mux.Get("/debug/raw", serve)
+	mux.Get("/users/{id}/token", serve)
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	for _, tc := range []struct {
+		method, path   string
+		keepAccess     bool
+		keepEverything bool
+	}{
+		{"POST", "/auth/token", true, false},
+		{"GET", "/auth/token", false, false},
+		{"GET", "/debug/raw", true, true},
+		{"GET", "/users/7/token", false, false},
+	} {
+		t.Run(tc.method+" "+tc.path, func(t *testing.T) {
+			_, got := get(t, srv.Client(), tc.method, srv.URL+tc.path)
+			if !json.Valid(got) {
+				t.Fatalf("invalid JSON: %s", got)
+			}
+			var doc struct {
+				Access  string `json:"access_token"`
+				Type    string `json:"token_type"`
+				Refresh string `json:"refresh_token"`
+				User    struct{ Email string }
+			}
+			if err := json.Unmarshal(got, &doc); err != nil {
+				t.Fatal(err)
+			}
+			if (doc.Access == jwt) != tc.keepAccess {
+				t.Errorf("access_token = %q, kept should be %v", doc.Access, tc.keepAccess)
+			}
+			if (doc.Refresh == stripe) != tc.keepEverything || (doc.User.Email == email) != tc.keepEverything {
+				t.Errorf("refresh_token %q, email %q: kept should be %v", doc.Refresh, doc.User.Email, tc.keepEverything)
+			}
+			if doc.Type != "Bearer" {
+				t.Errorf("token_type changed to %q", doc.Type)
+			}
+		})
+	}
+}
+
+// TestAllowPathsNested: wildcard and nested paths, and a path that is
+// absent, leave the rest redacted as usual.
+func TestAllowPathsNested(t *testing.T) {
+	r := redact.Default()
+	body := `{"keys":[{"api_key":"` + stripe + `","owner":"` + email + `"},{"api_key":"` + awsKey + `"}],"password":"` + password + `"}`
+	h := middleware.OutputFilter(r, middleware.AllowRoute("*", "/keys", "$.keys[*].api_key", "$.missing"))(
+		http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = io.WriteString(w, body)
+		}))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/keys", nil))
+	want := `{"keys":[{"api_key":"` + stripe + `","owner":"[REDACTED:email]"},{"api_key":"` + awsKey + `"}],"password":"[REDACTED:keyed-secret]"}`
+	if rec.Body.String() != want {
+		t.Fatalf("got  %s\nwant %s", rec.Body.String(), want)
+	}
+}
+
+// TestInvalidJSONFallsBackToText: a body labelled JSON that is not JSON
+// is redacted as text (what Redactor.JSON returns for it), not passed.
+func TestInvalidJSONFallsBackToText(t *testing.T) {
+	r := redact.Default()
+	body := "oops: not json, key " + awsKey + "\n"
+	h := middleware.OutputFilter(r)(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, body)
+	}))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	if rec.Code != 200 || rec.Body.String() != string(r.Bytes([]byte(body))) {
+		t.Fatalf("%d %q", rec.Code, rec.Body.String())
+	}
+}
+
+// TestSSEShapes: multi-line data, CRLF line ends and comments are kept
+// byte for byte when clean, and redacted when not.
+func TestSSEShapes(t *testing.T) {
+	r := redact.Default()
+	for _, tc := range []struct{ name, in, want string }{
+		{"clean, CRLF, comment", ": ping\r\nevent: tick\r\ndata: {\"n\":1}\r\n\r\n", ": ping\r\nevent: tick\r\ndata: {\"n\":1}\r\n\r\n"},
+		{"multi-line JSON data", "data: {\"password\":\n" + "data:  \"" + password + "\"}\n\n", "data: {\"password\":\n" + "data:  \"[REDACTED:keyed-secret]\"}\n\n"},
+		{"text data", "data: Authorization: Bearer " + bearer + "\n\n", "data: Authorization: Bearer [REDACTED:bearer-token]\n\n"},
+		{"secret in id field", "id: " + awsKey + "\ndata: x\n\n", "id: [REDACTED:aws-access-key-id]\ndata: x\n\n"},
+		{"unterminated last event", "data: key " + awsKey, "data: key [REDACTED:aws-access-key-id]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := middleware.OutputFilter(r)(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				w.Header().Set("Content-Type", "text/event-stream")
+				for i := 0; i < len(tc.in); i++ { // byte by byte: the worst chunking
+					_, _ = io.WriteString(w, tc.in[i:i+1])
+				}
+			}))
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+			if rec.Body.String() != tc.want {
+				t.Fatalf("got  %q\nwant %q", rec.Body.String(), tc.want)
+			}
+		})
+	}
+}
+
+// TestHijackPolicy: a hijacked connection leaves the filter's path, so it
+// is refused unless the policy allows it.
+func TestHijackPolicy(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		opts    []middleware.Option
+		upgrade string
+		allowed bool
+	}{
+		{"denied by default", nil, "websocket", false},
+		{"allowed", []middleware.Option{middleware.WithUpgrade(middleware.UpgradeAllow)}, "", true},
+		{"listed protocol", []middleware.Option{middleware.WithUpgrade(middleware.UpgradeProtocols, "websocket")}, "websocket", true},
+		{"unlisted protocol", []middleware.Option{middleware.WithUpgrade(middleware.UpgradeProtocols, "websocket")}, "h2c", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var hijackErr error
+			h := middleware.OutputFilter(redact.Default(), tc.opts...)(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				conn, rw, err := http.NewResponseController(w).Hijack()
+				hijackErr = err
+				if err != nil {
+					http.Error(w, "no upgrade", http.StatusBadRequest)
+					return
+				}
+				defer conn.Close()
+				_, _ = rw.WriteString("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\nraw " + awsKey)
+				_ = rw.Flush()
+			}))
+			srv := httptest.NewServer(h)
+			defer srv.Close()
+			conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			req := "GET / HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: " + tc.upgrade + "\r\n\r\n"
+			if _, err := io.WriteString(conn, req); err != nil {
+				t.Fatal(err)
+			}
+			resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.allowed {
+				if resp.StatusCode != 101 || hijackErr != nil {
+					t.Fatalf("status %d, hijack error %v", resp.StatusCode, hijackErr)
+				}
+				return
+			}
+			if resp.StatusCode != 400 || !errors.Is(hijackErr, middleware.ErrUpgradeDenied) {
+				t.Fatalf("status %d, hijack error %v", resp.StatusCode, hijackErr)
+			}
+		})
+	}
+}
+
+// TestInterfacesMirrored: the wrapper has exactly the optional interfaces
+// of the writer it wraps, so handlers detect what is really there.
+func TestInterfacesMirrored(t *testing.T) {
+	var flusher, hijacker, readerFrom bool
+	h := middleware.OutputFilter(redact.Default())(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		_, flusher = w.(http.Flusher)
+		_, hijacker = w.(http.Hijacker)
+		_, readerFrom = w.(io.ReaderFrom)
+	}))
+	// A bare writer: none of them.
+	h.ServeHTTP(bareWriter{httptest.NewRecorder()}, httptest.NewRequest("GET", "/", nil))
+	if flusher || hijacker || readerFrom {
+		t.Fatalf("bare writer: flusher %v hijacker %v readerFrom %v", flusher, hijacker, readerFrom)
+	}
+	// The HTTP/1.1 server's writer: all three.
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	get(t, srv.Client(), "GET", srv.URL)
+	if !flusher || !hijacker || !readerFrom {
+		t.Fatalf("server writer: flusher %v hijacker %v readerFrom %v", flusher, hijacker, readerFrom)
+	}
+}
+
+type bareWriter struct{ w http.ResponseWriter }
+
+func (b bareWriter) Header() http.Header         { return b.w.Header() }
+func (b bareWriter) Write(p []byte) (int, error) { return b.w.Write(p) }
+func (b bareWriter) WriteHeader(code int)        { b.w.WriteHeader(code) }
+
+// TestObserverAndCountHeader: counts per rule reach the hook and the
+// header (buffered JSON) or trailer (streamed text); values never do.
+func TestObserverAndCountHeader(t *testing.T) {
+	var mu sync.Mutex
+	var reports []middleware.Report
+	mux := chi.NewRouter()
+	mux.Use(middleware.OutputFilter(redact.Default(),
+		middleware.WithCountHeader("X-Redactions"),
+		middleware.WithObserver(func(r middleware.Report) { mu.Lock(); reports = append(reports, r); mu.Unlock() })))
+	mux.Get("/doc/{id}", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{"password":"`+password+`","note":"mail `+email+` and `+email+`"}`)
+	})
+	mux.Get("/log", func(w http.ResponseWriter, _ *http.Request) {
+		for _, s := range []string{"key " + awsKey + "\n", "Authorization: Bear", "er " + bearer + "\n"} {
+			_, _ = io.WriteString(w, s)
+		}
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	resp, _ := get(t, srv.Client(), "GET", srv.URL+"/doc/42")
+	if got := resp.Header.Get("X-Redactions"); got != "3" {
+		t.Errorf("JSON count header %q, want 3", got)
+	}
+	resp, _ = get(t, srv.Client(), "GET", srv.URL+"/log")
+	if got := resp.Trailer.Get("X-Redactions"); got != "2" {
+		t.Errorf("text count trailer %q, want 2", got)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(reports) != 2 {
+		t.Fatalf("%d reports", len(reports))
+	}
+	if r := reports[0]; r.Route != "/doc/{id}" || r.Mode != "json" || r.Counts["keyed-secret"] != 1 || r.Counts["email"] != 2 {
+		t.Errorf("report %+v", r)
+	}
+	if r := reports[1]; r.Mode != "text" || r.Counts["aws-access-key-id"] != 1 || r.Counts["bearer-token"] != 1 {
+		t.Errorf("report %+v", r)
+	}
+}
+
+// TestRequestLogger: the access log never holds query secrets, auth
+// headers, cookie values or URL passwords; everything else is kept.
+func TestRequestLogger(t *testing.T) {
+	var buf bytes.Buffer
+	logger := slog.New(slog.NewJSONHandler(&buf, nil))
+	h := middleware.RequestLogger(logger, redact.Default())(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(201)
+		_, _ = io.WriteString(w, "ok")
+	}))
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	req, _ := http.NewRequest("GET", srv.URL+"/cb?state=abc&token="+stripe+"&email="+email+"&page=2", nil)
+	req.Header.Set("Authorization", "Bearer "+bearer)
+	req.Header.Set("X-Api-Key", awsKey)
+	req.Header.Set("Cookie", "sid="+password+"; theme=dark")
+	req.Header.Set("Referer", "https://bob:"+password+"@example.org/x?access_token="+jwt)
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+
+	line := buf.Bytes()
+	assertNoSecret(t, line)
+	var rec map[string]any
+	if err := json.Unmarshal(line, &rec); err != nil {
+		t.Fatalf("%v: %s", err, line)
+	}
+	for k, want := range map[string]any{
+		"url":           "/cb?state=abc&token=%5BREDACTED%3Akeyed-secret%5D&email=%5BREDACTED%3Aemail%5D&page=2",
+		"status":        float64(201),
+		"bytes":         float64(2),
+		"authorization": "Bearer [REDACTED:keyed-secret]",
+		"x-api-key":     "[REDACTED:keyed-secret]",
+		"cookies":       "sid,theme",
+		"referer":       "https://bob:[REDACTED:keyed-secret]@example.org/x?access_token=%5BREDACTED%3Akeyed-secret%5D",
+	} {
+		if rec[k] != want {
+			t.Errorf("%s = %v, want %v", k, rec[k], want)
+		}
+	}
+	if !strings.Contains(string(line), `"method":"GET"`) {
+		t.Errorf("no method: %s", line)
+	}
+}
