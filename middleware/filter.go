@@ -247,8 +247,8 @@ func (f *filter) decide(code int) {
 		if kind := f.kind(h.Get("Content-Type")); kind != kindBinary {
 			weakenValidators(h)
 			h.Del("Accept-Ranges")
-			if f.req.Method == http.MethodHead && h.Get("Content-Encoding") == "" {
-				h.Del("Content-Length")
+			if f.req.Method == http.MethodHead {
+				h.Del("Content-Length") // the GET's body would stream
 			}
 		}
 		return
