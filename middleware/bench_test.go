@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/aegisagent/redactor/middleware"
 	"github.com/aegisagent/redactor/redact"
@@ -76,4 +77,43 @@ func BenchmarkOutputFilter(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkOutputFilterRatio interleaves the two: each iteration makes one
+// unfiltered and one filtered request, so load from other processes hits
+// both alike, and reports their cost ratio as the "filtered/unfiltered"
+// metric (target: at most 1.20).
+func BenchmarkOutputFilterRatio(b *testing.B) {
+	body := cleanJSON(16 << 10)
+	handler := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(body)
+	})
+	plain := httptest.NewServer(handler)
+	defer plain.Close()
+	filtered := httptest.NewServer(middleware.OutputFilter(redact.Default())(handler))
+	defer filtered.Close()
+	buf := make([]byte, 32<<10)
+	fetch := func(srv *httptest.Server) time.Duration {
+		start := time.Now()
+		resp, err := srv.Client().Get(srv.URL)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n, _ := io.ReadFull(resp.Body, buf[:len(body)])
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if n != len(body) {
+			b.Fatalf("read %d bytes", n)
+		}
+		return time.Since(start)
+	}
+	var tPlain, tFiltered time.Duration
+	for b.Loop() {
+		tPlain += fetch(plain)
+		tFiltered += fetch(filtered)
+	}
+	b.ReportMetric(float64(tFiltered)/float64(tPlain), "filtered/unfiltered")
+	b.ReportMetric(float64(tPlain.Nanoseconds())/float64(b.N), "unfiltered-ns/op")
+	b.ReportMetric(float64(tFiltered.Nanoseconds())/float64(b.N), "filtered-ns/op")
 }

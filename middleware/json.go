@@ -3,7 +3,12 @@ package middleware
 import (
 	"bytes"
 	"io"
+	"sync"
 )
+
+// docBufs recycles JSON document buffers (up to 1 MiB each), so a busy
+// JSON API does not allocate a body-sized buffer per response.
+var docBufs sync.Pool // *[]byte
 
 // newJSONFilter is the one place that chooses how application/json bodies
 // are redacted. Today it buffers the document (up to WithMaxJSON) and
@@ -29,7 +34,11 @@ func (j *jsonDoc) Write(p []byte) (int, error) {
 		return 0, ErrTooLarge
 	}
 	if j.buf == nil {
-		j.buf = make([]byte, 0, max(len(p), 16<<10))
+		if bp, ok := docBufs.Get().(*[]byte); ok {
+			j.buf = (*bp)[:0]
+		} else {
+			j.buf = make([]byte, 0, max(len(p), 16<<10))
+		}
 	}
 	j.buf = append(j.buf, p...)
 	return len(p), nil
@@ -45,6 +54,11 @@ func (j *jsonDoc) Close() error {
 	out := j.f.redactJSON(j.buf)
 	j.f.beforeBuffered(!sameBytes(out, j.buf), out)
 	_, err := j.w.Write(out)
+	// out may be buf itself (nothing replaced); the write above is done
+	// with it, so the buffer can be reused.
+	if buf := j.buf; cap(buf) <= 1<<20 {
+		docBufs.Put(&buf)
+	}
 	j.buf = nil
 	return err
 }

@@ -308,3 +308,54 @@ func TestRequestLogger(t *testing.T) {
 		t.Errorf("no method: %s", line)
 	}
 }
+
+// TestReadFromFiltered: io.Copy into the response uses the wrapper's
+// ReadFrom, which filters; only a pass-through body may use the inner
+// writer's ReadFrom.
+func TestReadFromFiltered(t *testing.T) {
+	r := redact.Default()
+	body := "Authorization: Bearer " + bearer + "\nkey " + awsKey + "\n"
+	for _, tc := range []struct{ ctype, want string }{
+		{"text/plain", string(r.Bytes([]byte(body)))},
+		{"application/octet-stream", body},
+	} {
+		t.Run(tc.ctype, func(t *testing.T) {
+			var hasReadFrom bool
+			h := middleware.OutputFilter(r)(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				w.Header().Set("Content-Type", tc.ctype)
+				_, hasReadFrom = w.(io.ReaderFrom)
+				if _, err := io.Copy(w, onlyReader{strings.NewReader(body)}); err != nil {
+					t.Error(err)
+				}
+			}))
+			srv := httptest.NewServer(h)
+			defer srv.Close()
+			_, got := get(t, srv.Client(), "GET", srv.URL)
+			if !hasReadFrom {
+				t.Fatal("the HTTP/1.1 writer's ReadFrom is hidden")
+			}
+			if string(got) != tc.want {
+				t.Fatalf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestIdentity: WithIdentity sends a compressed body decoded.
+func TestIdentity(t *testing.T) {
+	r := redact.Default()
+	body := []byte("key " + awsKey + "\nplain line\n")
+	h := middleware.OutputFilter(r, middleware.WithIdentity())(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		w.Header().Set("Content-Encoding", "gzip")
+		_, _ = w.Write(encode(t, "gzip", body))
+	}))
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	c := srv.Client()
+	c.Transport.(*http.Transport).DisableCompression = true
+	resp, got := get(t, c, "GET", srv.URL)
+	if ce := resp.Header.Get("Content-Encoding"); ce != "" || string(got) != string(r.Bytes(body)) {
+		t.Fatalf("Content-Encoding %q, body %q", ce, got)
+	}
+}
