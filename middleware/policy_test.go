@@ -10,11 +10,14 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/http/httptrace"
+	"net/textproto"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/go-chi/chi/v5"
+	chimw "github.com/go-chi/chi/v5/middleware"
 
 	"github.com/aegisagent/redactor/middleware"
 	"github.com/aegisagent/redactor/redact"
@@ -357,5 +360,70 @@ func TestIdentity(t *testing.T) {
 	resp, got := get(t, c, "GET", srv.URL)
 	if ce := resp.Header.Get("Content-Encoding"); ce != "" || string(got) != string(r.Bytes(body)) {
 		t.Fatalf("Content-Encoding %q, body %q", ce, got)
+	}
+}
+
+// TestWithChiCompress: the filter works on either side of chi's
+// Compress. Inside it (Compress registered first, the documented
+// placement) it sees plain bytes; outside it decodes and re-encodes.
+func TestWithChiCompress(t *testing.T) {
+	r := redact.Default()
+	body := strings.Repeat("user bob fetched the report\n", 50) + "key " + awsKey + "\nAuthorization: Bearer " + bearer + "\n"
+	for _, tc := range []struct {
+		name  string
+		chain []func(http.Handler) http.Handler
+	}{
+		{"filter inside Compress", []func(http.Handler) http.Handler{chimw.Compress(5), middleware.OutputFilter(r)}},
+		{"filter outside Compress", []func(http.Handler) http.Handler{middleware.OutputFilter(r), chimw.Compress(5)}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			mux := chi.NewRouter()
+			mux.Use(tc.chain...)
+			mux.Get("/", func(w http.ResponseWriter, _ *http.Request) {
+				w.Header().Set("Content-Type", "text/plain")
+				for _, line := range strings.SplitAfter(body, "\n") {
+					_, _ = io.WriteString(w, line)
+				}
+			})
+			srv := httptest.NewServer(mux)
+			defer srv.Close()
+			c := srv.Client()
+			c.Transport.(*http.Transport).DisableCompression = true
+			resp, raw := get(t, c, "GET", srv.URL, "Accept-Encoding", "gzip")
+			if resp.Header.Get("Content-Encoding") != "gzip" {
+				t.Fatalf("Content-Encoding %q", resp.Header.Get("Content-Encoding"))
+			}
+			got := decode(t, "gzip", raw)
+			if string(got) != string(r.Bytes([]byte(body))) {
+				t.Fatalf("got %q", got)
+			}
+		})
+	}
+}
+
+// TestEarlyHints: a 103 passes through ahead of the final response, and
+// the final status is still the handler's.
+func TestEarlyHints(t *testing.T) {
+	h := middleware.OutputFilter(redact.Default())(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Link", "</app.css>; rel=preload")
+		w.WriteHeader(http.StatusEarlyHints)
+		w.WriteHeader(http.StatusCreated)
+		_, _ = io.WriteString(w, "made\n")
+	}))
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	var hints []int
+	req, _ := http.NewRequest("GET", srv.URL, nil)
+	req = req.WithContext(httptrace.WithClientTrace(req.Context(), &httptrace.ClientTrace{
+		Got1xxResponse: func(code int, _ textproto.MIMEHeader) error { hints = append(hints, code); return nil },
+	}))
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if len(hints) != 1 || hints[0] != 103 || resp.StatusCode != 201 || string(body) != "made\n" {
+		t.Fatalf("hints %v, status %d, body %q", hints, resp.StatusCode, body)
 	}
 }
