@@ -52,9 +52,11 @@
 // io.ReaderFrom, io.StringWriter, deadlines, full duplex) and an Unwrap
 // method for http.ResponseController. Write, WriteString and ReadFrom
 // (io.Copy) all go through the filter; only a body that passes untouched
-// uses the inner writer's ReadFrom (sendfile). Unwrap hands out the raw
-// writer, as it must for ResponseController's deadlines and Hijack; code
-// that writes to an unwrapped writer bypasses the filter, so don't.
+// uses the inner writer's ReadFrom (sendfile). The wrapper's own Flush and
+// FlushError drain the filter first, so ResponseController.Flush stops at
+// them; it follows Unwrap only for methods the wrapper lacks, which the
+// inner writer lacks too. Unwrap does hand out the raw writer: code that
+// writes to an unwrapped writer bypasses the filter, so don't.
 //
 // # Compression
 //
