@@ -67,21 +67,11 @@ func BenchmarkOutputFilter(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			srv := httptest.NewServer(bc.h)
 			defer srv.Close()
-			c := srv.Client()
 			buf := make([]byte, 32<<10)
 			b.SetBytes(int64(len(body)))
 			b.ReportAllocs()
 			for b.Loop() {
-				resp, err := c.Get(srv.URL)
-				if err != nil {
-					b.Fatal(err)
-				}
-				n, _ := io.ReadFull(resp.Body, buf[:len(body)])
-				_, _ = io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-				if n != len(body) {
-					b.Fatalf("read %d bytes", n)
-				}
+				fetchBody(b, srv, buf, len(body))
 			}
 		})
 	}
@@ -104,16 +94,7 @@ func BenchmarkOutputFilterRatio(b *testing.B) {
 	buf := make([]byte, 32<<10)
 	fetch := func(srv *httptest.Server) time.Duration {
 		start := time.Now()
-		resp, err := srv.Client().Get(srv.URL)
-		if err != nil {
-			b.Fatal(err)
-		}
-		n, _ := io.ReadFull(resp.Body, buf[:len(body)])
-		_, _ = io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-		if n != len(body) {
-			b.Fatalf("read %d bytes", n)
-		}
+		fetchBody(b, srv, buf, len(body))
 		return time.Since(start)
 	}
 	var tPlain, tFiltered time.Duration
@@ -124,4 +105,18 @@ func BenchmarkOutputFilterRatio(b *testing.B) {
 	b.ReportMetric(float64(tFiltered)/float64(tPlain), "filtered/unfiltered")
 	b.ReportMetric(float64(tPlain.Nanoseconds())/float64(b.N), "unfiltered-ns/op")
 	b.ReportMetric(float64(tFiltered.Nanoseconds())/float64(b.N), "filtered-ns/op")
+}
+
+// fetchBody GETs srv and reads the whole body, which must be n bytes.
+func fetchBody(b *testing.B, srv *httptest.Server, buf []byte, n int) {
+	resp, err := srv.Client().Get(srv.URL)
+	if err != nil {
+		b.Fatal(err)
+	}
+	got, _ := io.ReadFull(resp.Body, buf[:n])
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if got != n {
+		b.Fatalf("read %d bytes, want %d", got, n)
+	}
 }
