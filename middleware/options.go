@@ -173,9 +173,10 @@ func WithObserver(fn func(Report)) Option { return func(c *config) { c.observer 
 
 // WithCountHeader adds a response header (or, when the body streams, an
 // HTTP trailer) with the number of redactions, for debugging gateways.
-// Counts are found by reading the placeholders the filter wrote, so they
-// are exact for the placeholder, partial and fingerprint styles and zero
-// with redact.WithFixedText.
+// Counts are found by reading the placeholders in what the filter wrote
+// (no second scan), so they are exact for the placeholder, partial and
+// fingerprint styles, zero with redact.WithFixedText, and include any
+// placeholder the upstream body already carried.
 func WithCountHeader(name string) Option {
 	return func(c *config) { c.countHeader = http.CanonicalHeaderKey(name) }
 }
