@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -425,5 +426,48 @@ func TestEarlyHints(t *testing.T) {
 	resp.Body.Close()
 	if len(hints) != 1 || hints[0] != 103 || resp.StatusCode != 201 || string(body) != "made\n" {
 		t.Fatalf("hints %v, status %d, body %q", hints, resp.StatusCode, body)
+	}
+}
+
+// TestSSEChunkingInvariant: random event streams with mixed line endings
+// (LF, CRLF, CR) give the same output for every chunking as for one write.
+func TestSSEChunkingInvariant(t *testing.T) {
+	r := redact.Default()
+	run := func(in []byte, seed uint64, whole bool) []byte {
+		h := middleware.OutputFilter(r)(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "text/event-stream")
+			if whole {
+				_, _ = w.Write(in)
+				return
+			}
+			writeChunks(t, w, rand.New(rand.NewPCG(seed, 9)), in)
+		}))
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+		return rec.Body.Bytes()
+	}
+	for seed := uint64(0); seed < 30; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 5))
+		var in bytes.Buffer
+		for i := 0; i < 20; i++ {
+			eol := []string{"\n", "\r\n", "\r"}[rng.IntN(3)]
+			in.WriteString("id: " + strings.Repeat("7", 1+rng.IntN(3)) + eol)
+			for k := rng.IntN(3); k >= 0; k-- {
+				switch rng.IntN(3) {
+				case 0:
+					in.WriteString(`data: {"password":"` + password + `","n":1}` + eol)
+				case 1:
+					in.WriteString("data: key " + awsKey + eol)
+				default:
+					in.WriteString("data: plain words" + eol)
+				}
+			}
+			in.WriteString(eol)
+		}
+		want := run(in.Bytes(), seed, true)
+		assertNoSecret(t, want)
+		if got := run(in.Bytes(), seed, false); !bytes.Equal(got, want) {
+			t.Fatalf("seed %d: chunked output differs\n got %q\nwant %q", seed, got, want)
+		}
 	}
 }
