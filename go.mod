@@ -1,3 +1,10 @@
 module github.com/aegisagent/redactor
 
 go 1.26
+
+require (
+	github.com/andybalholm/brotli v1.3.0
+	github.com/felixge/httpsnoop v1.1.0
+	github.com/go-chi/chi/v5 v5.5.0
+	github.com/klauspost/compress v1.20.4
+)
