@@ -1,3 +1,11 @@
 module github.com/aegisagent/redactor
 
 go 1.26
+
+require github.com/samber/slog-multi v1.7.1
+
+require (
+	github.com/samber/lo v1.52.0 // indirect
+	github.com/samber/slog-common v0.20.0 // indirect
+	golang.org/x/text v0.22.0 // indirect
+)
