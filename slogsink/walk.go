@@ -403,6 +403,11 @@ func (p *pass) walkStruct(rv reflect.Value) (slog.Value, bool) {
 	if !changed {
 		return slog.Value{}, false
 	}
+	if len(attrs) == 0 {
+		// Only unexported fields: encoding/json would print {}, and an
+		// empty group would make the attribute vanish.
+		return slog.StringValue("{}"), true
+	}
 	return slog.GroupValue(attrs...), true
 }
 
