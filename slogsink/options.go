@@ -49,6 +49,7 @@ type config struct {
 	skipPaths  bool            // some skip key has a dot: build paths
 	report     func(rule string, n int)
 	policy     FailurePolicy
+	keys       keyCache // shared by the handlers derived with With and WithGroup
 }
 
 // WithSecretKeys adds attribute keys (and struct field or map key names)

@@ -75,16 +75,28 @@ func (p *pass) attrUnsafe(a slog.Attr) (slog.Attr, bool) {
 		if p.skip(a.Key) {
 			return a, false
 		}
-		if p.secretKey(a.Key) {
+		if p.h.c.keys.secret(a.Key, p.h.r, p.h.c) {
 			v, changed := p.secret(a.Value)
 			return slog.Attr{Key: a.Key, Value: v}, changed
 		}
 	}
 	if a.Value.Kind() == slog.KindGroup && a.Key != "" && p.h.c.skipPaths {
-		saved := p.path
-		p.path = joinPath(p.path, a.Key)
-		defer func() { p.path = saved }()
+		return p.attrInPath(a)
 	}
+	v, changed := p.value(a.Value)
+	if !changed {
+		return a, false
+	}
+	return slog.Attr{Key: a.Key, Value: v}, true
+}
+
+// attrInPath redacts a group attribute with its key added to the path, for
+// dotted skip keys. It is apart from attrUnsafe to keep the defer off the
+// hot path.
+func (p *pass) attrInPath(a slog.Attr) (slog.Attr, bool) {
+	saved := p.path
+	p.path = joinPath(p.path, a.Key)
+	defer func() { p.path = saved }()
 	v, changed := p.value(a.Value)
 	if !changed {
 		return a, false
@@ -100,6 +112,7 @@ func (p *pass) skip(key string) bool {
 	return c.skipKeys[key] || (c.skipPaths && c.skipKeys[joinPath(p.path, key)])
 }
 
+// secretKey judges a struct field name or a map key, uncached.
 func (p *pass) secretKey(key string) bool {
 	return p.h.r.IsSecretKey(key) || p.h.c.extraSecret(key)
 }
