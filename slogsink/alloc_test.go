@@ -26,9 +26,11 @@ func (h *countingHandler) WithGroup(string) slog.Handler      { return h }
 // A clean record of strings, ints, times, durations and groups of them
 // costs no allocation in the redacting handler, whatever the sink.
 func TestHandleCleanRecordDoesNotAllocate(t *testing.T) {
-	sinks := map[string]slog.Handler{
-		"counting": &countingHandler{},
-		"json":     slog.NewJSONHandler(io.Discard, nil),
+	sinks := map[string]slog.Handler{"counting": &countingHandler{}}
+	if !raceEnabled {
+		// slog's handlers pool their buffers, which the race detector
+		// drops at random.
+		sinks["json"] = slog.NewJSONHandler(io.Discard, nil)
 	}
 	for name, sink := range sinks {
 		t.Run(name, func(t *testing.T) {
