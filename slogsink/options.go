@@ -2,6 +2,7 @@ package slogsink
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -28,6 +29,17 @@ const (
 	// Logger.With drops every record logged through that logger.
 	DropFailed
 )
+
+// String names the policy, for configuration dumps and test names.
+func (p FailurePolicy) String() string {
+	switch p {
+	case ReplaceFailed:
+		return "replace"
+	case DropFailed:
+		return "drop"
+	}
+	return "FailurePolicy(" + strconv.Itoa(int(p)) + ")"
+}
 
 // FailedText replaces a value whose redaction failed. It is deliberately
 // not in any Redactor's style: the value was not recognised as a secret,
