@@ -128,3 +128,36 @@ func TestSlogBenchHandlersRedact(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSlogLines logs real lines as messages (the loghub corpus when
+// REDACT_CORPUS names it, else the synthetic clean4M input), one line per
+// op with two attributes, through the bare JSON handler and through
+// slogsink, in the same run. Messages are where unstructured text (and so
+// most of the scanning) ends up.
+func BenchmarkSlogLines(b *testing.B) {
+	name, data := "clean4M", []byte(nil)
+	if in, ok := Inputs()["corpus"]; ok {
+		name, data = "corpus", in
+	} else {
+		data = Clean4M()
+	}
+	msgs := strings.Split(strings.TrimSpace(string(data)), "\n")
+	for _, h := range []string{"bare", "slogsink"} {
+		b.Run("in="+name+"/h="+h, func(b *testing.B) {
+			l := slog.New(newSlogHandler(h, io.Discard))
+			b.ReportAllocs()
+			c0, ok := cpuTime()
+			i := 0
+			for b.Loop() {
+				l.Info(msgs[i], "system", "loghub", "n", i)
+				i++
+				if i == len(msgs) {
+					i = 0
+				}
+			}
+			if c1, ok1 := cpuTime(); ok && ok1 {
+				b.ReportMetric(float64(c1-c0)/float64(b.N), "cpu-ns/op")
+			}
+		})
+	}
+}
