@@ -78,7 +78,7 @@ func (h *handler) Handle(ctx context.Context, rec slog.Record) error {
 	first, i := -1, 0
 	p.quiet = true
 	rec.Attrs(func(a slog.Attr) bool {
-		if _, changed := p.attr(a); changed {
+		if p.dirty(&a) {
 			first = i
 			return false
 		}

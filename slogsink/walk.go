@@ -57,6 +57,33 @@ func (p *pass) attr(a slog.Attr) (slog.Attr, bool) {
 	return p.attrUnsafe(a)
 }
 
+// dirty reports whether attr would change *a. It is the first pass of
+// Handle, which on a clean record is all the work there is: strings and
+// scalars are judged here without copying the attribute through calls,
+// everything else goes through attr.
+func (p *pass) dirty(a *slog.Attr) bool {
+	k := a.Value.Kind()
+	switch k {
+	case slog.KindAny, slog.KindLogValuer, slog.KindGroup:
+		_, changed := p.attrGuarded(*a)
+		return changed
+	}
+	if a.Key != "" {
+		if p.skip(a.Key) {
+			return false
+		}
+		if p.h.c.keys.secret(a.Key, p.h.r, p.h.c) {
+			_, changed := p.secret(a.Value)
+			return changed
+		}
+	}
+	if k != slog.KindString {
+		return false
+	}
+	s := a.Value.String()
+	return p.h.r.String(s) != s
+}
+
 // attrGuarded is attr for values that may run the caller's methods.
 func (p *pass) attrGuarded(a slog.Attr) (out slog.Attr, changed bool) {
 	depth, path := p.depth, p.path
