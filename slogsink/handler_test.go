@@ -226,11 +226,16 @@ func TestWithAttrsRedactedOnceWithoutTouchingTheCallersSlice(t *testing.T) {
 	if calls != 1 {
 		t.Errorf("LogValue called %d times for 3 records, want once at With", calls)
 	}
+	calls = 0
+	l.Info("tock", "lv", countingValuer{&calls})
+	if calls != 1 {
+		t.Errorf("LogValue of a record attribute called %d times, want once", calls)
+	}
 	if attrs[0].Value.String() != password {
 		t.Errorf("caller's attrs were modified: %v", attrs[0])
 	}
-	if got := strings.Count(buf.String(), "\n"); got != 3 {
-		t.Errorf("%d lines logged, want 3", got)
+	if got := strings.Count(buf.String(), "\n"); got != 4 {
+		t.Errorf("%d lines logged, want 4", got)
 	}
 	if leaked(buf.String()) != nil {
 		t.Errorf("leaked: %s", buf.String())

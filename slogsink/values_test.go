@@ -69,6 +69,13 @@ type node struct {
 	Next     *node
 }
 
+// recursive is a LogValuer whose value contains itself.
+type recursive struct{}
+
+func (r recursive) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("password", password), slog.Any("again", r))
+}
+
 // apiToken is a named string type: slog.Any keeps it as KindAny.
 type apiToken string
 
@@ -157,6 +164,9 @@ var plantCases = []plantCase{
 		n.Next = n
 		l.Info("cycle", "n", n)
 	}, nil},
+	{"LogValuer containing itself", func(l *slog.Logger) {
+		l.Info("loop", "r", recursive{}, "after", "ok")
+	}, []string{`"after":"ok"`}},
 }
 
 // leaked returns the planted secrets found in out.

@@ -64,7 +64,11 @@ func (p *pass) attr(a slog.Attr) (slog.Attr, bool) {
 func (p *pass) dirty(a *slog.Attr) bool {
 	k := a.Value.Kind()
 	switch k {
-	case slog.KindAny, slog.KindLogValuer, slog.KindGroup:
+	case slog.KindLogValuer:
+		// Always passed on resolved; resolving it here too would call
+		// LogValue twice per record.
+		return true
+	case slog.KindAny, slog.KindGroup:
 		_, changed := p.attrGuarded(*a)
 		return changed
 	}
