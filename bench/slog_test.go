@@ -71,7 +71,7 @@ func logClean(l *slog.Logger) {
 // with masq v0.1.10 as ReplaceAttr. The bar: slogsink at most
 // 1.25x bare, and faster than masq. Like BenchmarkScan, each row also
 // reports cpu-ns/op, which waiting for a CPU on a shared machine does not
-// inflate. Compare with benchstat -col /0 (or by eye: same run).
+// inflate. Run with -count 6 and read the rows with benchstat.
 func BenchmarkSlog(b *testing.B) {
 	for _, name := range slogNames {
 		b.Run(name, func(b *testing.B) {
