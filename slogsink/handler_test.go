@@ -379,6 +379,17 @@ func TestSecretAndSkipKeys(t *testing.T) {
 	if buf.String() != want {
 		t.Errorf("got\n%swant\n%s", buf.String(), want)
 	}
+
+	// The same path through WithGroup, and through WithGroup plus a
+	// record group.
+	buf.Reset()
+	l.WithGroup("auth").Info("y", "token", "ref-2")
+	l.WithGroup("x").Info("z", slog.Group("auth", slog.String("token", "ref-3")))
+	want = `{"level":"INFO","msg":"y","auth":{"token":"ref-2"}}` + "\n" +
+		`{"level":"INFO","msg":"z","x":{"auth":{"token":"[REDACTED:keyed-secret]"}}}` + "\n"
+	if buf.String() != want {
+		t.Errorf("got\n%swant\n%s", buf.String(), want)
+	}
 }
 
 // Many goroutines share one logger (run with -race).

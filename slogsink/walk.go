@@ -26,7 +26,9 @@ const ruleTooDeep = "too-deep"
 // lives on the stack of Handle or WithAttrs.
 type pass struct {
 	h      *handler
-	path   string // dotted group path, kept only for dotted skip keys
+	path   string    // dotted path of the handler's groups, for dotted skip keys
+	groups [8]string // and of the record's groups around the current attr
+	ng     int
 	depth  int
 	quiet  bool // looking only: count nothing, record no failure
 	failed bool
@@ -90,10 +92,10 @@ func (p *pass) dirty(a *slog.Attr) bool {
 
 // attrGuarded is attr for values that may run the caller's methods.
 func (p *pass) attrGuarded(a slog.Attr) (out slog.Attr, changed bool) {
-	depth, path := p.depth, p.path
+	depth, ng := p.depth, p.ng
 	defer func() {
 		if recover() != nil {
-			p.depth, p.path = depth, path
+			p.depth, p.ng = depth, ng
 			out, changed = slog.String(a.Key, FailedText), true
 			p.fail()
 		}
@@ -122,13 +124,15 @@ func (p *pass) attrUnsafe(a slog.Attr) (slog.Attr, bool) {
 }
 
 // attrInPath redacts a group attribute with its key added to the path, for
-// dotted skip keys. It is apart from attrUnsafe to keep the defer off the
-// hot path.
+// dotted skip keys. Past eight nested groups the path is not followed, so
+// deeper dotted skip keys do not match (nothing is skipped by mistake).
 func (p *pass) attrInPath(a slog.Attr) (slog.Attr, bool) {
-	saved := p.path
-	p.path = joinPath(p.path, a.Key)
-	defer func() { p.path = saved }()
+	if p.ng < len(p.groups) {
+		p.groups[p.ng] = a.Key
+	}
+	p.ng++
 	v, changed := p.value(a.Value)
+	p.ng--
 	if !changed {
 		return a, false
 	}
@@ -140,7 +144,24 @@ func (p *pass) skip(key string) bool {
 	if c.skipKeys == nil {
 		return false
 	}
-	return c.skipKeys[key] || (c.skipPaths && c.skipKeys[joinPath(p.path, key)])
+	if c.skipKeys[key] {
+		return true
+	}
+	if !c.skipPaths || (p.path == "" && p.ng == 0) || p.ng > len(p.groups) {
+		return false
+	}
+	// The full path, built on the stack: a map lookup of string(bytes)
+	// does not allocate.
+	var buf [128]byte
+	b := append(buf[:0], p.path...)
+	for _, g := range p.groups[:p.ng] {
+		if len(b) > 0 {
+			b = append(b, '.')
+		}
+		b = append(b, g...)
+	}
+	b = append(append(b, '.'), key...)
+	return c.skipKeys[string(b)]
 }
 
 // secretKey judges a struct field name or a map key, uncached.
