@@ -45,9 +45,13 @@
 // list. The record's time, level and source position (PC) are kept as they
 // are.
 //
-// Not redacted: numbers, booleans, times and durations (a card number
-// logged as an int64 is caught only by its key), keys of attributes, and
-// the keys listed with [WithSkipKeys].
+// Integers of twelve digits or more are scanned as their decimal text, so
+// a card number logged as an int64 is caught (it becomes a string). Not
+// redacted: smaller integers (no built-in rule matches a bare run of fewer
+// digits, but a short numeric known secret or custom rule is not looked
+// for in them), floats, booleans, times and durations unless their key
+// is secret; attribute keys themselves; and the keys listed with
+// [WithSkipKeys].
 //
 // # Failures and bounds
 //
@@ -63,7 +67,8 @@
 //
 // Handle first looks at every attribute without copying anything. A record
 // with nothing to redact is passed on as it is, so its cost is one scan of
-// the message and of each string value, and no allocation at all when the
+// the message, of each string value and of each integer of twelve digits
+// or more (formatted into a pooled buffer), and no allocation at all when the
 // attributes are strings, numbers, booleans, times, durations or groups of
 // those. An attribute key is judged once and its answer kept in a small
 // cache (at most 256 tiny allocations per handler, ever), so a literal key

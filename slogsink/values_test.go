@@ -19,9 +19,10 @@ const (
 	email     = "bob.smith@example.com"
 	card      = "4111 1111 1111 1111"
 	apiKeyInt = 918273645
+	cardInt   = 5500000000000004
 )
 
-var planted = []string{password, jwt, awsKey, stripeKey, dsnPass, email, card, "918273645"}
+var planted = []string{password, jwt, awsKey, stripeKey, dsnPass, email, card, "918273645", "5500000000000004"}
 
 // credentials is a LogValuer that hides nothing itself: the handler must.
 type credentials struct{ user, pass string }
@@ -103,6 +104,9 @@ var plantCases = []plantCase{
 	{"message built with Sprintf", func(l *slog.Logger) {
 		l.Info(fmt.Sprintf("connecting to %s as %s", dsn, email), "attempt", 3)
 	}, []string{`"attempt":3`}},
+	{"card number as an integer", func(l *slog.Logger) {
+		l.Info("charge", "card_number", cardInt, "amount_cents", 129900, "at_ms", int64(1732790400128))
+	}, []string{`"amount_cents":129900`, `"at_ms":1732790400128`}},
 	{"string attrs with token shapes", func(l *slog.Logger) {
 		l.Info("call", "auth", "Bearer "+jwt, "aws", awsKey, "card", card, "route", "/v1/charge")
 	}, []string{`"route":"/v1/charge"`}},

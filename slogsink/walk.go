@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"reflect"
 	"slices"
+	"strconv"
+	"sync"
 )
 
 // maxDepth bounds how deep a value passed with slog.Any (and a chain of
@@ -83,11 +85,15 @@ func (p *pass) dirty(a *slog.Attr) bool {
 			return changed
 		}
 	}
-	if k != slog.KindString {
-		return false
+	switch k {
+	case slog.KindString:
+		s := a.Value.String()
+		return p.h.r.String(s) != s
+	case slog.KindInt64, slog.KindUint64:
+		_, changed := p.number(a.Value)
+		return changed
 	}
-	s := a.Value.String()
-	return p.h.r.String(s) != s
+	return false
 }
 
 // attrGuarded is attr for values that may run the caller's methods.
@@ -195,12 +201,59 @@ func (p *pass) value(v slog.Value) (slog.Value, bool) {
 		return out, true
 	case slog.KindAny:
 		return p.anyValue(v)
+	case slog.KindInt64, slog.KindUint64:
+		return p.number(v)
 	default:
-		// Numbers, booleans, times and durations are not scanned: see the
+		// Floats, booleans, times and durations are not scanned: see the
 		// package documentation.
 		return v, false
 	}
 }
+
+// minScanned is the smallest integer worth scanning: a card number has
+// at least 12 digits, and a bare run of digits is nothing else the core
+// looks for (phones and IBANs need separators, a plus or letters).
+const minScanned = 100_000_000_000
+
+// number scans an integer of 12 digits or more as its decimal text, so
+// that a card number logged as an int is caught. The core may keep a
+// reference to what it scans, so the text cannot live on the stack; it is
+// formatted into a pooled buffer, and a clean number costs no allocation.
+func (p *pass) number(v slog.Value) (slog.Value, bool) {
+	var n uint64
+	neg := false
+	if v.Kind() == slog.KindInt64 {
+		i := v.Int64()
+		if i > -minScanned && i < minScanned {
+			return v, false
+		}
+		if i < 0 {
+			neg, n = true, uint64(-i)
+		} else {
+			n = uint64(i)
+		}
+	} else {
+		n = v.Uint64()
+		if n < minScanned {
+			return v, false
+		}
+	}
+	bp := digitBufs.Get().(*[24]byte)
+	defer digitBufs.Put(bp)
+	b := bp[:0]
+	if neg {
+		b = append(b, '-')
+	}
+	b = strconv.AppendUint(b, n, 10)
+	out := p.h.r.Bytes(b)
+	if len(out) == len(b) && &out[0] == &b[0] {
+		return v, false
+	}
+	p.noteScan(string(b))
+	return slog.StringValue(string(out)), true
+}
+
+var digitBufs = sync.Pool{New: func() any { return new([24]byte) }}
 
 // group redacts the attributes of a group value, copying them only when
 // one changes.
