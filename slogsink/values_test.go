@@ -77,6 +77,11 @@ func (r recursive) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("password", password), slog.Any("again", r))
 }
 
+// verbose formats itself: TextHandler prints %+v.
+type verbose struct{}
+
+func (verbose) Format(f fmt.State, _ rune) { fmt.Fprint(f, "conn "+dsn) }
+
 // apiToken is a named string type: slog.Any keeps it as KindAny.
 type apiToken string
 
@@ -156,6 +161,10 @@ var plantCases = []plantCase{
 	}, []string{`"user":"alice"`, `"referrer":"ads"`, `"ID":7`}},
 	{"struct with unexported secret", func(l *slog.Logger) {
 		l.Info("opaque", "o", opaque{name: "x", password: password})
+	}, nil},
+	{"fmt.Formatter and a pointer under a secret key", func(l *slog.Logger) {
+		pw := password
+		l.Info("f", "v", verbose{}, "password", &pw)
 	}, nil},
 	{"named string type", func(l *slog.Logger) {
 		l.Info("tok", "t", apiToken(stripeKey))

@@ -298,7 +298,7 @@ func (p *pass) secret(v slog.Value) (slog.Value, bool) {
 		if isNilOrZero(rv) {
 			return v, resolved
 		}
-		return p.secretText(fmt.Sprint(x), false, v, true)
+		return p.secretText(printed(rv), false, v, true)
 	default:
 		return p.secretText(v.String(), true, v, resolved)
 	}
@@ -330,8 +330,15 @@ func (p *pass) anyValue(v slog.Value) (slog.Value, bool) {
 	case nil:
 		return v, false
 	case error:
-		// Both built-in handlers print Error() and nothing else.
-		return p.text(v, t.Error())
+		// Both built-in handlers print Error(), unless the error formats
+		// itself (TextHandler prints %+v: pkg/errors adds a stack).
+		if out, changed := p.text(v, t.Error()); changed {
+			return out, true
+		}
+		if f, ok := x.(fmt.Formatter); ok {
+			return p.text(v, fmt.Sprintf("%+v", f))
+		}
+		return v, false
 	case []byte:
 		if out, changed := p.bytes(t); changed {
 			return slog.AnyValue(out), true
@@ -370,6 +377,12 @@ func (p *pass) anyValue(v slog.Value) (slog.Value, bool) {
 	}
 	if s, ok := x.(fmt.Stringer); ok {
 		if out, changed := p.text(v, s.String()); changed {
+			return out, true
+		}
+	}
+	if f, ok := x.(fmt.Formatter); ok {
+		// TextHandler prints %+v, which a Formatter writes itself.
+		if out, changed := p.text(v, fmt.Sprintf("%+v", f)); changed {
 			return out, true
 		}
 	}
@@ -482,7 +495,31 @@ func (p *pass) secretElem(rv reflect.Value) (slog.Value, bool) {
 	if rv.CanInterface() {
 		return p.secret(slog.AnyValue(rv.Interface()))
 	}
-	return p.secretText(fmt.Sprint(rv), false, slog.Value{}, true)
+	return p.secretText(printed(rv), false, slog.Value{}, true)
+}
+
+// printed is the text judged for a secret value of any kind: what a
+// pointer points to (not its address), a byte slice as text, an error or
+// Stringer by its method, anything else as fmt prints it.
+func printed(rv reflect.Value) string {
+	for (rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface) && !rv.IsNil() {
+		if rv.CanInterface() {
+			switch rv.Interface().(type) {
+			case error, fmt.Stringer:
+				return fmt.Sprint(rv.Interface())
+			}
+		}
+		rv = rv.Elem()
+	}
+	switch {
+	case rv.Kind() == reflect.String:
+		return rv.String()
+	case rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() == reflect.Uint8:
+		return string(rv.Bytes())
+	case rv.CanInterface():
+		return fmt.Sprint(rv.Interface())
+	}
+	return fmt.Sprint(rv)
 }
 
 func (p *pass) enter() bool {
