@@ -104,7 +104,9 @@ func WithSkipKeys(names ...string) Option {
 
 // WithReport registers fn to be told, after each record (and after each
 // Logger.With), how many values each rule redacted: fn(ruleID, n) once per
-// rule, in rule order. It never receives the values. Finding the rule
+// rule, in rule order. It never receives the values. Besides the core's
+// rule IDs it may name [RuleFailed] and "too-deep" (a value nested past
+// the walk's bound, replaced whole). Finding the rule
 // names costs a second scan of each redacted string, so records with
 // nothing redacted cost nothing more. fn runs on the logging goroutine and
 // must be safe for concurrent use; [Counter.Report] is.
