@@ -89,14 +89,19 @@ func (h *handler) Handle(ctx context.Context, rec slog.Record) error {
 		p.flush()
 		return h.next.Handle(ctx, rec)
 	}
-	// The first pass only looked; the second one counts and records
-	// failures, so that every value is counted once.
+	// The first pass counted nothing; the second one counts, so that every
+	// value is counted once. Without a report to feed, the first pass's
+	// redaction of the first dirty attribute is reused as it is.
 	p.quiet = false
+	reuse := p.hasFirst && h.c.report == nil
 	out := slog.NewRecord(rec.Time, rec.Level, msg, rec.PC)
 	if first >= 0 {
 		i = 0
 		rec.Attrs(func(a slog.Attr) bool {
-			if i >= first {
+			switch {
+			case i == first && reuse:
+				a = p.first
+			case i >= first:
 				a, _ = p.attr(a)
 			}
 			out.AddAttrs(a)

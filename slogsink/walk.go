@@ -32,9 +32,13 @@ type pass struct {
 	groups [8]string // and of the record's groups around the current attr
 	ng     int
 	depth  int
-	quiet  bool // looking only: count nothing, record no failure
+	quiet  bool // first pass: count nothing
 	failed bool
 	counts map[string]int
+	// first is the first pass's redaction of the first dirty attribute,
+	// reused by the second pass when nothing needs counting.
+	first    slog.Attr
+	hasFirst bool
 }
 
 // message redacts the record's message. The core runs no code of the
@@ -73,27 +77,40 @@ func (p *pass) dirty(a *slog.Attr) bool {
 		// LogValue twice per record.
 		return true
 	case slog.KindAny, slog.KindGroup:
-		_, changed := p.attrGuarded(*a)
-		return changed
+		out, changed := p.attrGuarded(*a)
+		return p.keep(out, changed)
 	}
 	if a.Key != "" {
 		if p.skip(a.Key) {
 			return false
 		}
 		if p.h.c.keys.secret(a.Key, p.h.r, p.h.c) {
-			_, changed := p.secret(a.Value)
-			return changed
+			v, changed := p.secret(a.Value)
+			return p.keep(slog.Attr{Key: a.Key, Value: v}, changed)
 		}
 	}
 	switch k {
 	case slog.KindString:
 		s := a.Value.String()
-		return p.h.r.String(s) != s
+		out := p.h.r.String(s)
+		if out == s {
+			return false
+		}
+		return p.keep(slog.String(a.Key, out), true)
 	case slog.KindInt64, slog.KindUint64:
-		_, changed := p.number(a.Value)
-		return changed
+		v, changed := p.number(a.Value)
+		return p.keep(slog.Attr{Key: a.Key, Value: v}, changed)
 	}
 	return false
+}
+
+// keep remembers the first pass's redaction of a dirty attribute, so that
+// the second pass does not scan it again, and reports changed.
+func (p *pass) keep(a slog.Attr, changed bool) bool {
+	if changed {
+		p.first, p.hasFirst = a, true
+	}
+	return changed
 }
 
 // attrGuarded is attr for values that may run the caller's methods.
@@ -676,11 +693,9 @@ func isNilOrZero(rv reflect.Value) bool {
 	return rv.IsZero()
 }
 
-// fail records that a value could not be redacted.
+// fail records that a value could not be redacted. The first pass records
+// it too: the second may reuse its result.
 func (p *pass) fail() {
-	if p.quiet {
-		return
-	}
 	p.failed = true
 	p.count(RuleFailed)
 }
