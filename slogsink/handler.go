@@ -3,7 +3,6 @@ package slogsink
 import (
 	"context"
 	"log/slog"
-	"slices"
 	"strings"
 
 	"github.com/aegisagent/redactor/redact"
@@ -132,19 +131,7 @@ func (h *handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 		return h
 	}
 	p := pass{h: h, path: h.path}
-	var out []slog.Attr
-	for i, a := range attrs {
-		ra, changed := p.attr(a)
-		if changed && out == nil {
-			out = slices.Clone(attrs)
-		}
-		if out != nil {
-			out[i] = ra
-		}
-	}
-	if out == nil {
-		out = attrs
-	}
+	out, _ := p.attrs(attrs)
 	p.flush()
 	h2 := *h
 	h2.next = h.next.WithAttrs(out)

@@ -275,7 +275,17 @@ var digitBufs = sync.Pool{New: func() any { return new([24]byte) }}
 // group redacts the attributes of a group value, copying them only when
 // one changes.
 func (p *pass) group(v slog.Value) (slog.Value, bool) {
-	attrs := v.Group()
+	out, changed := p.attrs(v.Group())
+	if !changed {
+		return v, false
+	}
+	return slog.GroupValue(out...), true
+}
+
+// attrs redacts a list of attributes. It returns attrs itself when none
+// changes, else a copy: attrs is never modified, as a caller (a fan-out's
+// other handlers, a group value) may hold it too.
+func (p *pass) attrs(attrs []slog.Attr) ([]slog.Attr, bool) {
 	var out []slog.Attr
 	for i, a := range attrs {
 		ra, changed := p.attr(a)
@@ -287,9 +297,9 @@ func (p *pass) group(v slog.Value) (slog.Value, bool) {
 		}
 	}
 	if out == nil {
-		return v, false
+		return attrs, false
 	}
-	return slog.GroupValue(out...), true
+	return out, true
 }
 
 // secret replaces a value stored under a secret key, whatever its kind.
