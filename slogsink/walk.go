@@ -98,6 +98,9 @@ func (p *pass) dirty(a *slog.Attr) bool {
 		}
 		return p.keep(slog.String(a.Key, out), true)
 	case slog.KindInt64, slog.KindUint64:
+		if !bigInt(a.Value) {
+			return false
+		}
 		v, changed := p.number(a.Value)
 		return p.keep(slog.Attr{Key: a.Key, Value: v}, changed)
 	}
@@ -237,13 +240,13 @@ const minScanned = 100_000_000_000
 // reference to what it scans, so the text cannot live on the stack; it is
 // formatted into a pooled buffer, and a clean number costs no allocation.
 func (p *pass) number(v slog.Value) (slog.Value, bool) {
+	if !bigInt(v) {
+		return v, false
+	}
 	var n uint64
 	neg := false
 	if v.Kind() == slog.KindInt64 {
 		i := v.Int64()
-		if i > -minScanned && i < minScanned {
-			return v, false
-		}
 		if i < 0 {
 			neg, n = true, uint64(-i)
 		} else {
@@ -251,9 +254,6 @@ func (p *pass) number(v slog.Value) (slog.Value, bool) {
 		}
 	} else {
 		n = v.Uint64()
-		if n < minScanned {
-			return v, false
-		}
 	}
 	bp := digitBufs.Get().(*[24]byte)
 	defer digitBufs.Put(bp)
@@ -268,6 +268,16 @@ func (p *pass) number(v slog.Value) (slog.Value, bool) {
 	}
 	p.noteScan(string(b))
 	return slog.StringValue(string(out)), true
+}
+
+// bigInt reports whether an Int64 or Uint64 value has twelve digits or
+// more. It is small enough to inline, so a status code costs a compare.
+func bigInt(v slog.Value) bool {
+	if v.Kind() == slog.KindInt64 {
+		i := v.Int64()
+		return i <= -minScanned || i >= minScanned
+	}
+	return v.Uint64() >= minScanned
 }
 
 var digitBufs = sync.Pool{New: func() any { return new([24]byte) }}
