@@ -110,6 +110,7 @@ type keyPolicy struct {
 	extra   []string        // normalized extra secret names
 	anchors []string        // the last word of each extra name, lower case
 	safe    map[string]bool // normalized keys never secret by name
+	ids     []string        // rule IDs that look like secret keys, never secret
 }
 
 func newKeyPolicy(extra, anchors, safe []string) keyPolicy {
@@ -294,8 +295,49 @@ func isDigits(b []byte) bool {
 }
 
 // classify reports whether key k is a secret key and whether its value is a
-// whole header value (Authorization, Cookie).
+// whole header value (Authorization, Cookie). The IDs of our own rules are
+// never secret keys, though some end in a secret noun: a count of
+// redactions per rule ("keyed-secret=3", slog attr "slack-token") is not a
+// secret.
 func (p keyPolicy) classify(k []byte) (secret, header bool) {
+	secret, header = p.classifyWords(k)
+	if secret && p.ruleIDKey(k) {
+		return false, false
+	}
+	return secret, header
+}
+
+// ruleIDKey reports whether k is, ignoring case, the ID of one of the
+// Redactor's rules that classifyWords would take for a secret key.
+func (p keyPolicy) ruleIDKey(k []byte) bool {
+	for _, id := range p.ids {
+		if len(id) == len(k) && equalFold(k, id) {
+			return true
+		}
+	}
+	return false
+}
+
+// naturalKeyIDs are rule IDs that are also common key names.
+var naturalKeyIDs = map[string]bool{"private-key": true, "aws-secret-access-key": true, "aws-session-token": true}
+
+// withRuleIDs records the IDs among ids that look like secret keys
+// (keyed-secret, slack-token, url-credentials …), so classify can tell them
+// apart.
+func (p keyPolicy) withRuleIDs(ids []string) keyPolicy {
+	p.ids = nil
+	for _, id := range ids {
+		if naturalKeyIDs[id] {
+			continue // also what people name the key: "private-key: …"
+		}
+		if sec, _ := p.classifyWords([]byte(id)); sec && !slices.Contains(p.ids, id) {
+			p.ids = append(p.ids, id)
+		}
+	}
+	return p
+}
+
+func (p keyPolicy) classifyWords(k []byte) (secret, header bool) {
 	if len(k) == 0 || len(k) > maxKeyLen {
 		return false, false
 	}
