@@ -2,6 +2,7 @@ package errwrap_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -13,8 +14,10 @@ import (
 	_ "github.com/aegisagent/redactor/errwrap/mysqlerr"
 	_ "github.com/aegisagent/redactor/errwrap/pgxerr"
 	_ "github.com/aegisagent/redactor/errwrap/pqerr"
+	"github.com/go-sql-driver/mysql"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/lib/pq"
 )
 
 // dbCase raises one real server error on rows holding planted values.
@@ -139,6 +142,132 @@ func TestPostgresPgx(t *testing.T) {
 		var pe *pgconn.PgError
 		if errors.As(err, &pe) && pe.Code == "" {
 			t.Error("errors.As reached a PgError without a code")
+		}
+	})
+}
+
+func openSQL(t *testing.T, driver, dsn string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open(driver, dsn)
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	db.SetMaxOpenConns(1)
+	t.Cleanup(func() { db.Close() })
+	if err := db.Ping(); err != nil {
+		t.Fatalf("ping %s: %v", driver, err)
+	}
+	return db
+}
+
+func sqlExec(db *sql.DB, q string, args ...any) func(context.Context) error {
+	return func(ctx context.Context) error { _, err := db.ExecContext(ctx, q, args...); return err }
+}
+
+func TestPostgresLibPq(t *testing.T) {
+	dsn := envOrSkip(t, "REDACTOR_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432/test?sslmode=disable")
+	db := openSQL(t, "postgres", dsn)
+	c := newCanaries(t)
+	users, orders := uniqueName("errwrap_pq_users"), uniqueName("errwrap_pq_orders")
+	for _, ddl := range pgSchema(users, orders) {
+		if _, err := db.Exec(ddl); err != nil {
+			t.Fatalf("%s: %v", ddl, err)
+		}
+	}
+	t.Cleanup(func() { db.Exec("DROP TABLE IF EXISTS " + orders + ", " + users) })
+	if _, err := db.Exec("INSERT INTO "+users+" VALUES (1, $1, $2, $3, 1, 'ok')", c.Email, c.Token, c.Password); err != nil {
+		t.Fatalf("seed: %v", err)
+	}
+	cases := []dbCase{
+		{"unique email", sqlExec(db, "INSERT INTO "+users+" (id, email) VALUES (2, $1)", c.Email),
+			errwrap.ClassUniqueViolation, 409, []string{`Key (email)=([REDACTED:email]) already exists`, `"constraint":"` + users + `_email_key"`}},
+		{"unique token", sqlExec(db, "INSERT INTO "+users+" (id, email, token) VALUES (2, 'x@example.org', $1)", c.Token),
+			errwrap.ClassUniqueViolation, 409, []string{`Key (token)=([REDACTED:github-token])`}},
+		{"unique password", sqlExec(db, "INSERT INTO "+users+" (id, email, password) VALUES (2, 'y@example.org', $1)", c.Password),
+			errwrap.ClassUniqueViolation, 409, []string{`Key (password)=([REDACTED:keyed-secret])`}},
+		{"not null", sqlExec(db, "INSERT INTO "+users+" (id, email, token, password) VALUES (3, NULL, $1, $2)", c.Token+"x", c.Password+"x"),
+			errwrap.ClassNotNullViolation, 422, []string{`Failing row contains (`}},
+		{"foreign key", sqlExec(db, "INSERT INTO "+orders+" VALUES (1, 4242, 'ok')"),
+			errwrap.ClassForeignKeyViolation, 409, []string{`is not present in table`}},
+		{"invalid text", sqlExec(db, "UPDATE "+users+" SET n = $1", c.Password),
+			errwrap.ClassInvalidTextRepresentation, 422, []string{`invalid input syntax for type integer: \"[REDACTED:keyed-secret]\"`}},
+		{"string too long", sqlExec(db, "UPDATE "+users+" SET code = $1", c.Token),
+			errwrap.ClassStringDataRightTruncation, 422, nil},
+		{"no rows", func(ctx context.Context) error {
+			var s string
+			return db.QueryRowContext(ctx, "SELECT email FROM "+users+" WHERE id = 99").Scan(&s)
+		}, errwrap.ClassNotFound, 404, nil},
+		{"scan password into int", func(ctx context.Context) error {
+			var n int
+			return db.QueryRowContext(ctx, "SELECT password FROM "+users+" WHERE id = 1").Scan(&n)
+		}, errwrap.ClassScanError, 500, []string{`driver.Value type string (\"[REDACTED:keyed-secret]\") to a int`}},
+		{"tx done", func(ctx context.Context) error {
+			tx, err := db.BeginTx(ctx, nil)
+			if err != nil {
+				return nil
+			}
+			tx.Rollback()
+			return tx.Commit()
+		}, errwrap.ClassTxDone, 500, nil},
+	}
+	runDBCases(t, cases, c, func(t *testing.T, err error) {
+		var pe *pq.Error
+		if errors.As(err, &pe) && pe.Code == "" {
+			t.Error("errors.As reached a pq.Error without a code")
+		}
+	})
+}
+
+func TestMariaDB(t *testing.T) {
+	dsn := envOrSkip(t, "REDACTOR_TEST_MYSQL", "root@tcp(127.0.0.1:3306)/test")
+	db := openSQL(t, "mysql", dsn)
+	c := newCanaries(t)
+	users, orders := uniqueName("errwrap_my_users"), uniqueName("errwrap_my_orders")
+	for _, ddl := range []string{
+		`CREATE TABLE ` + users + ` (id int PRIMARY KEY, email varchar(100) NOT NULL UNIQUE, token varchar(100) UNIQUE, password varchar(100) UNIQUE, n int, code varchar(8)) ENGINE=InnoDB`,
+		`CREATE TABLE ` + orders + ` (id int PRIMARY KEY, user_id int, note varchar(100), FOREIGN KEY (user_id) REFERENCES ` + users + `(id), CHECK (char_length(note) < 20)) ENGINE=InnoDB`,
+	} {
+		if _, err := db.Exec(ddl); err != nil {
+			t.Fatalf("%s: %v", ddl, err)
+		}
+	}
+	t.Cleanup(func() { db.Exec("DROP TABLE IF EXISTS " + orders + ", " + users) })
+	if _, err := db.Exec("SET SESSION sql_mode = 'STRICT_ALL_TABLES'"); err != nil {
+		t.Fatalf("sql_mode: %v", err)
+	}
+	if _, err := db.Exec("INSERT INTO "+users+" VALUES (1, ?, ?, ?, 1, 'ok')", c.Email, c.Token, c.Password); err != nil {
+		t.Fatalf("seed: %v", err)
+	}
+	cases := []dbCase{
+		{"duplicate email", sqlExec(db, "INSERT INTO "+users+" (id, email) VALUES (2, ?)", c.Email),
+			errwrap.ClassUniqueViolation, 409, []string{`Duplicate entry '[REDACTED:email]' for key`, `"mysql_number":1062`}},
+		{"duplicate token", sqlExec(db, "INSERT INTO "+users+" (id, email, token) VALUES (2, 'x@example.org', ?)", c.Token),
+			errwrap.ClassUniqueViolation, 409, []string{`Duplicate entry '[REDACTED:github-token]' for key`}},
+		{"duplicate password", sqlExec(db, "INSERT INTO "+users+" (id, email, password) VALUES (2, 'y@example.org', ?)", c.Password),
+			errwrap.ClassUniqueViolation, 409, []string{`Duplicate entry '[REDACTED:keyed-secret]' for key`}},
+		{"not null", sqlExec(db, "INSERT INTO "+users+" (id, email, token) VALUES (3, NULL, ?)", c.Token+"x"),
+			errwrap.ClassNotNullViolation, 422, []string{`"mysql_number":1048`}},
+		{"foreign key", sqlExec(db, "INSERT INTO "+orders+" VALUES (1, 4242, 'ok')"),
+			errwrap.ClassForeignKeyViolation, 409, []string{`"mysql_number":1452`}},
+		{"check", sqlExec(db, "INSERT INTO "+orders+" VALUES (1, 1, ?)", c.Password+c.Token),
+			errwrap.ClassCheckViolation, 422, []string{`"mysql_number":4025`}},
+		{"incorrect integer", sqlExec(db, "UPDATE "+users+" SET n = ?", c.Password),
+			errwrap.ClassInvalidTextRepresentation, 422, []string{`value: '[REDACTED:keyed-secret]' for column`}},
+		{"data too long", sqlExec(db, "UPDATE "+users+" SET code = ?", c.Token),
+			errwrap.ClassStringDataRightTruncation, 422, []string{`"mysql_number":1406`}},
+		{"scan password into int", func(ctx context.Context) error {
+			var n int
+			return db.QueryRowContext(ctx, "SELECT password FROM "+users+" WHERE id = 1").Scan(&n)
+		}, errwrap.ClassScanError, 500, []string{`driver.Value type []uint8 (\"[REDACTED:keyed-secret]\") to a int`}},
+		{"no rows", func(ctx context.Context) error {
+			var s string
+			return db.QueryRowContext(ctx, "SELECT email FROM "+users+" WHERE id = 99").Scan(&s)
+		}, errwrap.ClassNotFound, 404, nil},
+	}
+	runDBCases(t, cases, c, func(t *testing.T, err error) {
+		var me *mysql.MySQLError
+		if errors.As(err, &me) && me.Number == 0 {
+			t.Error("errors.As reached a MySQLError without a number")
 		}
 	})
 }
