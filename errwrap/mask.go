@@ -52,7 +52,7 @@ func walk(err error, fn func(error)) {
 func safeInputText(r *redact.Redactor, e error) (string, bool) {
 	switch t := e.(type) {
 	case *strconv.NumError:
-		return t.Func + ": parsing " + maskOne(r, t.Num) + ": " + t.Err.Error(), true
+		return "strconv." + t.Func + ": parsing " + maskOne(r, t.Num) + ": " + t.Err.Error(), true
 	case *json.UnmarshalTypeError:
 		kind, _, _ := strings.Cut(t.Value, " ") // "number 123" → "number"
 		typ := "?"
@@ -157,8 +157,14 @@ func maskList(r *redact.Redactor, v string) string {
 	return strings.Join(parts, ", ")
 }
 
+// maskedValue stands for a value the redactor's SecretValue declined to
+// replace (it looked like a placeholder, was allowlisted, or the
+// keyed-secret rule is off): row data and rejected input are masked even
+// then, failing closed.
+const maskedValue = "[REDACTED:value]"
+
 // maskOne replaces one value whole, in the redactor's style, unless it is
-// empty, NULL, or already a replacement.
+// empty, NULL, or already one of our replacements.
 func maskOne(r *redact.Redactor, v string) string {
 	if v == "" || v == "null" || v == "NULL" {
 		return v
@@ -166,5 +172,8 @@ func maskOne(r *redact.Redactor, v string) string {
 	if out, ok := r.SecretValue(v); ok {
 		return out
 	}
-	return v
+	if strings.HasPrefix(v, "[REDACTED") && strings.HasSuffix(v, "]") && !strings.Contains(v[1:], "[") {
+		return v
+	}
+	return maskedValue
 }

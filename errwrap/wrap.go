@@ -198,6 +198,12 @@ func (e *Error) applyFacts(f Facts, c *config) {
 		e.class = ClassInternal
 	}
 	e.violations = f.Violations
+	var fe *fieldError
+	if len(e.violations) > 0 && errors.As(e.orig, &fe) {
+		for i := range e.violations {
+			e.violations[i].Field = joinPath(fe.path, e.violations[i].Field)
+		}
+	}
 	if c.schemaNames && (f.Constraint != "" || f.Table != "" || f.Column != "") {
 		e.schema = &schemaNames{Constraint: f.Constraint, Table: f.Table, Column: f.Column}
 	}
