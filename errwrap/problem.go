@@ -27,6 +27,11 @@ type Problem struct {
 	ErrorType Class `json:"error_type"`
 	// Errors lists failing fields of validation and input errors.
 	Errors []Violation `json:"errors,omitempty"`
+	// Constraint, Table and Column name the schema objects of a database
+	// error, only with WithSchemaNames.
+	Constraint string `json:"constraint,omitempty"`
+	Table      string `json:"table,omitempty"`
+	Column     string `json:"column,omitempty"`
 }
 
 // errNil stands in when Write is handed a nil error: a handler bug, shown
@@ -48,6 +53,9 @@ func (e *Error) problem(typeBase, requestID string) Problem {
 	}
 	if e.status >= 500 {
 		p.Detail = serverDetail
+	}
+	if s := e.schema; s != nil {
+		p.Constraint, p.Table, p.Column = s.Constraint, s.Table, s.Column
 	}
 	return p
 }
