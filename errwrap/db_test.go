@@ -146,6 +146,30 @@ func TestPostgresPgx(t *testing.T) {
 	})
 }
 
+// TestPostgresConnectError: pgx's connect error names the user and the
+// database; the client sees only connection_exception.
+func TestPostgresConnectError(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	c := newCanaries(t)
+	user := strings.ReplaceAll(strings.TrimSuffix(c.Email, "@example.com"), ".", "_")
+	_, orig := pgx.Connect(ctx, "postgres://"+user+":"+c.Password+"@127.0.0.1:1/db_"+user+"?sslmode=disable")
+	if orig == nil {
+		t.Fatal("connected to port 1")
+	}
+	err := errwrap.Wrap(orig)
+	var we *errwrap.Error
+	if !errors.As(err, &we) || we.Class() != errwrap.ClassConnectionException || we.Status() != 503 {
+		t.Errorf("Wrap(%v) = %v", orig, err)
+	}
+	assertNoCanary(t, err, c.Password)
+	for name, s := range clientForms(t, err) {
+		if strings.Contains(s, user) {
+			t.Errorf("%s names the database user: %s", name, s)
+		}
+	}
+}
+
 func openSQL(t *testing.T, driver, dsn string) *sql.DB {
 	t.Helper()
 	db, err := sql.Open(driver, dsn)

@@ -23,10 +23,14 @@ type Adapter struct{}
 
 // Adapt reports the facts of the first *mysql.MySQLError in err's chain.
 // The Message (which quotes duplicate and rejected values) goes only to
-// the operator view, where errwrap masks those values.
+// the operator view, where errwrap masks those values. The driver's
+// mysql.ErrInvalidConn (a broken connection) is a connection_exception.
 func (Adapter) Adapt(err error) (errwrap.Facts, bool) {
 	var me *mysql.MySQLError
 	if !errors.As(err, &me) {
+		if errors.Is(err, mysql.ErrInvalidConn) {
+			return errwrap.Facts{Class: errwrap.ClassConnectionException}, true
+		}
 		return errwrap.Facts{}, false
 	}
 	f := errwrap.Facts{MySQLNumber: int(me.Number), Message: me.Message}

@@ -21,10 +21,16 @@ func init() { errwrap.Register(Adapter{}) }
 // errwrap.WithAdapters to put it ahead of other registered adapters.
 type Adapter struct{}
 
-// Adapt reports the facts of the first *pgconn.PgError in err's chain.
+// Adapt reports the facts of the first *pgconn.PgError in err's chain. A
+// *pgconn.ConnectError (whose text names the user and database) without a
+// server error inside is a connection_exception.
 func (Adapter) Adapt(err error) (errwrap.Facts, bool) {
 	var pe *pgconn.PgError
 	if !errors.As(err, &pe) {
+		var ce *pgconn.ConnectError
+		if errors.As(err, &ce) {
+			return errwrap.Facts{Class: errwrap.ClassConnectionException}, true
+		}
 		return errwrap.Facts{}, false
 	}
 	return errwrap.Facts{
