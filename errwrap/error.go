@@ -27,6 +27,7 @@ type Error struct {
 	temporary  bool
 	schema     *schemaNames // only when WithSchemaNames
 	facts      *Facts       // operator view of an adapter's typed fields
+	db         bool         // the original came from a database server: mask its message shapes
 	orig       error
 	red        *redact.Redactor
 }
@@ -208,7 +209,7 @@ func (e *Error) LogValue() slog.Value {
 		attrs = append(attrs, slog.Attr{Key: "error_" + strconv.Itoa(i), Value: slog.GroupValue(fa...)})
 	}
 	if e.orig != nil {
-		attrs = append(attrs, slog.String("cause", operatorText(e.red, e.orig)))
+		attrs = append(attrs, slog.String("cause", operatorText(e.red, e.orig, e.db)))
 	}
 	return slog.GroupValue(attrs...)
 }

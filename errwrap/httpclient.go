@@ -94,12 +94,52 @@ func classifyHTTP(e *Error, err error, c *config) bool {
 	return false
 }
 
+// sanitizeURLString is sanitizeURL for a URL held as text (url.Error.URL,
+// a URL inside an error message). It splits by hand rather than with
+// url.Parse, so a URL the parser rejects is still cleaned, not dropped.
 func sanitizeURLString(r *redact.Redactor, raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return "[REDACTED:url]"
+	var b strings.Builder
+	rest := raw
+	if i := strings.Index(rest, "://"); i >= 0 {
+		b.WriteString(rest[:i+3])
+		rest = rest[i+3:]
+		end := strings.IndexAny(rest, "/?#")
+		if end < 0 {
+			end = len(rest)
+		}
+		host := rest[:end]
+		if at := strings.LastIndexByte(host, '@'); at >= 0 {
+			host = host[at+1:] // user-info dropped
+		}
+		b.WriteString(host)
+		rest = rest[end:]
 	}
-	return sanitizeURL(r, u)
+	rest, _, _ = strings.Cut(rest, "#") // fragment dropped
+	path, query, hasQuery := strings.Cut(rest, "?")
+	b.WriteString(r.String(path))
+	if hasQuery {
+		b.WriteByte('?')
+		writeMaskedQuery(&b, r, query)
+	}
+	return b.String()
+}
+
+func writeMaskedQuery(b *strings.Builder, r *redact.Redactor, query string) {
+	for i, part := range strings.Split(query, "&") {
+		if i > 0 {
+			b.WriteByte('&')
+		}
+		k, _, hasEq := strings.Cut(part, "=")
+		if !hasEq {
+			if part != "" {
+				b.WriteString(maskedQueryValue)
+			}
+			continue
+		}
+		b.WriteString(r.String(k))
+		b.WriteByte('=')
+		b.WriteString(maskedQueryValue)
+	}
 }
 
 // sanitizeURL keeps scheme, host and path (the path through the
@@ -120,21 +160,7 @@ func sanitizeURL(r *redact.Redactor, u *url.URL) string {
 	}
 	if u.RawQuery != "" || u.ForceQuery {
 		b.WriteByte('?')
-		for i, part := range strings.Split(u.RawQuery, "&") {
-			if i > 0 {
-				b.WriteByte('&')
-			}
-			k, _, hasEq := strings.Cut(part, "=")
-			if !hasEq {
-				if part != "" {
-					b.WriteString(maskedQueryValue)
-				}
-				continue
-			}
-			b.WriteString(r.String(k))
-			b.WriteByte('=')
-			b.WriteString(maskedQueryValue)
-		}
+		writeMaskedQuery(&b, r, u.RawQuery)
 	}
 	return b.String()
 }
@@ -159,8 +185,18 @@ func sanitizeURLsInText(r *redact.Redactor, s string) string {
 			start--
 		}
 		end := j + 3
-		for end < len(s) && !isURLStop(s[end]) {
+		if end < len(s) && s[end] == '[' { // IPv6 literal host
+			if k := strings.IndexByte(s[end:], ']'); k > 0 {
+				end += k + 1
+			}
+		}
+		inQuery := false
+		for end < len(s) && !isHardStop(s[end]) && (inQuery || !isSoftStop(s[end])) {
+			inQuery = inQuery || s[end] == '?'
 			end++
+		}
+		for end > j+3 && strings.IndexByte(".,;:!", s[end-1]) >= 0 { // sentence punctuation
+			end--
 		}
 		if start == j { // no scheme: not a URL
 			i = j + 3
@@ -178,9 +214,22 @@ func isSchemeByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'
 }
 
-func isURLStop(c byte) bool {
+// isHardStop ends a URL in text anywhere: whitespace, quotes, angle
+// brackets.
+func isHardStop(c byte) bool {
 	switch c {
 	case ' ', '\t', '\n', '\r', '"', '\'', '`', '<', '>':
+		return true
+	}
+	return false
+}
+
+// isSoftStop ends a URL before its query ("[hdfs://host:9000]",
+// "(see https://x/y)"), but not inside it, where a comma or bracket may be
+// part of a value that must be masked whole.
+func isSoftStop(c byte) bool {
+	switch c {
+	case '(', ')', '[', ']', '{', '}', ',':
 		return true
 	}
 	return false

@@ -19,7 +19,9 @@ func TestSanitizeURL(t *testing.T) {
 		{"https://example.com/x?a=1&&b=", "https://example.com/x?a=[REDACTED]&&b=[REDACTED]"},
 		{"https://example.com/x?", "https://example.com/x?"},
 		{"http://[::1]:80/p%20q?x=%zz", "http://[::1]:80/p%20q?x=[REDACTED]"},
-		{"::not a url", "[REDACTED:url]"},
+		{"::not a url", "::not a url"},
+		{"https://u:p@h.example/%zz?token=x#f", "https://h.example/%zz?token=[REDACTED]"},
+		{"akka.tcp://system@host-7:55904", "akka.tcp://host-7:55904"},
 		{"/relative/path?q=1", "/relative/path?q=[REDACTED]"},
 	}
 	for _, tc := range tests {
@@ -34,7 +36,11 @@ func TestSanitizeURLsInText(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"no url here", "no url here"},
 		{`Get "https://h.example/p?token=x": EOF`, `Get "https://h.example/p?token=[REDACTED]": EOF`},
-		{"a http://a.example/?k=1 and ftp://b.example/f?p=2.", "a http://a.example/?k=[REDACTED] and ftp://b.example/f?p=[REDACTED]"},
+		{"a http://a.example/?k=1 and ftp://b.example/f?p=2.", "a http://a.example/?k=[REDACTED] and ftp://b.example/f?p=[REDACTED]."},
+		{"file system [hdfs://nn-41:9000]", "file system [hdfs://nn-41:9000]"},
+		{"(see https://h.example/doc), then", "(see https://h.example/doc), then"},
+		{"GET https://h.example/x?ids=1,2,secret3 done", "GET https://h.example/x?ids=[REDACTED] done"},
+		{"dial http://[::1]:8080/p?q=1: refused", "dial http://[::1]:8080/p?q=[REDACTED]: refused"},
 		{"weird ://nohost?x=1", "weird ://nohost?x=1"},
 	}
 	for _, tc := range tests {
@@ -46,27 +52,33 @@ func TestSanitizeURLsInText(t *testing.T) {
 
 func TestMaskText(t *testing.T) {
 	r := redact.Default()
-	tests := []struct{ name, in, want string }{
-		{"pg unique, PII-shaped", "Key (email)=(alice@example.com) already exists.", "Key (email)=([REDACTED:email]) already exists."},
-		{"pg unique, plain value", "Key (username)=(alice) already exists.", "Key (username)=([REDACTED:keyed-secret]) already exists."},
-		{"pg composite key", "Key (org_id, name)=(42, alice) already exists.", "Key (org_id, name)=([REDACTED:keyed-secret], [REDACTED:keyed-secret]) already exists."},
-		{"pg value with parens", "Key (note)=(a) b (c) already exists.", "Key (note)=([REDACTED:keyed-secret]) already exists."},
-		{"pg failing row keeps nulls", "Failing row contains (7, null, bob).", "Failing row contains ([REDACTED:keyed-secret], null, [REDACTED:keyed-secret])."},
-		{"pg invalid input", `invalid input syntax for type integer: "abc"`, `invalid input syntax for type integer: "[REDACTED:keyed-secret]"`},
-		{"mysql duplicate", "Duplicate entry 'bob' for key 'users.name'", "Duplicate entry '[REDACTED:keyed-secret]' for key 'users.name'"},
-		{"mysql duplicate with quote in value", "Duplicate entry 'o'brien' for key 'name'", "Duplicate entry '[REDACTED:keyed-secret]' for key 'name'"},
-		{"mysql incorrect value", "Incorrect integer value: 'abc' for column `t`.`n` at row 1", "Incorrect integer value: '[REDACTED:keyed-secret]' for column `t`.`n` at row 1"},
-		{"mysql truncated", "Truncated incorrect DOUBLE value: 'x1'", "Truncated incorrect DOUBLE value: '[REDACTED:keyed-secret]'"},
-		{"database/sql convert", `converting driver.Value type string ("abc") to a int: invalid syntax`, `converting driver.Value type string ("[REDACTED:keyed-secret]") to a int: invalid syntax`},
-		{"pgx encode", `unable to encode "abc" into binary format for int4 (OID 23)`, `unable to encode [REDACTED:keyed-secret] into binary format for int4 (OID 23)`},
-		{"no shape left alone", `relation "users" does not exist`, `relation "users" does not exist`},
-		{"each line on its own", "Key (a)=(x) y\nKey (b)=(z) w", "Key (a)=([REDACTED:keyed-secret]) y\nKey (b)=([REDACTED:keyed-secret]) w"},
-		{"unclosed shape", "Key (a)=(x", "Key (a)=(x"},
-		{"empty", "", ""},
+	tests := []struct {
+		name, in, want string
+		db             bool
+	}{
+		{"pg unique, PII-shaped", "Key (email)=(alice@example.com) already exists.", "Key (email)=([REDACTED:email]) already exists.", true},
+		{"pg unique, plain value", "Key (username)=(alice) already exists.", "Key (username)=([REDACTED:keyed-secret]) already exists.", true},
+		{"pg composite key", "Key (org_id, name)=(42, alice) already exists.", "Key (org_id, name)=([REDACTED:keyed-secret], [REDACTED:keyed-secret]) already exists.", true},
+		{"pg value with parens", "Key (note)=(a) b (c) already exists.", "Key (note)=([REDACTED:keyed-secret]) already exists.", true},
+		{"pg failing row keeps nulls", "Failing row contains (7, null, bob).", "Failing row contains ([REDACTED:keyed-secret], null, [REDACTED:keyed-secret]).", true},
+		{"pg invalid input", `invalid input syntax for type integer: "abc"`, `invalid input syntax for type integer: "[REDACTED:keyed-secret]"`, true},
+		{"mysql duplicate", "Duplicate entry 'bob' for key 'users.name'", "Duplicate entry '[REDACTED:keyed-secret]' for key 'users.name'", true},
+		{"mysql duplicate with quote in value", "Duplicate entry 'o'brien' for key 'name'", "Duplicate entry '[REDACTED:keyed-secret]' for key 'name'", true},
+		{"mysql incorrect value", "Incorrect integer value: 'abc' for column `t`.`n` at row 1", "Incorrect integer value: '[REDACTED:keyed-secret]' for column `t`.`n` at row 1", true},
+		{"mysql truncated", "Truncated incorrect DOUBLE value: 'x1'", "Truncated incorrect DOUBLE value: '[REDACTED:keyed-secret]'", true},
+		{"database/sql convert", `converting driver.Value type string ("abc") to a int: invalid syntax`, `converting driver.Value type string ("[REDACTED:keyed-secret]") to a int: invalid syntax`, false},
+		{"pgx encode", `unable to encode "abc" into binary format for int4 (OID 23)`, `unable to encode [REDACTED:keyed-secret] into binary format for int4 (OID 23)`, false},
+		{"no shape left alone", `relation "users" does not exist`, `relation "users" does not exist`, true},
+		{"each line on its own", "Key (a)=(x) y\nKey (b)=(z) w", "Key (a)=([REDACTED:keyed-secret]) y\nKey (b)=([REDACTED:keyed-secret]) w", true},
+		{"unclosed shape", "Key (a)=(x", "Key (a)=(x", true},
+		{"empty", "", "", false},
+		{"db shapes ignored outside db text", `opts=(null) when=x from=(null)/(null) (m #1)`, `opts=(null) when=x from=(null)/(null) (m #1)`, false},
+		{"quoted value ignored outside db text", `fetch ended for URL: "https://h.example/a"`, `fetch ended for URL: "https://h.example/a"`, false},
+		{"go shapes apply everywhere", `parsing "abc": invalid syntax`, `parsing "[REDACTED:keyed-secret]": invalid syntax`, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := maskText(r, tc.in); got != tc.want {
+			if got := maskText(r, tc.in, tc.db); got != tc.want {
 				t.Errorf("maskText(%q)\n got %q\nwant %q", tc.in, got, tc.want)
 			}
 		})

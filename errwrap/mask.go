@@ -12,7 +12,7 @@ import (
 // operatorText is the original error's text for logs: the text of every
 // known value-echoing error in the chain is replaced by a rendering from
 // its typed fields without the value, then maskText runs over the whole.
-func operatorText(r *redact.Redactor, err error) string {
+func operatorText(r *redact.Redactor, err error, db bool) string {
 	text := err.Error()
 	walk(err, func(e error) {
 		safe, ok := safeInputText(r, e)
@@ -23,7 +23,7 @@ func operatorText(r *redact.Redactor, err error) string {
 			text = strings.ReplaceAll(text, raw, safe)
 		}
 	})
-	return maskText(r, text)
+	return maskText(r, text, db)
 }
 
 // walk visits err and every error it wraps, depth first, with a bound so a
@@ -67,15 +67,22 @@ func safeInputText(r *redact.Redactor, e error) (string, bool) {
 }
 
 // maskText is the operator view of free text: URLs sanitised, the core
-// redactor run, then the value parts of known database message shapes
-// replaced whole.
-func maskText(r *redact.Redactor, s string) string {
+// redactor run, then the value parts of known message shapes replaced
+// whole. The database shapes (db) are applied only to text that came from
+// a database server: in arbitrary text, "=(" or ': "' mean nothing, and
+// masking there would be over-redaction (measured on the loghub corpus).
+func maskText(r *redact.Redactor, s string, db bool) string {
 	if s == "" {
 		return s
 	}
 	s = sanitizeURLsInText(r, s)
 	s = r.String(s)
-	for _, sh := range shapes {
+	if db {
+		for _, sh := range dbShapes {
+			s = maskShape(r, s, sh)
+		}
+	}
+	for _, sh := range goShapes {
 		s = maskShape(r, s, sh)
 	}
 	return s
@@ -92,16 +99,27 @@ type shape struct {
 	list   bool // a comma-separated tuple: mask each member
 }
 
-var shapes = []shape{
-	{open: "=(", close: ')', list: true},                     // PG: Key (email)=(alice@example.com) already exists.
-	{open: "Failing row contains (", close: ')', list: true}, // PG not-null/check detail
-	{open: "Duplicate entry '", suffix: "' for key"},         // MySQL 1062
-	{open: "value: '", suffix: "' for column"},               // MySQL 1366/1292: Incorrect integer value: 'x' for column
-	{open: "value: '", close: '\''},                          // Truncated incorrect DOUBLE value: 'x'
-	{open: ": \"", close: '"'},                               // PG 22P02: invalid input syntax for type integer: "x"
-	{open: "(\"", suffix: "\") to a"},                        // database/sql: converting driver.Value type string ("x") to a int
-	{open: "parsing \"", suffix: "\": "},                     // strconv text embedded in other errors
-	{open: "unable to encode ", suffix: " into "},            // pgx: unable to encode %#v into binary format
+// dbShapes are where PostgreSQL and MySQL/MariaDB messages quote row
+// values or input. A Key detail's closing is found by its known suffix
+// first, as values may contain ") ".
+var dbShapes = []shape{
+	{open: ")=(", suffix: ") already exists", list: true},          // PG 23505: Key (email)=(alice@example.com) already exists.
+	{open: ")=(", suffix: ") is not present in table", list: true}, // PG 23503
+	{open: ")=(", suffix: ") is still referenced from", list: true},
+	{open: ")=(", suffix: ") conflicts with existing key", list: true}, // PG 23P01 exclusion
+	{open: ")=(", close: ')', list: true},                              // other Key (…)=(…) details
+	{open: "Failing row contains (", close: ')', list: true},           // PG not-null/check detail
+	{open: "Duplicate entry '", suffix: "' for key"},                   // MySQL 1062
+	{open: "value: '", suffix: "' for column"},                         // MySQL 1366/1292: Incorrect integer value: 'x' for column
+	{open: "value: '", close: '\''},                                    // Truncated incorrect DOUBLE value: 'x'
+	{open: ": \"", close: '"'},                                         // PG 22P02: invalid input syntax for type integer: "x"
+}
+
+// goShapes are where Go libraries quote a value in an error's text.
+var goShapes = []shape{
+	{open: "(\"", suffix: "\") to a"},             // database/sql: converting driver.Value type string ("x") to a int
+	{open: "parsing \"", suffix: "\": "},          // strconv text embedded in other errors
+	{open: "unable to encode ", suffix: " into "}, // pgx: unable to encode %#v into binary format
 }
 
 func maskShape(r *redact.Redactor, s string, sh shape) string {

@@ -45,10 +45,10 @@ func (f *Facts) logAttrs(r *redact.Redactor) []slog.Attr {
 		a = append(a, slog.Int("mysql_number", f.MySQLNumber))
 	}
 	add("severity", f.Severity)
-	add("db_message", maskText(r, f.Message))
-	add("detail", maskText(r, f.Detail))
-	add("hint", maskText(r, f.Hint))
-	add("where", maskText(r, f.Where))
+	add("db_message", maskText(r, f.Message, true))
+	add("detail", maskText(r, f.Detail, true))
+	add("hint", maskText(r, f.Hint, true))
+	add("where", maskText(r, f.Where, true))
 	add("schema", f.Schema)
 	add("table", f.Table)
 	add("column", f.Column)
@@ -185,6 +185,7 @@ func adapt(err error, c *config) (Facts, bool) {
 
 func (e *Error) applyFacts(f Facts, c *config) {
 	e.facts = &f
+	e.db = f.SQLState != "" || f.MySQLNumber != 0
 	switch {
 	case f.Class != "":
 		e.class = f.Class
@@ -220,6 +221,7 @@ func classifyBuiltin(e *Error, err error, c *config) bool {
 	if errors.As(err, &ss) {
 		if code := ss.SQLState(); len(code) == 5 {
 			e.class = ClassForSQLState(code)
+			e.db = true
 			return true
 		}
 	}
