@@ -182,3 +182,50 @@ func TestUnknownErrorIsInternalWithoutText(t *testing.T) {
 		t.Error("wrapping an *Error again should return it unchanged")
 	}
 }
+
+// dbTextError stands for a MySQL error seen without the mysqlerr adapter.
+type dbTextError string
+
+func (e dbTextError) Error() string { return string(e) }
+
+func TestMySQLTextWithoutAdapterIsMasked(t *testing.T) {
+	err := Wrap(fmt.Errorf("insert: %w", dbTextError("Error 1062 (23000): Duplicate entry 'alice' for key 'users.name'")))
+	var we *Error
+	if !errors.As(err, &we) || we.Class() != ClassInternal {
+		t.Fatalf("Wrap = %v", err)
+	}
+	got := operatorText(we.red, we.orig, we.db)
+	want := "insert: Error 1062 (23000): Duplicate entry '[REDACTED:keyed-secret]' for key 'users.name'"
+	if got != want {
+		t.Errorf("operator text = %q, want %q", got, want)
+	}
+	for _, s := range []string{"Error 1062: x", "x Error 1205 (HY000): y"} {
+		if !looksLikeMySQL(s) {
+			t.Errorf("looksLikeMySQL(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"Error 12: x", "Error: 1062", "no error", "Error 1062"} {
+		if looksLikeMySQL(s) {
+			t.Errorf("looksLikeMySQL(%q) = true", s)
+		}
+	}
+}
+
+// Without an adapter, a driver error is classified through its SQLState
+// method (pgconn.PgError and pq.Error both have one) and its text still
+// gets the database masks.
+func TestSQLStateWithoutAdapter(t *testing.T) {
+	orig := &dbLikeError{"22P02", `ERROR: invalid input syntax for type integer: "hunter2" (SQLSTATE 22P02)`}
+	err := Wrap(orig)
+	var we *Error
+	if !errors.As(err, &we) || we.Class() != ClassInvalidTextRepresentation || we.Status() != 422 {
+		t.Fatalf("Wrap = %v", err)
+	}
+	if we.facts != nil {
+		t.Fatal("an adapter claimed a test double")
+	}
+	got := operatorText(we.red, we.orig, we.db)
+	if want := `ERROR: invalid input syntax for type integer: "[REDACTED:keyed-secret]" (SQLSTATE 22P02)`; got != want {
+		t.Errorf("operator text = %q, want %q", got, want)
+	}
+}

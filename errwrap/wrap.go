@@ -228,6 +228,12 @@ func classifyBuiltin(e *Error, err error, c *config) bool {
 	if classifyHTTP(e, err, c) || classifyInput(e, err) {
 		return true
 	}
+	if looksLikeMySQL(err.Error()) {
+		// A MySQL error without the mysqlerr adapter: the class stays
+		// internal, but its message still gets the database masks.
+		e.db = true
+		return false
+	}
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		e.class = ClassNotFound
@@ -245,6 +251,26 @@ func classifyBuiltin(e *Error, err error, c *config) bool {
 		return false
 	}
 	return true
+}
+
+// looksLikeMySQL recognises go-sql-driver/mysql's "Error 1062 (23000): …"
+// or "Error 1062: …" anywhere in an error's text.
+func looksLikeMySQL(s string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "Error ")
+		if j < 0 {
+			return false
+		}
+		k := i + j + len("Error ")
+		n := 0
+		for k+n < len(s) && s[k+n] >= '0' && s[k+n] <= '9' {
+			n++
+		}
+		if n >= 4 && k+n+1 < len(s) && (s[k+n] == ':' || s[k+n] == ' ' && s[k+n+1] == '(') {
+			return true
+		}
+		i = k
+	}
 }
 
 // isScanError recognises database/sql conversion errors by their fixed
