@@ -96,7 +96,7 @@
 //	upstream_error                 502     any other *url.Error
 //	upstream_status                502     FromResponse: upstream answered 4xx/5xx
 //	validation_failed              422     validator.ValidationErrors (validatorerr)
-//	invalid_input                  400     json.UnmarshalTypeError, strconv.NumError, time.ParseError
+//	invalid_input                  400     json.UnmarshalTypeError, json unknown field, strconv.NumError, time.ParseError
 //	malformed_body                 400     json.SyntaxError
 //	body_too_large                 413     http.MaxBytesError
 //	internal                       500     everything else, with no text of its own

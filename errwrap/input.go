@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -69,8 +70,15 @@ func classifyInput(e *Error, err error) bool {
 	case errors.As(err, &pe):
 		e.class = ClassInvalidInput
 		e.violations = []Violation{{Field: prefix, Class: "invalid_format"}}
+	case strings.Contains(err.Error(), jsonUnknownField):
+		// json.Decoder.DisallowUnknownFields: a plain error whose text
+		// quotes the unknown key, which is input like any value.
+		e.class = ClassInvalidInput
+		e.violations = []Violation{{Field: prefix, Class: "unknown_field"}}
 	default:
 		return false
 	}
 	return true
 }
+
+const jsonUnknownField = `json: unknown field "`

@@ -93,6 +93,12 @@ func TestInputErrors(t *testing.T) {
 		Email    string `json:"email"`
 	}
 	decode := func(s string) error { var b body; return json.Unmarshal([]byte(s), &b) }
+	strict := func(s string) error {
+		d := json.NewDecoder(strings.NewReader(s))
+		d.DisallowUnknownFields()
+		var b body
+		return d.Decode(&b)
+	}
 	_, atoiErr := strconv.Atoi(c.Password)
 	_, rangeErr := strconv.ParseInt("99999999999999999999999", 10, 64)
 	_, timeErr := time.Parse(time.RFC3339, c.Token)
@@ -112,6 +118,8 @@ func TestInputErrors(t *testing.T) {
 			errwrap.ClassInvalidInput, 400, []errwrap.Violation{{Field: "password", Class: "invalid_type"}}, "cannot unmarshal string into field password of type int"},
 		{"json type, number for string", errwrap.Field("body", decode(`{"email": 4111111111111111}`)),
 			errwrap.ClassInvalidInput, 400, []errwrap.Violation{{Field: "body.email", Class: "invalid_type"}}, "cannot unmarshal number into field email of type string"},
+		{"json unknown field", errwrap.Field("body", strict(`{"`+c.Password+`": 1}`)),
+			errwrap.ClassInvalidInput, 400, []errwrap.Violation{{Field: "body", Class: "unknown_field"}}, `json: unknown field \"[REDACTED:keyed-secret]\"`},
 		{"strconv syntax", errwrap.Field("query.limit", atoiErr),
 			errwrap.ClassInvalidInput, 400, []errwrap.Violation{{Field: "query.limit", Class: "invalid_number"}}, `query.limit: strconv.Atoi: parsing [REDACTED:keyed-secret]: invalid syntax`},
 		{"strconv range", rangeErr,

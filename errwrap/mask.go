@@ -120,6 +120,7 @@ var goShapes = []shape{
 	{open: "(\"", suffix: "\") to a"},             // database/sql: converting driver.Value type string ("x") to a int
 	{open: "parsing \"", suffix: "\": "},          // strconv text embedded in other errors
 	{open: "unable to encode ", suffix: " into "}, // pgx: unable to encode %#v into binary format
+	{open: jsonUnknownField, close: '"'},          // json: unknown field "x"
 }
 
 func maskShape(r *redact.Redactor, s string, sh shape) string {
