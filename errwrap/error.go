@@ -204,7 +204,7 @@ func (e *Error) LogValue() slog.Value {
 			fa = append(fa, slog.String("rule", v.Rule))
 		}
 		if v.Param != "" {
-			fa = append(fa, slog.String("param", v.Param))
+			fa = append(fa, slog.String("param", e.red.String(v.Param)))
 		}
 		attrs = append(attrs, slog.Attr{Key: "error_" + strconv.Itoa(i), Value: slog.GroupValue(fa...)})
 	}

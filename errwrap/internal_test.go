@@ -229,3 +229,34 @@ func TestSQLStateWithoutAdapter(t *testing.T) {
 		t.Errorf("operator text = %q, want %q", got, want)
 	}
 }
+
+// stubAdapter claims errors carrying a marker, to show WithAdapters runs
+// before the registered adapters and the built-in rules.
+type stubAdapter struct{ marker error }
+
+func (s stubAdapter) Adapt(err error) (Facts, bool) {
+	if errors.Is(err, s.marker) {
+		return Facts{SQLState: "40001", Detail: "Key (id)=(7) conflicts with existing key"}, true
+	}
+	return Facts{}, false
+}
+
+func TestOptions(t *testing.T) {
+	marker := errors.New("marker")
+	known, err := redact.New(redact.WithKnownSecrets("s3cr3t-value"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig := fmt.Errorf("%w: %w with s3cr3t-value", marker, errors.New("inner"))
+	e := wrap(orig, newConfig([]Option{WithAdapters(stubAdapter{marker}), WithRedactor(known)}))
+	if e.Class() != ClassSerializationFailure || e.Status() != 503 {
+		t.Errorf("class, status = %s, %d; the explicit adapter was not used", e.Class(), e.Status())
+	}
+	cause := operatorText(e.red, e.orig, e.db)
+	if strings.Contains(cause, "s3cr3t-value") || !strings.Contains(cause, "[REDACTED:") {
+		t.Errorf("WithRedactor not used for the operator view: %q", cause)
+	}
+	if got := maskText(e.red, e.facts.Detail, true); got != "Key (id)=([REDACTED:keyed-secret]) conflicts with existing key" {
+		t.Errorf("detail = %q", got)
+	}
+}

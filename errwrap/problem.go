@@ -40,7 +40,7 @@ var errNil = errors.New("errwrap: Write called with a nil error")
 
 const serverDetail = "the server could not complete the request; quote the instance when reporting it"
 
-// Problem builds the problem body for e and a request id.
+// problem builds the RFC 9457 body for e and a request id.
 func (e *Error) problem(typeBase, requestID string) Problem {
 	p := Problem{
 		Type:      typeBase + string(e.class),
