@@ -1,6 +1,7 @@
 package errwrap
 
 import (
+	"context"
 	"errors"
 	"net"
 	"net/http"
@@ -83,7 +84,9 @@ func classifyHTTP(e *Error, err error, c *config) bool {
 		return true
 	}
 	var ne net.Error
-	if errors.As(err, &ne) {
+	// context.DeadlineExceeded is itself a net.Error; alone it is our own
+	// deadline, not an upstream's (classifyBuiltin makes it ClassTimeout).
+	if errors.As(err, &ne) && !errors.Is(err, context.DeadlineExceeded) {
 		if ne.Timeout() {
 			e.class = ClassUpstreamTimeout
 		} else {

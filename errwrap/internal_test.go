@@ -1,8 +1,13 @@
 package errwrap
 
 import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"net"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -258,5 +263,29 @@ func TestOptions(t *testing.T) {
 	}
 	if got := maskText(e.red, e.facts.Detail, true); got != "Key (id)=([REDACTED:keyed-secret]) conflicts with existing key" {
 		t.Errorf("detail = %q", got)
+	}
+}
+
+func TestStandardErrorClasses(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+		want Class
+	}{
+		{"deadline", fmt.Errorf("query: %w", context.DeadlineExceeded), ClassTimeout},
+		{"canceled", fmt.Errorf("query: %w", context.Canceled), ClassCanceled},
+		{"no rows", fmt.Errorf("get: %w", sql.ErrNoRows), ClassNotFound},
+		{"tx done", sql.ErrTxDone, ClassTxDone},
+		{"conn done", sql.ErrConnDone, ClassConnectionException},
+		{"bad conn", driver.ErrBadConn, ClassConnectionException},
+		{"dial", &net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connection refused")}, ClassUpstreamUnavailable},
+		{"scan", errors.New(`sql: Scan error on column index 0, name "n": converting driver.Value type string ("x") to a int: invalid syntax`), ClassScanError},
+		{"max bytes", &http.MaxBytesError{Limit: 10}, ClassBodyTooLarge},
+		{"plain", errors.New("boom"), ClassInternal},
+	}
+	for _, tc := range tests {
+		if got := wrap(tc.err, newConfig(nil)).Class(); got != tc.want {
+			t.Errorf("%s: class = %s, want %s", tc.name, got, tc.want)
+		}
 	}
 }
