@@ -97,6 +97,7 @@ type shape struct {
 	suffix string // closing text; "" means the last close byte on the line
 	close  byte
 	list   bool // a comma-separated tuple: mask each member
+	eol    bool // the value runs from the first ": " after open to the end of the line
 }
 
 // dbShapes are where PostgreSQL and MySQL/MariaDB messages quote row
@@ -112,6 +113,9 @@ var dbShapes = []shape{
 	{open: "Duplicate entry '", suffix: "' for key"},                   // MySQL 1062
 	{open: "value: '", suffix: "' for column"},                         // MySQL 1366/1292: Incorrect integer value: 'x' for column
 	{open: "value: '", close: '\''},                                    // Truncated incorrect DOUBLE value: 'x'
+	{open: "value \"", suffix: "\" is out of range"},                   // PG 22003: value "99999999999" is out of range for type integer
+	{open: "Token \"", suffix: "\" is invalid"},                        // PG 22P02 json detail: Token "x" is invalid.
+	{open: "JSON data, line ", eol: true},                              // PG json Where: JSON data, line 1: {"a": x…
 	{open: ": \"", close: '"'},                                         // PG 22P02: invalid input syntax for type integer: "x"
 }
 
@@ -139,6 +143,18 @@ func maskShape(r *redact.Redactor, s string, sh shape) string {
 			lineEnd += start
 		}
 		var end int
+		if sh.eol {
+			k := strings.Index(s[start:lineEnd], ": ")
+			if k < 0 {
+				b.WriteString(s[i:start])
+				i = start
+				continue
+			}
+			b.WriteString(s[i : start+k+2])
+			b.WriteString(maskOne(r, s[start+k+2:lineEnd]))
+			i = lineEnd
+			continue
+		}
 		if sh.suffix != "" {
 			end = strings.LastIndex(s[start:lineEnd], sh.suffix)
 		} else {
