@@ -96,6 +96,11 @@ func TestPostgresPgx(t *testing.T) {
 		t.Fatalf("connect: %v", err)
 	}
 	t.Cleanup(func() { conn.Close(ctx) })
+	// Make the server quote bind parameters in error context (Where), as
+	// some deployments do, so the masks are tested against it.
+	if _, err := conn.Exec(ctx, "SET log_parameter_max_length_on_error = -1"); err != nil {
+		t.Fatalf("set: %v", err)
+	}
 	c := newCanaries(t)
 	users, orders := uniqueName("errwrap_users"), uniqueName("errwrap_orders")
 	for _, ddl := range pgSchema(users, orders) {
@@ -128,7 +133,7 @@ func TestPostgresPgx(t *testing.T) {
 		{"out of range", exec("SELECT $1::text::int", "4111111111111111"),
 			errwrap.ClassNumericValueOutOfRange, 422, []string{`value \"[REDACTED:card]\" is out of range`}},
 		{"json token", exec("SELECT $1::text::json", c.Password),
-			errwrap.ClassInvalidTextRepresentation, 422, []string{`Token \"[REDACTED:keyed-secret]\" is invalid`, `"where":"JSON data, line 1: [REDACTED:value]"`}},
+			errwrap.ClassInvalidTextRepresentation, 422, []string{`Token \"[REDACTED:keyed-secret]\" is invalid`, `"where":"JSON data, line 1: [REDACTED:value]\n`}},
 		{"encode error client-side", exec("UPDATE "+users+" SET n = $1", struct{ S string }{c.Password}),
 			errwrap.ClassInternal, 500, []string{`failed to encode args[0]`}},
 		{"string too long", exec("UPDATE "+users+" SET code = $1", c.Token),

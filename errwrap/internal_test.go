@@ -69,6 +69,8 @@ func TestMaskText(t *testing.T) {
 		{"pg invalid input", `invalid input syntax for type integer: "abc"`, `invalid input syntax for type integer: "[REDACTED:keyed-secret]"`, true},
 		{"pg out of range", `value "99999999999" is out of range for type integer`, `value "[REDACTED:value]" is out of range for type integer`, true},
 		{"pg json where", "JSON data, line 1: {\"a\": hun...\nnext", "JSON data, line 1: [REDACTED:value]\nnext", true},
+		{"pg portal parameter", "unnamed portal parameter $1 = 'hunter2'", "unnamed portal parameter $1 = '[REDACTED:keyed-secret]'", true},
+		{"pg portal parameter elided", "unnamed portal parameter $1 = '...'", "unnamed portal parameter $1 = '...'", true},
 		{"pg json token", `Token "hunter2" is invalid.`, `Token "[REDACTED:keyed-secret]" is invalid.`, true},
 		{"mysql duplicate", "Duplicate entry 'bob' for key 'users.name'", "Duplicate entry '[REDACTED:keyed-secret]' for key 'users.name'", true},
 		{"mysql duplicate with quote in value", "Duplicate entry 'o'brien' for key 'name'", "Duplicate entry '[REDACTED:keyed-secret]' for key 'name'", true},

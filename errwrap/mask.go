@@ -115,6 +115,7 @@ var dbShapes = []shape{
 	{open: "value: '", close: '\''},                                    // Truncated incorrect DOUBLE value: 'x'
 	{open: "value \"", suffix: "\" is out of range"},                   // PG 22003: value "99999999999" is out of range for type integer
 	{open: "Token \"", suffix: "\" is invalid"},                        // PG 22P02 json detail: Token "x" is invalid.
+	{open: " = '", close: '\''},                                        // PG Where: unnamed portal parameter $1 = 'x' (log_parameter_max_length_on_error)
 	{open: "JSON data, line ", eol: true},                              // PG json Where: JSON data, line 1: {"a": x…
 	{open: ": \"", close: '"'},                                         // PG 22P02: invalid input syntax for type integer: "x"
 }
@@ -201,7 +202,7 @@ const maskedValue = "[REDACTED:value]"
 // maskOne replaces one value whole, in the redactor's style, unless it is
 // empty, NULL, or already one of our replacements.
 func maskOne(r *redact.Redactor, v string) string {
-	if v == "" || v == "null" || v == "NULL" {
+	if v == "" || v == "null" || v == "NULL" || v == "..." { // "..." is Postgres's own elision
 		return v
 	}
 	if out, ok := r.SecretValue(v); ok {
