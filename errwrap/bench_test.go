@@ -154,3 +154,19 @@ func BenchmarkOperatorTextCorpus(b *testing.B) {
 		b.ReportMetric(float64(len(lines)), "lines")
 	})
 }
+
+// BenchmarkMaskTextAdversarial: a line full of openings with no closing
+// must cost linear time; ns/op should grow 16x from 64 KiB to 1 MiB, not
+// 256x.
+func BenchmarkMaskTextAdversarial(b *testing.B) {
+	r := redact.Default()
+	for _, size := range []int{64 << 10, 1 << 20} {
+		line := strings.Repeat(")=(x", size/4)
+		b.Run(fmt.Sprintf("%dKiB", size>>10), func(b *testing.B) {
+			b.SetBytes(int64(len(line)))
+			for b.Loop() {
+				_ = maskText(r, line, true)
+			}
+		})
+	}
+}

@@ -146,9 +146,9 @@ func maskShape(r *redact.Redactor, s string, sh shape) string {
 		var end int
 		if sh.eol {
 			k := strings.Index(s[start:lineEnd], ": ")
-			if k < 0 {
-				b.WriteString(s[i:start])
-				i = start
+			if k < 0 { // nor for any later open on this line
+				b.WriteString(s[i:lineEnd])
+				i = lineEnd
 				continue
 			}
 			b.WriteString(s[i : start+k+2])
@@ -162,8 +162,10 @@ func maskShape(r *redact.Redactor, s string, sh shape) string {
 			end = strings.LastIndexByte(s[start:lineEnd], sh.close)
 		}
 		if end < 0 {
-			b.WriteString(s[i:start])
-			i = start
+			// No close from here to the line's end, so none for a later
+			// open on this line either: skip the line, keeping time linear.
+			b.WriteString(s[i:lineEnd])
+			i = lineEnd
 			continue
 		}
 		end += start
