@@ -1,6 +1,6 @@
 module github.com/aegisagent/redactor/bench
 
-go 1.26
+go 1.26.0
 
 replace github.com/aegisagent/redactor => ../
 
@@ -17,5 +17,5 @@ require (
 	github.com/samber/lo v1.52.0 // indirect
 	github.com/samber/slog-common v0.20.0 // indirect
 	github.com/samber/slog-multi v1.7.1 // indirect
-	golang.org/x/text v0.22.0 // indirect
+	golang.org/x/text v0.43.0 // indirect
 )
