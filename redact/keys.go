@@ -158,7 +158,7 @@ func (r *Redactor) IsSecretKey(key string) bool {
 		return false
 	}
 	k := unsafe.Slice(unsafe.StringData(key), len(key)) // read only
-	return r.isSecretKey(bytes.Trim(k, "\"'`-$@ \t"))
+	return r.isSecretKey(trimKeyQuotes(k))
 }
 
 // isSecretKey classifies a key, first asking the automaton whether it
