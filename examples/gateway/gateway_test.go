@@ -187,3 +187,33 @@ func golden(t *testing.T, name string, got []byte) {
 		t.Errorf("%s differs from golden (go test ./examples/gateway -update rewrites it)\ngot:\n%s\nwant:\n%s", path, got, want)
 	}
 }
+
+// TestREADME keeps README.md honest: every golden body and every line of
+// the golden log (with curl's user agent) appears in it verbatim. Run
+// after TestGateway's -update, then paste what changed.
+func TestREADME(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"log"}
+	for _, rq := range requests {
+		names = append(names, rq.name)
+	}
+	for _, name := range names {
+		want, err := os.ReadFile(filepath.Join("testdata", name+".golden"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		chunks := []string{strings.TrimSpace(string(want))}
+		if name == "log" {
+			chunks = strings.Split(chunks[0], "\n")
+		}
+		for _, c := range chunks {
+			c = strings.ReplaceAll(c, `"user_agent":"Go-http-client/1.1"`, `"user_agent":"curl/7.88.1"`)
+			if !bytes.Contains(readme, []byte(c)) {
+				t.Errorf("README.md lacks the output of testdata/%s.golden:\n%s", name, c)
+			}
+		}
+	}
+}
