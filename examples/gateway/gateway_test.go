@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"flag"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
@@ -215,5 +217,42 @@ func TestREADME(t *testing.T) {
 				t.Errorf("README.md lacks the output of testdata/%s.golden:\n%s", name, c)
 			}
 		}
+	}
+}
+
+// TestEventsStream checks that events are not held back by the proxy or
+// the filter: the first arrives while the upstream is still sleeping
+// between the later ones (3 gaps of 20 ms).
+func TestEventsStream(t *testing.T) {
+	var logs syncBuffer
+	g, err := newGateway(config{UpstreamKey: testKey, Log: &logs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	srv := httptest.NewServer(g.handler)
+	defer srv.Close()
+
+	resp, err := http.Get(srv.URL + "/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	br := bufio.NewReader(resp.Body)
+	for {
+		line, err := br.ReadString('\n')
+		if err != nil {
+			t.Fatalf("first event: %v", err)
+		}
+		if line == "\n" {
+			break
+		}
+	}
+	first := time.Now()
+	if _, err := io.ReadAll(br); err != nil {
+		t.Fatal(err)
+	}
+	if wait := time.Since(first); wait < 40*time.Millisecond {
+		t.Errorf("the rest came %v after the first event; the stream was buffered", wait)
 	}
 }
