@@ -77,7 +77,7 @@ func newGateway(cfg config) (*gateway, error) {
 	// appears, whatever surrounds it (also base64- or URL-encoded).
 	red, err := redact.New(
 		redact.WithKnownSecrets(cfg.UpstreamKey),
-		redact.WithEnvSecrets(), // *_API_KEY, *_DB_PASSWORD … of this process
+		redact.WithEnvSecrets(), // redact.EnvSecretNames and every *_DB_PASSWORD of this process
 	)
 	if err != nil {
 		return nil, err
