@@ -1437,7 +1437,7 @@ const maxMaskLen = 64
 // isPlaceholder reports the shapes that stand for a value rather than being
 // one.
 func isPlaceholder(v []byte) bool {
-	if bytes.HasPrefix(v, []byte(placeholderPrefix)) {
+	if bytes.HasPrefix(v, []byte(placeholderPrefix)) || encodedPlaceholder(v) {
 		return true
 	}
 	switch {

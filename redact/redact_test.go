@@ -261,3 +261,16 @@ func TestSecretValue(t *testing.T) {
 		t.Errorf("fingerprint not stable: %q vs %q", again, got)
 	}
 }
+
+// Our placeholders written URL-encoded (as a redacted URL's query carries
+// them) are placeholders too: redacting such a line again changes nothing.
+func TestEncodedPlaceholdersAreNotRedactedAgain(t *testing.T) {
+	for _, in := range []string{
+		"GET /cb?state=abc&token=%5BREDACTED%3Akeyed-secret%5D&email=%5BREDACTED%3Aemail%5D&page=2",
+		"Location: https://app.example.com/cb?access_token=%5bREDACTED%3akeyed-secret%5d",
+	} {
+		if got := Default().String(in); got != in {
+			t.Errorf("String(%q) = %q, want it unchanged", in, got)
+		}
+	}
+}

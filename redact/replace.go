@@ -66,3 +66,11 @@ func appendPlaceholder(dst []byte, id string) []byte {
 	dst = append(dst, id...)
 	return append(dst, ']')
 }
+
+// encodedPlaceholder reports one of our placeholders written URL-encoded
+// ("%5BREDACTED%3Akeyed-secret%5D", as a URL's query value carries it), so
+// that redacting it again changes nothing.
+func encodedPlaceholder(v []byte) bool {
+	const p = "%5BREDACTED"
+	return len(v) >= len(p) && equalFold(v[:len(p)], "%5bredacted")
+}

@@ -343,7 +343,7 @@ func (s *scanner) add(start, end, keepL, keepR int) {
 		return
 	}
 	text := s.data[s.winOff+start-s.off : s.winOff+end-s.off]
-	if bytes.HasPrefix(text, []byte(placeholderPrefix)) || s.r.allowed(text) {
+	if bytes.HasPrefix(text, []byte(placeholderPrefix)) || encodedPlaceholder(text) || s.r.allowed(text) {
 		return // our own placeholder, or allowlisted
 	}
 	if keepL+keepR >= end-start {
