@@ -333,3 +333,19 @@ func TestProgressClearsItsLine(t *testing.T) {
 		t.Errorf("progress line not cleared: %q", stderr.String())
 	}
 }
+
+// docs/RULES.md is the output of --rules --format markdown: regenerate it
+// with that command when the catalog changes.
+func TestRulesDocIsCurrent(t *testing.T) {
+	want, err := os.ReadFile("../../docs/RULES.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"--rules", "--format", "markdown"}, strings.NewReader(""), &stdout, &stderr, func(string) string { return "" }); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if stdout.String() != string(want) {
+		t.Errorf("docs/RULES.md is stale: run go run ./cmd/redact --rules --format markdown > docs/RULES.md")
+	}
+}
