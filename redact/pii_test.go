@@ -678,6 +678,10 @@ func TestPIIPartialStyle(t *testing.T) {
 		{"phone redacted whole", "+1 415 555 2671", "[REDACTED:phone]"},
 		{"ssn redacted whole", "123-45-6789", "[REDACTED:ssn]"},
 		{"iban redacted whole", "DE89 3704 0044 0532 0130 00", "[REDACTED:iban]"},
+		// A vendor token as the value of a secret key keeps its prefix, and
+		// a second pass does not take "ghp_[REDACTED:…]" for a new value.
+		{"token under a secret key keeps its prefix once", "Authorization: \t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", "Authorization: \tghp_[REDACTED:github-token]"},
+		{"AWS key under a secret key", "api_key=AKIAZ7QF4H2JK5L6M3NP", "api_key=AKIA[REDACTED:aws-access-key-id]"},
 	})
 }
 
