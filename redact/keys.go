@@ -879,8 +879,8 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 		case enclosing != "":
 			level = levelField
 		}
-	case flag && j > i && j < len(w) && w[j] != '-':
-		i = j // --password value
+	case flag && j > i && j < len(w) && w[j] != '-' && bytes.IndexByte([]byte("|&;<>"), w[j]) < 0:
+		i = j // --password value (not another flag, not a shell operator: "--password | tee")
 		level = levelStrict
 	default:
 		return kv, false
