@@ -18,12 +18,13 @@ import (
 //     class too, so an anchor written "0000" means "any four digits": that is
 //     how digit-shaped PII is found in the same pass as the literal anchors.
 //     Bytes that occur in no anchor share class 0, which keeps the table
-//     narrow (about 45 classes for the default catalog).
+//     narrow (about 40 classes for the default catalog).
 //   - Premultiplied state ids. A state id is its row offset in the table, so
 //     the hot loop is one load per byte: st = trans[st+class[b]].
 //   - Match states last. States with outputs are numbered after all other
-//     states, so "is this a match state?" is one comparison (st >= matchMin)
-//     instead of a flag test.
+//     states, from a power of two on, so "is this a match state?" is one
+//     comparison (st >= matchMin) instead of a flag test, and "is any of
+//     four lanes in a match state?" is one comparison of their bitwise OR.
 //   - All overlapping outputs. A state's output list contains every anchor
 //     that ends there, including those reached through failure links, so no
 //     anchor can hide another ("token" inside "access_token" still fires).
@@ -39,8 +40,9 @@ type anchorOut struct {
 type machine struct {
 	class    [256]uint8
 	stride   uint32        // number of classes
+	recip    uint64        // ceil(2^32 / stride), see outputs
 	trans    []uint32      // premultiplied transitions
-	matchMin uint32        // first match state id
+	matchMin uint32        // first match state id, a power of two
 	outs     [][]anchorOut // outputs of match state (id-matchMin)/stride
 	maxLen   int           // longest anchor
 }
@@ -86,6 +88,9 @@ func buildMachine(rules []*rule) (*machine, error) {
 		m.class[b] = foldedClass[fold(byte(b))]
 	}
 	m.stride = uint32(next)
+	// Exact for every k*stride with k*stride < 2^32, which the uint32 state
+	// ids guarantee: k*stride*ceil(2^32/stride) = k*2^32 + k*e, e < stride.
+	m.recip = (1<<32 + uint64(m.stride) - 1) / uint64(m.stride)
 
 	// Trie over class sequences.
 	nodes := []trieNode{{next: map[uint8]int{}}}
@@ -157,12 +162,23 @@ func buildMachine(rules []*rule) (*machine, error) {
 			match = append(match, n)
 		}
 	}
-	all := append(plain, match...)
-	for i, n := range all {
+	// Match states start at a power of two, so that "any of these states
+	// is a match" is one test of their bitwise OR (see walkLanes). The
+	// rows between the last plain state and matchMin are never used.
+	m.matchMin = uint32(1)
+	for m.matchMin < uint32(len(plain))*m.stride {
+		m.matchMin <<= 1
+	}
+	for i, n := range plain {
 		ids[n] = uint32(i) * m.stride
 	}
-	m.matchMin = uint32(len(plain)) * m.stride
-	m.trans = make([]uint32, len(all)*int(m.stride))
+	for i, n := range match {
+		ids[n] = m.matchMin + uint32(i)*m.stride
+	}
+	if uint64(m.matchMin)+uint64(len(match)+1)*uint64(m.stride) >= 1<<32 {
+		return nil, fmt.Errorf("redact: too many anchors")
+	}
+	m.trans = make([]uint32, int(m.matchMin)+len(match)*int(m.stride))
 	m.outs = make([][]anchorOut, len(match))
 	// Dense transitions: delta(n, c) = goto(n, c) or delta(fail(n), c).
 	// Computed in BFS order so the failure state's row is already complete.
@@ -228,7 +244,9 @@ func fold(b byte) byte {
 
 // outputs returns the anchors that end in match state st.
 func (m *machine) outputs(st uint32) []anchorOut {
-	return m.outs[(st-m.matchMin)/m.stride]
+	// st-matchMin is a multiple of stride: multiplying by the rounded-up
+	// reciprocal divides exactly, without a hardware division.
+	return m.outs[uint32(uint64(st-m.matchMin)*m.recip>>32)]
 }
 
 // firstMatch feeds b from state st and returns the index just past the

@@ -112,6 +112,3 @@ func equalFold(b []byte, p string) bool {
 // boundaryBefore reports whether the byte before i is not an identifier
 // byte (or i is the window start).
 func boundaryBefore(w []byte, i int) bool { return i == 0 || !isWord(w[i-1]) }
-
-// boundaryAfter reports whether the byte at i is not an identifier byte.
-func boundaryAfter(w []byte, i int) bool { return i >= len(w) || !isWord(w[i]) }

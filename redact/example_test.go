@@ -129,3 +129,17 @@ func ExampleRedactor_SecretValue() {
 	// [REDACTED:keyed-secret] true
 	// ${DB_PASSWORD} false
 }
+
+// Counting redactions per rule, for metrics: the callback sees the rule and
+// the span, never the secret.
+func ExampleRedactor_BytesFunc() {
+	counts := map[string]int{}
+	out := redact.Default().BytesFunc([]byte("password=hunter2hunter2 mail bob@example.com"), func(f redact.Finding) {
+		counts[f.Rule]++
+	})
+	fmt.Println(string(out))
+	fmt.Println(counts)
+	// Output:
+	// password=[REDACTED:keyed-secret] mail [REDACTED:email]
+	// map[email:1 keyed-secret:1]
+}

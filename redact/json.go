@@ -33,14 +33,17 @@ const maxJSONDepth = 1000
 // When nothing is replaced JSON returns b itself. If b is not valid JSON it
 // returns the text redaction of b (as Bytes does) and an error wrapping
 // ErrInvalidJSON: the bytes are still safe to emit, but not JSON.
-func (r *Redactor) JSON(b []byte) ([]byte, error) {
+func (r *Redactor) JSON(b []byte) ([]byte, error) { return r.json(b, nil) }
+
+// json is JSON, calling fn (if not nil) for every replaced span.
+func (r *Redactor) json(b []byte, fn func(Finding)) ([]byte, error) {
 	j, _ := jsonScratch.Get().(*jsonWalker)
 	if j == nil {
 		j = &jsonWalker{}
 	}
-	*j = jsonWalker{r: r, in: b, tmp: j.tmp[:0], scratch: j.scratch[:0], enc: j.enc[:0]}
+	*j = jsonWalker{r: r, in: b, fn: fn, tmp: j.tmp[:0], scratch: j.scratch[:0], enc: j.enc[:0]}
 	defer func() {
-		j.r, j.in, j.out = nil, nil, nil
+		j.r, j.in, j.out, j.fn = nil, nil, nil, nil
 		if cap(j.tmp)+cap(j.scratch)+cap(j.enc) <= 1<<20 {
 			jsonScratch.Put(j)
 		}
@@ -52,7 +55,7 @@ func (r *Redactor) JSON(b []byte) ([]byte, error) {
 		}
 	}
 	if err != nil {
-		return r.Bytes(b), err
+		return r.BytesFunc(b, fn), err
 	}
 	if j.out == nil {
 		return b, nil
@@ -62,6 +65,7 @@ func (r *Redactor) JSON(b []byte) ([]byte, error) {
 
 type jsonWalker struct {
 	r      *Redactor
+	fn     func(Finding) // reports replaced spans; may be nil
 	in     []byte
 	out    []byte // nil until the first change
 	copied int    // in[:copied] is accounted for in out
@@ -316,7 +320,7 @@ func (j *jsonWalker) redactString(s, e int, esc bool) bool {
 		// Placeholders and fixed texts are JSON-safe, and so are original
 		// bytes kept by the Partial style: rewrite in place, straight into
 		// the output.
-		if out, changed := j.r.appendRedacted(j.scratch[:0], content); changed {
+		if out, changed := j.r.appendRedacted(j.scratch[:0], content, j.shifted(s+1, -1)); changed {
 			j.scratch = out
 			j.replace(s+1, e-1, out)
 			return true
@@ -324,7 +328,7 @@ func (j *jsonWalker) redactString(s, e int, esc bool) bool {
 		return false
 	}
 	j.tmp = unescapeJSON(j.tmp[:0], content)
-	if out, changed := j.r.appendRedacted(j.scratch[:0], j.tmp); changed {
+	if out, changed := j.r.appendRedacted(j.scratch[:0], j.tmp, j.shifted(s, e)); changed {
 		j.scratch = out
 		j.enc = appendJSONString(j.enc[:0], out)
 		j.replace(s, e, j.enc)
@@ -333,10 +337,27 @@ func (j *jsonWalker) redactString(s, e int, esc bool) bool {
 	return false
 }
 
+// shifted adapts j.fn to spans found in a piece of the input: offsets
+// move by base, or, when end >= 0 (a decoded string, whose offsets do not
+// map back), every span becomes [base, end).
+func (j *jsonWalker) shifted(base, end int) func(Finding) {
+	if j.fn == nil {
+		return nil
+	}
+	return func(f Finding) {
+		if end >= 0 {
+			f.Start, f.End = base, end
+		} else {
+			f.Start, f.End = f.Start+base, f.End+base
+		}
+		j.fn(f)
+	}
+}
+
 // redactNumber runs the digit rules on a number; a number with a finding
 // becomes a string.
 func (j *jsonWalker) redactNumber(s, e int) {
-	out, changed := j.r.appendRedacted(nil, j.in[s:e])
+	out, changed := j.r.appendRedacted(nil, j.in[s:e], j.shifted(s, -1))
 	if changed {
 		j.replace(s, e, appendJSONString(nil, out))
 	}
@@ -355,6 +376,9 @@ func (j *jsonWalker) redactSecretValue(s, e int) {
 		}
 	}
 	sp := span{start: s, end: e, rule: j.r.keyed}
+	if j.fn != nil {
+		j.fn(Finding{Rule: sp.rule.id, Kind: sp.rule.kind, Start: s, End: e})
+	}
 	repl := j.r.repl.append(nil, &sp, v, 0, 0)
 	if j.r.repl.style == stylePartial {
 		repl = appendPlaceholder(nil, j.r.keyed.id) // never keep raw JSON bytes

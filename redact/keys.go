@@ -110,6 +110,7 @@ type keyPolicy struct {
 	extra   []string        // normalized extra secret names
 	anchors []string        // the last word of each extra name, lower case
 	safe    map[string]bool // normalized keys never secret by name
+	ids     []string        // rule IDs that look like secret keys, never secret
 }
 
 func newKeyPolicy(extra, anchors, safe []string) keyPolicy {
@@ -158,7 +159,7 @@ func (r *Redactor) IsSecretKey(key string) bool {
 		return false
 	}
 	k := unsafe.Slice(unsafe.StringData(key), len(key)) // read only
-	return r.isSecretKey(bytes.Trim(k, "\"'`-$@ \t"))
+	return r.isSecretKey(trimKeyQuotes(k))
 }
 
 // isSecretKey classifies a key, first asking the automaton whether it
@@ -294,8 +295,49 @@ func isDigits(b []byte) bool {
 }
 
 // classify reports whether key k is a secret key and whether its value is a
-// whole header value (Authorization, Cookie).
+// whole header value (Authorization, Cookie). The IDs of our own rules are
+// never secret keys, though some end in a secret noun: a count of
+// redactions per rule ("keyed-secret=3", slog attr "slack-token") is not a
+// secret.
 func (p keyPolicy) classify(k []byte) (secret, header bool) {
+	secret, header = p.classifyWords(k)
+	if secret && p.ruleIDKey(k) {
+		return false, false
+	}
+	return secret, header
+}
+
+// ruleIDKey reports whether k is, ignoring case, the ID of one of the
+// Redactor's rules that classifyWords would take for a secret key.
+func (p keyPolicy) ruleIDKey(k []byte) bool {
+	for _, id := range p.ids {
+		if len(id) == len(k) && equalFold(k, id) {
+			return true
+		}
+	}
+	return false
+}
+
+// naturalKeyIDs are rule IDs that are also common key names.
+var naturalKeyIDs = map[string]bool{"private-key": true, "aws-secret-access-key": true, "aws-session-token": true}
+
+// withRuleIDs records the IDs among ids that look like secret keys
+// (keyed-secret, slack-token, url-credentials …), so classify can tell them
+// apart.
+func (p keyPolicy) withRuleIDs(ids []string) keyPolicy {
+	p.ids = nil
+	for _, id := range ids {
+		if naturalKeyIDs[id] {
+			continue // also what people name the key: "private-key: …"
+		}
+		if sec, _ := p.classifyWords([]byte(id)); sec && !slices.Contains(p.ids, id) {
+			p.ids = append(p.ids, id)
+		}
+	}
+	return p
+}
+
+func (p keyPolicy) classifyWords(k []byte) (secret, header bool) {
 	if len(k) == 0 || len(k) > maxKeyLen {
 		return false, false
 	}
@@ -878,6 +920,13 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 			level = levelStrict
 		case enclosing != "":
 			level = levelField
+		case header && cookiePair(w, i):
+			// "request header Cookie: sid=…; theme=dark" in running
+			// text: the cookie list, and no further.
+			kv.start = skipBlanks(w, i)
+			kv.end = cookieListEnd(w, kv.start)
+			kv.level = levelStrict
+			return kv, true
 		}
 	case flag && j > i && j < len(w) && w[j] != '-' && bytes.IndexByte([]byte("|&;<>"), w[j]) < 0:
 		i = j // --password value (not another flag, not a shell operator: "--password | tee")
@@ -954,7 +1003,11 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 		kv.first = end
 		// A YAML or INI line ("password: two words", "secret = a b"): the
 		// plain value runs on to the line end.
-		if level == levelStrict && !quotedKey && (colon || j > ke) && lineStartKey(w, ks) {
+		// Not after an auth scheme (a token68 is one word), nor after a
+		// first word that is a whole credential by itself: in
+		// "TOKEN: <uuid> took 213ms" the rest is the message.
+		if level == levelStrict && !quotedKey && (colon || j > ke) && lineStartKey(w, ks) &&
+			start == i && !(end-start >= 16 && strongValue(w[start:end])) {
 			end = extendPlain(w, end)
 		}
 	}
@@ -1266,8 +1319,13 @@ func strongNoun(k []byte) bool {
 // address (com.apple.xpc.activity/4505, /var/run, v1.2.3, a@b). Base64
 // with '/' and '+' inside qualifies.
 func strongValue(v []byte) bool {
-	if len(v) < 8 || v[0] == '/' || v[0] == '.' || v[0] == '~' || bytes.IndexByte(v, '@') >= 0 || bytes.Contains(v, []byte("://")) {
+	if len(v) < 8 || v[0] == '/' || v[0] == '.' || v[0] == '~' || address(v) || bytes.Contains(v, []byte("://")) {
 		return false
+	}
+	// Mixed case and a password symbol: a typed password ("TBIQn!.PAzwm",
+	// "m!x?ed.Up-9CoY"), whatever its dots.
+	if bytes.ContainsAny(v, "!?#%^&*+=~") && bytes.IndexFunc(v, isUpperRune) >= 0 && bytes.IndexFunc(v, isLowerRune) >= 0 {
+		return true
 	}
 	// A dot between letters makes a dotted name, not a credential.
 	for i := 1; i+1 < len(v); i++ {
@@ -1276,6 +1334,63 @@ func strongValue(v []byte) bool {
 		}
 	}
 	return hasDigit(v) && bytes.IndexFunc(v, func(r rune) bool { return r < 128 && isLetter(byte(r)) }) >= 0
+}
+
+func isUpperRune(r rune) bool { return r < 128 && isUpper(byte(r)) }
+func isLowerRune(r rune) bool { return r < 128 && isLower(byte(r)) }
+
+// address reports an '@' between a name and a host name with a dot
+// (bob@example.com, git@github.com:org/repo): an address, where an '@'
+// elsewhere ("S3cur370@@", "Zx9#kL@2024wA") is one more password symbol.
+func address(v []byte) bool {
+	at := bytes.IndexByte(v, '@')
+	if at <= 0 || !isWord(v[at-1]) {
+		return false
+	}
+	host := at + 1
+	end := host
+	for end < len(v) && (isWord(v[end]) || v[end] == '.' || v[end] == '-') {
+		end++
+	}
+	dot := bytes.IndexByte(v[host:end], '.')
+	return dot > 0 && dot < end-host-1
+}
+
+// cookiePair reports a cookie list after the colon at w[i-1]: a cookie
+// name, '=' and a value ("sid=abc; theme=dark").
+func cookiePair(w []byte, i int) bool {
+	for i < len(w) && w[i] == ' ' {
+		i++
+	}
+	n := i
+	for n < len(w) && (isWord(w[n]) || w[n] == '.' || w[n] == '-') {
+		n++
+	}
+	return n > i && n+1 < len(w) && w[n] == '=' && w[n+1] != ' ' && w[n+1] != '='
+}
+
+// cookieListEnd returns the end of the cookie list "n=v; n2=v2" at i.
+func cookieListEnd(w []byte, i int) int {
+	end := i
+	for {
+		j := i
+		for j < len(w) && (isWord(w[j]) || w[j] == '.' || w[j] == '-') {
+			j++
+		}
+		if j == i || j >= len(w) || w[j] != '=' {
+			return end
+		}
+		j++
+		for j < len(w) && w[j] > ' ' && w[j] < 0x7f && w[j] != ';' && w[j] != ',' && w[j] != '"' && w[j] != '\\' {
+			j++
+		}
+		end = j
+		if j+1 < len(w) && w[j] == ';' {
+			i = skipBlanks(w, j+1)
+			continue
+		}
+		return end
+	}
 }
 
 // valueStopwords are values that are words about a secret, not a secret:
@@ -1397,7 +1512,7 @@ func isPlaceholder(v []byte) bool {
 				break
 			}
 		}
-		if same || (xs && bytes.IndexAny(v, "xX") >= 0) {
+		if same || (xs && bytes.ContainsAny(v, "xX")) {
 			return true
 		}
 	}

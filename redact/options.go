@@ -245,6 +245,14 @@ func (c *config) build() (*Redactor, error) {
 			}
 		}
 	}
+	ids := []string{knownSecretID}
+	for _, x := range builtinRules() {
+		ids = append(ids, x.id)
+	}
+	for _, x := range r.rules {
+		ids = append(ids, x.id)
+	}
+	r.keys = r.keys.withRuleIDs(ids)
 	r.on = make(map[*rule]struct{}, len(r.rules))
 	for _, x := range r.rules {
 		r.on[x] = struct{}{}

@@ -10,7 +10,7 @@ import (
 
 // Personal data: e-mail addresses, and the digit-shaped kinds (payment
 // cards, phone numbers, US SSNs, IBANs) that the automaton finds through
-// its "any four digits" and "+digit" anchors and validates by checksum,
+// its digit anchors (see digitAnchors) and validates by checksum,
 // shape and context. IP addresses are opt-in.
 
 const (
@@ -24,7 +24,7 @@ func piiRules() []*rule {
 	return []*rule{
 		{id: "email", kind: PII, prio: prioPII,
 			desc: "e-mail address (also %40-encoded); the Partial style keeps the domain", example: "alice@example.com",
-			anchors: []string{"@", "%40"}, back: 72, fwd: 256, validate: validateEmail},
+			anchors: []string{"@", "%40"}, back: 72 + maxUserinfo, fwd: 256, validate: validateEmail},
 		{id: "card", kind: PII, prio: prioPII + 2,
 			desc: "payment card number: issuer prefix, length and Luhn checksum; plain, spaced or dashed; the Partial style keeps the last 4 digits", example: "4111 1111 1111 1111"},
 		{id: "ssn", kind: PII, prio: prioPII + 1,
@@ -202,7 +202,7 @@ var notTLDs = []string{
 // URL: "://" comes before it in the same token with no '/', '?' or '#'
 // after it.
 func inURLUserinfo(w []byte, i int) bool {
-	for j := i - 1; j >= 2 && i-j < 256; j-- {
+	for j := i - 1; j >= 2 && i-j < maxUserinfo; j-- {
 		switch c := w[j]; {
 		case c == '/' && w[j-1] == '/' && w[j-2] == ':':
 			return true
@@ -212,6 +212,11 @@ func inURLUserinfo(w []byte, i int) bool {
 	}
 	return false
 }
+
+// maxUserinfo bounds the search for the "://" before a user name; the
+// e-mail window reaches back that far too, so a long token used as the user
+// name (https://<token>=x@github.com) is seen whole.
+const maxUserinfo = 256
 
 // atFollows reports whether another '@' follows i in the same URL
 // authority: then the user name itself is an e-mail address
@@ -230,8 +235,9 @@ func atFollows(w []byte, i int) bool {
 
 // Digit-shaped PII: cards, SSNs, phone numbers and IBANs.
 //
-// The digits trigger fires on every four digits (and on '+' before a
-// digit). The first hit in a run of digits analyses the whole region around
+// The digits trigger fires on the digit anchors (seven digits in a row, a
+// digit pair, a separator and four digits, or '+' before a digit; see
+// digitAnchors). The first hit in a run of digits analyses the whole region around
 // it, once: the digit groups and the short separators between them. Later
 // hits inside the region return at the first comparison (digitEnd).
 //
@@ -376,6 +382,9 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 	if !rightCut && de < len(w) && (isWord(w[de]) || w[de] == '@' || w[de] == '%') {
 		gluedR = true
 	}
+	if ibanHeadBefore(w, leadAt) {
+		return // the digits of an IBAN that failed its checksum: not a card either
+	}
 
 	var buf [24]digitGroup
 	g := buf[:0]
@@ -442,6 +451,30 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 	case open:
 		resume(stop)
 	}
+}
+
+// ibanHeadBefore reports whether the start of an IBAN written in groups
+// of four ends just before i: a country code and check digits, then
+// groups of four letters or digits ("IE23 XHWH " before "5735 2796 …").
+func ibanHeadBefore(w []byte, i int) bool {
+	for j := i; j >= 5 && w[j-1] == ' '; j -= 5 {
+		g := w[j-5 : j-1]
+		if j-5 > 0 && isAlnum(w[j-6]) {
+			return false
+		}
+		if isUpper(g[0]) && isUpper(g[1]) && isDigit(g[2]) && isDigit(g[3]) {
+			return j-5 == 0 || !isAlnum(w[j-6])
+		}
+		for _, c := range g {
+			if !isUpper(c) && !isDigit(c) {
+				return false
+			}
+		}
+		if j-5 == 0 || w[j-6] != ' ' {
+			return false
+		}
+	}
+	return false
 }
 
 // nextStart returns the first group from i on that may start a candidate:

@@ -642,6 +642,8 @@ func TestPIINegatives(t *testing.T) {
 		"version 1.2.3, 10.15.7, v2.6.5-1.358, Chrome/120.0.6099.71",
 		"order 4155552671 invoice INV-2026-000123 ref #98765432101",
 		"Luhn-invalid 4111111111111112 5555555555554445",
+		"iban=IE23 XHWH 5735 2796 3328 53 (checksum fails; its Luhn-valid tail is no card)",
+		"git clone https://"+strings.Repeat("aZ09-", 38)+"=62B07CD6@github.com/acme/api.git (a long user name, no mailbox)",
 		"client 203.0.113.7:51234 connected to 10.0.0.1",
 		"listen [2001:db8::7]:443 and ::1",
 		"received block blk_-1608999687919862906 of size 67108864",

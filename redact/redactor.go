@@ -82,6 +82,9 @@ func (r *Redactor) putScanner(s *scanner) {
 	if cap(s.found) > 1024 {
 		s.found = nil
 	}
+	if cap(s.gbuf) > 1024 {
+		s.gbuf = nil
+	}
 	s.data = nil
 	r.pool.Put(s)
 }
@@ -108,16 +111,17 @@ func (r *Redactor) scanAll(b []byte) *scanner {
 // returns b itself and allocates nothing; otherwise it returns a new slice
 // and leaves b unchanged.
 func (r *Redactor) Bytes(b []byte) []byte {
-	out, changed := r.appendRedacted(nil, b)
+	out, changed := r.appendRedacted(nil, b, nil)
 	if !changed {
 		return b
 	}
 	return out
 }
 
-// appendRedacted appends the redaction of b to dst. When nothing is found
-// it returns dst unchanged and false.
-func (r *Redactor) appendRedacted(dst, b []byte) ([]byte, bool) {
+// appendRedacted appends the redaction of b to dst, calling fn (if not nil)
+// for each replaced span. When nothing is found it returns dst unchanged and
+// false.
+func (r *Redactor) appendRedacted(dst, b []byte, fn func(Finding)) ([]byte, bool) {
 	s := r.scanAll(b)
 	if s == nil {
 		return dst, false
@@ -126,13 +130,16 @@ func (r *Redactor) appendRedacted(dst, b []byte) ([]byte, bool) {
 	if len(s.found) == 0 {
 		return dst, false
 	}
-	var gs [16]group
-	groups := s.groups(gs[:0])
+	groups := s.groups(s.gbuf)
+	s.gbuf = groups
 	if dst == nil {
 		dst = make([]byte, 0, len(b)+len(groups)*16)
 	}
 	prev := 0
 	for _, g := range groups {
+		if fn != nil {
+			fn(Finding{Rule: g.win.rule.id, Kind: g.win.rule.kind, Start: g.start, End: g.end})
+		}
 		dst = append(dst, b[prev:g.start]...)
 		dst = r.repl.append(dst, g.win, b[g.start:g.end], g.win.start-g.start, g.end-g.win.end)
 		prev = g.end
@@ -166,8 +173,8 @@ func (r *Redactor) Find(b []byte) []Finding {
 	if len(s.found) == 0 {
 		return nil
 	}
-	var gs [16]group
-	groups := s.groups(gs[:0])
+	groups := s.groups(s.gbuf)
+	s.gbuf = groups
 	out := make([]Finding, len(groups))
 	line, lineStart, counted := 1, 0, 0
 	for i, g := range groups {

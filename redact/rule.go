@@ -117,8 +117,10 @@ var builtinRules = sync.OnceValue(func() []*rule {
 // pemSettled: a private-key block's span ends at its first END marker.
 func pemSettled(after []byte) bool { return bytes.Contains(after, []byte("-----END")) }
 
-// digitAnchors wake the digit-shaped PII rules. Every card, phone, SSN and
-// IBAN contains one of them: seven digits in a row, a group of at least two
+// digitAnchors wake the digit-shaped PII rules. Every card, SSN and IBAN,
+// and every phone number of the shapes the phone rule accepts (E.164 after
+// a '+', North American, national numbers with a group of four) contains
+// one of them: seven digits in a row, a group of at least two
 // digits then a space, dash or dot and four digits ("415-555-2671",
 // "4111 1111", "123-45-6789", "DE89 3704"), or a plus and a digit (E.164).
 // Dates, times, versions and addresses (2026-11-28, 03:26:49, 10.0.0.1)

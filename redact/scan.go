@@ -3,6 +3,7 @@ package redact
 import (
 	"bytes"
 	"slices"
+	"unsafe"
 )
 
 // scanner runs the automaton over a buffer, calls validators at anchor hits
@@ -39,6 +40,7 @@ type scanner struct {
 	laneHits *[lanes][laneLen]laneHit // runLanes' buffer, kept across calls
 
 	found []span
+	gbuf  []group // groups of found, reused by one-shot calls
 
 	// A private-key block to walk on from contAt, past its window (see
 	// pemcap.go); contRule nil: none.
@@ -134,45 +136,67 @@ type laneHit struct {
 // runLanes scans d[i:i+lanes*L] from state st in lanes of L bytes. It
 // returns the index and state to continue from, and false if the scan
 // paused.
+//
+// The inner loop is the hottest code in the package, so it reads the input
+// and the transition table through unsafe pointers: the compiler cannot
+// prove the indexes in range and its bounds checks (plus the register
+// spills they cause) doubled the instructions per byte. Both are in range
+// by construction: the block d[i:i+lanes*L] is checked once below, and a
+// state id plus a class is always inside trans (ids are premultiplied row
+// offsets, classes are < stride; see buildMachine).
 func (s *scanner) runLanes(d []byte, i int, st uint32, L int) (int, uint32, bool) {
-	trans, mm, cls := s.m.trans, s.m.matchMin, &s.m.class
+	mm, cls := s.m.matchMin, &s.m.class
 	if s.laneHits == nil {
 		s.laneHits = new([lanes][laneLen]laneHit) // a lane cannot hit more often than once a byte
 	}
 	hits := s.laneHits
 	var n [lanes]int
 	lead := s.m.maxLen
-	// Lane k covers d[i+k*L : i+(k+1)*L].
-	s0, s1, s2, s3 := st, uint32(root), uint32(root), uint32(root)
-	p1, p2, p3 := i+L-lead, i+2*L-lead, i+3*L-lead
-	for k := 0; k < lead; k++ { // the late walks catch up
-		s1 = trans[s1+uint32(cls[d[p1+k]])]
-		s2 = trans[s2+uint32(cls[d[p2+k]])]
-		s3 = trans[s3+uint32(cls[d[p3+k]])]
+	q := d[i : i+lanes*L] // bounds of everything read below
+	if L < lead || L > laneLen {
+		panic("redact: bad lane length")
 	}
-	q := d[i : i+lanes*L]
-	for k := 0; k < L; k++ {
-		s0 = trans[s0+uint32(cls[q[k]])]
-		s1 = trans[s1+uint32(cls[q[L+k]])]
-		s2 = trans[s2+uint32(cls[q[2*L+k]])]
-		s3 = trans[s3+uint32(cls[q[3*L+k]])]
-		if s0 >= mm || s1 >= mm || s2 >= mm || s3 >= mm {
-			if s0 >= mm {
-				hits[0][n[0]] = laneHit{i + k + 1, s0}
-				n[0]++
-			}
-			if s1 >= mm {
-				hits[1][n[1]] = laneHit{i + L + k + 1, s1}
-				n[1]++
-			}
-			if s2 >= mm {
-				hits[2][n[2]] = laneHit{i + 2*L + k + 1, s2}
-				n[2]++
-			}
-			if s3 >= mm {
-				hits[3][n[3]] = laneHit{i + 3*L + k + 1, s3}
-				n[3]++
-			}
+	tp := unsafe.Pointer(unsafe.SliceData(s.m.trans))
+	step := func(st uint32, b byte) uint32 {
+		return *(*uint32)(unsafe.Add(tp, uintptr(st+uint32(cls[b]))*4))
+	}
+	// Lane k covers q[k*L : (k+1)*L]; the late walks catch up first.
+	s0, s1, s2, s3 := st, uint32(root), uint32(root), uint32(root)
+	for _, b := range q[L-lead : L] {
+		s1 = step(s1, b)
+	}
+	for _, b := range q[2*L-lead : 2*L] {
+		s2 = step(s2, b)
+	}
+	for _, b := range q[3*L-lead : 3*L] {
+		s3 = step(s3, b)
+	}
+	p := unsafe.Pointer(unsafe.SliceData(q))
+	l1 := uintptr(L)
+	for k := uintptr(0); k < l1; {
+		// The tight loop runs until some lane lands in a match state;
+		// recording the hit is kept out of it so that its registers stay
+		// put.
+		k, s0, s1, s2, s3 = walkLanes(p, k, l1, tp, cls, mm, s0, s1, s2, s3)
+		if s0|s1|s2|s3 < mm {
+			break
+		}
+		kk := int(k) // just past the anchor in each lane
+		if s0 >= mm {
+			hits[0][n[0]] = laneHit{i + kk, s0}
+			n[0]++
+		}
+		if s1 >= mm {
+			hits[1][n[1]] = laneHit{i + L + kk, s1}
+			n[1]++
+		}
+		if s2 >= mm {
+			hits[2][n[2]] = laneHit{i + 2*L + kk, s2}
+			n[2]++
+		}
+		if s3 >= mm {
+			hits[3][n[3]] = laneHit{i + 3*L + kk, s3}
+			n[3]++
 		}
 	}
 	for lane := range lanes {
@@ -183,6 +207,28 @@ func (s *scanner) runLanes(d []byte, i int, st uint32, L int) (int, uint32, bool
 		}
 	}
 	return i + lanes*L, s3, true
+}
+
+// walkLanes advances the four lane states from offset k of each lane until
+// one of them lands in a match state (k is then just past that byte) or the
+// lanes end (k == l). Lane j reads p[j*l+k]. It is a function of its own so
+// that its dozen live values all stay in registers.
+func walkLanes(p unsafe.Pointer, k, l uintptr, tp unsafe.Pointer, cls *[256]uint8, mm uint32, s0, s1, s2, s3 uint32) (uintptr, uint32, uint32, uint32, uint32) {
+	for k < l {
+		at := unsafe.Add(p, k)
+		s0 = *(*uint32)(unsafe.Add(tp, uintptr(s0+uint32(cls[*(*byte)(at)]))*4))
+		at = unsafe.Add(at, l)
+		s1 = *(*uint32)(unsafe.Add(tp, uintptr(s1+uint32(cls[*(*byte)(at)]))*4))
+		at = unsafe.Add(at, l)
+		s2 = *(*uint32)(unsafe.Add(tp, uintptr(s2+uint32(cls[*(*byte)(at)]))*4))
+		at = unsafe.Add(at, l)
+		s3 = *(*uint32)(unsafe.Add(tp, uintptr(s3+uint32(cls[*(*byte)(at)]))*4))
+		k++
+		if s0|s1|s2|s3 >= mm { // mm is a power of two: some state is >= mm
+			break
+		}
+	}
+	return k, s0, s1, s2, s3
 }
 
 // hit processes one collected hit; false means the scan paused there.
@@ -200,6 +246,9 @@ func (s *scanner) hit(h laneHit) bool {
 // windows is not yet complete.
 func (s *scanner) process(st uint32, end int) bool {
 	outs := s.m.outputs(st)
+	if len(outs) == 1 && outs[0].rule.digits && end-outs[0].n < s.digitEnd {
+		return true // the common case inside a run of digits: already analysed
+	}
 	avail := s.off + len(s.data)
 	if !s.eof {
 		for _, o := range outs {

@@ -34,6 +34,8 @@ type Writer struct {
 	err     error
 	closed  bool
 
+	onRedact func(Finding) // see OnRedact
+
 	// Finding mode (FindReader): report instead of replacing.
 	report    func(Finding) error
 	line      int // newlines in [0, counted)
@@ -159,6 +161,9 @@ func (sw *Writer) emit() error {
 				return err
 			}
 		} else {
+			if sw.onRedact != nil {
+				sw.onRedact(Finding{Rule: g.win.rule.id, Kind: g.win.rule.kind, Start: g.start, End: g.end})
+			}
 			out = append(out, orig(sw.emitted, start)...)
 			out = sw.r.repl.append(out, g.win, orig(start, g.end), g.win.start-start, g.end-g.win.end)
 		}

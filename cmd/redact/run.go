@@ -38,6 +38,8 @@ type options struct {
 	envAll    bool
 	envNames  multiFlag
 	jsonLines bool
+	stats     bool
+	progress  bool
 }
 
 type multiFlag []string
@@ -60,6 +62,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	fs.BoolVar(&o.envAll, "env-secrets", false, "mask the values of the platform's secret environment variables (see --help)")
 	fs.Var(&o.envNames, "env-secret", "mask the value of this environment variable (repeatable)")
 	fs.BoolVar(&o.jsonLines, "json-lines", true, "redact lines that are JSON objects structurally")
+	fs.BoolVar(&o.stats, "stats", false, "print the number of redactions per rule on stderr at the end")
+	fs.BoolVar(&o.progress, "progress", isTerminal(stderr), "show progress on stderr (default: when stderr is a terminal)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `usage: redact [flags] [FILE...]
        redact --check [flags] [FILE...]
@@ -95,10 +99,19 @@ secret and piece of personal data replaced. Exit status: 0 ok/clean,
 	if len(files) == 0 {
 		files = []string{"-"}
 	}
-	if o.check {
-		return check(r, files, o.format, stdin, stdout, stderr)
+	var st *stats
+	if o.stats {
+		st = newStats()
+		defer st.print(stderr)
 	}
-	return filter(r, files, o.jsonLines, stdin, stdout, stderr)
+	var pr *progress
+	if o.progress {
+		pr = &progress{w: stderr}
+	}
+	if o.check {
+		return check(r, files, o.format, stdin, stdout, stderr, st, pr)
+	}
+	return filter(r, files, o.jsonLines, stdin, stdout, stderr, st, pr)
 }
 
 func splitList(s string) []string {
@@ -194,7 +207,7 @@ func openInput(name string, stdin io.Reader) (io.ReadCloser, string, error) {
 }
 
 // filter redacts every file to stdout.
-func filter(r *redact.Redactor, files []string, jsonLines bool, stdin io.Reader, stdout, stderr io.Writer) int {
+func filter(r *redact.Redactor, files []string, jsonLines bool, stdin io.Reader, stdout, stderr io.Writer, st *stats, pr *progress) int {
 	bw := bufio.NewWriterSize(stdout, writeBufSize)
 	status := exitOK
 	for _, name := range files {
@@ -204,7 +217,8 @@ func filter(r *redact.Redactor, files []string, jsonLines bool, stdin io.Reader,
 			status = exitIOError
 			continue
 		}
-		err = filterOne(r, in, bw, jsonLines)
+		err = filterOne(r, pr.wrap(in, display), bw, jsonLines, st.fn())
+		pr.done()
 		in.Close()
 		if err != nil {
 			var we *writeError
@@ -243,9 +257,10 @@ func (e errWriter) Write(p []byte) (int, error) {
 // '{' and parse as JSON take the structural path; all other bytes go through
 // one text Writer in large writes, which is flushed before each JSON line so
 // the output keeps the input's order.
-func filterOne(r *redact.Redactor, in io.Reader, out io.Writer, jsonLines bool) error {
+func filterOne(r *redact.Redactor, in io.Reader, out io.Writer, jsonLines bool, count func(redact.Finding)) error {
 	ew := errWriter{out}
 	tw := r.NewWriter(ew).(*redact.Writer)
+	tw.OnRedact(count)
 	buf := make([]byte, readBufSize)
 	if !jsonLines {
 		if _, err := io.CopyBuffer(tw, in, buf); err != nil {
@@ -254,7 +269,10 @@ func filterOne(r *redact.Redactor, in io.Reader, out io.Writer, jsonLines bool) 
 		}
 		return tw.Close()
 	}
-	f := lineFilter{r: r, tw: tw, out: ew, atStart: true}
+	f := lineFilter{r: r, tw: tw, out: ew, atStart: true, count: count}
+	if count != nil {
+		f.collect = func(x redact.Finding) { f.pending = append(f.pending, x) }
+	}
 	for {
 		n, err := in.Read(buf)
 		if n > 0 {
@@ -282,8 +300,14 @@ type lineFilter struct {
 	r       *redact.Redactor
 	tw      *redact.Writer
 	out     io.Writer
-	atStart bool   // the next byte starts a line
-	carry   []byte // an unfinished line that starts with '{'
+	atStart bool                 // the next byte starts a line
+	carry   []byte               // an unfinished line that starts with '{'
+	count   func(redact.Finding) // --stats, or nil
+
+	// A JSON line's findings are counted only when the line takes the
+	// JSON path; a line that fails to parse is counted as text.
+	collect func(redact.Finding)
+	pending []redact.Finding
 }
 
 func (f *lineFilter) feed(data []byte) error {
@@ -365,9 +389,13 @@ func (f *lineFilter) tryJSON(before, l []byte) (bool, error) {
 		return false, nil
 	}
 	body := bytes.TrimRight(l, "\r\n")
-	red, err := f.r.JSON(body)
+	f.pending = f.pending[:0]
+	red, err := f.r.JSONFunc(body, f.collect)
 	if err != nil {
 		return false, nil
+	}
+	for _, x := range f.pending {
+		f.count(x)
 	}
 	if _, err := f.tw.Write(before); err != nil {
 		return false, err
@@ -414,7 +442,7 @@ type findingReport struct {
 }
 
 // check reports findings without changing anything.
-func check(r *redact.Redactor, files []string, format string, stdin io.Reader, stdout, stderr io.Writer) int {
+func check(r *redact.Redactor, files []string, format string, stdin io.Reader, stdout, stderr io.Writer, st *stats, pr *progress) int {
 	status := exitOK
 	var reports []fileReport
 	total := 0
@@ -423,8 +451,9 @@ func check(r *redact.Redactor, files []string, format string, stdin io.Reader, s
 		in, display, err := openInput(name, stdin)
 		if err == nil {
 			rep.File = display
-			err = r.FindReader(in, func(f redact.Finding) error {
+			err = r.FindReader(pr.wrap(in, display), func(f redact.Finding) error {
 				total++
+				st.add(f)
 				if format == "json" {
 					rep.Findings = append(rep.Findings, findingReport{f.Line, f.Column, f.Rule, f.Kind.String(), f.Start, f.End})
 					return nil
@@ -432,6 +461,7 @@ func check(r *redact.Redactor, files []string, format string, stdin io.Reader, s
 				_, werr := fmt.Fprintf(stderr, "%s:%d:%d %s\n", display, f.Line, f.Column, f.Rule)
 				return werr
 			})
+			pr.done()
 			in.Close()
 		}
 		if err != nil {

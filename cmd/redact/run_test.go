@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"time"
 
 	"github.com/aegisagent/redactor/redact"
 )
@@ -239,7 +240,7 @@ func TestFilterReadSizesDoNotMatter(t *testing.T) {
 	in.WriteString(`{"last":"line without newline","password":"p4ssw0rd-x"}`)
 	r := redactDefaultForTest()
 	var want bytes.Buffer
-	if err := filterOne(r, strings.NewReader(in.String()), &want, true); err != nil {
+	if err := filterOne(r, strings.NewReader(in.String()), &want, true, nil); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(want.String(), "hunter2hunter2") || strings.Contains(want.String(), "Zx81kLmQ02pR77ab") || strings.Contains(want.String(), "p4ssw0rd-x") {
@@ -248,7 +249,7 @@ func TestFilterReadSizesDoNotMatter(t *testing.T) {
 	for _, mk := range []func(io.Reader) io.Reader{iotest.OneByteReader, iotest.HalfReader, iotest.DataErrReader,
 		func(r io.Reader) io.Reader { return &chunkReader{r: r, n: 7} }, func(r io.Reader) io.Reader { return &chunkReader{r: r, n: 4093} }} {
 		var got bytes.Buffer
-		if err := filterOne(r, mk(strings.NewReader(in.String())), &got, true); err != nil {
+		if err := filterOne(r, mk(strings.NewReader(in.String())), &got, true, nil); err != nil {
 			t.Fatal(err)
 		}
 		if got.String() != want.String() {
@@ -270,3 +271,65 @@ func (c *chunkReader) Read(p []byte) (int, error) {
 }
 
 func redactDefaultForTest() *redact.Redactor { return redact.Default() }
+
+// --stats counts each redaction once, whichever path (JSON line, text, a
+// line that looked like JSON but was not) took it, and whatever the read
+// sizes; it prints rule names and counts, never values.
+func TestStats(t *testing.T) {
+	in := "password=hunter2hunter2 bob@example.com\n" +
+		`{"token":"abcdefgh12345678","mail":"al@example.org"}` + "\n" +
+		`{"broken": "c@example.com"` + "\n" +
+		"nothing here\n"
+	want := map[string]int{"keyed-secret": 2, "email": 3}
+	for _, size := range []int{1, 5, 64, 1 << 20} {
+		st := newStats()
+		var out bytes.Buffer
+		if err := filterOne(redact.Default(), &chunkReader{r: strings.NewReader(in), n: size}, &out, true, st.fn()); err != nil {
+			t.Fatal(err)
+		}
+		if len(st.counts) != len(want) || st.counts["keyed-secret"] != 2 || st.counts["email"] != 3 {
+			t.Errorf("reads of %d: counts %v, want %v", size, st.counts, want)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"--stats"}, strings.NewReader(in), &stdout, &stderr, func(string) string { return "" })
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %s", code, stderr.String())
+	}
+	wantErr := "redact: 5 redactions, 2 rules\n  3  email\n  2  keyed-secret\n"
+	if stderr.String() != wantErr {
+		t.Errorf("stderr = %q, want %q", stderr.String(), wantErr)
+	}
+	stderr.Reset()
+	if code := run([]string{"--check", "--stats"}, strings.NewReader(in), &stdout, &stderr, func(string) string { return "" }); code != exitFound {
+		t.Errorf("--check --stats exit %d, want %d", code, exitFound)
+	}
+	if !strings.HasSuffix(stderr.String(), wantErr) {
+		t.Errorf("--check --stats stderr = %q, want suffix %q", stderr.String(), wantErr)
+	}
+	for _, secret := range []string{"hunter2", "bob@", "abcdefgh1234", "al@example"} {
+		if strings.Contains(stderr.String(), secret) {
+			t.Errorf("stats leak %q", secret)
+		}
+	}
+}
+
+// Progress is written only past a delay and is cleared at the end; it
+// never reaches stdout.
+func TestProgressClearsItsLine(t *testing.T) {
+	var stderr bytes.Buffer
+	p := &progress{w: &stderr}
+	r := p.wrap(strings.NewReader(strings.Repeat("x", 100)), "in.log")
+	p.start = p.start.Add(-time.Second) // as if the input had run for a second
+	p.last = p.start
+	if _, err := io.Copy(io.Discard, r); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr.String(), "redact: in.log") {
+		t.Fatalf("no progress line: %q", stderr.String())
+	}
+	p.done()
+	if !strings.HasSuffix(stderr.String(), "\r\033[K") {
+		t.Errorf("progress line not cleared: %q", stderr.String())
+	}
+}

@@ -1,0 +1,42 @@
+package validatorerr
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+)
+
+func TestTagClass(t *testing.T) {
+	tests := []struct {
+		tag  string
+		kind reflect.Kind
+		want string
+	}{
+		{"required", reflect.String, "required"},
+		{"required_if", reflect.String, "required"},
+		{"excluded_with", reflect.String, "not_allowed"},
+		{"email", reflect.String, "invalid_format"},
+		{"uuid4", reflect.String, "invalid_format"},
+		{"min", reflect.String, "invalid_length"},
+		{"max", reflect.Slice, "invalid_length"},
+		{"min", reflect.Int, "out_of_range"},
+		{"lte", reflect.Float64, "out_of_range"},
+		{"eq", reflect.String, "not_allowed"},
+		{"oneof", reflect.String, "not_allowed"},
+		{"eqfield", reflect.String, "mismatch"},
+		{"gtcsfield", reflect.Int, "mismatch"},
+		{"unique", reflect.Slice, "not_unique"},
+		{"my_custom_rule", reflect.String, "invalid"},
+	}
+	for _, tc := range tests {
+		if got := TagClass(tc.tag, tc.kind); got != tc.want {
+			t.Errorf("TagClass(%q, %v) = %q, want %q", tc.tag, tc.kind, got, tc.want)
+		}
+	}
+}
+
+func TestAdaptIgnoresOtherErrors(t *testing.T) {
+	if _, ok := (Adapter{}).Adapt(errors.New("Key: 'User.Email' Error:Field validation for 'Email' failed on the 'email' tag")); ok {
+		t.Error("Adapt matched a plain error by its text")
+	}
+}

@@ -1,0 +1,122 @@
+// Package middleware keeps secrets and personal data out of HTTP
+// responses and access logs. [OutputFilter] is a chi middleware (it works
+// with any net/http handler) that redacts every response body with a
+// [redact.Redactor] as it streams; [RequestLogger] writes access logs with
+// credentials removed from URLs and headers.
+//
+// Body filters in other gateways fail open exactly where real traffic is
+// hard: compressed or oversized bodies are skipped, a secret split across
+// two writes is missed, JSON is broken, Flush or Hijack is lost. This one
+// filters every byte path, fails closed, and leaves every byte it does
+// not redact as it was.
+//
+// # What each content type gets
+//
+//	Content-Type                               path
+//	application/json, */*+json                 structural JSON redaction (Redactor.JSON); stays valid JSON
+//	application/x-ndjson, ndjson, jsonl        the same, line by line, streamed
+//	text/event-stream                          event by event, flushed at each event's blank line
+//	text/*, */*+xml, application/xml, form,    streamed text redaction (redact.Writer)
+//	  missing or unknown types
+//	image/*, audio/*, video/*, font/*,         untouched (see WithFilterTypes, WithPassThroughTypes)
+//	  application/octet-stream, grpc, pdf,
+//	  zip, gzip, zstd, protobuf, wasm
+//
+// A body labelled JSON that does not parse is redacted as text (what
+// Redactor.JSON returns for it): as safe as the text path, and a body that
+// was not JSON cannot be made invalid. The data of a server-sent event
+// goes through the JSON redaction too, which falls back to text when the
+// data is not JSON; its other fields go through the text patterns.
+//
+// # Bounded memory
+//
+// Per response the filter holds at most: for text, redact.Writer's window
+// (about 100 KiB, whatever the body size) plus one 32 KiB copy buffer; for
+// JSON, the document, up to WithMaxJSON (default 8 MiB); for NDJSON, one
+// line, up to the same cap; for server-sent events, one event, up to
+// WithMaxEvent (default 1 MiB). A compressed body adds its decoder's
+// window (gzip/deflate 32 KiB, zstd at most 8 MiB, brotli at most 16 MiB
+// as the stream declares) and an encoder. Past a cap the response fails
+// closed; nothing is ever passed through unfiltered because it is large.
+//
+// Bytes leave as soon as no match can include them: text is written
+// through as it comes, minus a tail of a few hundred bytes that a secret
+// could still continue; a handler's Flush also releases a held complete
+// line (see redact.Writer.Release). A Flush is a network flush, not a
+// boundary: a secret written across it is still caught.
+//
+// # Every byte path
+//
+// The wrapper is built with httpsnoop, so it has exactly the optional
+// interfaces of the writer it wraps (http.Flusher, http.Hijacker,
+// io.ReaderFrom, io.StringWriter, deadlines, full duplex) and an Unwrap
+// method for http.ResponseController. Write, WriteString and ReadFrom
+// (io.Copy) all go through the filter; only a body that passes untouched
+// uses the inner writer's ReadFrom (sendfile). The wrapper's own Flush and
+// FlushError drain the filter first, so ResponseController.Flush stops at
+// them; it follows Unwrap only for methods the wrapper lacks, which the
+// inner writer lacks too. Unwrap does hand out the raw writer: code that
+// writes to an unwrapped writer bypasses the filter, so don't.
+//
+// # Compression
+//
+// A Content-Encoding of gzip (x-gzip), deflate (zlib, or raw deflate), br
+// or zstd is decoded, redacted and re-encoded with the same coding
+// (WithIdentity sends it decoded instead); a Flush is a sync flush through
+// the encoder, so compressed streams still stream. Any other coding, or
+// stacked codings, fail closed.
+//
+// Place the filter inside chi's middleware.Compress, that is, register
+// Compress first:
+//
+//	r.Use(chimw.Compress(5))             // outer: compresses what the filter wrote
+//	r.Use(middleware.OutputFilter(red))  // inner: sees the handler's plain bytes
+//
+// The filter then reads identity bytes and nothing is compressed twice;
+// compressing after redaction also keeps secrets out of what a BREACH
+// style attack could probe. The other order is safe too, only slower:
+// the filter sees Compress's Content-Encoding and decodes and re-encodes.
+// Upstream bodies proxied with their own Content-Encoding are handled the
+// same way.
+//
+// # Headers and status
+//
+// Content-Length is removed from streamed bodies (and recomputed for a
+// buffered JSON body); a strong ETag becomes weak and Content-MD5, Digest,
+// Content-Digest and Repr-Digest are dropped when the body may have
+// changed (for buffered JSON, only when it did); Accept-Ranges is
+// removed. 1xx responses (other than 101) pass through; 204, 304 and HEAD
+// get no body processing, their validators treated as the GET's would be.
+// WriteHeader is idempotent: the first call wins. A 206 of a filtered type
+// fails closed unless WithRangePassThrough. Location, Content-Location
+// and Refresh are redacted as URLs (RedactURL), a few text headers by
+// pattern (WithHeaders); Set-Cookie only with WithSetCookie.
+//
+// # Failing closed
+//
+// When a response cannot be redacted (undecodable or truncated
+// compression, a JSON document or event over its cap, an unknown coding,
+// a refused range), a response whose headers are not yet sent becomes a
+// generic 502 with no byte of the original; one already streaming is
+// aborted by panicking with http.ErrAbortHandler when the handler
+// returns, so the client sees a broken transfer (HTTP/1.1: the connection
+// closes without the last chunk; HTTP/2: the stream is reset), never a
+// body that looks complete. Writes after the failure return
+// ErrFailedClosed. Headers are sent lazily, with the first byte of output
+// or the first Flush, so most failures still get the clean 502.
+//
+// # Per-route policy
+//
+// AllowRoute exempts JSON paths of one route ("$.access_token" of POST
+// /auth/token) or a whole route; everything else stays filtered. A
+// hijacked connection (websockets) leaves the filter's path, so Hijack is
+// refused with ErrUpgradeDenied unless WithUpgrade allows it, for all
+// upgrades or only for listed protocols.
+//
+// # Observability
+//
+// WithObserver receives a Report per response: route pattern, status,
+// body path and the number of redactions per rule (never a value), or the
+// reason it failed closed. WithCountHeader adds the total as a header (a
+// trailer when the body streams).
+package middleware

@@ -1,0 +1,174 @@
+package middleware
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/aegisagent/redactor/redact"
+)
+
+type kind int
+
+const (
+	kindText kind = iota
+	kindJSON
+	kindNDJSON
+	kindSSE
+	kindBinary
+)
+
+// kind maps a Content-Type to a body path. A missing or unknown type is
+// text: only the types listed as binary pass untouched.
+func (f *filter) kind(contentType string) kind {
+	mt, _, _ := strings.Cut(contentType, ";")
+	mt = strings.ToLower(strings.TrimSpace(mt))
+	switch {
+	case mt == "application/json" || strings.HasSuffix(mt, "+json"):
+		return kindJSON
+	case mt == "application/x-ndjson" || mt == "application/ndjson" ||
+		mt == "application/jsonl" || mt == "application/x-jsonlines" || mt == "application/jsonlines":
+		return kindNDJSON
+	case mt == "text/event-stream":
+		return kindSSE
+	case strings.HasSuffix(mt, "+xml"):
+		return kindText
+	}
+	if matchType(f.cfg.filterTypes, mt) {
+		return kindText
+	}
+	if matchType(f.cfg.passTypes, mt) {
+		return kindBinary
+	}
+	return kindText
+}
+
+func matchType(list []string, mt string) bool {
+	for _, t := range list {
+		if p, ok := strings.CutSuffix(t, "*"); ok {
+			if strings.HasPrefix(mt, p) {
+				return true
+			}
+		} else if mt == t {
+			return true
+		}
+	}
+	return false
+}
+
+// redactHeaders redacts the configured response headers in place.
+func (f *filter) redactHeaders(h http.Header) {
+	for _, name := range f.cfg.urlHeaders {
+		vs := h[http.CanonicalHeaderKey(name)]
+		for i, v := range vs {
+			vs[i] = RedactURL(f.r, v)
+		}
+	}
+	for _, name := range f.cfg.textHeaders {
+		vs := h[http.CanonicalHeaderKey(name)]
+		for i, v := range vs {
+			vs[i] = f.r.String(v)
+		}
+	}
+	if f.cfg.setCookie {
+		vs := h["Set-Cookie"]
+		for i, v := range vs {
+			pair, attrs, _ := strings.Cut(v, ";")
+			name, val, ok := strings.Cut(pair, "=")
+			if !ok {
+				continue
+			}
+			if s, changed := f.r.SecretValue(val); changed {
+				vs[i] = name + "=" + s
+				if attrs != "" {
+					vs[i] += ";" + attrs
+				}
+			}
+		}
+	}
+}
+
+// RedactURL redacts a URL (absolute, relative, or a header value such as
+// Refresh's "5; url=...") for logs and headers: the password of the user
+// information and the value of every query parameter whose name is secret
+// (see redact.Redactor.IsSecretKey) are replaced whole, every other part
+// goes through r's patterns. Bytes that need no change are kept as they
+// are, including the order and escaping of parameters.
+func RedactURL(r *redact.Redactor, s string) string {
+	if s == "" {
+		return s
+	}
+	rest, frag, hasFrag := strings.Cut(s, "#")
+	base, query, hasQuery := strings.Cut(rest, "?")
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(redactUserinfo(r, base))
+	if hasQuery {
+		b.WriteByte('?')
+		b.WriteString(redactQuery(r, query))
+	}
+	if hasFrag {
+		b.WriteByte('#')
+		// Fragments often carry OAuth implicit-flow tokens in query form.
+		b.WriteString(redactQuery(r, frag))
+	}
+	return b.String()
+}
+
+func redactUserinfo(r *redact.Redactor, base string) string {
+	i := strings.Index(base, "://")
+	if i >= 0 {
+		auth := base[i+3:]
+		if j := strings.IndexAny(auth, "/"); j >= 0 {
+			auth = auth[:j]
+		}
+		if at := strings.LastIndexByte(auth, '@'); at >= 0 {
+			user, pass, hasPass := strings.Cut(auth[:at], ":")
+			if hasPass {
+				if s, ok := r.SecretValue(pass); ok {
+					pass = s
+				}
+				return base[:i+3] + user + ":" + pass + r.String(base[i+3+at:])
+			}
+		}
+	}
+	return r.String(base)
+}
+
+func redactQuery(r *redact.Redactor, q string) string {
+	var b strings.Builder
+	for i, part := range strings.Split(q, "&") {
+		if i > 0 {
+			b.WriteByte('&')
+		}
+		k, v, hasV := strings.Cut(part, "=")
+		if !hasV {
+			b.WriteString(r.String(part))
+			continue
+		}
+		key, err := url.QueryUnescape(k)
+		if err != nil {
+			key = k
+		}
+		b.WriteString(r.String(k))
+		b.WriteByte('=')
+		val, err := url.QueryUnescape(v)
+		if err != nil {
+			val = v
+		}
+		if r.IsSecretKey(key) {
+			if s, ok := r.SecretValue(val); ok {
+				b.WriteString(url.QueryEscape(s))
+				continue
+			}
+			b.WriteString(v)
+			continue
+		}
+		if red := r.String(val); red != val {
+			b.WriteString(url.QueryEscape(red))
+		} else {
+			b.WriteString(r.String(v)) // escaped form, in case escaping hid a match
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,757 @@
+package slogsink
+
+import (
+	"cmp"
+	"encoding"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"reflect"
+	"slices"
+	"strconv"
+	"sync"
+)
+
+// maxDepth bounds how deep a value passed with slog.Any (and a chain of
+// LogValuers) is walked. Containers below it are replaced by tooDeepText:
+// a cyclic or very deep value cannot make a log call slow or unbounded,
+// and what was not examined does not leave.
+const maxDepth = 8
+
+// tooDeepText replaces a container nested deeper than maxDepth.
+const tooDeepText = "[REDACTED:too-deep]"
+
+// ruleTooDeep is the rule name reported for tooDeepText.
+const ruleTooDeep = "too-deep"
+
+// pass is the state of redacting one record or one WithAttrs call. It
+// lives on the stack of Handle or WithAttrs.
+type pass struct {
+	h      *handler
+	path   string    // dotted path of the handler's groups, for dotted skip keys
+	groups [8]string // and of the record's groups around the current attr
+	ng     int
+	depth  int
+	quiet  bool // first pass: count nothing
+	failed bool
+	counts map[string]int
+	// first is the first pass's redaction of the first dirty attribute,
+	// reused by the second pass when nothing needs counting.
+	first    slog.Attr
+	hasFirst bool
+}
+
+// message redacts the record's message. The core runs no code of the
+// caller's, so there is nothing to recover from here.
+func (p *pass) message(m string) string {
+	out := p.h.r.String(m)
+	if out != m {
+		p.noteScan(m)
+	}
+	return out
+}
+
+// attr redacts one attribute and reports whether it changed. A panic while
+// redacting it (a String or Error method, a MarshalJSON …) is recovered and
+// replaces the attribute's value with FailedText: the value was not
+// examined, so it does not leave.
+func (p *pass) attr(a slog.Attr) (slog.Attr, bool) {
+	switch a.Value.Kind() {
+	case slog.KindAny, slog.KindLogValuer, slog.KindGroup:
+		return p.attrGuarded(a)
+	}
+	// Strings and scalars run no code of the caller's: no recover needed
+	// on the hot path.
+	return p.attrUnsafe(a)
+}
+
+// dirty reports whether attr would change *a. It is the first pass of
+// Handle, which on a clean record is all the work there is: strings and
+// scalars are judged here without copying the attribute through calls,
+// everything else goes through attr.
+func (p *pass) dirty(a *slog.Attr) bool {
+	k := a.Value.Kind()
+	switch k {
+	case slog.KindLogValuer:
+		// Always passed on resolved; resolving it here too would call
+		// LogValue twice per record.
+		return true
+	case slog.KindAny, slog.KindGroup:
+		out, changed := p.attrGuarded(*a)
+		return p.keep(out, changed)
+	}
+	if a.Key != "" {
+		if p.skip(a.Key) {
+			return false
+		}
+		if p.h.c.keys.secret(a.Key, p.h.r, p.h.c) {
+			v, changed := p.secret(a.Value)
+			return p.keep(slog.Attr{Key: a.Key, Value: v}, changed)
+		}
+	}
+	switch k {
+	case slog.KindString:
+		s := a.Value.String()
+		out := p.h.r.String(s)
+		if out == s {
+			return false
+		}
+		return p.keep(slog.String(a.Key, out), true)
+	case slog.KindInt64, slog.KindUint64:
+		if !bigInt(a.Value) {
+			return false
+		}
+		v, changed := p.number(a.Value)
+		return p.keep(slog.Attr{Key: a.Key, Value: v}, changed)
+	}
+	return false
+}
+
+// keep remembers the first pass's redaction of a dirty attribute, so that
+// the second pass does not scan it again, and reports changed.
+func (p *pass) keep(a slog.Attr, changed bool) bool {
+	if changed {
+		p.first, p.hasFirst = a, true
+	}
+	return changed
+}
+
+// attrGuarded is attr for values that may run the caller's methods.
+func (p *pass) attrGuarded(a slog.Attr) (out slog.Attr, changed bool) {
+	depth, ng := p.depth, p.ng
+	defer func() {
+		if recover() != nil {
+			p.depth, p.ng = depth, ng
+			out, changed = slog.String(a.Key, FailedText), true
+			p.fail()
+		}
+	}()
+	return p.attrUnsafe(a)
+}
+
+func (p *pass) attrUnsafe(a slog.Attr) (slog.Attr, bool) {
+	if a.Key != "" {
+		if p.skip(a.Key) {
+			return a, false
+		}
+		if p.h.c.keys.secret(a.Key, p.h.r, p.h.c) {
+			v, changed := p.secret(a.Value)
+			return slog.Attr{Key: a.Key, Value: v}, changed
+		}
+	}
+	if a.Value.Kind() == slog.KindGroup && a.Key != "" && p.h.c.skipPaths {
+		return p.attrInPath(a)
+	}
+	v, changed := p.value(a.Value)
+	if !changed {
+		return a, false
+	}
+	return slog.Attr{Key: a.Key, Value: v}, true
+}
+
+// attrInPath redacts a group attribute with its key added to the path, for
+// dotted skip keys. Past eight nested groups the path is not followed, so
+// deeper dotted skip keys do not match (nothing is skipped by mistake).
+func (p *pass) attrInPath(a slog.Attr) (slog.Attr, bool) {
+	if p.ng < len(p.groups) {
+		p.groups[p.ng] = a.Key
+	}
+	p.ng++
+	v, changed := p.value(a.Value)
+	p.ng--
+	if !changed {
+		return a, false
+	}
+	return slog.Attr{Key: a.Key, Value: v}, true
+}
+
+func (p *pass) skip(key string) bool {
+	c := p.h.c
+	if c.skipKeys == nil {
+		return false
+	}
+	if c.skipKeys[key] {
+		return true
+	}
+	if !c.skipPaths || (p.path == "" && p.ng == 0) || p.ng > len(p.groups) {
+		return false
+	}
+	// The full path, built on the stack: a map lookup of string(bytes)
+	// does not allocate.
+	var buf [128]byte
+	b := append(buf[:0], p.path...)
+	for _, g := range p.groups[:p.ng] {
+		if len(b) > 0 {
+			b = append(b, '.')
+		}
+		b = append(b, g...)
+	}
+	b = append(append(b, '.'), key...)
+	return c.skipKeys[string(b)]
+}
+
+// secretKey judges a struct field name or a map key, uncached.
+func (p *pass) secretKey(key string) bool {
+	return p.h.r.IsSecretKey(key) || p.h.c.extraSecret(key)
+}
+
+// value redacts a value that is not under a secret key. The result is
+// always fit to log: a LogValuer comes back resolved (and counts as
+// changed, so that the sink does not call LogValue a second time and get
+// something else).
+func (p *pass) value(v slog.Value) (slog.Value, bool) {
+	switch v.Kind() {
+	case slog.KindString:
+		s := v.String()
+		out := p.h.r.String(s)
+		if out == s {
+			return v, false
+		}
+		p.noteScan(s)
+		return slog.StringValue(out), true
+	case slog.KindGroup:
+		return p.group(v)
+	case slog.KindLogValuer:
+		if p.depth >= maxDepth {
+			return p.tooDeep()
+		}
+		p.depth++
+		out, _ := p.value(v.Resolve())
+		p.depth--
+		return out, true
+	case slog.KindAny:
+		return p.anyValue(v)
+	case slog.KindInt64, slog.KindUint64:
+		return p.number(v)
+	default:
+		// Floats, booleans, times and durations are not scanned: see the
+		// package documentation.
+		return v, false
+	}
+}
+
+// minScanned is the smallest integer worth scanning: a card number has
+// at least 12 digits, and a bare run of digits is nothing else the core
+// looks for (phones and IBANs need separators, a plus or letters).
+const minScanned = 100_000_000_000
+
+// number scans an integer of 12 digits or more as its decimal text, so
+// that a card number logged as an int is caught. The core may keep a
+// reference to what it scans, so the text cannot live on the stack; it is
+// formatted into a pooled buffer, and a clean number costs no allocation.
+func (p *pass) number(v slog.Value) (slog.Value, bool) {
+	if !bigInt(v) {
+		return v, false
+	}
+	var n uint64
+	neg := false
+	if v.Kind() == slog.KindInt64 {
+		i := v.Int64()
+		if i < 0 {
+			neg, n = true, uint64(-i)
+		} else {
+			n = uint64(i)
+		}
+	} else {
+		n = v.Uint64()
+	}
+	bp := digitBufs.Get().(*[24]byte)
+	defer digitBufs.Put(bp)
+	b := bp[:0]
+	if neg {
+		b = append(b, '-')
+	}
+	b = strconv.AppendUint(b, n, 10)
+	out := p.h.r.Bytes(b)
+	if len(out) == len(b) && &out[0] == &b[0] {
+		return v, false
+	}
+	p.noteScan(string(b))
+	return slog.StringValue(string(out)), true
+}
+
+// bigInt reports whether an Int64 or Uint64 value has twelve digits or
+// more. It is small enough to inline, so a status code costs a compare.
+func bigInt(v slog.Value) bool {
+	if v.Kind() == slog.KindInt64 {
+		i := v.Int64()
+		return i <= -minScanned || i >= minScanned
+	}
+	return v.Uint64() >= minScanned
+}
+
+var digitBufs = sync.Pool{New: func() any { return new([24]byte) }}
+
+// group redacts the attributes of a group value, copying them only when
+// one changes.
+func (p *pass) group(v slog.Value) (slog.Value, bool) {
+	out, changed := p.attrs(v.Group())
+	if !changed {
+		return v, false
+	}
+	return slog.GroupValue(out...), true
+}
+
+// attrs redacts a list of attributes. It returns attrs itself when none
+// changes, else a copy: attrs is never modified, as a caller (a fan-out's
+// other handlers, a group value) may hold it too.
+func (p *pass) attrs(attrs []slog.Attr) ([]slog.Attr, bool) {
+	var out []slog.Attr
+	for i, a := range attrs {
+		ra, changed := p.attr(a)
+		if changed && out == nil {
+			out = slices.Clone(attrs)
+		}
+		if out != nil {
+			out[i] = ra
+		}
+	}
+	if out == nil {
+		return attrs, false
+	}
+	return out, true
+}
+
+// secret replaces a value stored under a secret key, whatever its kind.
+func (p *pass) secret(v slog.Value) (slog.Value, bool) {
+	resolved := false
+	if v.Kind() == slog.KindLogValuer {
+		v, resolved = v.Resolve(), true
+	}
+	switch v.Kind() {
+	case slog.KindString:
+		return p.secretText(v.String(), true, v, resolved)
+	case slog.KindGroup:
+		if len(v.Group()) == 0 {
+			return v, resolved
+		}
+		return p.secretText(v.String(), false, v, true)
+	case slog.KindAny:
+		x := v.Any()
+		if x == nil {
+			return v, resolved
+		}
+		rv := reflect.ValueOf(x)
+		if isNilOrZero(rv) {
+			return v, resolved
+		}
+		return p.secretText(printed(rv), false, v, true)
+	default:
+		return p.secretText(v.String(), true, v, resolved)
+	}
+}
+
+// secretText replaces text, the printed form of v, in the Redactor's
+// style. When the Redactor declines (an empty value, a placeholder such as
+// "${DB_PASSWORD}"), a string or scalar v is kept, and anything else is
+// replaced by the text that was judged, since a sink could print it
+// differently (a struct as JSON, say).
+func (p *pass) secretText(text string, scalar bool, v slog.Value, changed bool) (slog.Value, bool) {
+	if out, ok := p.h.r.SecretValue(text); ok {
+		p.count(RuleKeyedSecret)
+		return slog.StringValue(out), true
+	}
+	if scalar {
+		return v, changed
+	}
+	return slog.StringValue(text), true
+}
+
+// anyValue redacts a value of KindAny: errors, byte slices, values with
+// String, MarshalText or MarshalJSON methods, and structs, maps, slices
+// and pointers walked by reflection. It returns v itself when nothing
+// changed, so a clean struct reaches the sink as it was.
+func (p *pass) anyValue(v slog.Value) (slog.Value, bool) {
+	x := v.Any()
+	switch t := x.(type) {
+	case nil:
+		return v, false
+	case error:
+		// Both built-in handlers print Error(), unless the error formats
+		// itself (TextHandler prints %+v: pkg/errors adds a stack).
+		if out, changed := p.text(v, t.Error()); changed {
+			return out, true
+		}
+		if f, ok := x.(fmt.Formatter); ok {
+			return p.text(v, fmt.Sprintf("%+v", f))
+		}
+		return v, false
+	case []byte:
+		if out, changed := p.bytes(t); changed {
+			return slog.AnyValue(out), true
+		}
+		return v, false
+	}
+	// Each sink prints x its own way: JSONHandler uses MarshalJSON, then
+	// MarshalText, then the exported fields; TextHandler uses MarshalText,
+	// then String, then all fields (%+v). Check every form a sink could
+	// print.
+	tm, isTM := x.(encoding.TextMarshaler)
+	jm, isJM := x.(json.Marshaler)
+	if isTM {
+		b, err := tm.MarshalText()
+		if err != nil {
+			// The sink prints the error text instead.
+			return p.text(v, err.Error())
+		}
+		if out, changed := p.bytes(b); changed {
+			return slog.StringValue(string(out)), true
+		}
+	}
+	if isJM {
+		b, err := jm.MarshalJSON()
+		if err != nil {
+			return p.text(v, err.Error())
+		}
+		if out, changed := p.jsonBytes(b); changed {
+			return slog.StringValue(string(out)), true
+		}
+	}
+	if isTM {
+		// MarshalText is what both handlers print when there is no
+		// MarshalJSON, and what TextHandler prints when there is.
+		return v, false
+	}
+	if s, ok := x.(fmt.Stringer); ok {
+		if out, changed := p.text(v, s.String()); changed {
+			return out, true
+		}
+	}
+	if f, ok := x.(fmt.Formatter); ok {
+		// TextHandler prints %+v, which a Formatter writes itself.
+		if out, changed := p.text(v, fmt.Sprintf("%+v", f)); changed {
+			return out, true
+		}
+	}
+	if out, changed := p.walk(reflect.ValueOf(x)); changed {
+		return out, true
+	}
+	return v, false
+}
+
+// text redacts s, the printed form of v; v is kept when s is clean.
+func (p *pass) text(v slog.Value, s string) (slog.Value, bool) {
+	out := p.h.r.String(s)
+	if out == s {
+		return v, false
+	}
+	p.noteScan(s)
+	return slog.StringValue(out), true
+}
+
+func (p *pass) bytes(b []byte) ([]byte, bool) {
+	out := p.h.r.Bytes(b)
+	if len(out) == len(b) && (len(b) == 0 || &out[0] == &b[0]) {
+		return b, false
+	}
+	p.noteScan(string(b))
+	return out, true
+}
+
+// jsonBytes redacts MarshalJSON output structure-aware, falling back to the
+// patterns when it is not valid JSON.
+func (p *pass) jsonBytes(b []byte) ([]byte, bool) {
+	out, err := p.h.r.JSON(b)
+	if err != nil {
+		return p.bytes(b)
+	}
+	if string(out) == string(b) {
+		return b, false
+	}
+	p.noteScan(string(b))
+	return out, true
+}
+
+// walk examines a value by reflection. When something in it must be
+// redacted, it returns a replacement: a group of the exported fields for a
+// struct, a group of sorted keys for a map, a list for a slice. Otherwise
+// it reports false and the caller keeps the original value.
+func (p *pass) walk(rv reflect.Value) (slog.Value, bool) {
+	switch rv.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if rv.IsNil() {
+			return slog.Value{}, false
+		}
+		return p.walk(rv.Elem())
+	case reflect.Struct:
+		return p.walkStruct(rv)
+	case reflect.Map:
+		return p.walkMap(rv)
+	case reflect.Slice:
+		if rv.Type().Elem().Kind() == reflect.Uint8 {
+			if out, changed := p.bytes(rv.Bytes()); changed {
+				return slog.AnyValue(out), true
+			}
+			return slog.Value{}, false
+		}
+		return p.walkSeq(rv)
+	case reflect.Array:
+		return p.walkSeq(rv)
+	case reflect.String:
+		// A named string type (type Token string) arrives as KindAny.
+		s := rv.String()
+		out := p.h.r.String(s)
+		if out == s {
+			return slog.Value{}, false
+		}
+		p.noteScan(s)
+		return slog.StringValue(out), true
+	default:
+		return slog.Value{}, false
+	}
+}
+
+// elem redacts one field, map value or element. Exported values go through
+// value, so LogValuers, errors and Stringers inside a struct are treated as
+// at the top. Unexported ones cannot be turned back into interfaces; they
+// are walked by kind only, to find out whether they hold a secret (a
+// TextHandler prints them with %+v), and are never printed by a
+// replacement.
+func (p *pass) elem(rv reflect.Value) (slog.Value, bool) {
+	if !rv.IsValid() {
+		return slog.Value{}, false
+	}
+	if rv.CanInterface() {
+		return p.value(slog.AnyValue(rv.Interface()))
+	}
+	return p.walk(rv)
+}
+
+// secretElem replaces a field or map value that is secret by name or tag.
+func (p *pass) secretElem(rv reflect.Value) (slog.Value, bool) {
+	if !rv.IsValid() || isNilOrZero(rv) {
+		if rv.IsValid() && rv.CanInterface() {
+			return slog.AnyValue(rv.Interface()), false
+		}
+		return slog.Value{}, false
+	}
+	if rv.Kind() == reflect.String {
+		v := slog.StringValue(rv.String())
+		return p.secretText(rv.String(), true, v, false)
+	}
+	if rv.CanInterface() {
+		return p.secret(slog.AnyValue(rv.Interface()))
+	}
+	return p.secretText(printed(rv), false, slog.Value{}, true)
+}
+
+// printed is the text judged for a secret value of any kind: what a
+// pointer points to (not its address), a byte slice as text, an error or
+// Stringer by its method, anything else as fmt prints it.
+func printed(rv reflect.Value) string {
+	for (rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface) && !rv.IsNil() {
+		if rv.CanInterface() {
+			switch rv.Interface().(type) {
+			case error, fmt.Stringer:
+				return fmt.Sprint(rv.Interface())
+			}
+		}
+		rv = rv.Elem()
+	}
+	switch {
+	case rv.Kind() == reflect.String:
+		return rv.String()
+	case rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() == reflect.Uint8:
+		return string(rv.Bytes())
+	case rv.CanInterface():
+		return fmt.Sprint(rv.Interface())
+	}
+	return fmt.Sprint(rv)
+}
+
+func (p *pass) enter() bool {
+	if p.depth >= maxDepth {
+		return false
+	}
+	p.depth++
+	return true
+}
+
+func (p *pass) tooDeep() (slog.Value, bool) {
+	p.count(ruleTooDeep)
+	return slog.StringValue(tooDeepText), true
+}
+
+func (p *pass) walkStruct(rv reflect.Value) (slog.Value, bool) {
+	if !p.enter() {
+		return p.tooDeep()
+	}
+	defer func() { p.depth-- }()
+	t := rv.Type()
+	var attrs []slog.Attr
+	changed := false
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		name, omit := jsonName(sf)
+		fv := rv.Field(i)
+		var v slog.Value
+		var ch bool
+		if sf.Tag.Get("redact") == "true" || p.secretKey(sf.Name) || (name != sf.Name && p.secretKey(name)) {
+			v, ch = p.secretElem(fv)
+		} else {
+			v, ch = p.elem(fv)
+		}
+		changed = changed || ch
+		if !sf.IsExported() || omit {
+			continue
+		}
+		attrs = append(attrs, slog.Attr{Key: name, Value: v})
+	}
+	if !changed {
+		return slog.Value{}, false
+	}
+	if len(attrs) == 0 {
+		// Only unexported fields: encoding/json would print {}, and an
+		// empty group would make the attribute vanish.
+		return slog.StringValue("{}"), true
+	}
+	return slog.GroupValue(attrs...), true
+}
+
+// jsonName returns the key encoding/json would use for a field, and
+// whether encoding/json leaves the field out.
+func jsonName(sf reflect.StructField) (string, bool) {
+	tag := sf.Tag.Get("json")
+	if tag == "-" {
+		return sf.Name, true
+	}
+	for i := 0; i < len(tag); i++ {
+		if tag[i] == ',' {
+			tag = tag[:i]
+			break
+		}
+	}
+	if tag == "" {
+		return sf.Name, false
+	}
+	return tag, false
+}
+
+func (p *pass) walkMap(rv reflect.Value) (slog.Value, bool) {
+	if rv.IsNil() || rv.Len() == 0 {
+		return slog.Value{}, false
+	}
+	if !p.enter() {
+		return p.tooDeep()
+	}
+	defer func() { p.depth-- }()
+	attrs := make([]slog.Attr, 0, rv.Len())
+	changed := false
+	it := rv.MapRange()
+	for it.Next() {
+		k := it.Key()
+		var key string
+		if k.Kind() == reflect.String {
+			key = k.String()
+		} else {
+			key = fmt.Sprint(k)
+		}
+		rk := p.h.r.String(key)
+		if rk != key {
+			changed = true
+			p.noteScan(key)
+		}
+		var v slog.Value
+		var ch bool
+		if p.secretKey(key) {
+			v, ch = p.secretElem(it.Value())
+		} else {
+			v, ch = p.elem(it.Value())
+		}
+		changed = changed || ch
+		attrs = append(attrs, slog.Attr{Key: rk, Value: v})
+	}
+	if !changed {
+		return slog.Value{}, false
+	}
+	// Map order is random; logs must be deterministic.
+	slices.SortFunc(attrs, func(a, b slog.Attr) int { return cmp.Compare(a.Key, b.Key) })
+	return slog.GroupValue(attrs...), true
+}
+
+func (p *pass) walkSeq(rv reflect.Value) (slog.Value, bool) {
+	n := rv.Len()
+	if n == 0 {
+		return slog.Value{}, false
+	}
+	if !p.enter() {
+		return p.tooDeep()
+	}
+	defer func() { p.depth-- }()
+	vals := make([]slog.Value, n)
+	changed, groups := false, false
+	for i := range n {
+		v, ch := p.elem(rv.Index(i))
+		changed = changed || ch
+		groups = groups || v.Kind() == slog.KindGroup
+		vals[i] = v
+	}
+	if !changed {
+		return slog.Value{}, false
+	}
+	if groups {
+		// A list of groups cannot be an []any that both handlers print
+		// well; index keys keep it readable.
+		attrs := make([]slog.Attr, n)
+		for i, v := range vals {
+			attrs[i] = slog.Attr{Key: fmt.Sprint(i), Value: v}
+		}
+		return slog.GroupValue(attrs...), true
+	}
+	list := make([]any, n)
+	for i, v := range vals {
+		list[i] = v.Any()
+	}
+	return slog.AnyValue(list), true
+}
+
+func isNilOrZero(rv reflect.Value) bool {
+	switch rv.Kind() {
+	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan:
+		return rv.IsNil()
+	}
+	return rv.IsZero()
+}
+
+// fail records that a value could not be redacted. The first pass records
+// it too: the second may reuse its result.
+func (p *pass) fail() {
+	p.failed = true
+	p.count(RuleFailed)
+}
+
+// noteScan counts, per rule, what the patterns found in s. It runs only
+// when a report is wanted and s was changed.
+func (p *pass) noteScan(s string) {
+	if p.quiet || p.h.c.report == nil {
+		return
+	}
+	for _, f := range p.h.r.Find([]byte(s)) {
+		p.count(f.Rule)
+	}
+}
+
+func (p *pass) count(rule string) {
+	if p.quiet || p.h.c.report == nil {
+		return
+	}
+	if p.counts == nil {
+		p.counts = make(map[string]int)
+	}
+	p.counts[rule]++
+}
+
+// flush hands the counts to the report callback, in rule order.
+func (p *pass) flush() {
+	if len(p.counts) == 0 {
+		return
+	}
+	rules := make([]string, 0, len(p.counts))
+	for r := range p.counts {
+		rules = append(rules, r)
+	}
+	slices.Sort(rules)
+	for _, r := range rules {
+		p.h.c.report(r, p.counts[r])
+	}
+}
