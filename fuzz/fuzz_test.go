@@ -251,33 +251,41 @@ func FuzzJSON(f *testing.F) {
 	for _, s := range seedJSON {
 		f.Add([]byte(s))
 	}
-	r := redact.Default()
+	rs := fragmentRedactors(f)
 	f.Fuzz(func(t *testing.T, in []byte) {
-		out, err := r.JSON(in)
-		if err != nil {
-			if !errors.Is(err, redact.ErrInvalidJSON) {
-				t.Fatalf("error %v does not wrap ErrInvalidJSON", err)
-			}
-			if json.Valid(in) && !strings.Contains(err.Error(), "nesting") {
-				t.Fatalf("valid JSON rejected: %v\n in %q", err, in)
-			}
-			if want := r.Bytes(in); !bytes.Equal(out, want) {
-				t.Fatalf("invalid JSON: output is not the text redaction\n got  %q\n want %q", out, want)
-			}
-			return
+		for _, r := range rs {
+			checkJSON(t, r, in)
 		}
-		if !json.Valid(in) {
-			t.Fatalf("accepted invalid JSON: %q", in)
-		}
-		if !json.Valid(out) {
-			t.Fatalf("valid JSON became invalid:\n in  %q\n out %q", in, out)
-		}
-		again, err := r.JSON(out)
-		if err != nil || !bytes.Equal(again, out) {
-			t.Fatalf("JSON not idempotent:\n in    %q\n once  %q\n twice %q (%v)", in, out, again, err)
-		}
-		checkSecretValues(t, r, out)
 	})
+}
+
+// checkJSON checks one redactor's JSON on in.
+func checkJSON(t *testing.T, r *redact.Redactor, in []byte) {
+	t.Helper()
+	out, err := r.JSON(in)
+	if err != nil {
+		if !errors.Is(err, redact.ErrInvalidJSON) {
+			t.Fatalf("error %v does not wrap ErrInvalidJSON", err)
+		}
+		if json.Valid(in) && !strings.Contains(err.Error(), "nesting") {
+			t.Fatalf("valid JSON rejected: %v\n in %q", err, in)
+		}
+		if want := r.Bytes(in); !bytes.Equal(out, want) {
+			t.Fatalf("invalid JSON: output is not the text redaction\n got  %q\n want %q", out, want)
+		}
+		return
+	}
+	if !json.Valid(in) {
+		t.Fatalf("accepted invalid JSON: %q", in)
+	}
+	if !json.Valid(out) {
+		t.Fatalf("valid JSON became invalid:\n in  %q\n out %q", in, out)
+	}
+	again, err := r.JSON(out)
+	if err != nil || !bytes.Equal(again, out) {
+		t.Fatalf("JSON not idempotent:\n in    %q\n once  %q\n twice %q (%v)", in, out, again, err)
+	}
+	checkSecretValues(t, r, out)
 }
 
 // checkSecretValues walks a redacted document and fails if a secret key
