@@ -928,8 +928,8 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 			kv.level = levelStrict
 			return kv, true
 		}
-	case flag && j > i && j < len(w) && w[j] != '-':
-		i = j // --password value
+	case flag && j > i && j < len(w) && w[j] != '-' && bytes.IndexByte([]byte("|&;<>"), w[j]) < 0:
+		i = j // --password value (not another flag, not a shell operator: "--password | tee")
 		level = levelStrict
 	default:
 		return kv, false
@@ -1427,7 +1427,28 @@ func (r *Redactor) notSecretValue(v []byte) bool {
 			return true
 		}
 	}
+	if r.repl.style == stylePartial && keptPrefixPlaceholder(v) {
+		return true
+	}
 	return stopwordSet.has(v)
+}
+
+// keptPrefixPlaceholder reports a value that the Partial style wrote: a
+// short kept prefix, then one of our placeholders ("ghp_[REDACTED:github-token]",
+// "AKIA[REDACTED:aws-access-key-id]"). Without this a second pass would
+// replace it again as the value of a secret key. Only the Partial style
+// writes such values, so only it trusts them.
+func keptPrefixPlaceholder(v []byte) bool {
+	i := bytes.Index(v, []byte(placeholderPrefix+":"))
+	if i <= 0 || i > 16 || v[len(v)-1] != ']' || bytes.IndexByte(v[i:], ' ') >= 0 {
+		return false
+	}
+	for _, c := range v[:i] {
+		if !isWord(c) && c != '-' && c != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // maxMaskLen bounds the masked forms ("sk-...abcd", "ab***cd") that

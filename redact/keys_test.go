@@ -82,6 +82,7 @@ var keyedSyntaxRows = []kvRow{
 	{"XML", "<password>hunter2</password>", "<password>" + phKeyed + "</password>"},
 	{"XML nested", "<user><name>bob</name><password>hunter 2</password></user>", "<user><name>bob</name><password>" + phKeyed + "</password></user>"},
 	{"--flag value", "mysql --password hunter2 --host db", "mysql --password " + phKeyed + " --host db"},
+	{"--flag before a shell operator has no value", "mysql --password | tee out.log; app --api-key > key.txt", "mysql --password | tee out.log; app --api-key > key.txt"},
 	{"--flag=value", "mysql --password=hunter2 --host db", "mysql --password=" + phKeyed + " --host db"},
 	{"--flag quoted", `app --api-key "k3y-v4lue" -v`, `app --api-key "` + phKeyed + `" -v`},
 	{"--db-password", "run --db-password s3cret", "run --db-password " + phKeyed},

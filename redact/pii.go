@@ -368,18 +368,19 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 	} else if ds == rs && ds-3 >= floor && w[ds-3] == '%' && w[ds-2] == '2' && w[ds-1]|0x20 == 'b' {
 		lead, leadAt = '+', ds-3 // "%2B": a URL-encoded '+'
 	}
-	// The region must stand alone: no identifier, amount or path glued to it.
+	// A number must stand alone: no identifier, amount or path glued to
+	// it. When the region's first (or last) group is glued, that group is
+	// part of the identifier and no candidate may start (or end) there; the
+	// groups after (before) a space still stand alone: "trace 4bf9…a3432
+	// 4111 1111 1111 1111" holds a card.
+	gluedL, gluedR := false, false
 	if leadAt > 0 && !leftCut {
 		p := w[leadAt-1]
-		if isWord(p) || p == '@' || p == '$' {
-			return
-		}
-		if (p == '-' || p == '.') && leadAt > 1 && isWord(w[leadAt-2]) {
-			return // blk_-1608…, v1.2…
-		}
+		gluedL = isWord(p) || p == '@' || p == '$' ||
+			(p == '-' || p == '.') && leadAt > 1 && isWord(w[leadAt-2]) // blk_-1608…, v1.2…
 	}
 	if !rightCut && de < len(w) && (isWord(w[de]) || w[de] == '@' || w[de] == '%') {
-		return
+		gluedR = true
 	}
 	if ibanHeadBefore(w, leadAt) {
 		return // the digits of an IBAN that failed its checksum: not a card either
@@ -418,9 +419,17 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 		stop, g = last.s, g[:len(g)-1]
 		tooLong = last.e-last.s > candMaxDigits
 	}
+	if gluedR {
+		// Candidates end before the last space; none when there is none.
+		k := len(g) - 1
+		for k > 0 && bytes.IndexByte(w[g[k-1].e:g[k].s], ' ') < 0 {
+			k--
+		}
+		g = g[:k]
+	}
 	r := digitRegion{s: s, w: w, g: g, lead: lead, leadAt: leadAt}
 	i := 0
-	if leftCut {
+	if leftCut || gluedL {
 		i = r.nextStart(1)
 	}
 	for i < len(g) {

@@ -550,6 +550,9 @@ func TestPIIInContext(t *testing.T) {
 		"%s", "x %s", "%s x", "\t%s\t", "k=%s", "k: %s", `{"v":"%s"}`, `["%s",1]`,
 		"?v=%s&w=1", "a,%s,b", "(%s)", "[%s]", "<%s>", "'%s'", `"%s"`, "%s.", "%s,", "%s;",
 		"%s:", "%s!", "%s | next", "see: %s)", "«%s»",
+		// After or before a token glued to digits: the glued group is part
+		// of the token, the value after (before) the space stands alone.
+		"trace 4bf92f3577b34da6a3ce929d0e0e4736 %s", "id=ab3432 %s", "v1.2.3 %s", "%s 7ab", "x1 %s 2y",
 	}
 	var rows []piiRow
 	for _, v := range values {
@@ -644,6 +647,8 @@ func TestPIINegatives(t *testing.T) {
 		"client 203.0.113.7:51234 connected to 10.0.0.1",
 		"listen [2001:db8::7]:443 and ::1",
 		"received block blk_-1608999687919862906 of size 67108864",
+		"trace 4bf92f3577b34da6a3ce929d0e0e4736 4111111111111112 id=ab3432",
+		"build v1.2.3 1234567 x1 7654321 9y",
 		"blk_4111111111111111",
 		"port 51234 bytes 1234567890 took 4155552671ns",
 		"elapsed=12.123456s duration 00:00:12.345",
@@ -675,6 +680,10 @@ func TestPIIPartialStyle(t *testing.T) {
 		{"phone redacted whole", "+1 415 555 2671", "[REDACTED:phone]"},
 		{"ssn redacted whole", "123-45-6789", "[REDACTED:ssn]"},
 		{"iban redacted whole", "DE89 3704 0044 0532 0130 00", "[REDACTED:iban]"},
+		// A vendor token as the value of a secret key keeps its prefix, and
+		// a second pass does not take "ghp_[REDACTED:…]" for a new value.
+		{"token under a secret key keeps its prefix once", "Authorization: \t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", "Authorization: \tghp_[REDACTED:github-token]"},
+		{"AWS key under a secret key", "api_key=AKIAZ7QF4H2JK5L6M3NP", "api_key=AKIA[REDACTED:aws-access-key-id]"},
 	})
 }
 
