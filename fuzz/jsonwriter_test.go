@@ -89,6 +89,14 @@ func FuzzJSONWriter(f *testing.F) {
 		if !json.Valid(got) {
 			t.Fatalf("output is not valid JSON: %q", got)
 		}
+		// The same value twice as NDJSON: each redacted alone, the
+		// newline kept.
+		nd := append(append(append([]byte(nil), in...), '\n'), in...)
+		got, err = jwRun(r, nd, jwCuts(len(nd), seed>>7))
+		want = append(append(append([]byte(nil), want...), '\n'), want...)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Fatalf("NDJSON: err %v\n got %q\nwant %q", err, got, want)
+		}
 	})
 }
 

@@ -270,7 +270,7 @@ func (jw *JSONWriter) writeOut() error {
 // release drops buffers grown for a long token once they are not in use,
 // so an idle writer holds little.
 func (jw *JSONWriter) release() {
-	if cap(jw.out) > jsonKeepCap {
+	if cap(jw.out) > 2*jsonKeepCap { // a full chunk plus one token may pass jsonKeepCap
 		jw.out = nil
 	}
 	if cap(jw.tok) > jsonKeepCap && jw.state != jsString && jw.state != jsNumber {
