@@ -173,6 +173,9 @@ func (jw *JSONWriter) Write(p []byte) (int, error) {
 	if jw.err != nil {
 		return 0, jw.err
 	}
+	if jw.out == nil {
+		jw.out = make([]byte, 0, min(len(p)+len(p)/8+64, jsonOutChunk+4096))
+	}
 	n, err := jw.feed(p)
 	jw.off += int64(n)
 	if werr := jw.writeOut(); err == nil {
@@ -354,7 +357,7 @@ func (jw *JSONWriter) structure(p []byte, i int) (int, error) {
 	case jsObjFirst, jsKey:
 		if c == '"' {
 			jw.startString(true, false)
-			return i + 1, nil
+			return jw.wholeString(p, i), nil
 		}
 		if c == '}' && jw.state == jsObjFirst {
 			return jw.closeContainer(p, i)
@@ -425,6 +428,7 @@ func (jw *JSONWriter) startValue(p []byte, i int) (int, error) {
 		}
 	case c == '"':
 		jw.startString(false, secret)
+		return jw.wholeString(p, i), nil
 	case c == '-' || isDigit(c):
 		jw.state, jw.tokSecret, jw.tooLong, jw.tokMax = jsNumber, secret, false, jw.limit
 		switch {
@@ -461,6 +465,22 @@ func (jw *JSONWriter) startString(key, secret bool) {
 	if !jw.skipping {
 		jw.tok = append(jw.tok[:0], '"')
 	}
+}
+
+// wholeString is the fast path for a string that opens at p[i] and closes
+// in p without escapes (most strings): it is redacted straight from p,
+// without being copied into the token buffer. Otherwise it returns i+1,
+// where the string state machine takes over.
+func (jw *JSONWriter) wholeString(p []byte, i int) int {
+	j := i + 1
+	for j < len(p) && !strStop[p[j]] {
+		j++
+	}
+	if j == len(p) || p[j] != '"' || j-i-1 > jw.limit {
+		return i + 1
+	}
+	jw.endString(p[i : j+1])
+	return j + 1
 }
 
 // closeContainer reads the closing bracket p[i] of the innermost container.
@@ -541,7 +561,7 @@ func (jw *JSONWriter) stringBytes(p []byte, i int) (int, error) {
 			if !jw.skipping && !jw.tooLong {
 				jw.tok = append(jw.tok, '"') // not counted against the limit
 			}
-			jw.endString()
+			jw.endString(jw.tok)
 			return j + 1, nil
 		case '\\':
 			jw.esc, jw.escPend = true, true
@@ -554,8 +574,9 @@ func (jw *JSONWriter) stringBytes(p []byte, i int) (int, error) {
 	return i, nil
 }
 
-// endString redacts the string just closed.
-func (jw *JSONWriter) endString() {
+// endString redacts the string just closed, whose token (quotes included)
+// is tok.
+func (jw *JSONWriter) endString(tok []byte) {
 	key := jw.isKey
 	switch {
 	case jw.skipping:
@@ -563,13 +584,13 @@ func (jw *JSONWriter) endString() {
 		jw.out = jw.appendTooLong(jw.out)
 		jw.secret = key // fail closed: a key we cannot read may be secret
 	case jw.tokSecret:
-		if jw.r.jsonSecretKept(jw.tok) {
-			jw.out = append(jw.out, jw.tok...)
+		if jw.r.jsonSecretKept(tok) {
+			jw.out = append(jw.out, tok...)
 		} else {
-			jw.out = jw.r.appendJSONSecret(jw.out, jw.tok, nil)
+			jw.out = jw.r.appendJSONSecret(jw.out, tok, nil)
 		}
 	default:
-		content := jw.tok[1 : len(jw.tok)-1]
+		content := tok[1 : len(tok)-1]
 		if key {
 			k := content
 			if jw.esc {
@@ -581,7 +602,7 @@ func (jw *JSONWriter) endString() {
 		repl, whole, ok := jw.r.redactJSONString(&jw.bufs, content, jw.esc)
 		switch {
 		case !ok:
-			jw.out = append(jw.out, jw.tok...)
+			jw.out = append(jw.out, tok...)
 		case whole:
 			jw.out = append(jw.out, repl...)
 		default:
