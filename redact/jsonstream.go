@@ -69,14 +69,17 @@ type JSONWriter struct {
 	secret   bool   // the next value belongs to a secret key
 
 	// The token being read (string, number or literal).
-	tok       []byte // its bytes so far, quotes included; not kept when skipping
-	isKey     bool   // the string is an object key
-	tokSecret bool   // the token is the value of a secret key
-	tooLong   bool   // the token passed the limit; tok is then empty
-	tokMax    int    // the limit plus the token's opening quote
-	esc       bool   // the string has escapes
-	escPend   bool   // a backslash was read, its escape letter not yet
-	hexLeft   uint8  // hex digits still due in a \u escape
+	// tok is its bytes so far, quotes included, not kept when skipping. A
+	// string that opens and closes within one write without escapes is
+	// read from the write instead (wholeString).
+	tok       []byte
+	isKey     bool  // the string is an object key
+	tokSecret bool  // the token is the value of a secret key
+	tooLong   bool  // the token passed the limit; tok is then empty
+	tokMax    int   // the limit plus the token's opening quote
+	esc       bool  // the string has escapes
+	escPend   bool  // a backslash was read, its escape letter not yet
+	hexLeft   uint8 // hex digits still due in a \u escape
 	num       numState
 	lit       []byte // the literal being matched
 	litPos    int
