@@ -3,6 +3,7 @@ package redact
 import (
 	"errors"
 	"fmt"
+	"hash"
 	"strconv"
 	"sync"
 	"unicode/utf16"
@@ -41,7 +42,7 @@ func (r *Redactor) json(b []byte, fn func(Finding)) ([]byte, error) {
 	if j == nil {
 		j = &jsonWalker{}
 	}
-	*j = jsonWalker{r: r, in: b, fn: fn, tmp: j.tmp[:0], scratch: j.scratch[:0], enc: j.enc[:0]}
+	*j = jsonWalker{r: r, in: b, fn: fn, jsonBufs: jsonBufs{tmp: j.tmp[:0], scratch: j.scratch[:0], enc: j.enc[:0]}}
 	defer func() {
 		j.r, j.in, j.out, j.fn = nil, nil, nil, nil
 		if cap(j.tmp)+cap(j.scratch)+cap(j.enc) <= 1<<20 {
@@ -69,8 +70,14 @@ type jsonWalker struct {
 	in     []byte
 	out    []byte // nil until the first change
 	copied int    // in[:copied] is accounted for in out
-	tmp    []byte // decoded key or string
-	// Reused output buffers for one rewritten string.
+	jsonBufs
+}
+
+// jsonBufs are the reused buffers for rewriting one string, shared by JSON
+// and the JSONWriter.
+type jsonBufs struct {
+	tmp []byte // decoded key or string
+	// Output buffers for one rewritten string.
 	scratch, enc []byte
 }
 
@@ -312,29 +319,20 @@ func (j *jsonWalker) number(i int) (int, error) {
 // replaces something it returns true, with the decoded redacted content in
 // j.scratch.
 func (j *jsonWalker) redactString(s, e int, esc bool) bool {
-	content := j.in[s+1 : e-1]
-	if !esc {
-		if i, _ := j.r.m.firstMatch(content, root); i < 0 {
-			return false // no anchor: nothing to do (most strings)
-		}
-		// Placeholders and fixed texts are JSON-safe, and so are original
-		// bytes kept by the Partial style: rewrite in place, straight into
-		// the output.
-		if out, changed := j.r.appendRedacted(j.scratch[:0], content, j.shifted(s+1, -1)); changed {
-			j.scratch = out
-			j.replace(s+1, e-1, out)
-			return true
-		}
+	fn := j.shifted(s+1, -1)
+	if esc {
+		fn = j.shifted(s, e)
+	}
+	repl, whole, ok := j.r.redactJSONString(&j.jsonBufs, j.in[s+1:e-1], esc, fn)
+	if !ok {
 		return false
 	}
-	j.tmp = unescapeJSON(j.tmp[:0], content)
-	if out, changed := j.r.appendRedacted(j.scratch[:0], j.tmp, j.shifted(s, e)); changed {
-		j.scratch = out
-		j.enc = appendJSONString(j.enc[:0], out)
-		j.replace(s, e, j.enc)
-		return true
+	if whole {
+		j.replace(s, e, repl)
+	} else {
+		j.replace(s+1, e-1, repl)
 	}
-	return false
+	return true
 }
 
 // shifted adapts j.fn to spans found in a piece of the input: offsets
@@ -354,6 +352,36 @@ func (j *jsonWalker) shifted(base, end int) func(Finding) {
 	}
 }
 
+// redactJSONString runs the pattern rules on content, the text between the
+// quotes of a valid JSON string token (esc: it has escapes), reporting each
+// replaced span to fn (if not nil). ok is false when nothing is replaced.
+// Otherwise repl (in b's buffers) replaces the content alone when whole is
+// false, or the whole token, quotes included, when whole is true; b.scratch
+// holds the decoded redacted content.
+func (r *Redactor) redactJSONString(b *jsonBufs, content []byte, esc bool, fn func(Finding)) (repl []byte, whole, ok bool) {
+	if !esc {
+		if i, _ := r.m.firstMatch(content, root); i < 0 {
+			return nil, false, false // no anchor: nothing to do (most strings)
+		}
+		// Placeholders and fixed texts are JSON-safe, and so are original
+		// bytes kept by the Partial style: rewrite in place.
+		out, changed := r.appendRedacted(b.scratch[:0], content, fn)
+		if !changed {
+			return nil, false, false
+		}
+		b.scratch = out
+		return out, false, true
+	}
+	b.tmp = unescapeJSON(b.tmp[:0], content)
+	out, changed := r.appendRedacted(b.scratch[:0], b.tmp, fn)
+	if !changed {
+		return nil, false, false
+	}
+	b.scratch = out
+	b.enc = appendJSONString(b.enc[:0], out)
+	return b.enc, true, true
+}
+
 // redactNumber runs the digit rules on a number; a number with a finding
 // becomes a string.
 func (j *jsonWalker) redactNumber(s, e int) {
@@ -366,24 +394,45 @@ func (j *jsonWalker) redactNumber(s, e int) {
 // redactSecretValue replaces the value in[s:e] of a secret key.
 func (j *jsonWalker) redactSecretValue(s, e int) {
 	v := j.in[s:e]
+	if j.r.jsonSecretKept(v) {
+		return
+	}
+	if j.fn != nil {
+		j.fn(Finding{Rule: j.r.keyed.id, Kind: j.r.keyed.kind, Start: s, End: e})
+	}
+	j.replace(s, e, j.r.appendJSONSecret(nil, v, nil))
+}
+
+// jsonSecretKept reports a secret key's value v (a valid JSON value) that
+// stays as it is: null, "", placeholders ("${DB_PASSWORD}", "<token>",
+// "***") and this Redactor's own replacements.
+func (r *Redactor) jsonSecretKept(v []byte) bool {
 	switch {
 	case string(v) == "null", string(v) == `""`:
-		return
+		return true
 	case v[0] == '"':
 		content := v[1 : len(v)-1]
-		if isPlaceholder(content) || j.r.isOwnPlaceholder(content) {
-			return
-		}
+		return isPlaceholder(content) || r.isOwnPlaceholder(content)
 	}
-	sp := span{start: s, end: e, rule: j.r.keyed}
-	if j.fn != nil {
-		j.fn(Finding{Rule: sp.rule.id, Kind: sp.rule.kind, Start: s, End: e})
+	return false
+}
+
+// appendJSONSecret appends the replacement of v, the value of a secret key,
+// as a quoted JSON string. With the fingerprint style, mac, when not nil,
+// has already been fed all of v (a streamed value; v is then not read).
+func (r *Redactor) appendJSONSecret(dst, v []byte, mac hash.Hash) []byte {
+	var buf [64]byte
+	var repl []byte
+	switch {
+	case r.repl.style == stylePartial:
+		repl = appendPlaceholder(buf[:0], r.keyed.id) // never keep raw JSON bytes
+	case mac != nil:
+		repl = appendFingerprint(buf[:0], r.keyed.id, mac)
+	default:
+		sp := span{start: 0, end: len(v), rule: r.keyed}
+		repl = r.repl.append(buf[:0], &sp, v, 0, 0)
 	}
-	repl := j.r.repl.append(nil, &sp, v, 0, 0)
-	if j.r.repl.style == stylePartial {
-		repl = appendPlaceholder(nil, j.r.keyed.id) // never keep raw JSON bytes
-	}
-	j.replace(s, e, appendJSONString(nil, repl))
+	return appendJSONString(dst, repl)
 }
 
 // isOwnPlaceholder reports text this Redactor writes as a replacement.

@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 )
 
 // style selects what a redacted span becomes.
@@ -45,19 +46,29 @@ func (p *replacer) append(dst []byte, w *span, orig []byte, lead, trail int) []b
 		dst = appendPlaceholder(dst, w.rule.id)
 		return append(dst, orig[len(orig)-keepR:]...)
 	case styleFingerprint:
-		mac := hmac.New(sha256.New, p.key)
+		mac := p.newMAC()
 		mac.Write(orig)
-		var sum [sha256.Size]byte
-		var hx [8]byte
-		hex.Encode(hx[:], mac.Sum(sum[:0])[:4])
-		dst = append(dst, placeholderPrefix...)
-		dst = append(dst, ':')
-		dst = append(dst, w.rule.id...)
-		dst = append(dst, ':')
-		dst = append(dst, hx[:]...)
-		return append(dst, ']')
+		return appendFingerprint(dst, w.rule.id, mac)
 	}
 	return appendPlaceholder(dst, w.rule.id)
+}
+
+// newMAC returns the keyed hash of the fingerprint style.
+func (p *replacer) newMAC() hash.Hash { return hmac.New(sha256.New, p.key) }
+
+// appendFingerprint appends the fingerprint placeholder of rule id for the
+// bytes mac has been fed (the JSONWriter feeds a streamed value piece by
+// piece).
+func appendFingerprint(dst []byte, id string, mac hash.Hash) []byte {
+	var sum [sha256.Size]byte
+	var hx [8]byte
+	hex.Encode(hx[:], mac.Sum(sum[:0])[:4])
+	dst = append(dst, placeholderPrefix...)
+	dst = append(dst, ':')
+	dst = append(dst, id...)
+	dst = append(dst, ':')
+	dst = append(dst, hx[:]...)
+	return append(dst, ']')
 }
 
 func appendPlaceholder(dst []byte, id string) []byte {
