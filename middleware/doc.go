@@ -13,7 +13,7 @@
 // # What each content type gets
 //
 //	Content-Type                               path
-//	application/json, */*+json                 structural JSON redaction (Redactor.JSON); stays valid JSON
+//	application/json, */*+json                 structural JSON redaction; stays valid JSON; streamed past 256 KiB
 //	application/x-ndjson, ndjson, jsonl        the same, line by line, streamed
 //	text/event-stream                          event by event, flushed at each event's blank line
 //	text/*, */*+xml, application/xml, form,    streamed text redaction (redact.Writer)
@@ -32,8 +32,10 @@
 //
 // Per response the filter holds at most: for text, redact.Writer's window
 // (about 100 KiB, whatever the body size) plus one 32 KiB copy buffer; for
-// JSON, the document, up to WithMaxJSON (default 8 MiB); for NDJSON, one
-// line, up to the same cap; for server-sent events, one event, up to
+// JSON, the document while it is under 256 KiB (it is then redacted whole,
+// with an exact Content-Length), after that the streaming JSONWriter's
+// current string (routes with allowed JSON paths buffer the document, up to
+// WithMaxJSON, default 8 MiB); for NDJSON, one line, up to WithMaxJSON; for server-sent events, one event, up to
 // WithMaxEvent (default 1 MiB). A compressed body adds its decoder's
 // window (gzip/deflate 32 KiB, zstd at most 8 MiB, brotli at most 16 MiB
 // as the stream declares) and an encoder. Past a cap the response fails

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"io"
 	"sync"
+
+	"github.com/aegisagent/redactor/redact"
 )
 
 // docBufs recycles JSON document buffers (up to 1 MiB each), so a busy
@@ -11,25 +13,42 @@ import (
 var docBufs sync.Pool // *[]byte
 
 // newJSONFilter is the one place that chooses how application/json bodies
-// are redacted. Today it buffers the document (up to WithMaxJSON) and
-// calls Redactor.JSON once it is complete. When the core's streaming
-// JSONWriter lands, return it here instead (wrapped so that allowed JSON
-// paths still apply) and JSON bodies stream like text.
+// are redacted. A document is first buffered: one that ends within
+// jsonStreamAfter bytes (most API responses) is redacted whole with
+// Redactor.JSON, gets an exact Content-Length, keeps its validators when
+// nothing changed, and falls back to the text redaction if it is not JSON
+// after all. A larger one, or one the handler flushes before its end, is
+// streamed through the core's JSONWriter from then on, so memory stays
+// bounded by the longest string, not the body; a stream that turns out not
+// to be JSON is then aborted (fail closed). Routes with allowed JSON paths
+// are always buffered (up to WithMaxJSON): the paths are matched on the
+// whole document.
 func newJSONFilter(f *filter, w io.Writer) bodyFilter {
 	return &jsonDoc{f: f, w: w}
 }
 
-// jsonDoc buffers one JSON document. If the body is not valid JSON
-// despite its Content-Type, Redactor.JSON's fallback is used: the text
-// redaction of the body. That is as safe as the text path, and a body that
-// was not JSON cannot be made invalid by it.
+// jsonStreamAfter is how much of a JSON document is buffered before it is
+// streamed instead.
+const jsonStreamAfter = 256 << 10
+
+// jsonDoc buffers one JSON document, or streams it once it is large.
 type jsonDoc struct {
-	f   *filter
-	w   io.Writer
-	buf []byte
+	f      *filter
+	w      io.Writer
+	buf    []byte
+	stream *redact.JSONWriter // set once the document streams
 }
 
 func (j *jsonDoc) Write(p []byte) (int, error) {
+	if j.stream != nil {
+		return j.stream.Write(p)
+	}
+	if len(j.buf)+len(p) > jsonStreamAfter && len(j.f.allow) == 0 {
+		if err := j.startStream(); err != nil {
+			return 0, err
+		}
+		return j.stream.Write(p)
+	}
 	if len(j.buf)+len(p) > j.f.cfg.maxJSON {
 		return 0, ErrTooLarge
 	}
@@ -44,10 +63,42 @@ func (j *jsonDoc) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// Flush releases nothing: no byte of a document is safe before its end.
-func (j *jsonDoc) Flush() error { return nil }
+// startStream switches to streaming: the headers are those of a streamed
+// body (no length, weak validators), and what was buffered goes first.
+func (j *jsonDoc) startStream() error {
+	j.f.buffered = false
+	if !j.f.headerSent {
+		weakenValidators(j.f.w.Header())
+	}
+	j.stream = j.f.r.NewJSONWriter(j.w)
+	buf := j.buf
+	j.buf = nil
+	_, err := j.stream.Write(buf)
+	if cap(buf) <= 1<<20 {
+		docBufs.Put(&buf)
+	}
+	return err
+}
+
+// Flush streams from here on (a flushing handler wants its bytes out) and
+// releases every complete value; without it no byte of a document would be
+// safe before its end. With allowed JSON paths it releases nothing.
+func (j *jsonDoc) Flush() error {
+	if j.stream == nil {
+		if len(j.f.allow) > 0 || len(j.buf) == 0 {
+			return nil
+		}
+		if err := j.startStream(); err != nil {
+			return err
+		}
+	}
+	return j.stream.Flush()
+}
 
 func (j *jsonDoc) Close() error {
+	if j.stream != nil {
+		return j.stream.Close()
+	}
 	if len(j.buf) == 0 {
 		return nil
 	}

@@ -92,9 +92,10 @@ var defaultPassTypes = []string{
 	"application/vnd.google.protobuf", "application/x-7z-compressed",
 }
 
-// WithMaxJSON sets the largest JSON document (or NDJSON line) the filter
-// holds while redacting it structurally; a larger one fails closed. The
-// default is 8 MiB. The cap bounds the memory one response can take.
+// WithMaxJSON sets the largest JSON document the filter buffers on a route
+// with allowed JSON paths, and the largest NDJSON line; a larger one fails
+// closed. The default is 8 MiB. Other JSON documents stream once they pass
+// 256 KiB, with memory bounded by their longest string.
 func WithMaxJSON(n int) Option { return func(c *config) { c.maxJSON = n } }
 
 // WithMaxEvent sets the largest server-sent event the filter holds; a
