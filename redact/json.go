@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash"
@@ -42,10 +43,19 @@ func (r *Redactor) json(b []byte, fn func(Finding)) ([]byte, error) {
 	if j == nil {
 		j = &jsonWalker{}
 	}
-	*j = jsonWalker{r: r, in: b, fn: fn, jsonBufs: jsonBufs{tmp: j.tmp[:0], scratch: j.scratch[:0], enc: j.enc[:0]}}
+	*j = jsonWalker{r: r, in: b, fn: fn, jsonBufs: jsonBufs{tmp: j.tmp[:0], scratch: j.scratch[:0], enc: j.enc[:0]},
+		hits: j.hits[:0], lanes: j.lanes, keyCache: j.keyCache, keyOwner: j.keyOwner}
+	if j.keyOwner != r || len(j.keyCache) >= maxKeyCache {
+		clear(j.keyCache)
+		j.keyOwner = r
+	}
+	if len(b) >= minHitMap && len(b) < 1<<31 {
+		j.hits = r.m.hitEnds(b, j.hits, &j.lanes)
+		j.useHits = true
+	}
 	defer func() {
 		j.r, j.in, j.out, j.fn = nil, nil, nil, nil
-		if cap(j.tmp)+cap(j.scratch)+cap(j.enc) <= 1<<20 {
+		if cap(j.tmp)+cap(j.scratch)+cap(j.enc)+4*cap(j.hits) <= 1<<20 {
 			jsonScratch.Put(j)
 		}
 	}()
@@ -71,6 +81,39 @@ type jsonWalker struct {
 	out    []byte // nil until the first change
 	copied int    // in[:copied] is accounted for in out
 	jsonBufs
+
+	// Where anchors end in the whole input (useHits): a string, number or
+	// key with no anchor inside needs no further look.
+	useHits bool
+	hits    []int32
+	hi      int // hits[:hi] end before the token being looked at
+	lanes   [lanes][]int32
+
+	// Keys repeat (every object of an array has the same ones): what each
+	// unescaped key that redaction left unchanged was classified as, for
+	// keyOwner's rules.
+	keyCache map[string]bool
+	keyOwner *Redactor
+}
+
+// maxKeyCache bounds the distinct keys remembered per document.
+const maxKeyCache = 256
+
+// minHitMap is the smallest input scanned once up front; below it each
+// token is scanned on its own.
+const minHitMap = 256
+
+// mayMatch reports whether an anchor may lie inside in[s:e]: false only
+// when the up-front scan found none ending there. Calls come in input
+// order.
+func (j *jsonWalker) mayMatch(s, e int) bool {
+	if !j.useHits {
+		return true
+	}
+	for j.hi < len(j.hits) && int(j.hits[j.hi]) <= s {
+		j.hi++
+	}
+	return j.hi < len(j.hits) && int(j.hits[j.hi]) <= e
 }
 
 // jsonBufs are the reused buffers for rewriting one string, shared by JSON
@@ -168,20 +211,30 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 			return ke, err
 		}
 		secretKey := false
-		if !secret {
-			key := j.in[ks+1 : ke-1]
+		raw := j.in[ks+1 : ke-1]
+		if cached, ok := j.keyCache[string(raw)]; ok && !secret && !esc {
+			secretKey = cached // a key seen before in this document, unchanged then
+		} else if !secret {
+			key := raw
 			if esc {
 				j.tmp = unescapeJSON(j.tmp[:0], key)
 				key = j.tmp
 			}
-			if j.redactString(ks, ke, esc) {
+			changed := j.redactString(ks, ke, esc)
+			if changed {
 				// Classify the key as it is written out: "password=x"
 				// becomes "password=[REDACTED:keyed-secret]", whose last
 				// word is a secret noun, and a second pass must not
 				// redact more than the first.
 				key = j.scratch
 			}
-			secretKey = j.r.isSecretKey(trimKey(key))
+			secretKey = (esc || j.mayMatch(ks+1, ke-1)) && j.r.isSecretKey(trimKey(key))
+			if !esc && !changed && len(j.keyCache) < maxKeyCache {
+				if j.keyCache == nil {
+					j.keyCache = make(map[string]bool)
+				}
+				j.keyCache[string(raw)] = secretKey
+			}
 		}
 		i = j.ws(ke)
 		if i >= len(j.in) || j.in[i] != ':' {
@@ -243,7 +296,13 @@ func (j *jsonWalker) array(i, depth int, secret bool) (int, error) {
 func (j *jsonWalker) str(i int) (int, bool, error) {
 	esc := false
 	in := j.in
-	for k := i + 1; k < len(in); k++ {
+	k := i + 1
+	// Eight bytes at a time while none is a quote, a backslash or a
+	// control byte (most of a string).
+	for k+8 <= len(in) && plainJSONWord(binary.LittleEndian.Uint64(in[k:])) {
+		k += 8
+	}
+	for ; k < len(in); k++ {
 		switch c := in[k]; {
 		case c == '"':
 			return k + 1, esc, nil
@@ -315,10 +374,29 @@ func (j *jsonWalker) number(i int) (int, error) {
 	return k, nil
 }
 
+// plainJSONWord reports whether none of the eight bytes in x is '"', '\\'
+// or a control byte (< 0x20): the classic has-zero-byte test on x XOR each
+// delimiter, and on x minus 0x20 for the control bytes.
+func plainJSONWord(x uint64) bool {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	quote := x ^ (ones * '"')
+	bslash := x ^ (ones * '\\')
+	found := (quote - ones) &^ quote
+	found |= (bslash - ones) &^ bslash
+	found |= (x - ones*0x20) &^ x
+	return found&highs == 0
+}
+
 // redactString runs the pattern rules on the string token in[s:e]. When it
 // replaces something it returns true, with the decoded redacted content in
 // j.scratch.
 func (j *jsonWalker) redactString(s, e int, esc bool) bool {
+	if !esc && !j.mayMatch(s+1, e-1) {
+		return false
+	}
 	fn := j.shifted(s+1, -1)
 	if esc {
 		fn = j.shifted(s, e)
@@ -385,6 +463,9 @@ func (r *Redactor) redactJSONString(b *jsonBufs, content []byte, esc bool, fn fu
 // redactNumber runs the digit rules on a number; a number with a finding
 // becomes a string.
 func (j *jsonWalker) redactNumber(s, e int) {
+	if !j.mayMatch(s, e) {
+		return
+	}
 	out, changed := j.r.appendRedacted(nil, j.in[s:e], j.shifted(s, -1))
 	if changed {
 		j.replace(s, e, appendJSONString(nil, out))

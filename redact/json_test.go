@@ -198,3 +198,20 @@ func TestJSONCleanDocumentIsReturnedAsIs(t *testing.T) {
 		t.Fatalf("JSON did not return its clean input: %s, %v", got, err)
 	}
 }
+
+// The string scanner's eight-bytes-at-a-time path agrees with the JSON
+// spec for every byte value at every offset: a control byte, a quote or a
+// backslash anywhere in a long string is seen.
+func TestJSONStringScanEveryByte(t *testing.T) {
+	r := Default()
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 17; at++ {
+			body := []byte(`"abcdefghijklmnopq"`)
+			body[1+at] = byte(c)
+			_, err := r.JSON(body)
+			if valid := json.Valid(body); valid != (err == nil) {
+				t.Fatalf("byte %#x at %d: json.Valid %v, JSON error %v", c, at, valid, err)
+			}
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package redact
+
+import "unsafe"
+
+// hitEnds appends to dst the index just past every anchor that ends in d
+// (every byte at which the automaton, started at the root, is in a match
+// state), in increasing order. It walks d in four lanes like the scanner
+// (see runLanes), so the structural JSON walker can afford to scan a whole
+// document once and then skip every string and number with no anchor in
+// it, instead of running the automaton again on each.
+func (m *machine) hitEnds(d []byte, dst []int32, lane *[lanes][]int32) []int32 {
+	mm, cls := m.matchMin, &m.class
+	tp := unsafe.Pointer(unsafe.SliceData(m.trans))
+	step := func(st uint32, b byte) uint32 {
+		return *(*uint32)(unsafe.Add(tp, uintptr(st+uint32(cls[b]))*4))
+	}
+	st := uint32(root)
+	i := 0
+	lead := m.maxLen
+	if lead <= maxLanedAnchor {
+		minLane := max(minLaneLen, 4*lead)
+		for n := (len(d) - i) / lanes; n >= minLane; n = (len(d) - i) / lanes {
+			L := min(n, laneLen)
+			q := d[i : i+lanes*L]
+			s0, s1, s2, s3 := st, uint32(root), uint32(root), uint32(root)
+			for _, b := range q[L-lead : L] {
+				s1 = step(s1, b)
+			}
+			for _, b := range q[2*L-lead : 2*L] {
+				s2 = step(s2, b)
+			}
+			for _, b := range q[3*L-lead : 3*L] {
+				s3 = step(s3, b)
+			}
+			for k := range lanes {
+				lane[k] = lane[k][:0]
+			}
+			p := unsafe.Pointer(unsafe.SliceData(q))
+			for k := uintptr(0); k < uintptr(L); {
+				k, s0, s1, s2, s3 = walkLanes(p, k, uintptr(L), tp, cls, mm, s0, s1, s2, s3)
+				if s0|s1|s2|s3 < mm {
+					break
+				}
+				kk := int32(k)
+				if s0 >= mm {
+					lane[0] = append(lane[0], int32(i)+kk)
+				}
+				if s1 >= mm {
+					lane[1] = append(lane[1], int32(i+L)+kk)
+				}
+				if s2 >= mm {
+					lane[2] = append(lane[2], int32(i+2*L)+kk)
+				}
+				if s3 >= mm {
+					lane[3] = append(lane[3], int32(i+3*L)+kk)
+				}
+			}
+			for k := range lanes {
+				dst = append(dst, lane[k]...)
+			}
+			i += lanes * L
+			st = s3
+		}
+	}
+	for ; i < len(d); i++ {
+		st = step(st, d[i])
+		if st >= mm {
+			dst = append(dst, int32(i+1))
+		}
+	}
+	return dst
+}
