@@ -357,7 +357,8 @@ func outsiderPositive() []Family {
 			v := g.password()
 			switch g.intn(5) {
 			case 0:
-				return oc("rails-params", fmt.Sprintf(`Started POST "/users/sign_in" for 10.0.0.7 at 2026-11-28 10:01:02 +0000`+"\n"+`  Parameters: {"authenticity_token"=>"%s", "user"=>{"email"=>"ops", "password"=>"%s", "remember_me"=>"0"}, "commit"=>"Log in"}`, g.b64(48), v), v)
+				csrf := g.b64(48)
+				return oc("rails-params", fmt.Sprintf(`Started POST "/users/sign_in" for 10.0.0.7 at 2026-11-28 10:01:02 +0000`+"\n"+`  Parameters: {"authenticity_token"=>"%s", "user"=>{"email"=>"ops", "password"=>"%s", "remember_me"=>"0"}, "commit"=>"Log in"}`, csrf, v), csrf, v)
 			case 1:
 				return oc("ruby-sym-hash", fmt.Sprintf(`{:host=>"db", :username=>"app", :password=>"%s", :pool=>5}`, v), v)
 			case 2:
@@ -365,7 +366,8 @@ func outsiderPositive() []Family {
 			case 3:
 				return oc("php-var_export", fmt.Sprintf("array (\n  'driver' => 'mysql',\n  'password' => '%s',\n  'charset' => 'utf8mb4',\n)", v), v)
 			default:
-				return oc("django-querydict", fmt.Sprintf("POST: <QueryDict: {'csrfmiddlewaretoken': ['%s'], 'username': ['bob'], 'password': ['%s']}>", g.b62(64), v), v)
+				csrf := g.b62(64)
+				return oc("django-querydict", fmt.Sprintf("POST: <QueryDict: {'csrfmiddlewaretoken': ['%s'], 'username': ['bob'], 'password': ['%s']}>", csrf, v), csrf, v)
 			}
 		}),
 		opos("go-rust-debug", "keyed", 40, true, func(g *gen) Case {
@@ -380,7 +382,8 @@ func outsiderPositive() []Family {
 			case 3:
 				return oc("rust-debug", fmt.Sprintf(`DbConfig { host: "db.internal", port: 5432, password: "%s", pool_size: 10 }`, v), v)
 			default:
-				return oc("rust-pretty", fmt.Sprintf("Credentials {\n    access_key_id: \"%s\",\n    secret_access_key: \"%s\",\n    region: \"eu-west-1\",\n}", g.awsKeyID(), v), v)
+				id := g.awsKeyID()
+				return oc("rust-pretty", fmt.Sprintf("Credentials {\n    access_key_id: \"%s\",\n    secret_access_key: \"%s\",\n    region: \"eu-west-1\",\n}", id, v), id, v)
 			}
 		}),
 		opos("csv-pii", "pii", 30, true, func(g *gen) Case {
@@ -442,7 +445,8 @@ func outsiderPositive() []Family {
 				return oc("my.cnf", "[client]\nuser=root\npassword="+v+"\nhost=127.0.0.1", v)
 			default:
 				v := g.awsSecret()
-				return oc("boto", "[Credentials]\naws_access_key_id = "+g.awsKeyID()+"\naws_secret_access_key = "+v, v).may("AKIA", "ASIA")
+				id := g.awsKeyID()
+				return oc("boto", "[Credentials]\naws_access_key_id = "+id+"\naws_secret_access_key = "+v, id, v)
 			}
 		}),
 		opos("kubeconfig-helm", "keyed", 30, true, func(g *gen) Case {
@@ -569,7 +573,7 @@ func outsiderPositive() []Family {
 				q.Set("X-Amz-Security-Token", st)
 				q.Set("X-Amz-SignedHeaders", "host")
 				u := "https://acme-exports.s3.amazonaws.com/reports/2026-11.csv?" + q.Encode()
-				return oc("s3-presigned", "GET "+u+" 200", id, url.QueryEscape(st))
+				return oc("s3-presigned", "GET "+u+" 200", id, url.QueryEscape(st)).may("2F20261128", "2Fus", "east", "2Fs3", "2Faws4", "request")
 			case 2:
 				v := "AIza" + g.urlTok(35)
 				return oc("google-key-query", fmt.Sprintf("GET https://maps.googleapis.com/maps/api/geocode/json?address=Berlin&key=%s 200 OK", v), v)
@@ -589,9 +593,9 @@ func outsiderPositive() []Family {
 			kid := g.hex(40)
 			secrets := append([]string{}, body...)
 			if g.chance(0.5) {
-				return oc("one-line", fmt.Sprintf(`{"type":"service_account","project_id":"%s","private_key_id":"%s","private_key":"%s","client_email":"%s","client_id":"%d","token_uri":"https://oauth2.googleapis.com/token"}`, proj, kid, esc, email, g.between(100000000, 999999999)), secrets...).may(email)
+				return oc("one-line", fmt.Sprintf(`{"type":"service_account","project_id":"%s","private_key_id":"%s","private_key":"%s","client_email":"%s","client_id":"%d","token_uri":"https://oauth2.googleapis.com/token"}`, proj, kid, esc, email, g.between(100000000, 999999999)), secrets...).may(email).may(pemMayDrop(lines)...)
 			}
-			return oc("pretty", strings.Join([]string{"{", `  "type": "service_account",`, `  "project_id": "` + proj + `",`, `  "private_key_id": "` + kid + `",`, `  "private_key": "` + esc + `",`, `  "client_email": "` + email + `",`, `  "token_uri": "https://oauth2.googleapis.com/token"`, "}"}, "\n"), secrets...).may(email)
+			return oc("pretty", strings.Join([]string{"{", `  "type": "service_account",`, `  "project_id": "` + proj + `",`, `  "private_key_id": "` + kid + `",`, `  "private_key": "` + esc + `",`, `  "client_email": "` + email + `",`, `  "token_uri": "https://oauth2.googleapis.com/token"`, "}"}, "\n"), secrets...).may(email).may(pemMayDrop(lines)...)
 		}),
 		opos("oauth-responses", "keyed", 40, true, func(g *gen) Case {
 			at := g.urlTok(g.between(30, 60))
@@ -602,23 +606,36 @@ func outsiderPositive() []Family {
 			case 1:
 				return oc("form", fmt.Sprintf("response body: access_token=%s&token_type=bearer&expires_in=3600&refresh_token=%s&scope=repo", at, rt), at, rt)
 			case 2:
-				return oc("python", fmt.Sprintf("token response: {'access_token': '%s', 'token_type': 'Bearer', 'expires_in': 3600, 'id_token': '%s'}", at, g.jwt()), at)
+				j := g.jwt()
+				return oc("python", fmt.Sprintf("token response: {'access_token': '%s', 'token_type': 'Bearer', 'expires_in': 3600, 'id_token': '%s'}", at, j), at, j)
 			default:
 				return oc("fragment", fmt.Sprintf("redirect to https://app.acme-corp.com/callback#access_token=%s&token_type=Bearer&expires_in=3600&state=%s", at, g.hex(16)), at)
 			}
 		}),
-		opos("cookies-attributes", "keyed", 40, true, func(g *gen) Case {
-			v := g.urlTok(g.between(24, 64))
-			name := g.pick("session", "sessionid", "_gh_sess", "connect.sid", "JSESSIONID", "laravel_session", "__Secure-next-auth.session-token", "sid")
+		opos("cookies", "keyed", 40, true, func(g *gen) Case {
+			return g.cookieCase(true)
+		}),
+		// Bearer/Basic credentials are caught by their scheme whatever the
+		// key: HAR files, Postman collections, header arrays.
+		opos("auth-in-header-arrays", "generic", 40, true, func(g *gen) Case {
+			v := g.tokenValue()
+			if strings.ContainsAny(v, "+/=") || g.chance(0.3) {
+				v = g.urlTok(g.between(30, 60))
+			}
+			scheme := "Bearer "
+			if g.chance(0.3) {
+				scheme = "Basic "
+				v = base64.StdEncoding.EncodeToString([]byte(g.pick("admin", "ci") + ":" + g.password()))
+			}
 			switch g.intn(4) {
 			case 0:
-				return oc("set-cookie", fmt.Sprintf("Set-Cookie: %s=%s; Path=/; Domain=.acme-corp.com; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Max-Age=86400; HttpOnly; Secure; SameSite=Lax", name, v), v).may(name)
+				return oc("har", fmt.Sprintf(`{"request":{"method":"GET","url":"https://api.acme-corp.com/v1/me","headers":[{"name":"Accept","value":"*/*"},{"name":"authorization","value":"%s%s"}]}}`, scheme, v), v).may("Bearer", "Basic")
 			case 1:
-				return oc("curl-v", fmt.Sprintf("< set-cookie: %s=%s; path=/; expires=Sat, 28-Nov-2026 10:20:49 GMT; secure; httponly; samesite=strict", name, v), v).may(name)
+				return oc("postman", fmt.Sprintf(`{"header":[{"key":"Authorization","value":"%s%s","type":"text"}],"url":{"raw":"{{baseUrl}}/orders"}}`, scheme, v), v).may("Bearer", "Basic")
 			case 2:
-				return oc("cookie-multi", fmt.Sprintf("Cookie: _ga=GA1.2.%d.%d; theme=dark; %s=%s; lang=en-US", g.between(100000000, 999999999), g.between(1600000000, 1760000000), name, v), v).may(name, "theme", "dark", "lang", "GA1")
+				return oc("grpc-metadata", fmt.Sprintf(`grpc: metadata=map[:authority:[api.acme-corp.com] authorization:[%s%s] user-agent:[grpc-go/1.60.1]]`, scheme, v), v).may("Bearer", "Basic")
 			default:
-				return oc("curl-b", fmt.Sprintf(`curl -b "%s=%s" https://app.acme-corp.com/api/me`, name, v), v).may(name)
+				return oc("ws-headers", fmt.Sprintf(`ws upgrade headers=[["Host","rt.acme-corp.com"],["Authorization","%s%s"],["Sec-WebSocket-Version","13"]]`, scheme, v), v).may("Bearer", "Basic")
 			}
 		}),
 		opos("pem-yaml-heredoc", "generic", 30, true, func(g *gen) Case {
@@ -628,17 +645,17 @@ func outsiderPositive() []Family {
 				pre := []string{"tls:", "  crt: " + g.b64(40), "  key: |"}
 				all := append(pre, indent(lines, "    ")...)
 				all = append(all, "  enabled: true")
-				return oc("yaml-block", strings.Join(all, "\n"), body...)
+				return oc("yaml-block", strings.Join(all, "\n"), body...).may(pemMayDrop(lines)...)
 			case 1:
 				pre := []string{"stringData:", "  ssh-privatekey: |-"}
 				all := append(pre, indent(lines, "    ")...)
 				all = append(all, "type: kubernetes.io/ssh-auth")
-				return oc("k8s-stringdata", strings.Join(all, "\n"), body...)
+				return oc("k8s-stringdata", strings.Join(all, "\n"), body...).may(pemMayDrop(lines)...)
 			default:
 				pre := []string{`resource "tls_private_key" "deploy" {`, `  private_key_pem = <<EOT`}
 				all := append(pre, lines...)
 				all = append(all, "EOT", "}")
-				return oc("tf-heredoc", strings.Join(all, "\n"), body...)
+				return oc("tf-heredoc", strings.Join(all, "\n"), body...).may(pemMayDrop(lines)...)
 			}
 		}),
 		opos("urlencoded-forms", "keyed", 40, true, func(g *gen) Case {
@@ -646,7 +663,7 @@ func outsiderPositive() []Family {
 			enc := url.QueryEscape(pw)
 			switch g.intn(4) {
 			case 0:
-				return oc("grant-password", fmt.Sprintf("POST /oauth/token body=grant_type=password&username=%s&password=%s&client_id=web", url.QueryEscape("ops@acme-corp.com"), enc), enc).may("ops", "acme", "corp", "com")
+				return oc("grant-password", fmt.Sprintf("POST /oauth/token body=grant_type=password&username=%s&password=%s&client_id=web", url.QueryEscape("ops@acme-corp.com"), enc), enc).may("ops", "40acme", "corp", "com")
 			case 1:
 				return oc("rails-nested-encoded", fmt.Sprintf("body: utf8=%%E2%%9C%%93&user%%5Bemail%%5D=bob&user%%5Bpassword%%5D=%s&commit=Sign+in", enc), enc)
 			case 2:
@@ -917,6 +934,9 @@ func outsiderInfo() []Family {
 				return oc("azure-sas-sig", fmt.Sprintf("https://acme.blob.core.windows.net/exports/a.csv?sv=2022-11-02&ss=b&srt=o&sp=r&se=2026-12-01T00:00:00Z&spr=https&sig=%s", sig), sig)
 			}
 		}),
+		opos("info-cookie-attributes-kept", "keyed", 30, false, func(g *gen) Case {
+			return g.cookieCase(false)
+		}),
 		opos("info-csv-secret-columns", "keyed", 20, false, func(g *gen) Case {
 			v := g.tokenValue()
 			return oc("csv", fmt.Sprintf("name,api_token,created\n%s,%s,%s", g.pick("ci-bot", "deploy", "grafana"), v, g.stamp().date()), v)
@@ -1002,7 +1022,7 @@ func outsiderNegative() []Family {
 			case 2:
 				return "mac", fmt.Sprintf("DHCPACK on %s to %s (%s) via eth0", g.ip(), strings.ToLower(fmt.Sprintf("%s:%s:%s:%s:%s:%s", g.chars(upperHex, 2), g.chars(upperHex, 2), g.chars(upperHex, 2), g.chars(upperHex, 2), g.chars(upperHex, 2), g.chars(upperHex, 2))), g.pick("laptop-42", "printer"))
 			case 3:
-				return "gtin", fmt.Sprintf("sku=%s gtin=%d%d qty=%d", strings.ToUpper(g.chars(lower, 3))+"-"+g.chars(digits, 5), g.between(4000000, 4999999), g.between(100000, 999999), g.between(1, 9))
+				return "gtin", fmt.Sprintf("sku=%s gtin=%s qty=%d", strings.ToUpper(g.chars(lower, 3))+"-"+g.chars(digits, 5), g.luhnBad(13), g.between(1, 9))
 			default:
 				return "ean-tracking", fmt.Sprintf("shipment 1Z%s%s%s status=in_transit", g.chars(upperNum, 6), g.chars(digits, 2), g.chars(digits, 8))
 			}
@@ -1069,7 +1089,7 @@ func outsiderNegative() []Family {
 				`DB_PASSWORD="${DB_PASSWORD}"`, "token: ~", `"access_token":null`, "password=xxxxxxxxxxxx",
 				"password=[MASKED]", "X-Api-Key: {{api_key}}", "secret=%s", "password=<PASSWORD>", "token=$TOKEN",
 				"password: !!null", `"apiKey": "YOUR_API_KEY"`, "Authorization: Basic [REDACTED]",
-				`SecretStr('**********')`, `passwd=*`,
+				`SecretStr('**********')`, `passwd=***`,
 			)
 		}),
 		oneg("neg-terraform-clean", "keyed", 30, true, func(g *gen) (string, string) {
@@ -1357,4 +1377,31 @@ func TestOutsiderFamilies(t *testing.T) {
 		t.Errorf("outsider rates below %.0f%%: caught %s, context %s, negatives %s (failures in %s)",
 			100*minRate, pct(caught, pos), pct(kept, pos), pct(same, negN), path)
 	}
+}
+
+// cookieCase: a session cookie in Set-Cookie / Cookie / curl. With lenient,
+// the attributes and the neighbouring cookies may go with the value (the
+// whole header value is "the cookie"); without, they must survive.
+func (g *gen) cookieCase(lenient bool) Case {
+	v := g.urlTok(g.between(24, 64))
+	name := g.pick("session", "sessionid", "_gh_sess", "connect.sid", "JSESSIONID", "laravel_session", "__Secure-next-auth.session-token", "sid")
+	attrs := []string{"Path", "Domain", "acme", "corp", "com", "Expires", "Wed", "Oct", "2026", "GMT", "Max", "Age", "86400", "HttpOnly", "Secure", "SameSite", "Lax",
+		"path", "expires", "Sat", "Nov", "secure", "httponly", "samesite", "strict", "_ga", "GA1", "theme", "dark", "lang", "en", "US"}
+	var c Case
+	switch g.intn(3) {
+	case 0:
+		c = oc("set-cookie", fmt.Sprintf("Set-Cookie: %s=%s; Path=/; Domain=.acme-corp.com; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Max-Age=86400; HttpOnly; Secure; SameSite=Lax", name, v), v)
+	case 1:
+		c = oc("curl-v", fmt.Sprintf("< set-cookie: %s=%s; path=/; expires=Sat, 28-Nov-2026 10:20:49 GMT; secure; httponly; samesite=strict", name, v), v)
+	default:
+		ga := fmt.Sprintf("%d.%d", g.between(100000000, 999999999), g.between(1600000000, 1760000000))
+		c = oc("cookie-multi", fmt.Sprintf("Cookie: _ga=GA1.2.%s; theme=dark; %s=%s; lang=en-US", ga, name, v), v)
+		attrs = append(attrs, strings.Split(ga, ".")...)
+	}
+	c = c.may(name)
+	c = c.may(strings.FieldsFunc(name, func(r rune) bool { return r == '.' || r == '-' || r == '_' })...)
+	if lenient {
+		c = c.may(attrs...)
+	}
+	return c
 }
