@@ -400,7 +400,11 @@ func outsiderPositive() []Family {
 		}),
 		opos("xml-soap", "keyed", 40, true, func(g *gen) Case {
 			v := g.password()
-			switch g.intn(5) {
+			switch g.intn(7) {
+			case 5:
+				return oc("cdata", fmt.Sprintf("<config><db><user>app</user><password><![CDATA[%s]]></password></db></config>", v), v)
+			case 6:
+				return oc("ns-attr-element", fmt.Sprintf(`<ns2:ApiToken xmlns:ns2="urn:acme:auth:v1" encoding="plain">%s</ns2:ApiToken>`, v), v)
 			case 0:
 				return oc("wsse", fmt.Sprintf(`<soapenv:Header><wsse:Security><wsse:UsernameToken><wsse:Username>svc-billing</wsse:Username><wsse:Password Type="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText">%s</wsse:Password></wsse:UsernameToken></wsse:Security></soapenv:Header>`, v), v)
 			case 1:
@@ -873,6 +877,79 @@ func outsiderPositive() []Family {
 				return oc("long-flag", fmt.Sprintf("exec /app/server --listen=:8080 --db-password=%s --workers=4", v), v)
 			}
 		}),
+		// "api key in every spelling": two words with a space, as form
+		// labels, spreadsheet headers and support tickets write them.
+		opos("spaced-key-names", "keyed", 40, true, func(g *gen) Case {
+			v := g.secretValue()
+			k := g.pick("API Key", "Api key", "API key", "api key", "DB Password", "Secret Access Key", "Personal Access Token", "Client Secret", "Admin Password", "Auth Token")
+			switch g.intn(5) {
+			case 0:
+				return oc("colon", fmt.Sprintf("%s: %s", k, v), v)
+			case 1:
+				return oc("equals", fmt.Sprintf("%s = %s", k, v), v)
+			case 2:
+				return oc("quoted-text", fmt.Sprintf(`    "%s": "%s",`, k, jsonEsc(v)), jsonEsc(v))
+			case 3:
+				return oc("python-dict", fmt.Sprintf(`row={'Name': 'prod', '%s': '%s', 'Created': '2026-11-28'}`, k, strings.ReplaceAll(v, "'", "")), strings.ReplaceAll(v, "'", ""))
+			default:
+				return oc("ticket", fmt.Sprintf("Jira SUP-%d: customer pasted their %s: %s (please rotate)", g.between(100, 9999), k, v), v)
+			}
+		}),
+		opos("yaml-block-scalars", "keyed", 30, true, func(g *gen) Case {
+			v := g.secretValue()
+			k := g.pick("password", "apiKey", "client_secret", "token", "rootPassword")
+			ind := g.pick("|", "|-", ">", ">-")
+			return oc(ind, strings.Join([]string{"auth:", "  username: admin", "  " + k + ": " + ind, "    " + v, "  enabled: true"}, "\n"), v)
+		}),
+		// A value right after an escape sequence or a percent-encoding that
+		// ends in a letter or digit (\n, \t, \u0022, %22, %20, %3D, +):
+		// JSON-escaped text inside non-JSON lines, URL-encoded bodies.
+		opos("values-after-escapes", "generic", 60, true, func(g *gen) Case {
+			var v, lbl string
+			switch g.intn(11) {
+			case 0:
+				lbl, v = "github", g.githubClassic(g.pick("ghp_", "gho_", "ghs_"))
+			case 1:
+				lbl, v = "aws", g.awsKeyID()
+			case 2:
+				lbl, v = "stripe", "sk_live_"+g.b62(g.between(24, 99))
+			case 3:
+				lbl, v = "jwt", g.jwt()
+			case 4:
+				lbl, v = "google", "AIza"+g.urlTok(35)
+			case 5:
+				_, v = g.card()
+				lbl = "card"
+			case 6:
+				a, e, l := g.nanp()
+				lbl, v = "phone", "+1"+a+e+l
+			case 7:
+				a, b, c := g.ssn()
+				lbl, v = "ssn", a+"-"+b+"-"+c
+			case 8:
+				lbl, v = "iban", g.iban()
+			case 9:
+				lbl, v = "glpat", "glpat-"+g.urlTok(20)
+			default:
+				lbl, v = "slack", fmt.Sprintf("xoxb-%d-%d-%s", g.between(1000000000, 9999999999), g.between(1000000000000, 9999999999999), g.b62(24))
+			}
+			switch g.intn(7) {
+			case 0:
+				return oc(lbl+"/\\n", fmt.Sprintf(`level=warn msg="user pasted:\n%s\nin support chat" ticket=%d`, v, g.between(1000, 99999)), v)
+			case 1:
+				return oc(lbl+"/%22", fmt.Sprintf("GET /search?q=%%22%s%%22&page=%d HTTP/1.1", v, g.between(1, 9)), v)
+			case 2:
+				return oc(lbl+"/%20", fmt.Sprintf("GET /notes?text=see%%20%s%%20today HTTP/1.1", v), v)
+			case 3:
+				return oc(lbl+"/%3A", fmt.Sprintf("body=%%7B%%22note%%22%%3A%%22%s%%22%%7D", v), v)
+			case 4:
+				return oc(lbl+"/\\u0022", fmt.Sprintf(`WARN c.a.Webhook - payload="{\u0022value\u0022:\u0022%s\u0022}"`, v), v)
+			case 5:
+				return oc(lbl+"/\\t", fmt.Sprintf(`row="%s\t%s\tactive"`, g.pick("alice", "bob"), v), v)
+			default:
+				return oc(lbl+"/+", fmt.Sprintf("POST /contact body=name=Eva&message=my+details+%s+thanks", v), v)
+			}
+		}),
 		opos("nested-config-files", "keyed", 30, true, func(g *gen) Case {
 			v := g.password()
 			switch g.intn(4) {
@@ -893,6 +970,39 @@ func outsiderPositive() []Family {
 
 func outsiderInfo() []Family {
 	return []Family{
+		// private keys that are not PEM blocks, and a PEM block cut short
+		// by a log line limit.
+		opos("info-private-key-formats", "generic", 20, false, func(g *gen) Case {
+			switch g.intn(3) {
+			case 0:
+				priv := base64.StdEncoding.EncodeToString(g.bytes(48))
+				return oc("putty", strings.Join([]string{"PuTTY-User-Key-File-3: ssh-ed25519", "Encryption: none", "Comment: eddsa-key-20261128", "Public-Lines: 2",
+					base64.StdEncoding.EncodeToString(g.bytes(48)), base64.StdEncoding.EncodeToString(g.bytes(3)), "Private-Lines: 1", priv, "Private-MAC: " + g.hex(64)}, "\n"), priv)
+			case 1:
+				d := base64.RawURLEncoding.EncodeToString(g.bytes(32))
+				return oc("jwk-d", fmt.Sprintf(`{"kty":"EC","crv":"P-256","kid":"%s","x":"%s","y":"%s","d":"%s"}`, g.hex(8), base64.RawURLEncoding.EncodeToString(g.bytes(32)), base64.RawURLEncoding.EncodeToString(g.bytes(32)), d), d)
+			default:
+				lines, body := g.pemKeyLines()
+				cut := lines[:len(lines)-1-g.between(1, 2)]
+				var sec []string
+				for _, b := range body {
+					for _, l := range cut {
+						if l == b {
+							sec = append(sec, b)
+						}
+					}
+				}
+				if len(sec) == 0 {
+					sec = body[:1]
+					cut = append(cut, body[0])
+				}
+				return oc("truncated", strings.Join(cut, "\n")+"\n... (truncated, 4096 bytes)", sec...).may(pemMayDrop(lines)...)
+			}
+		}),
+		opos("info-dockerfile-env-space", "keyed", 15, false, func(g *gen) Case {
+			v := g.password()
+			return oc("ENV k v", fmt.Sprintf("Step 7/12 : ENV %s %s", g.pick("API_KEY", "DB_PASSWORD", "NPM_TOKEN"), v), v)
+		}),
 		// name/value indirection: the secret noun is the VALUE of a "name"
 		// field and the secret sits in the sibling "value".
 		opos("info-name-value-pairs", "keyed", 30, false, func(g *gen) Case {
@@ -1067,6 +1177,14 @@ func outsiderNegative() []Family {
 				`password = <%= ENV['DB_PASSWORD'] %>`,
 				`secret_key_base: <%= Rails.application.credentials.secret_key_base %>`,
 				`"password": "#{ENV.fetch('PG_PASSWORD')}"`,
+				`api_key = args.api_key`,
+				`let token = await getToken();`,
+				`token = request.headers["Authorization"]`,
+				`password := os.Getenv("PASSWORD")`,
+				`password = secrets.token_urlsafe(32)`,
+				`const password = req.body.password;`,
+				`$password = $_POST['password'];`,
+				`token = self._get_token()`,
 			)
 		}),
 		oneg("neg-json-schema", "keyed", 30, true, func(g *gen) (string, string) {
@@ -1214,6 +1332,12 @@ func outsiderNegative() []Family {
 		// kubectl describe secret prints sizes, not values
 		oneg("info-neg-describe-secret", "keyed", 10, false, func(g *gen) (string, string) {
 			return "describe", fmt.Sprintf("Data\n====\npassword:  %d bytes\nusername:  %d bytes", g.between(8, 40), g.between(3, 12))
+		}),
+		// words that read as placeholders to a human
+		oneg("info-neg-placeholder-words", "keyed", 20, false, func(g *gen) (string, string) {
+			return "placeholder", g.pick("token: REPLACE_ME", "client_secret=CLIENT_SECRET", "password: PASSWORD", "password=changeme", "secret=SECRET",
+				"api_key: your-api-key-here", "password: ${DB_PASSWORD:-changeme}", "Authorization: Basic dXNlcm5hbWU6cGFzc3dvcmQ=", "credentials: see 1Password vault \"Prod\"",
+				"Message-ID: <CAF=yB8ZH1x2Qk@mail.gmail.com>", "token: TODO", "password=<your password>")
 		}),
 		oneg("info-neg-luhn-valid-ids", "pii", 20, false, func(g *gen) (string, string) {
 			return "dd-trace", fmt.Sprintf(`{"dd.trace_id":"%s","msg":"ok"}`, g.luhnCard(g.pick("4", "5", "6"), 16))
