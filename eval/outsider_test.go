@@ -999,6 +999,57 @@ func outsiderInfo() []Family {
 				return oc("truncated", strings.Join(cut, "\n")+"\n... (truncated, 4096 bytes)", sec...).may(pemMayDrop(lines)...)
 			}
 		}),
+		// non-bcrypt password hashes (crypt(3), argon2, apr1, LDAP SSHA,
+		// Django pbkdf2)
+		opos("info-password-hashes", "generic", 20, false, func(g *gen) Case {
+			var h string
+			switch g.intn(5) {
+			case 0:
+				h = "$6$rounds=5000$" + g.b62(8) + "$" + g.mixed(base62Set+"./", 86)
+				return oc("sha512crypt", "root:"+h+":19000:0:99999:7:::", h)
+			case 1:
+				h = "$argon2id$v=19$m=65536,t=3,p=4$" + base64.RawStdEncoding.EncodeToString(g.bytes(16)) + "$" + base64.RawStdEncoding.EncodeToString(g.bytes(32))
+			case 2:
+				h = "$apr1$" + g.b62(8) + "$" + g.mixed(base62Set+"./", 22)
+				return oc("htpasswd", "deploy:"+h, h)
+			case 3:
+				h = "{SSHA}" + base64.StdEncoding.EncodeToString(g.bytes(24))
+				return oc("ldap", "userPassword: "+h, h)
+			default:
+				h = "pbkdf2_sha256$600000$" + g.b62(22) + "$" + base64.StdEncoding.EncodeToString(g.bytes(32))
+			}
+			return oc("hash", fmt.Sprintf(`UPDATE auth_user SET pass_hash='%s' WHERE id=%d`, h, g.between(1, 9999)), h)
+		}),
+		// credential formats outside the listed vendors
+		opos("info-vendor-unlisted", "vendor", 20, false, func(g *gen) Case {
+			var t string
+			switch g.intn(4) {
+			case 0:
+				t = "AAAA" + g.urlTok(7) + ":APA91b" + g.urlTok(134)
+			case 1:
+				t = base64.RawURLEncoding.EncodeToString([]byte(fmt.Sprint(g.between(100000000000000000, 999999999999999999)))) + "." + g.urlTok(6) + "." + g.urlTok(38)
+			case 2:
+				t = g.hex(36) + "NRAL"
+			default:
+				t = "ATBB" + g.b62(28) + g.chars(upperHex, 8)
+			}
+			return oc("unlisted", "configured credential "+t+" for notifications", t)
+		}),
+		// keys whose last word is not a secret noun but which hold one
+		opos("info-suffixed-secret-keys", "keyed", 20, false, func(g *gen) Case {
+			v := g.password()
+			k := g.pick("password_confirmation", "PASSWORD_PROD", "DB_PASSWORD_NEW", "token_value", "secret_value", "apiKeyLive", "bindpw", "pass_word")
+			return oc(k, fmt.Sprintf("%s=%s user=ops", k, v), v)
+		}),
+		// a pretty-printed JSON value on the line after its key; a flag and
+		// its value as separate array items
+		opos("info-split-key-value", "keyed", 15, false, func(g *gen) Case {
+			v := g.password()
+			if g.chance(0.5) {
+				return oc("json-next-line", "{\n  \"auth\": {\n    \"apiKey\":\n      \""+jsonEsc(v)+"\"\n  }\n}", jsonEsc(v))
+			}
+			return oc("argv-array", fmt.Sprintf(`{"argv":["/usr/bin/app","--password","%s","--verbose"]}`, jsonEsc(v)), jsonEsc(v))
+		}),
 		opos("info-dockerfile-env-space", "keyed", 15, false, func(g *gen) Case {
 			v := g.password()
 			return oc("ENV k v", fmt.Sprintf("Step 7/12 : ENV %s %s", g.pick("API_KEY", "DB_PASSWORD", "NPM_TOKEN"), v), v)
@@ -1209,6 +1260,34 @@ func outsiderNegative() []Family {
 				"password: !!null", `"apiKey": "YOUR_API_KEY"`, "Authorization: Basic [REDACTED]",
 				`SecretStr('**********')`, `passwd=***`,
 			)
+		}),
+		// JSON booleans and feature objects under secret nouns carry no
+		// secret (json.go documents "whatever its type"; flagged anyway)
+		oneg("neg-json-flags", "keyed", 20, true, func(g *gen) (string, string) {
+			return "flags", g.pick(
+				`{"auth":{"password":false,"publickey":true}}`,
+				`{"password":{"enabled":false,"min_length":12}}`,
+				`{"features":{"token":false,"sso":true}}`,
+				`{"login_methods":{"password":true,"oidc":false,"passkey":true}}`,
+				`{"event":"policy.updated","secret":false,"public":true}`,
+				`{"providers":{"credentials":{"enabled":true}}}`,
+				`{"mfa":{"token":{"required":true,"length":6}}}`,
+				fmt.Sprintf(`{"user":%d,"password":true,"otp":false}`, g.between(1, 99999)),
+			)
+		}),
+		// public SSH keys under a key named for keys
+		oneg("neg-ssh-public-keys-keyed", "generic", 20, true, func(g *gen) (string, string) {
+			k := g.sshPublicKey() + " " + g.pick("deploy@ci", "bob@laptop", "ansible")
+			switch g.intn(4) {
+			case 0:
+				return "yaml", "ssh_key: " + k
+			case 1:
+				return "json", fmt.Sprintf(`{"name":"ci","deployKey":"%s","read_only":true}`, k)
+			case 2:
+				return "env", "SSH_KEY=" + k
+			default:
+				return "tf", fmt.Sprintf(`      + public_key = "%s"`, k)
+			}
 		}),
 		oneg("neg-terraform-clean", "keyed", 30, true, func(g *gen) (string, string) {
 			return "tf", g.pick(
