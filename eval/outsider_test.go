@@ -950,6 +950,50 @@ func outsiderPositive() []Family {
 				return oc(lbl+"/+", fmt.Sprintf("POST /contact body=name=Eva&message=my+details+%s+thanks", v), v)
 			}
 		}),
+		// colour codes from TTY loggers (logrus/zap dev consoles, docker
+		// compose, GitHub Actions keep them): ESC[..m glued to keys and values
+		opos("ansi-colored-logs", "generic", 40, true, func(g *gen) Case {
+			const esc = "\x1b["
+			col := func(s string) string { return esc + g.pick("36", "31", "33", "1", "32", "0;36") + "m" + s + esc + "0m" }
+			switch g.intn(5) {
+			case 0:
+				v := g.password()
+				return oc("logrus-key", fmt.Sprintf("%sINFO%s[0042] login attempt %s=%s %s=bob", esc+"36m", esc+"0m", col(g.pick("password", "api_key", "token", "client_secret")), v, col("user")), v)
+			case 1:
+				t := g.githubClassic("ghp_")
+				return oc("colored-token", fmt.Sprintf("api-1  | %s using token %s", col("WARN"), col(t)), t)
+			case 2:
+				_, c := g.card()
+				return oc("colored-card", fmt.Sprintf("%s charge declined for card %s", col("ERROR"), col(c)), c)
+			case 3:
+				e := g.email2()
+				a, b, c := g.ssn()
+				return oc("colored-pii", fmt.Sprintf("%s applicant=%s ssn=%s", col("DEBUG"), col(e), col(a+"-"+b+"-"+c)), e, a+"-"+b+"-"+c)
+			default:
+				v := g.tokenValue()
+				return oc("zap-console", fmt.Sprintf("%s\t%s\tauth/client.go:88\trefresh ok\t{\"%s\": \"%s\"}", g.stamp().iso(), col("info"), g.pick("access_token", "refresh_token"), v), v)
+			}
+		}),
+		// a phone or SSN stored as a JSON number under a telling key (the
+		// text path catches "phone: 4158675309")
+		opos("pii-json-keyed-digits", "pii", 30, true, func(g *gen) Case {
+			a, e, l := g.nanp()
+			switch g.intn(3) {
+			case 0:
+				v := a + e + l
+				if g.chance(0.5) {
+					return oc("phone10-string", fmt.Sprintf(`{"customer":{"id":%d,"phone":"%s","tier":"gold"}}`, g.between(1, 99999), v), v)
+				}
+				return oc("phone10", fmt.Sprintf(`{"customer":{"id":%d,"phone":%s,"tier":"gold"}}`, g.between(1, 99999), v), v)
+			case 1:
+				v := "1" + a + e + l
+				return oc("phone11", fmt.Sprintf(`{"contact":{"mobile":%s,"country":"US"}}`, v), v)
+			default:
+				x, y, z := g.ssn()
+				v := x + y + z
+				return oc("ssn9", fmt.Sprintf(`{"applicant":{"ssn":%s,"state":"CA"}}`, v), v)
+			}
+		}),
 		opos("nested-config-files", "keyed", 30, true, func(g *gen) Case {
 			v := g.password()
 			switch g.intn(4) {
