@@ -665,7 +665,15 @@ func outsiderPositive() []Family {
 		opos("urlencoded-forms", "keyed", 40, true, func(g *gen) Case {
 			pw := g.password()
 			enc := url.QueryEscape(pw)
-			switch g.intn(4) {
+			switch g.intn(7) {
+			case 4:
+				v := g.urlVal()
+				return oc("encoded-redirect", fmt.Sprintf("GET /login?redirect_uri=https%%3A%%2F%%2Fapp.acme-corp.com%%2Fcallback%%3F%s%%3D%s%%26state%%3D%s HTTP/1.1", g.pick("token", "access_token", "api_key"), v, g.hex(8)), v)
+			case 5:
+				return oc("double-encoded-body", fmt.Sprintf("audit: raw_body=username%%3Dbob%%26password%%3D%s%%26remember%%3D1", url.QueryEscape(enc)), url.QueryEscape(enc))
+			case 6:
+				v := g.urlPw()
+				return oc("json-escaped-url", fmt.Sprintf(`php: {"dsn":"mysql:\/\/app:%s@db.internal:3306\/shop"} rejected`, v), v).may("app")
 			case 0:
 				return oc("grant-password", fmt.Sprintf("POST /oauth/token body=grant_type=password&username=%s&password=%s&client_id=web", url.QueryEscape("ops@acme-corp.com"), enc), enc).may("ops", "40acme", "corp", "com")
 			case 1:
