@@ -1260,6 +1260,25 @@ func outsiderNegative() []Family {
 				"hint: set the GITHUB_TOKEN environment variable to raise rate limits",
 			)
 		}),
+		// well-known lines printed by common tools
+		oneg("neg-cli-output", "keyed", 30, true, func(g *gen) (string, string) {
+			t := g.stamp()
+			pre := g.pick("", t.date()+"T"+t.clock()+fmt.Sprintf(".%07dZ ", g.intn(10000000)), "+ ", "#12 0.431 ")
+			return "cli", pre + g.pick(
+				"WARNING! Using --password via the CLI is insecure. Use --password-stdin.",
+				"Flag --token has been deprecated, use --auth-token instead",
+				fmt.Sprintf("Flag --%s has been deprecated, %s", g.pick("password", "api-key", "client-secret"), g.pick("use --password-file instead", "will be removed in v2")),
+				"      --api-key string        API key for the service (env: API_KEY)",
+				"  -t, --token string          Bearer token used for authentication",
+				"  --password=PASSWORD   database password",
+				"  -p, --password TEXT  The password to use.",
+				"usage: deploy [-h] [--token TOKEN] [--env ENV]",
+				"mysql: [Warning] Using a password on the command line interface can be insecure.",
+				"rotated 3 secrets: db-password, api-key, jwt-signing-key",
+				"Error: required flag(s) \"token\" not set",
+				"error: unknown flag: --pasword",
+			)
+		}),
 		oneg("neg-code-references", "keyed", 40, true, func(g *gen) (string, string) {
 			return "code", g.pick(
 				`password = os.getenv("DB_PASSWORD")`,
@@ -1468,7 +1487,8 @@ func outsiderNegative() []Family {
 		oneg("info-neg-placeholder-words", "keyed", 20, false, func(g *gen) (string, string) {
 			return "placeholder", g.pick("token: REPLACE_ME", "client_secret=CLIENT_SECRET", "password: PASSWORD", "password=changeme", "secret=SECRET",
 				"api_key: your-api-key-here", "password: ${DB_PASSWORD:-changeme}", "Authorization: Basic dXNlcm5hbWU6cGFzc3dvcmQ=", "credentials: see 1Password vault \"Prod\"",
-				"Message-ID: <CAF=yB8ZH1x2Qk@mail.gmail.com>", "token: TODO", "password=<your password>")
+				"Message-ID: <CAF=yB8ZH1x2Qk@mail.gmail.com>", "token: TODO", "password=<your password>",
+				"Using secret: prod/db (version 7)", "Found 2 credentials: github.com, gitlab.com", "password: required", "kubectl describe: SKU 415-867-5309-XL")
 		}),
 		oneg("info-neg-luhn-valid-ids", "pii", 20, false, func(g *gen) (string, string) {
 			return "dd-trace", fmt.Sprintf(`{"dd.trace_id":"%s","msg":"ok"}`, g.luhnCard(g.pick("4", "5", "6"), 16))
