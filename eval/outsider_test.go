@@ -874,7 +874,12 @@ func outsiderPositive() []Family {
 		}),
 		opos("jvm-flags-systemd", "keyed", 40, true, func(g *gen) Case {
 			v := g.password()
-			switch g.intn(4) {
+			switch g.intn(6) {
+			case 4:
+				return oc("sysprop-api-key", fmt.Sprintf("java -D%s=%s -Dlogging.level.root=INFO -jar /app/app.jar", g.pick("api.key", "stripe.api.key", "apiKey", "app.secret", "auth.token"), v), v)
+			case 5:
+				k := g.pick("password", "api_key", "token", "client_secret", "passphrase")
+				return oc("bracket-key", fmt.Sprintf("$_POST: config[%s]=%s&config[host]=db", k, url.QueryEscape(v)), url.QueryEscape(v))
 			case 0:
 				return oc("sysprop", fmt.Sprintf("root 1234 0.3 /usr/bin/java -Xmx2g -Dspring.datasource.password=%s -Dserver.port=8080 -jar app.jar", v), v)
 			case 1:
