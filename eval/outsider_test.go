@@ -478,7 +478,13 @@ func outsiderPositive() []Family {
 			}
 			user := g.pick("deploy", "app", "admin", "svc")
 			var u string
-			switch g.intn(10) {
+			switch g.intn(11) {
+			case 10:
+				if !enc {
+					line := fmt.Sprintf("squid: using upstream proxy=%s:%s@proxy.corp.example:3128 for CONNECT", user, pw)
+					return oc("schemeless-proxy", line, pw).may(user)
+				}
+				u = fmt.Sprintf("https://%s:%s@proxy.corp.example:3128", user, pw)
 			case 0:
 				u = fmt.Sprintf("sftp://%s:%s@files.acme-corp.com:22/upload/in", user, pw)
 			case 1:
