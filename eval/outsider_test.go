@@ -668,6 +668,45 @@ func outsiderPositive() []Family {
 				return oc("tf-heredoc", strings.Join(all, "\n"), body...).may(pemMayDrop(lines)...)
 			}
 		}),
+		// a private key printed line by line through a logger that prefixes
+		// every line (Actions timestamps, compose, kubectl --prefix, syslog,
+		// klog, comment/quote markers), or as a Python list of lines
+		opos("pem-line-prefixes", "generic", 40, true, func(g *gen) Case {
+			lines, body := g.pemKeyLines()
+			t := g.stamp()
+			var pfx func(i int) string
+			switch g.intn(8) {
+			case 0:
+				pfx = func(i int) string { return fmt.Sprintf("%sT%s.%07dZ ", t.date(), t.clock(), 1000000+i*137) }
+			case 1:
+				pfx = func(int) string { return "api-1  | " }
+			case 2:
+				pfx = func(int) string { return "[pod/api-7d9f8b6c5-x2k9p/api] " }
+			case 3:
+				pfx = func(int) string {
+					return fmt.Sprintf("%s %2d %s web01 app[%d]: ", months[t.mo-1], t.d, t.clock(), 4321)
+				}
+			case 4:
+				pfx = func(int) string { return g.pick("# ", "// ", "> ") }
+				p := pfx(0)
+				pfx = func(int) string { return p }
+			case 5:
+				pfx = func(int) string { return fmt.Sprintf("E%02d%02d %s.123456       1 tls.go:88] ", t.mo, t.d, t.clock()) }
+			case 6:
+				pfx = func(int) string { return "remote: " }
+			default:
+				q := make([]string, len(lines))
+				for i, l := range lines {
+					q[i] = "'" + l + "'"
+				}
+				return oc("python-list", "key_lines = ["+strings.Join(q, ", ")+"]", body...).may(pemMayDrop(lines)...)
+			}
+			out := make([]string, len(lines))
+			for i, l := range lines {
+				out[i] = pfx(i) + l
+			}
+			return oc("prefixed", strings.Join(out, "\n"), body...).may(pemMayDrop(lines)...)
+		}),
 		opos("urlencoded-forms", "keyed", 40, true, func(g *gen) Case {
 			pw := g.password()
 			enc := url.QueryEscape(pw)
