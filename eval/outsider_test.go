@@ -1152,6 +1152,12 @@ func outsiderInfo() []Family {
 			}
 			return oc("argv-array", fmt.Sprintf(`{"argv":["/usr/bin/app","--password","%s","--verbose"]}`, jsonEsc(v)), jsonEsc(v))
 		}),
+		// a line that starts "password: X" is read as YAML (value to the end
+		// of the line), so trailing prose goes with the value
+		opos("info-colon-value-then-prose", "keyed", 15, false, func(g *gen) Case {
+			v := g.password()
+			return oc("line-start", fmt.Sprintf("%s: %s %s", g.pick("Password", "password", "Token", "api_key"), v, g.pick("(set by admin)", "for user bob", "- please change it", "(attempt 2/5)", "took 12ms")), v)
+		}),
 		opos("info-dockerfile-env-space", "keyed", 15, false, func(g *gen) Case {
 			v := g.password()
 			return oc("ENV k v", fmt.Sprintf("Step 7/12 : ENV %s %s", g.pick("API_KEY", "DB_PASSWORD", "NPM_TOKEN"), v), v)
