@@ -1,6 +1,6 @@
 package eval
 
-// An outside QA pass: ~50 families of realistic log and config formats the
+// An outside QA pass: ~75 families (about 60 asserted) of realistic log and config formats the
 // team's own eval does not generate (access logs with query strings,
 // kubectl/docker/terraform output, exceptions with URLs, language debug
 // dumps, dotfiles, connection strings, OAuth responses, cookies with
@@ -1157,6 +1157,12 @@ func outsiderInfo() []Family {
 		opos("info-colon-value-then-prose", "keyed", 15, false, func(g *gen) Case {
 			v := g.password()
 			return oc("line-start", fmt.Sprintf("%s: %s %s", g.pick("Password", "password", "Token", "api_key"), v, g.pick("(set by admin)", "for user bob", "- please change it", "(attempt 2/5)", "took 12ms")), v)
+		}),
+		// column tables (vault kv get, CLI "Key Value" output)
+		opos("info-whitespace-tables", "keyed", 15, false, func(g *gen) Case {
+			v := g.password()
+			k := g.pick("password", "api_key", "token", "client_secret")
+			return oc("vault-kv", fmt.Sprintf("====== Data ======\nKey         Value\n---         -----\n%-12s%s\nusername    admin", k, v), v)
 		}),
 		opos("info-dockerfile-env-space", "keyed", 15, false, func(g *gen) Case {
 			v := g.password()
