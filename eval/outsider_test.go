@@ -1054,7 +1054,9 @@ func outsiderPositive() []Family {
 		}),
 		opos("nested-config-files", "keyed", 30, true, func(g *gen) Case {
 			v := g.password()
-			switch g.intn(4) {
+			switch g.intn(5) {
+			case 4:
+				return oc("makefile", fmt.Sprintf("%s %s %s", g.pick("API_KEY", "DB_PASSWORD", "REGISTRY_TOKEN"), g.pick("?=", "+=", "?=", "::="), v), v)
 			case 0:
 				return oc("spring-yaml", "spring:\n  datasource:\n    url: jdbc:postgresql://db:5432/app\n    username: app\n    password: "+v+"\n  jpa:\n    open-in-view: false", v)
 			case 1:
@@ -1162,6 +1164,12 @@ func outsiderInfo() []Family {
 		opos("info-whitespace-tables", "keyed", 15, false, func(g *gen) Case {
 			v := g.password()
 			k := g.pick("password", "api_key", "token", "client_secret")
+			switch g.intn(3) {
+			case 0:
+				return oc("markdown", fmt.Sprintf("| %s | %s | prod |", k, v), v)
+			case 1:
+				return oc("nginx-apache", fmt.Sprintf("%s %s %s;", g.pick("proxy_set_header X-Api-Key", "SetEnv DB_PASSWORD", "fastcgi_param DB_PASSWORD", "env API_TOKEN"), v, ""), v)
+			}
 			return oc("vault-kv", fmt.Sprintf("====== Data ======\nKey         Value\n---         -----\n%-12s%s\nusername    admin", k, v), v)
 		}),
 		opos("info-dockerfile-env-space", "keyed", 15, false, func(g *gen) Case {
