@@ -371,7 +371,7 @@ func (j *jsonWalker) redactSecretValue(s, e int) {
 		return
 	case v[0] == '"':
 		content := v[1 : len(v)-1]
-		if isPlaceholder(content) || j.r.isOwnPlaceholder(content) {
+		if isPlaceholder(content) || j.r.isOwnPlaceholder(content) || sshPublicKey(content) {
 			return
 		}
 	}

@@ -404,6 +404,15 @@ func separatorAfter(w []byte, i int) int {
 		quote = true
 	case ' ', '\t':
 		space = true
+	case ']', '%': // a bracketed key: user[password]=, [api_key] =>, user%5Bpassword%5D=
+		if w[i] == '%' && !hasPrefixFold(w, i, "%5d") {
+			return sepNone
+		}
+		j := skipBlanks(w, closeBracket(w, i))
+		if j < len(w) && w[j] == '=' {
+			return sepOther
+		}
+		return sepNone
 	default:
 		return sepNone
 	}
@@ -421,6 +430,8 @@ func separatorAfter(w []byte, i int) int {
 		return sepOther
 	case w[j] == ':':
 		return sepColon
+	case (w[j] == '?' || w[j] == '+') && j+1 < len(w) && w[j+1] == '=':
+		return sepOther // Makefile: KEY ?= v, KEY += v
 	case !quote:
 		if space {
 			return sepSpace
@@ -430,6 +441,23 @@ func separatorAfter(w []byte, i int) int {
 		return sepPair
 	}
 	return sepNone
+}
+
+// closeBracket returns the index after the "]" or "%5D" that closes a
+// bracketed key at i, or i if there is none.
+func closeBracket(w []byte, i int) int {
+	switch {
+	case i < len(w) && w[i] == ']':
+		return i + 1
+	case hasPrefixFold(w, i, "%5d"):
+		return i + 3
+	}
+	return i
+}
+
+// openBracket reports whether the key at ks is opened by "[" or "%5B".
+func openBracket(w []byte, ks int) bool {
+	return ks >= 1 && w[ks-1] == '[' || ks >= 3 && hasPrefixFold(w, ks-3, "%5b")
 }
 
 // validateKeyed is the validator of the secret-key rule. The anchor [a, e)
@@ -451,6 +479,23 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	ks := runBack(w, a, cKey)
 	for ks < a && (w[ks] == '.' || w[ks] == '-') {
 		ks++ // "--password", "-p": flag dashes are not part of the key
+	}
+	switch {
+	case ks >= 1 && w[ks-1] == '%' && a-ks >= 2 && hasPrefixFold(w, ks, "5b"):
+		ks += 2 // user%5Bpassword%5D=
+	case ks >= 1 && w[ks-1] == '-' && w[ks] == 'D' && ks+1 < a && isLower(w[ks+1]) && bytes.IndexByte(w[ks:ke], '.') > 0:
+		ks++ // a Java system property: -Dapi.key=…
+	}
+	// A key of several words: "API Key: v", "Client Secret": "v".
+	multi, multiQuoted, oks := false, false, ks
+	if (sep == sepColon || sep == sepOther) && ks >= 2 && w[ks-1] == ' ' && isAlnum(w[ks-2]) {
+		if sks, quoted := s.spacedKeyStart(w, ks, ke); sks < ks {
+			ks, multi, multiQuoted = sks, true, quoted
+		}
+	}
+	if sep == sepSpace && xmlOpen(w, ks) >= 0 {
+		xmlAttrs(s, w, ks, ke) // <wsse:Password Type="…">v</wsse:Password>
+		return
 	}
 	flag := ks >= 1 && w[ks-1] == '-' && (ks == 1 || w[ks-2] == '-' || w[ks-2] == ' ' || w[ks-2] == '\t')
 	spaced := sep == sepSpace && !flag
@@ -490,6 +535,9 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	if kv.first > kv.start && kv.first < kv.end {
 		first = w[kv.start:kv.first]
 	}
+	if multi && !multiQuoted && (!credentialLike(first) || !hasDigit(first) || address(first)) {
+		return // "Reset your password: click the link": a sentence, not a key
+	}
 	if spaced && !kv.quoted && !strongValue(v) && !(credentialLike(v) && hasDigit(v) && hasSymbol(v)) {
 		return // "password reset", "password for root": prose
 	}
@@ -510,8 +558,17 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 			return
 		}
 	}
-	if s.r.notSecretValue(v) || len(first) < len(v) && s.r.notSecretValue(first) || paramRef(v, key) {
+	if s.r.notSecretValue(v) || len(first) < len(v) && s.r.notSecretValue(first) || paramRef(v, w[oks:ke]) {
 		return
+	}
+	if !kv.quoted && (s.codeRef(v, w[oks:ke]) || flag && metavar(v)) {
+		return // api_key = args.api_key, --password=PASSWORD, --token TEXT
+	}
+	if !kv.quoted && kv.level < levelStrict && namesSecret(s.r, v) {
+		return // "rotated 3 secrets: db-password, api-key": names, not values
+	}
+	if sshPublicKey(w[kv.start:]) {
+		return // ssh_key: ssh-ed25519 AAAA…: a public key
 	}
 	if header && inSchemes(v) {
 		return // "Authorization: Bearer" with no credential
@@ -532,6 +589,147 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 		return // the private-key rule redacts the body and keeps the armor
 	}
 	s.add(kv.start, kv.end, 0, 0)
+	if kv.quoted && kv.end < len(w) {
+		// A plan's change: ~ password = "old" -> "new". The new value is
+		// as secret as the old one.
+		j := skipBlanks(w, kv.end+1)
+		if j+1 < len(w) && w[j] == '-' && w[j+1] == '>' {
+			if start, end := quotedAt(w, skipBlanks(w, j+2)); end > start && !s.r.notSecretValue(w[start:end]) {
+				s.add(start, end, 0, 0)
+			}
+		}
+	}
+}
+
+// spacedKeyStart finds the start of a key of several words separated by
+// single spaces that ends at ke, whose last word starts at ks: a quoted
+// name ("Client Secret": …, 'Auth Token': …, quoted reports it), a name
+// that starts a field ("API Key: …" at the line start or after { , |), or
+// in prose the qualifier of "key" ("their API key: …"). It returns ks if
+// there is none.
+func (s *scanner) spacedKeyStart(w []byte, ks, ke int) (int, bool) {
+	field, qual := ks, ks
+	p := ks
+	for n := 0; n < 3 && p >= 2 && w[p-1] == ' ' && isAlnum(w[p-2]); n++ {
+		q := runBack(w, p-1, cAlnum)
+		if p-1-q > 24 {
+			break
+		}
+		p = q
+		if p >= 1 && (w[p-1] == '"' || w[p-1] == '\'') && ke < len(w) && w[ke] == w[p-1] {
+			return p, true
+		}
+		if n == 0 {
+			qual = p
+		}
+		if keyStartsField(w, p) {
+			field = p
+		}
+	}
+	if field < ks {
+		return field, false
+	}
+	if sec, _ := s.r.keys.classify(w[ks:ke]); !sec && lastWordIs(w[ks:ke], "key", "keys") {
+		return qual, false
+	}
+	return ks, false
+}
+
+// codeRef reports an unquoted value that is code rather than a literal:
+// the key's own name (self.password = password, --password=PASSWORD), or
+// a dotted path of identifiers that ends in a secret name (args.api_key,
+// process.env.API_KEY, req.body.password).
+func (s *scanner) codeRef(v, key []byte) bool {
+	if sameName(v, key) {
+		return true
+	}
+	if d := bytes.LastIndexByte(key, '.'); d >= 0 && sameName(v, key[d+1:]) {
+		return true
+	}
+	d := bytes.LastIndexByte(v, '.')
+	if d <= 0 || d == len(v)-1 {
+		return false
+	}
+	for _, seg := range bytes.Split(v, []byte(".")) {
+		if len(seg) == 0 || isDigit(seg[0]) || !allWordBytes(bytes.TrimPrefix(seg, []byte("$"))) {
+			return false
+		}
+	}
+	sec, _ := s.r.keys.classify(v[d+1:])
+	return sec
+}
+
+// sameName reports whether a and b are the same name written in any case
+// and with any of the separators _ - . (apiKey, API_KEY, api-key).
+func sameName(a, b []byte) bool {
+	i, j := 0, 0
+	for {
+		for i < len(a) && (a[i] == '_' || a[i] == '-' || a[i] == '.') {
+			i++
+		}
+		for j < len(b) && (b[j] == '_' || b[j] == '-' || b[j] == '.') {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		if lower(a[i]) != lower(b[j]) {
+			return false
+		}
+		i++
+		j++
+	}
+}
+
+// metavar reports the placeholder of a --flag in help text: one upper-case
+// word (--password TEXT, --token STRING).
+func metavar(v []byte) bool {
+	if len(v) < 3 || len(v) > 16 {
+		return false
+	}
+	for _, c := range v {
+		if !isUpper(c) && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// namesSecret reports a value that is itself the name of a secret, of two
+// words or more (db-password, jwt_signing_key): a list of names in prose.
+func namesSecret(r *Redactor, v []byte) bool {
+	sep := false
+	for _, c := range v {
+		switch {
+		case c == '-' || c == '_':
+			sep = true
+		case !isLetter(c):
+			return false
+		}
+	}
+	if !sep {
+		return false
+	}
+	sec, _ := r.keys.classify(v)
+	return sec
+}
+
+// sshKeyTypes start an OpenSSH public key ("ssh-ed25519 AAAA… comment").
+var sshKeyTypes = []string{
+	"ssh-ed25519 ", "ssh-rsa ", "ssh-dss ", "ecdsa-sha2-nistp256 ", "ecdsa-sha2-nistp384 ",
+	"ecdsa-sha2-nistp521 ", "sk-ssh-ed25519@openssh.com ", "sk-ecdsa-sha2-nistp256@openssh.com ",
+}
+
+// sshPublicKey reports whether b starts with an OpenSSH public key: a key
+// type, a space and the base64 body (which starts "AAAA"). Public, not a
+// secret, whatever its key is called.
+func sshPublicKey(b []byte) bool {
+	for _, t := range sshKeyTypes {
+		if bytes.HasPrefix(b, []byte(t)) {
+			return bytes.HasPrefix(b[len(t):], []byte("AAAA"))
+		}
+	}
+	return false
 }
 
 // spacedKey reports whether the key w[ks:ke], followed by a space, may take
@@ -839,6 +1037,9 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 			enclosing = q
 		}
 	}
+	if q == "" && openBracket(w, ks) {
+		i = closeBracket(w, i) // user[password]=, [api_key] =>
+	}
 	if !quotedKey && i < len(w) && w[i] == '>' {
 		if lt := xmlOpen(w, ks); lt >= 0 {
 			return xmlValue(w, lt, i+1)
@@ -862,6 +1063,12 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 		if i < len(w) && w[i] == '>' {
 			i++ // =>
 		}
+		level = levelStrict
+	case j+1 < len(w) && (w[j] == '?' || w[j] == '+') && w[j+1] == '=' && lineStartKey(w, ks):
+		i = j + 2 // Makefile: KEY ?= v, KEY += v
+		level = levelStrict
+	case j+2 < len(w) && w[j] == ':' && w[j+1] == ':' && w[j+2] == '=' && lineStartKey(w, ks):
+		i = j + 3 // Makefile: KEY ::= v
 		level = levelStrict
 	case j < len(w) && w[j] == ':':
 		if j+1 < len(w) && w[j+1] == ':' {
@@ -1071,6 +1278,34 @@ func xmlOpen(w []byte, ks int) int {
 	return -1
 }
 
+// xmlAttrs handles a secret-named XML element with attributes:
+// <wsse:Password Type="…">v</wsse:Password>. The key ends at ke, before a
+// space; the start tag must close on the line with '>' (not "/>").
+func xmlAttrs(s *scanner, w []byte, ks, ke int) {
+	lt := xmlOpen(w, ks)
+	i := ke
+	for i < len(w) && w[i] != '>' && w[i] != '<' {
+		if w[i] == '"' || w[i] == '\'' {
+			k := bytes.IndexByte(w[i+1:], w[i])
+			if k < 0 {
+				return
+			}
+			i += k + 1
+		}
+		i++
+	}
+	if i >= len(w) || w[i] != '>' || w[i-1] == '/' {
+		return
+	}
+	if sec, _ := s.r.keys.classify(w[ks:ke]); !sec {
+		return
+	}
+	kv, ok := xmlValue(w, lt, i+1)
+	if ok && !s.r.notSecretValue(w[kv.start:kv.end]) {
+		s.add(kv.start, kv.end, 0, 0)
+	}
+}
+
 // xmlValue reads the text of the element whose start tag opens at lt and
 // ends at i: up to the next '<' (text cannot hold one), which must start
 // the closing tag. Without any '<' on the line the value runs to the first
@@ -1081,6 +1316,15 @@ func xmlValue(w []byte, lt, i int) (kv keyValue, ok bool) {
 	kv.quoted, kv.level = true, levelStrict
 	if i >= len(w) || isSpace(w[i]) {
 		return kv, false
+	}
+	if bytes.HasPrefix(w[i:], []byte("<![CDATA[")) {
+		i += len("<![CDATA[")
+		end := bytes.Index(w[i:], []byte("]]>"))
+		if end < 0 {
+			end = trimRightSpace(w, i, len(w)) - i // unterminated: fail closed
+		}
+		kv.start, kv.end = i, i+end
+		return kv, end > 0
 	}
 	end := bytes.IndexByte(w[i:], '<')
 	if end >= 0 {
@@ -1362,6 +1606,7 @@ var valueStopwords = []string{
 	"tbd", "todo", "string", "str", "int", "bool", "boolean",
 	"object", "array", "number", "sensitive", "filtered", "protected", "enabled", "disabled",
 	"on", "off", "valid", "ignored", "skipped", "hash", "hashed", "encrypted",
+	"~", "via", "instead", "or", "if", "when", "as", "by", "are", "be", "been", "await", "new",
 }
 
 // notSecretValue reports values that are placeholders or words, never
@@ -1384,6 +1629,9 @@ func (r *Redactor) notSecretValue(v []byte) bool {
 		if bytes.HasPrefix(v, p) {
 			return true
 		}
+	}
+	if n := len(v); n > 1 && (v[n-1] == '!' || v[n-1] == '?') && stopwordSet.has(v[:n-1]) {
+		return true // a type: $password: String!, password?: string
 	}
 	return stopwordSet.has(v)
 }
