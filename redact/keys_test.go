@@ -161,6 +161,10 @@ var keyedSyntaxRows = []kvRow{
 	{"spaced key at line start", "API Key: nYY2gf457yRdm6z", "API Key: " + phKeyed},
 	{"spaced key, three words", "Secret Access Key = Zq2YqKREkrXnDfR8Xbtu", "Secret Access Key = " + phKeyed},
 	{"spaced key in prose, strong value", "customer pasted their API key: oWrasZ0nr1S5nij46Qp (please rotate)", "customer pasted their API key: " + phKeyed + " (please rotate)"},
+	{"YAML literal block", "auth:\n  password: |\n    Yn1ebr1uyOF4OlYm\n  enabled: true\n", "auth:\n  password: |\n    " + phKeyed + "\n  enabled: true\n"},
+	{"YAML folded block, two lines and a blank", "token: >-\n  808c5bd5cfeb\n  3aea9c8bc1ef\n\nnext: 1", "token: >-\n  " + phKeyed + "\n\nnext: 1"},
+	{"YAML block, quoted key, keep chomping", "- \"apiKey\": |+\n    c9b72bc7-07a6\n- name: x", "- \"apiKey\": |+\n    " + phKeyed + "\n- name: x"},
+	{"YAML block at the end of input", "  client_secret: >\n    5UtewqCPnotJ4m50c", "  client_secret: >\n    " + phKeyed},
 	{"connection string key", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=dGVzdGtleWRhdGE=;EndpointSuffix=core.windows.net", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=" + phKeyed + ";EndpointSuffix=core.windows.net"},
 }
 
@@ -393,6 +397,13 @@ var keyedNegativeRows = func() []kvRow {
 		"Primary Key: id",
 		"UPDATE users SET password = :password WHERE id = :id",
 		"<password type=\"text\"/>",
+		// YAML blocks that are not secret values.
+		"description: |\n  the password: is rotated\n",
+		"password: |\nnext: value\n",
+		"note: | not a block\n  password-like text\n",
+		"password: |\n  ${DB_PASSWORD}\n",
+		"password: |\n  \n",
+		"script: |\n  echo token: >\n  done\n",
 		`url: /reset?token={token}`,
 	}
 	var rs []kvRow

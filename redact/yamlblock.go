@@ -1,0 +1,177 @@
+package redact
+
+import "bytes"
+
+// YAML block scalars under a secret key:
+//
+//	password: |
+//	  Tr0ub4dor&3
+//	token: >-
+//	  9f2Kx…
+//
+// The value is on the lines after the key, which the line-clipped keyed
+// rule cannot see (it leaves "password: |" alone). This rule is anchored
+// on the block indicator (": |", ": >"), which is rare in other text; its
+// window reaches back only to the anchor's line start (to read the key)
+// and forward over the next lines, up to yamlBlockCap bytes. A block that
+// runs past the window is redacted to the window's end (fail closed).
+//
+// The block is every line after the key line that is blank or indented at
+// least as deeply as its first non-blank line, which must be indented
+// deeper than the key. The span runs from the first byte of content to
+// the end of the last non-blank line, so the YAML stays valid.
+
+// yamlBlockCap bounds the block read after the indicator.
+const yamlBlockCap = 4096
+
+func yamlBlockRule() *rule {
+	return &rule{
+		id:        keyedRuleID,
+		kind:      Secret,
+		hidden:    true, // part of keyed-secret: listed, enabled and disabled with it
+		anchors:   []string{": |", ": >"},
+		back:      maxKeyLen,
+		fwd:       yamlBlockCap,
+		multiline: true,
+		lineBack:  true,
+		prio:      prioKeyed,
+		settled:   yamlBlockSettled,
+		validate:  validateYAMLBlock,
+	}
+}
+
+// blockHeader reports whether h, the rest of the line after ": |" or
+// ": >", completes a block indicator: an optional chomping (- +) and
+// indentation digit, then only spaces and maybe a comment.
+func blockHeader(h []byte) bool {
+	i := 0
+	for i < len(h) && i < 2 && (h[i] == '-' || h[i] == '+' || isDigit(h[i])) {
+		i++
+	}
+	if i < len(h) && h[i] != ' ' && h[i] != '\t' && h[i] != '\r' {
+		return false
+	}
+	for i < len(h) && (h[i] == ' ' || h[i] == '\t' || h[i] == '\r') {
+		i++
+	}
+	return i == len(h) || h[i] == '#' && isSpace(h[i-1])
+}
+
+// lineIndent returns the indentation of the line at i and whether the line
+// has content; blank lines (spaces, '\r') have none.
+func lineIndent(w []byte, i int) (n int, content bool) {
+	for i+n < len(w) && w[i+n] == ' ' {
+		n++
+	}
+	if i+n >= len(w) || w[i+n] == '\n' || w[i+n] == '\r' && (i+n+1 >= len(w) || w[i+n+1] == '\n') {
+		return n, false
+	}
+	return n, true
+}
+
+// yamlBlockSettled: the answer is known once the indicator's line has
+// ended and is not a block header, or once a non-blank line less indented
+// than the block's first line has begun.
+func yamlBlockSettled(after []byte) bool {
+	nl := bytes.IndexByte(after, '\n')
+	if nl < 0 {
+		return false
+	}
+	if !blockHeader(after[:nl]) {
+		return true
+	}
+	first := -1
+	for i := nl + 1; i < len(after); {
+		n, content := lineIndent(after, i)
+		end := bytes.IndexByte(after[i:], '\n')
+		if !content && end < 0 {
+			return false // a blank line so far: its indent is not known yet
+		}
+		if content {
+			if first < 0 {
+				first = n
+			} else if n < first {
+				return true
+			}
+		}
+		if end < 0 {
+			return false
+		}
+		i += end + 1
+	}
+	return false
+}
+
+// validateYAMLBlock redacts the block scalar of a secret key. The anchor
+// ": |" or ": >" starts at a.
+func validateYAMLBlock(s *scanner, w []byte, a, e int) {
+	nl := bytes.IndexByte(w[e:], '\n')
+	if nl < 0 || !blockHeader(w[e:e+nl]) {
+		return
+	}
+	// The key: plain or quoted, opening its line (after indentation or "- ").
+	ke, ks := a, a
+	if ke > 0 && (w[ke-1] == '"' || w[ke-1] == '\'') {
+		q := w[ke-1]
+		ks = runBack(w, ke-1, cKey)
+		if ks < 1 || w[ks-1] != q {
+			return
+		}
+		ke--
+		if !lineStartKey(w, ks-1) {
+			return
+		}
+	} else {
+		ks = runBack(w, ke, cKey)
+		if !lineStartKey(w, ks) {
+			return
+		}
+	}
+	if ks == ke {
+		return
+	}
+	if sec, _ := s.r.keys.classify(w[ks:ke]); !sec {
+		return
+	}
+	keyCol := ks
+	if ke < a {
+		keyCol-- // the opening quote
+	}
+	// The block.
+	first := -1
+	start, end := -1, -1
+	i := e + nl + 1
+	for i < len(w) {
+		n, content := lineIndent(w, i)
+		lineEnd := len(w)
+		if k := bytes.IndexByte(w[i:], '\n'); k >= 0 {
+			lineEnd = i + k
+		}
+		if content {
+			if first < 0 {
+				if n <= keyCol {
+					return // an empty block: the next key follows
+				}
+				first, start = n, i+n
+			} else if n < first {
+				break
+			}
+			end = trimRightSpace(w, i+n, lineEnd)
+		}
+		i = lineEnd + 1
+	}
+	if start < 0 {
+		return
+	}
+	if i >= len(w) && len(w)-e == yamlBlockCap {
+		end = trimRightSpace(w, start, len(w)) // cut by the window: fail closed
+	}
+	v := w[start:end]
+	if hasPrefixFold(v, 0, "-----begin ") && s.r.hasRule(pemRuleID) {
+		return // a PEM block: the private-key rule keeps the armor lines
+	}
+	if bytes.IndexByte(v, '\n') < 0 && s.r.notSecretValue(v) {
+		return // password: |\n  ${DB_PASSWORD}
+	}
+	s.add(start, end, 0, 0)
+}
