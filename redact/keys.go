@@ -78,7 +78,12 @@ var tokenNotSecret = []string{
 
 // transparentWords may follow a secret noun without hiding it:
 // INTERNAL_SECRET_PREVIOUS, password_new, api_key_b64.
-var transparentWords = []string{"previous", "prev", "old", "new", "current", "next", "b64", "base64", "hex", "raw", "value", "val", "encoded", "plain", "plaintext", "enc", "base"}
+// A confirmation field holds the same password (password_confirmation,
+// password_repeat), and an environment suffix names which one
+// (PASSWORD_PROD, apiKeyLive).
+var transparentWords = []string{"previous", "prev", "old", "new", "current", "next", "b64", "base64", "hex", "raw", "value", "val", "encoded", "plain", "plaintext", "enc", "base",
+	"confirmation", "confirm", "confirmed", "repeat", "repeated", "again", "retype", "verify", "verification",
+	"prod", "production", "dev", "development", "staging", "stage", "test", "live", "sandbox", "qa", "uat", "local", "primary", "secondary", "backup"}
 
 // predicateWords start keys that name a flag about a secret, not the
 // secret: has_password, is_secret, requirePassword.
@@ -348,6 +353,8 @@ func (p keyPolicy) classify(k []byte) (secret, header bool) {
 	switch {
 	case equalFold(last, "key") || equalFold(last, "keys"):
 		return prev != nil && qualifierSet.has(prev), false
+	case equalFold(last, "word") && prev != nil && equalFold(prev, "pass"):
+		return true, false // pass_word
 	case equalFold(last, "token"):
 		return prev == nil || !tokenNotSet.has(prev), false
 	case secretNounSet.has(last):
@@ -527,6 +534,9 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 		redactStrings(s, w, kv.start)
 		return
 	}
+	if !kv.quoted && kv.first > kv.start && isDigits(w[kv.start:min(kv.end, kv.first)]) && hasPrefixFold(w, kv.first, " bytes") {
+		return // kubectl describe secret: "password:  23 bytes"
+	}
 	if spaced && !kv.quoted && kv.first > kv.start && kv.first < kv.end {
 		kv.end = kv.first // one word: "password p4ss w0rd" is not a YAML value
 	}
@@ -612,8 +622,8 @@ func (s *scanner) spacedKeyStart(w []byte, ks, ke int) (int, bool) {
 	p := ks
 	for n := 0; n < 3 && p >= 2 && w[p-1] == ' ' && isAlnum(w[p-2]); n++ {
 		q := runBack(w, p-1, cAlnum)
-		if p-1-q > 24 {
-			break
+		if p-1-q > 24 || q > 0 && !isSpace(w[q-1]) && strings.IndexByte("\"'{,;([|", w[q-1]) < 0 {
+			break // a long word, or the tail of a value: path=/v1/session key=…
 		}
 		p = q
 		if p >= 1 && (w[p-1] == '"' || w[p-1] == '\'') && ke < len(w) && w[ke] == w[p-1] {
@@ -629,7 +639,7 @@ func (s *scanner) spacedKeyStart(w []byte, ks, ke int) (int, bool) {
 	if field < ks {
 		return field, false
 	}
-	if sec, _ := s.r.keys.classify(w[ks:ke]); !sec && lastWordIs(w[ks:ke], "key", "keys") {
+	if sec, _ := s.r.keys.classify(w[ks:ke]); !sec && qual < ks && separatorAfter(w, ke) == sepColon && lastWordIs(w[ks:ke], "key", "keys") {
 		return qual, false
 	}
 	return ks, false
@@ -738,6 +748,17 @@ func sshPublicKey(b []byte) bool {
 // ("WITH PASSWORD 'p'"). The value must then be quoted or look like a
 // credential (see validateKeyed).
 func spacedKey(w []byte, ks, ke int) bool {
+	if ke+1 >= len(w) {
+		return false
+	}
+	switch {
+	case lineStartKey(w, ks) && (w[ke] == '\t' || w[ke+1] == ' '):
+		return true // a table column: "token       v" (vault kv get)
+	case ks >= 2 && w[ks-1] == ' ' && w[ks-2] == '|' && w[ke+1] == '|':
+		return true // a Markdown table row: "| token | v |"
+	case ks >= 4 && string(w[ks-4:ks]) == "ENV ":
+		return true // Dockerfile: ENV API_KEY v
+	}
 	if ks > 0 && !isSpace(w[ks-1]) && w[ks-1] != '(' {
 		return false
 	}
@@ -1095,6 +1116,9 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 		}
 	case flag && j > i && j < len(w) && w[j] != '-':
 		i = j // --password value
+		if w[j] == '|' && ks >= 2 && w[ks-2] == '|' {
+			i = j + 1 // | token | value |
+		}
 		level = levelStrict
 	default:
 		return kv, false
@@ -1172,7 +1196,7 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 		// first word that is a whole credential by itself: in
 		// "TOKEN: <uuid> took 213ms" the rest is the message.
 		if level == levelStrict && !quotedKey && (colon || j > ke) && lineStartKey(w, ks) &&
-			start == i && !(end-start >= 16 && strongValue(w[start:end])) {
+			start == i && !(end-start >= 8 && strongValue(w[start:end])) {
 			end = extendPlain(w, end)
 		}
 	}
@@ -1209,6 +1233,9 @@ func extendPlain(w []byte, end int) int {
 		switch {
 		case c == '#' && isSpace(w[k-1]):
 			rest = k
+		case (c == '(' || c == '-' && k+1 < len(w) && isSpace(w[k+1])) && isSpace(w[k-1]):
+			rest = k // a remark: "v (set by admin)", "v - please change it"
+
 		case c == '=' || c == '"' || c == '\'' || c == '`':
 			return end
 		case (c == ':' || c == ',' || c == ';') && (k+1 == len(w) || isSpace(w[k+1])):

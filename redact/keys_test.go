@@ -165,6 +165,15 @@ var keyedSyntaxRows = []kvRow{
 	{"YAML folded block, two lines and a blank", "token: >-\n  808c5bd5cfeb\n  3aea9c8bc1ef\n\nnext: 1", "token: >-\n  " + phKeyed + "\n\nnext: 1"},
 	{"YAML block, quoted key, keep chomping", "- \"apiKey\": |+\n    c9b72bc7-07a6\n- name: x", "- \"apiKey\": |+\n    " + phKeyed + "\n- name: x"},
 	{"YAML block at the end of input", "  client_secret: >\n    5UtewqCPnotJ4m50c", "  client_secret: >\n    " + phKeyed},
+	{"confirmation field", "password_confirmation=Letme1n30~ user=ops", "password_confirmation=" + phKeyed + " user=ops"},
+	{"environment suffix", "PASSWORD_PROD=Harbor889+ apiKeyLive=Maple9304#", "PASSWORD_PROD=" + phKeyed + " apiKeyLive=" + phKeyed},
+	{"pass_word", "pass_word=opri8AOdIdQ5R!X", "pass_word=" + phKeyed},
+	{"vault kv table column", "token       P4ssw0rd96!\nusername    admin", "token       " + phKeyed + "\nusername    admin"},
+	{"Markdown table row", "| password | Velvet4627# | prod |", "| password | " + phKeyed + " | prod |"},
+	{"Dockerfile ENV key value", "Step 7/12 : ENV NPM_TOKEN P4ssw0rd85~", "Step 7/12 : ENV NPM_TOKEN " + phKeyed},
+	{"value then a remark in parentheses", "Token: Winter7134. (set by admin)", "Token: " + phKeyed + " (set by admin)"},
+	{"value then a dash remark", "password: 1rINZgUsliBOo - please change it", "password: " + phKeyed + " - please change it"},
+	{"typed password then a message", "Password: D3bv^0T6S-VP took 12ms", "Password: " + phKeyed + " took 12ms"},
 	{"connection string key", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=dGVzdGtleWRhdGE=;EndpointSuffix=core.windows.net", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=" + phKeyed + ";EndpointSuffix=core.windows.net"},
 }
 
@@ -395,6 +404,9 @@ var keyedNegativeRows = func() []kvRow {
 		"the api key: expired",
 		"Reset your password: click the link",
 		"Primary Key: id",
+		"method=PUT path=/v1/session key=uploads/2024/05/17/report.pdf",
+		// kubectl describe secret shows sizes.
+		"password:  23 bytes",
 		"UPDATE users SET password = :password WHERE id = :id",
 		"<password type=\"text\"/>",
 		// YAML blocks that are not secret values.
