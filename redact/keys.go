@@ -490,7 +490,7 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	switch {
 	case ks >= 1 && w[ks-1] == '%' && a-ks >= 2 && hasPrefixFold(w, ks, "5b"):
 		ks += 2 // user%5Bpassword%5D=
-	case ks >= 1 && w[ks-1] == '-' && w[ks] == 'D' && ks+1 < a && isLower(w[ks+1]) && bytes.IndexByte(w[ks:ke], '.') > 0:
+	case ks >= 1 && w[ks-1] == '-' && w[ks] == 'D' && ks+1 < a && isLower(w[ks+1]) && (ks == 1 || isSpace(w[ks-2])):
 		ks++ // a Java system property: -Dapi.key=…
 	}
 	// A key of several words: "API Key: v", "Client Secret": "v".

@@ -151,6 +151,7 @@ var keyedSyntaxRows = []kvRow{
 	{"Rails nested field, percent-encoded", "user%5Bemail%5D=bob&user%5Bpassword%5D=SQHhTuZw&commit=Sign+in", "user%5Bemail%5D=bob&user%5Bpassword%5D=" + phKeyed + "&commit=Sign+in"},
 	{"PHP array field", "config[api_key]=Velvet8579%21&config[host]=db", "config[api_key]=" + phKeyed + "&config[host]=db"},
 	{"PHP print_r", "    [api_key] => Qwerty04!", "    [api_key] => " + phKeyed},
+	{"Java system property, camelCase", "java -DapiKey=S3cur342_x -jar app.jar", "java -DapiKey=" + phKeyed + " -jar app.jar"},
 	{"Java system property, dotted noun", "java -Dapi.key=Tr0ub4dor13_x -jar app.jar", "java -Dapi.key=" + phKeyed + " -jar app.jar"},
 	{"Terraform plan: old and new values", `  ~ api_token = "GN%w5.fv" -> "5nNluUIwUjVC"`, `  ~ api_token = "` + phKeyed + `" -> "` + phKeyed + `"`},
 	{"XML element with attributes", `<wsse:Password Type="http://x/y#PasswordText">P4ssw0rd49~</wsse:Password>`, `<wsse:Password Type="http://x/y#PasswordText">` + phKeyed + `</wsse:Password>`},
@@ -174,6 +175,8 @@ var keyedSyntaxRows = []kvRow{
 	{"value then a remark in parentheses", "Token: Winter7134. (set by admin)", "Token: " + phKeyed + " (set by admin)"},
 	{"value then a dash remark", "password: 1rINZgUsliBOo - please change it", "password: " + phKeyed + " - please change it"},
 	{"typed password then a message", "Password: D3bv^0T6S-VP took 12ms", "Password: " + phKeyed + " took 12ms"},
+	{"Kubernetes env pair over two lines", "env:\n- name: DB_PASSWORD\n  value: rjmyrGUP.2VI0!\n- name: LOG_LEVEL\n  value: info\n", "env:\n- name: DB_PASSWORD\n  value: " + phKeyed + "\n- name: LOG_LEVEL\n  value: info\n"},
+	{"Kubernetes env pair, quoted", "  - name: \"API_KEY\"\n    value: \"abc123def\"", "  - name: \"API_KEY\"\n    value: \"" + phKeyed + "\""},
 	{"connection string key", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=dGVzdGtleWRhdGE=;EndpointSuffix=core.windows.net", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=" + phKeyed + ";EndpointSuffix=core.windows.net"},
 }
 
@@ -407,6 +410,11 @@ var keyedNegativeRows = func() []kvRow {
 		"method=PUT path=/v1/session key=uploads/2024/05/17/report.pdf",
 		// kubectl describe secret shows sizes.
 		"password:  23 bytes",
+		// Name/value pairs that are not secret.
+		"- name: TOKEN\n  valueFrom:\n    secretKeyRef: {name: x}\n",
+		"- name: LOG_LEVEL\n  value: info\n",
+		"  username: DB_PASSWORD\n  value: x\n",
+		"- name: DB_PASSWORD\n    value: not-the-same-column\n",
 		"UPDATE users SET password = :password WHERE id = :id",
 		"<password type=\"text\"/>",
 		// YAML blocks that are not secret values.

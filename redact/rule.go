@@ -101,7 +101,7 @@ func (r *Redactor) Rules() []RuleInfo {
 // are built once and shared by every Redactor.
 var builtinRules = sync.OnceValue(func() []*rule {
 	var rs []*rule
-	rs = append(rs, keyedRule(), yamlBlockRule())
+	rs = append(rs, keyedRule(), yamlBlockRule(), yamlNamePairRule())
 	rs = append(rs, vendorRules()...)
 	rs = append(rs, awsSecretRule) // anchored by aws-access-key-id and keyed-secret
 	rs = append(rs, genericRules()...)

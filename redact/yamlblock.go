@@ -175,3 +175,91 @@ func validateYAMLBlock(s *scanner, w []byte, a, e int) {
 	}
 	s.add(start, end, 0, 0)
 }
+
+// YAML name/value pairs split over two lines, as in Kubernetes env lists:
+//
+//	- name: DB_PASSWORD
+//	  value: s3cret
+//
+// Anchored on "name: ", which opens the pair; the window runs forward over
+// the next line only (and back to the anchor's line start, to check that
+// "name" opens it). The value line must be "value:" at the same column.
+
+const namePairFwd = 1024
+
+func yamlNamePairRule() *rule {
+	return &rule{
+		id:        keyedRuleID,
+		kind:      Secret,
+		hidden:    true,
+		anchors:   []string{"name: "},
+		back:      maxKeyLen,
+		fwd:       namePairFwd,
+		multiline: true,
+		lineBack:  true,
+		prio:      prioKeyed,
+		settled:   twoLines,
+		validate:  validateYAMLNamePair,
+	}
+}
+
+// twoLines: the pair is known once the line after the anchor's has ended.
+func twoLines(after []byte) bool {
+	nl := bytes.IndexByte(after, '\n')
+	return nl >= 0 && bytes.IndexByte(after[nl+1:], '\n') >= 0
+}
+
+func validateYAMLNamePair(s *scanner, w []byte, a, e int) {
+	if a > 0 && isWord(w[a-1]) || !lineStartKey(w, a) {
+		return // username: …, or not a key at the line start
+	}
+	ks := e
+	var q byte
+	if ks < len(w) && (w[ks] == '"' || w[ks] == '\'') {
+		q = w[ks]
+		ks++
+	}
+	ke := runFwd(w[:min(len(w), ks+maxKeyLen)], ks, cKey)
+	i := ke
+	if q != 0 {
+		if i >= len(w) || w[i] != q {
+			return
+		}
+		i++
+	}
+	nl := bytes.IndexByte(w[i:], '\n')
+	if nl < 0 || len(bytes.TrimSpace(w[i:i+nl])) > 0 || ke == ks {
+		return // more on the line, or no next line
+	}
+	if sec, _ := s.r.keys.classify(w[ks:ke]); !sec {
+		return
+	}
+	// The next line: "value:" at the column of "name".
+	lineStart := a
+	for lineStart > 0 && w[lineStart-1] != '\n' {
+		lineStart--
+	}
+	j := i + nl + 1
+	n, _ := lineIndent(w, j)
+	if n != a-lineStart || !bytes.HasPrefix(w[j+n:], []byte("value:")) {
+		return
+	}
+	j = skipBlanks(w, j+n+len("value:"))
+	end := len(w)
+	if k := bytes.IndexByte(w[j:], '\n'); k >= 0 {
+		end = j + k
+	}
+	start := j
+	if st, en := quotedAt(w, j); en > st {
+		start, end = st, en
+	} else {
+		end = trimRightSpace(w, start, end)
+		if k := bytes.Index(w[start:end], []byte(" #")); k >= 0 {
+			end = trimRightSpace(w, start, start+k)
+		}
+	}
+	if end <= start || s.r.notSecretValue(w[start:end]) || yamlIndicator(w[start:end]) {
+		return
+	}
+	s.add(start, end, 0, 0)
+}
