@@ -13,8 +13,10 @@ import "bytes"
 // rule cannot see (it leaves "password: |" alone). This rule is anchored
 // on the block indicator (": |", ": >"), which is rare in other text; its
 // window reaches back only to the anchor's line start (to read the key)
-// and forward over the next lines, up to yamlBlockCap bytes. A block that
-// runs past the window is redacted to the window's end (fail closed).
+// and forward over the next lines, up to yamlBlockCap bytes (as large as
+// a private-key window, so a Writer's memory bound is unchanged; it holds
+// that much only while a block is open). A block that runs past the
+// window is redacted to the window's end; lines past the cap are not read.
 //
 // The block is every line after the key line that is blank or indented at
 // least as deeply as its first non-blank line, which must be indented
@@ -22,7 +24,7 @@ import "bytes"
 // the end of the last non-blank line, so the YAML stays valid.
 
 // yamlBlockCap bounds the block read after the indicator.
-const yamlBlockCap = 4096
+const yamlBlockCap = 64 << 10
 
 func yamlBlockRule() *rule {
 	return &rule{
