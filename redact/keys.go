@@ -82,7 +82,7 @@ var tokenNotSecret = []string{
 // password_repeat), and an environment suffix names which one
 // (PASSWORD_PROD, apiKeyLive).
 var transparentWords = []string{"previous", "prev", "old", "new", "current", "next", "b64", "base64", "hex", "raw", "value", "val", "encoded", "plain", "plaintext", "enc", "base",
-	"confirmation", "confirm", "confirmed", "repeat", "repeated", "again", "retype", "verify", "verification",
+	"confirmation", "confirm", "repeat", "repeated", "again", "retype",
 	"prod", "production", "dev", "development", "staging", "stage", "test", "live", "sandbox", "qa", "uat", "local", "primary", "secondary", "backup"}
 
 // predicateWords start keys that name a flag about a secret, not the
@@ -497,7 +497,11 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	multi, multiQuoted, oks := false, false, ks
 	if (sep == sepColon || sep == sepOther) && ks >= 2 && w[ks-1] == ' ' && isAlnum(w[ks-2]) {
 		if sks, quoted := s.spacedKeyStart(w, ks, ke); sks < ks {
-			ks, multi, multiQuoted = sks, true, quoted
+			// Unquoted, the words only help a last word that is not a
+			// secret by itself ("API Key"); "pw password=v" stays as it was.
+			if sec, _ := s.r.keys.classify(w[ks:ke]); quoted || !sec {
+				ks, multi, multiQuoted = sks, true, quoted
+			}
 		}
 	}
 	if sep == sepSpace && xmlOpen(w, ks) >= 0 {
@@ -545,7 +549,7 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	if kv.first > kv.start && kv.first < kv.end {
 		first = w[kv.start:kv.first]
 	}
-	if multi && !multiQuoted && (!credentialLike(first) || !hasDigit(first) || address(first)) {
+	if multi && !multiQuoted && !strongValue(first) {
 		return // "Reset your password: click the link": a sentence, not a key
 	}
 	if spaced && !kv.quoted && !strongValue(v) && !(credentialLike(v) && hasDigit(v) && hasSymbol(v)) {

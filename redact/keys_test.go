@@ -161,6 +161,7 @@ var keyedSyntaxRows = []kvRow{
 	{"spaced key, Python dict", `{'Name': 'prod', 'Auth Token': 'Maple11%'}`, `{'Name': 'prod', 'Auth Token': '` + phKeyed + `'}`},
 	{"spaced key at line start", "API Key: nYY2gf457yRdm6z", "API Key: " + phKeyed},
 	{"spaced key, three words", "Secret Access Key = Zq2YqKREkrXnDfR8Xbtu", "Secret Access Key = " + phKeyed},
+	{"a word before a secret key at the line start", "pw password=hunter2", "pw password=" + phKeyed},
 	{"spaced key in prose, strong value", "customer pasted their API key: oWrasZ0nr1S5nij46Qp (please rotate)", "customer pasted their API key: " + phKeyed + " (please rotate)"},
 	{"YAML literal block", "auth:\n  password: |\n    Yn1ebr1uyOF4OlYm\n  enabled: true\n", "auth:\n  password: |\n    " + phKeyed + "\n  enabled: true\n"},
 	{"YAML folded block, two lines and a blank", "token: >-\n  808c5bd5cfeb\n  3aea9c8bc1ef\n\nnext: 1", "token: >-\n  " + phKeyed + "\n\nnext: 1"},
@@ -407,6 +408,9 @@ var keyedNegativeRows = func() []kvRow {
 		"the api key: expired",
 		"Reset your password: click the link",
 		"Primary Key: id",
+		"Loaded SSH key: /home/deploy/.ssh/id_ed25519",
+		"Deploy Key: /root/.ssh/id_rsa2",
+		"error: invalid API key: expired",
 		"method=PUT path=/v1/session key=uploads/2024/05/17/report.pdf",
 		// kubectl describe secret shows sizes.
 		"password:  23 bytes",
