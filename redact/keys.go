@@ -760,8 +760,8 @@ func spacedKey(w []byte, ks, ke int) bool {
 		return true // a table column: "token       v" (vault kv get)
 	case ks >= 2 && w[ks-1] == ' ' && w[ks-2] == '|' && w[ke+1] == '|':
 		return true // a Markdown table row: "| token | v |"
-	case ks >= 4 && string(w[ks-4:ks]) == "ENV ":
-		return true // Dockerfile: ENV API_KEY v
+	case ks >= 2 && w[ks-1] == ' ' && directiveSet.has(w[runBack(w, ks-1, cKey):ks-1]):
+		return true // ENV API_KEY v (Dockerfile), fastcgi_param DB_PASSWORD v; (nginx)
 	}
 	if ks > 0 && !isSpace(w[ks-1]) && w[ks-1] != '(' {
 		return false
@@ -773,6 +773,11 @@ func spacedKey(w []byte, ks, ke int) bool {
 	// Exactly one space, then a value.
 	return ke+1 < len(w) && w[ke] == ' ' && !isSpace(w[ke+1])
 }
+
+// directiveSet are configuration directives whose arguments are a name
+// and its value: Dockerfile ENV, nginx env/fastcgi_param/proxy_set_header,
+// Apache SetEnv.
+var directiveSet = newFoldSet([]string{"env", "setenv", "fastcgi_param", "uwsgi_param", "scgi_param", "proxy_set_header", "add_header", "grpc_set_header"})
 
 func hasSymbol(v []byte) bool {
 	for _, c := range v {

@@ -172,6 +172,9 @@ var keyedSyntaxRows = []kvRow{
 	{"pass_word", "pass_word=opri8AOdIdQ5R!X", "pass_word=" + phKeyed},
 	{"vault kv table column", "token       P4ssw0rd96!\nusername    admin", "token       " + phKeyed + "\nusername    admin"},
 	{"Markdown table row", "| password | Velvet4627# | prod |", "| password | " + phKeyed + " | prod |"},
+	{"nginx fastcgi_param", "fastcgi_param DB_PASSWORD Tr0ub4dor47! ;", "fastcgi_param DB_PASSWORD " + phKeyed + " ;"},
+	{"nginx proxy_set_header", "proxy_set_header X-Api-Key NrU1kfa9H9xTnCcAght;", "proxy_set_header X-Api-Key " + phKeyed + ";"},
+	{"Apache SetEnv", "SetEnv DB_PASSWORD Letme1n47~", "SetEnv DB_PASSWORD " + phKeyed},
 	{"Dockerfile ENV key value", "Step 7/12 : ENV NPM_TOKEN P4ssw0rd85~", "Step 7/12 : ENV NPM_TOKEN " + phKeyed},
 	{"value then a remark in parentheses", "Token: Winter7134. (set by admin)", "Token: " + phKeyed + " (set by admin)"},
 	{"value then a dash remark", "password: 1rINZgUsliBOo - please change it", "password: " + phKeyed + " - please change it"},
@@ -414,6 +417,8 @@ var keyedNegativeRows = func() []kvRow {
 		"method=PUT path=/v1/session key=uploads/2024/05/17/report.pdf",
 		// kubectl describe secret shows sizes.
 		"password:  23 bytes",
+		"env TOKEN expired",
+		"proxy_set_header Authorization $http_authorization;",
 		// Name/value pairs that are not secret.
 		"- name: TOKEN\n  valueFrom:\n    secretKeyRef: {name: x}\n",
 		"- name: LOG_LEVEL\n  value: info\n",
