@@ -30,6 +30,16 @@ import (
 //   - prose: "word key: value" — the value must look like a strong
 //     credential ("Invalid token: expired" stays).
 //
+// Keys also come bracketed (user[password]=, user%5Bpassword%5D=, PHP's
+// [api_key] =>), as Makefile assignments (?= += ::=), as XML elements with
+// attributes or CDATA text, as directive arguments (ENV, fastcgi_param,
+// SetEnv), as table columns, and as several words ("API Key: v",
+// "Client Secret": "v"; unquoted only with a strong value). A Terraform
+// change "old" -> "new" loses both values. Not values: code (the key's own
+// name, args.api_key, process.env.API_KEY), --flag metavars (PASSWORD,
+// TEXT), names of secrets in prose (db-password), OpenSSH public keys.
+// YAML block scalars and two-line name/value pairs are in yamlblock.go.
+//
 // Header keys (Authorization, Cookie) take the whole header value unless a
 // token scheme (Bearer, Basic, Token …) precedes one token; the scheme word
 // stays visible.
@@ -1768,7 +1778,7 @@ func keyedRule() *rule {
 	return &rule{
 		id:       keyedRuleID,
 		kind:     Secret,
-		desc:     "value of a key whose last word is a secret noun (password, secret, token, api key, private/access key, credentials, authorization, cookie) in k=v, k: v, JSON, YAML, env, query, header, XML, --flag and name/value-pair syntax",
+		desc:     "value of a key whose last word is a secret noun (password, secret, token, api key, private/access key, credentials, authorization, cookie) in k=v, k: v, JSON, YAML (also block scalars), env, query, form[field], header, XML, --flag, directive and name/value-pair syntax",
 		example:  `password=hunter2, "api_key": "…", Authorization: Bearer …`,
 		anchors:  keyAnchors,
 		back:     128,
