@@ -588,8 +588,8 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	if !kv.quoted && (s.codeRef(v, w[oks:ke]) || flag && metavar(v)) {
 		return // api_key = args.api_key, --password=PASSWORD, --token TEXT
 	}
-	if !kv.quoted && kv.level < levelStrict && namesSecret(s.r, v) {
-		return // "rotated 3 secrets: db-password, api-key": names, not values
+	if !kv.quoted && kv.level < levelStrict && (namesSecret(s.r, v) || plainName(v)) {
+		return // "rotated 3 secrets: db-password, api-key", "Using secret: prod/db": names, not values
 	}
 	if sshPublicKey(w[kv.start:]) {
 		return // ssh_key: ssh-ed25519 AAAA…: a public key
@@ -736,6 +736,22 @@ func namesSecret(r *Redactor, v []byte) bool {
 	}
 	sec, _ := r.keys.classify(v)
 	return sec
+}
+
+// plainName reports a lower-case name or path without digits (github.com,
+// prod/db, team-vault): in running text, a name rather than a credential.
+func plainName(v []byte) bool {
+	sep := false
+	for _, c := range v {
+		switch {
+		case c == '.' || c == '/':
+			sep = true
+		case c == '-' || c == '_' || isLower(c):
+		default:
+			return false
+		}
+	}
+	return sep
 }
 
 // sshKeyTypes start an OpenSSH public key ("ssh-ed25519 AAAA… comment").
@@ -1254,7 +1270,6 @@ func extendPlain(w []byte, end int) int {
 			rest = k
 		case (c == '(' || c == '-' && k+1 < len(w) && isSpace(w[k+1])) && isSpace(w[k-1]):
 			rest = k // a remark: "v (set by admin)", "v - please change it"
-
 		case c == '=' || c == '"' || c == '\'' || c == '`':
 			return end
 		case (c == ':' || c == ',' || c == ';') && (k+1 == len(w) || isSpace(w[k+1])):
@@ -1652,7 +1667,7 @@ var valueStopwords = []string{
 	"tbd", "todo", "string", "str", "int", "bool", "boolean",
 	"object", "array", "number", "sensitive", "filtered", "protected", "enabled", "disabled",
 	"on", "off", "valid", "ignored", "skipped", "hash", "hashed", "encrypted",
-	"~", "via", "instead", "or", "if", "when", "as", "by", "are", "be", "been", "await", "new",
+	"~", "see", "via", "instead", "or", "if", "when", "as", "by", "are", "be", "been", "await", "new",
 }
 
 // notSecretValue reports values that are placeholders or words, never
