@@ -472,8 +472,12 @@ func closeBracket(w []byte, i int) int {
 	return i
 }
 
-// openBracket reports whether the key at ks is opened by "[" or "%5B".
+// openBracket reports whether the key at ks is opened by "[", "[:" (a
+// Ruby symbol) or "%5B".
 func openBracket(w []byte, ks int) bool {
+	if ks >= 2 && w[ks-1] == ':' && w[ks-2] == '[' {
+		return true
+	}
 	return ks >= 1 && w[ks-1] == '[' || ks >= 3 && hasPrefixFold(w, ks-3, "%5b")
 }
 

@@ -172,8 +172,8 @@ func validateYAMLBlock(s *scanner, w []byte, a, e int) {
 	if hasPrefixFold(v, 0, "-----begin ") && s.r.hasRule(pemRuleID) {
 		return // a PEM block: the private-key rule keeps the armor lines
 	}
-	if bytes.IndexByte(v, '\n') < 0 && s.r.notSecretValue(v) {
-		return // password: |\n  ${DB_PASSWORD}
+	if bytes.IndexByte(v, '\n') < 0 && s.r.notSecretValue(v) || sshPublicKey(v) {
+		return // password: |\n  ${DB_PASSWORD}; deploy_key: |\n  ssh-ed25519 AAAA…
 	}
 	s.add(start, end, 0, 0)
 }
@@ -260,7 +260,7 @@ func validateYAMLNamePair(s *scanner, w []byte, a, e int) {
 			end = trimRightSpace(w, start, start+k)
 		}
 	}
-	if end <= start || s.r.notSecretValue(w[start:end]) || yamlIndicator(w[start:end]) {
+	if end <= start || s.r.notSecretValue(w[start:end]) || yamlIndicator(w[start:end]) || sshPublicKey(w[start:end]) {
 		return
 	}
 	s.add(start, end, 0, 0)
