@@ -31,7 +31,8 @@
 //     hides the latency of those dependent loads.
 //  3. Validators. A hit runs only its rule's validator, on a window of at
 //     most the rule's look-back and look-ahead around the anchor, clipped
-//     to the anchor's line (private-key blocks alone may span lines). No
+//     to the anchor's line (private-key blocks, and YAML block scalars and
+//     name/value pairs under secret keys, reach forward over lines). No
 //     rule ever scans the whole input, and nothing backtracks: cost is
 //     linear in the input.
 //  4. Merge. Overlapping spans merge into one (see Overlaps).

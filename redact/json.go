@@ -493,7 +493,7 @@ func (r *Redactor) jsonSecretKept(v []byte) bool {
 		return true
 	case v[0] == '"':
 		content := v[1 : len(v)-1]
-		return isPlaceholder(content) || r.isOwnPlaceholder(content)
+		return isPlaceholder(content) || r.isOwnPlaceholder(content) || sshPublicKey(content)
 	}
 	return false
 }

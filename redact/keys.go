@@ -30,6 +30,16 @@ import (
 //   - prose: "word key: value" — the value must look like a strong
 //     credential ("Invalid token: expired" stays).
 //
+// Keys also come bracketed (user[password]=, user%5Bpassword%5D=, PHP's
+// [api_key] =>), as Makefile assignments (?= += ::=), as XML elements with
+// attributes or CDATA text, as directive arguments (ENV, fastcgi_param,
+// SetEnv), as table columns, and as several words ("API Key: v",
+// "Client Secret": "v"; unquoted only with a strong value). A Terraform
+// change "old" -> "new" loses both values. Not values: code (the key's own
+// name, args.api_key, process.env.API_KEY), --flag metavars (PASSWORD,
+// TEXT), names of secrets in prose (db-password), OpenSSH public keys.
+// YAML block scalars and two-line name/value pairs are in yamlblock.go.
+//
 // Header keys (Authorization, Cookie) take the whole header value unless a
 // token scheme (Bearer, Basic, Token …) precedes one token; the scheme word
 // stays visible.
@@ -78,7 +88,12 @@ var tokenNotSecret = []string{
 
 // transparentWords may follow a secret noun without hiding it:
 // INTERNAL_SECRET_PREVIOUS, password_new, api_key_b64.
-var transparentWords = []string{"previous", "prev", "old", "new", "current", "next", "b64", "base64", "hex", "raw", "value", "val", "encoded", "plain", "plaintext", "enc", "base"}
+// A confirmation field holds the same password (password_confirmation,
+// password_repeat), and an environment suffix names which one
+// (PASSWORD_PROD, apiKeyLive).
+var transparentWords = []string{"previous", "prev", "old", "new", "current", "next", "b64", "base64", "hex", "raw", "value", "val", "encoded", "plain", "plaintext", "enc", "base",
+	"confirmation", "confirm", "repeat", "repeated", "again", "retype",
+	"prod", "production", "dev", "development", "staging", "stage", "test", "live", "sandbox", "qa", "uat", "local", "primary", "secondary", "backup"}
 
 // predicateWords start keys that name a flag about a secret, not the
 // secret: has_password, is_secret, requirePassword.
@@ -390,6 +405,8 @@ func (p keyPolicy) classifyWords(k []byte) (secret, header bool) {
 	switch {
 	case equalFold(last, "key") || equalFold(last, "keys"):
 		return prev != nil && qualifierSet.has(prev), false
+	case equalFold(last, "word") && prev != nil && equalFold(prev, "pass"):
+		return true, false // pass_word
 	case equalFold(last, "token"):
 		return prev == nil || !tokenNotSet.has(prev), false
 	case secretNounSet.has(last):
@@ -446,6 +463,15 @@ func separatorAfter(w []byte, i int) int {
 		quote = true
 	case ' ', '\t':
 		space = true
+	case ']', '%': // a bracketed key: user[password]=, [api_key] =>, user%5Bpassword%5D=
+		if w[i] == '%' && !hasPrefixFold(w, i, "%5d") {
+			return sepNone
+		}
+		j := skipBlanks(w, closeBracket(w, i))
+		if j < len(w) && w[j] == '=' {
+			return sepOther
+		}
+		return sepNone
 	default:
 		return sepNone
 	}
@@ -463,6 +489,8 @@ func separatorAfter(w []byte, i int) int {
 		return sepOther
 	case w[j] == ':':
 		return sepColon
+	case (w[j] == '?' || w[j] == '+') && j+1 < len(w) && w[j+1] == '=':
+		return sepOther // Makefile: KEY ?= v, KEY += v
 	case !quote:
 		if space {
 			return sepSpace
@@ -472,6 +500,27 @@ func separatorAfter(w []byte, i int) int {
 		return sepPair
 	}
 	return sepNone
+}
+
+// closeBracket returns the index after the "]" or "%5D" that closes a
+// bracketed key at i, or i if there is none.
+func closeBracket(w []byte, i int) int {
+	switch {
+	case i < len(w) && w[i] == ']':
+		return i + 1
+	case hasPrefixFold(w, i, "%5d"):
+		return i + 3
+	}
+	return i
+}
+
+// openBracket reports whether the key at ks is opened by "[", "[:" (a
+// Ruby symbol) or "%5B".
+func openBracket(w []byte, ks int) bool {
+	if ks >= 2 && w[ks-1] == ':' && w[ks-2] == '[' {
+		return true
+	}
+	return ks >= 1 && w[ks-1] == '[' || ks >= 3 && hasPrefixFold(w, ks-3, "%5b")
 }
 
 // validateKeyed is the validator of the secret-key rule. The anchor [a, e)
@@ -493,6 +542,27 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	ks := runBack(w, a, cKey)
 	for ks < a && (w[ks] == '.' || w[ks] == '-') {
 		ks++ // "--password", "-p": flag dashes are not part of the key
+	}
+	switch {
+	case ks >= 1 && w[ks-1] == '%' && a-ks >= 2 && hasPrefixFold(w, ks, "5b"):
+		ks += 2 // user%5Bpassword%5D=
+	case ks >= 1 && w[ks-1] == '-' && w[ks] == 'D' && ks+1 < a && isLower(w[ks+1]) && (ks == 1 || isSpace(w[ks-2])):
+		ks++ // a Java system property: -Dapi.key=…
+	}
+	// A key of several words: "API Key: v", "Client Secret": "v".
+	multi, multiQuoted, oks := false, false, ks
+	if (sep == sepColon || sep == sepOther) && ks >= 2 && w[ks-1] == ' ' && isAlnum(w[ks-2]) {
+		if sks, quoted := s.spacedKeyStart(w, ks, ke); sks < ks {
+			// Unquoted, the words only help a last word that is not a
+			// secret by itself ("API Key"); "pw password=v" stays as it was.
+			if sec, _ := s.r.keys.classify(w[ks:ke]); quoted || !sec {
+				ks, multi, multiQuoted = sks, true, quoted
+			}
+		}
+	}
+	if sep == sepSpace && xmlOpen(w, ks) >= 0 {
+		xmlAttrs(s, w, ks, ke) // <wsse:Password Type="…">v</wsse:Password>
+		return
 	}
 	flag := ks >= 1 && w[ks-1] == '-' && (ks == 1 || w[ks-2] == '-' || w[ks-2] == ' ' || w[ks-2] == '\t')
 	spaced := sep == sepSpace && !flag
@@ -524,6 +594,9 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 		redactStrings(s, w, kv.start)
 		return
 	}
+	if !kv.quoted && kv.first > kv.start && isDigits(w[kv.start:min(kv.end, kv.first)]) && hasPrefixFold(w, kv.first, " bytes") {
+		return // kubectl describe secret: "password:  23 bytes"
+	}
 	if spaced && !kv.quoted && kv.first > kv.start && kv.first < kv.end {
 		kv.end = kv.first // one word: "password p4ss w0rd" is not a YAML value
 	}
@@ -531,6 +604,9 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	first := v // the first word of a plain value
 	if kv.first > kv.start && kv.first < kv.end {
 		first = w[kv.start:kv.first]
+	}
+	if multi && !multiQuoted && !strongValue(first) {
+		return // "Reset your password: click the link": a sentence, not a key
 	}
 	if spaced && !kv.quoted && !strongValue(v) && !(credentialLike(v) && hasDigit(v) && hasSymbol(v)) {
 		return // "password reset", "password for root": prose
@@ -552,8 +628,17 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 			return
 		}
 	}
-	if s.r.notSecretValue(v) || len(first) < len(v) && s.r.notSecretValue(first) || paramRef(v, key) {
+	if s.r.notSecretValue(v) || len(first) < len(v) && s.r.notSecretValue(first) || paramRef(v, w[oks:ke]) {
 		return
+	}
+	if !kv.quoted && (s.codeRef(v, w[oks:ke]) || flag && metavar(v)) {
+		return // api_key = args.api_key, --password=PASSWORD, --token TEXT
+	}
+	if !kv.quoted && kv.level < levelStrict && (namesSecret(s.r, v) || plainName(v)) {
+		return // "rotated 3 secrets: db-password, api-key", "Using secret: prod/db": names, not values
+	}
+	if sshPublicKey(w[kv.start:]) {
+		return // ssh_key: ssh-ed25519 AAAA…: a public key
 	}
 	if header && inSchemes(v) {
 		return // "Authorization: Bearer" with no credential
@@ -574,6 +659,163 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 		return // the private-key rule redacts the body and keeps the armor
 	}
 	s.add(kv.start, kv.end, 0, 0)
+	if kv.quoted && kv.end < len(w) {
+		// A plan's change: ~ password = "old" -> "new". The new value is
+		// as secret as the old one.
+		j := skipBlanks(w, kv.end+1)
+		if j+1 < len(w) && w[j] == '-' && w[j+1] == '>' {
+			if start, end := quotedAt(w, skipBlanks(w, j+2)); end > start && !s.r.notSecretValue(w[start:end]) {
+				s.add(start, end, 0, 0)
+			}
+		}
+	}
+}
+
+// spacedKeyStart finds the start of a key of several words separated by
+// single spaces that ends at ke, whose last word starts at ks: a quoted
+// name ("Client Secret": …, 'Auth Token': …, quoted reports it), a name
+// that starts a field ("API Key: …" at the line start or after { , |), or
+// in prose the qualifier of "key" ("their API key: …"). It returns ks if
+// there is none.
+func (s *scanner) spacedKeyStart(w []byte, ks, ke int) (int, bool) {
+	field, qual := ks, ks
+	p := ks
+	for n := 0; n < 3 && p >= 2 && w[p-1] == ' ' && isAlnum(w[p-2]); n++ {
+		q := runBack(w, p-1, cAlnum)
+		if p-1-q > 24 || q > 0 && !isSpace(w[q-1]) && strings.IndexByte("\"'{,;([|", w[q-1]) < 0 {
+			break // a long word, or the tail of a value: path=/v1/session key=…
+		}
+		p = q
+		if p >= 1 && (w[p-1] == '"' || w[p-1] == '\'') && ke < len(w) && w[ke] == w[p-1] {
+			return p, true
+		}
+		if n == 0 {
+			qual = p
+		}
+		if keyStartsField(w, p) {
+			field = p
+		}
+	}
+	if field < ks {
+		return field, false
+	}
+	if sec, _ := s.r.keys.classify(w[ks:ke]); !sec && qual < ks && separatorAfter(w, ke) == sepColon && lastWordIs(w[ks:ke], "key", "keys") {
+		return qual, false
+	}
+	return ks, false
+}
+
+// codeRef reports an unquoted value that is code rather than a literal:
+// the key's own name (self.password = password, --password=PASSWORD), or
+// a dotted path of identifiers that ends in a secret name (args.api_key,
+// process.env.API_KEY, req.body.password).
+func (s *scanner) codeRef(v, key []byte) bool {
+	if sameName(v, key) {
+		return true
+	}
+	if d := bytes.LastIndexByte(key, '.'); d >= 0 && sameName(v, key[d+1:]) {
+		return true
+	}
+	d := bytes.LastIndexByte(v, '.')
+	if d <= 0 || d == len(v)-1 {
+		return false
+	}
+	for _, seg := range bytes.Split(v, []byte(".")) {
+		if len(seg) == 0 || isDigit(seg[0]) || !allWordBytes(bytes.TrimPrefix(seg, []byte("$"))) {
+			return false
+		}
+	}
+	sec, _ := s.r.keys.classify(v[d+1:])
+	return sec
+}
+
+// sameName reports whether a and b are the same name written in any case
+// and with any of the separators _ - . (apiKey, API_KEY, api-key).
+func sameName(a, b []byte) bool {
+	i, j := 0, 0
+	for {
+		for i < len(a) && (a[i] == '_' || a[i] == '-' || a[i] == '.') {
+			i++
+		}
+		for j < len(b) && (b[j] == '_' || b[j] == '-' || b[j] == '.') {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		if lower(a[i]) != lower(b[j]) {
+			return false
+		}
+		i++
+		j++
+	}
+}
+
+// metavar reports the placeholder of a --flag in help text: one upper-case
+// word (--password TEXT, --token STRING).
+func metavar(v []byte) bool {
+	if len(v) < 3 || len(v) > 16 {
+		return false
+	}
+	for _, c := range v {
+		if !isUpper(c) && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// namesSecret reports a value that is itself the name of a secret, of two
+// words or more (db-password, jwt_signing_key): a list of names in prose.
+func namesSecret(r *Redactor, v []byte) bool {
+	sep := false
+	for _, c := range v {
+		switch {
+		case c == '-' || c == '_':
+			sep = true
+		case !isLetter(c):
+			return false
+		}
+	}
+	if !sep {
+		return false
+	}
+	sec, _ := r.keys.classify(v)
+	return sec
+}
+
+// plainName reports a lower-case name or path without digits (github.com,
+// prod/db, team-vault): in running text, a name rather than a credential.
+func plainName(v []byte) bool {
+	sep := false
+	for _, c := range v {
+		switch {
+		case c == '.' || c == '/':
+			sep = true
+		case c == '-' || c == '_' || isLower(c):
+		default:
+			return false
+		}
+	}
+	return sep
+}
+
+// sshKeyTypes start an OpenSSH public key ("ssh-ed25519 AAAA… comment").
+var sshKeyTypes = []string{
+	"ssh-ed25519 ", "ssh-rsa ", "ssh-dss ", "ecdsa-sha2-nistp256 ", "ecdsa-sha2-nistp384 ",
+	"ecdsa-sha2-nistp521 ", "sk-ssh-ed25519@openssh.com ", "sk-ecdsa-sha2-nistp256@openssh.com ",
+}
+
+// sshPublicKey reports whether b starts with an OpenSSH public key: a key
+// type, a space and the base64 body (which starts "AAAA"). Public, not a
+// secret, whatever its key is called.
+func sshPublicKey(b []byte) bool {
+	for _, t := range sshKeyTypes {
+		if bytes.HasPrefix(b, []byte(t)) {
+			return bytes.HasPrefix(b[len(t):], []byte("AAAA"))
+		}
+	}
+	return false
 }
 
 // spacedKey reports whether the key w[ks:ke], followed by a space, may take
@@ -582,6 +824,17 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 // ("WITH PASSWORD 'p'"). The value must then be quoted or look like a
 // credential (see validateKeyed).
 func spacedKey(w []byte, ks, ke int) bool {
+	if ke+1 >= len(w) {
+		return false
+	}
+	switch {
+	case lineStartKey(w, ks) && (w[ke] == '\t' || w[ke+1] == ' '):
+		return true // a table column: "token       v" (vault kv get)
+	case ks >= 2 && w[ks-1] == ' ' && w[ks-2] == '|' && w[ke+1] == '|':
+		return true // a Markdown table row: "| token | v |"
+	case ks >= 2 && w[ks-1] == ' ' && directiveSet.has(w[runBack(w, ks-1, cKey):ks-1]):
+		return true // ENV API_KEY v (Dockerfile), fastcgi_param DB_PASSWORD v; (nginx)
+	}
 	if ks > 0 && !isSpace(w[ks-1]) && w[ks-1] != '(' {
 		return false
 	}
@@ -592,6 +845,11 @@ func spacedKey(w []byte, ks, ke int) bool {
 	// Exactly one space, then a value.
 	return ke+1 < len(w) && w[ke] == ' ' && !isSpace(w[ke+1])
 }
+
+// directiveSet are configuration directives whose arguments are a name
+// and its value: Dockerfile ENV, nginx env/fastcgi_param/proxy_set_header,
+// Apache SetEnv.
+var directiveSet = newFoldSet([]string{"env", "setenv", "fastcgi_param", "uwsgi_param", "scgi_param", "proxy_set_header", "add_header", "grpc_set_header"})
 
 func hasSymbol(v []byte) bool {
 	for _, c := range v {
@@ -881,6 +1139,9 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 			enclosing = q
 		}
 	}
+	if q == "" && openBracket(w, ks) {
+		i = closeBracket(w, i) // user[password]=, [api_key] =>
+	}
 	if !quotedKey && i < len(w) && w[i] == '>' {
 		if lt := xmlOpen(w, ks); lt >= 0 {
 			return xmlValue(w, lt, i+1)
@@ -905,6 +1166,12 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 			i++ // =>
 		}
 		level = levelStrict
+	case j+1 < len(w) && (w[j] == '?' || w[j] == '+') && w[j+1] == '=' && lineStartKey(w, ks):
+		i = j + 2 // Makefile: KEY ?= v, KEY += v
+		level = levelStrict
+	case j+2 < len(w) && w[j] == ':' && w[j+1] == ':' && w[j+2] == '=' && lineStartKey(w, ks):
+		i = j + 3 // Makefile: KEY ::= v
+		level = levelStrict
 	case j < len(w) && w[j] == ':':
 		if j+1 < len(w) && w[j+1] == ':' {
 			return kv, false // Type::member
@@ -928,8 +1195,11 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 			kv.level = levelStrict
 			return kv, true
 		}
-	case flag && j > i && j < len(w) && w[j] != '-' && bytes.IndexByte([]byte("|&;<>"), w[j]) < 0:
+	case flag && j > i && j < len(w) && w[j] != '-' && (bytes.IndexByte([]byte("|&;<>"), w[j]) < 0 || w[j] == '|' && ks >= 2 && w[ks-2] == '|'):
 		i = j // --password value (not another flag, not a shell operator: "--password | tee")
+		if w[j] == '|' {
+			i = j + 1 // | token | value |
+		}
 		level = levelStrict
 	default:
 		return kv, false
@@ -1007,7 +1277,7 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 		// first word that is a whole credential by itself: in
 		// "TOKEN: <uuid> took 213ms" the rest is the message.
 		if level == levelStrict && !quotedKey && (colon || j > ke) && lineStartKey(w, ks) &&
-			start == i && !(end-start >= 16 && strongValue(w[start:end])) {
+			start == i && !(end-start >= 8 && strongValue(w[start:end])) {
 			end = extendPlain(w, end)
 		}
 	}
@@ -1044,6 +1314,8 @@ func extendPlain(w []byte, end int) int {
 		switch {
 		case c == '#' && isSpace(w[k-1]):
 			rest = k
+		case (c == '(' || c == '-' && k+1 < len(w) && isSpace(w[k+1])) && isSpace(w[k-1]):
+			rest = k // a remark: "v (set by admin)", "v - please change it"
 		case c == '=' || c == '"' || c == '\'' || c == '`':
 			return end
 		case (c == ':' || c == ',' || c == ';') && (k+1 == len(w) || isSpace(w[k+1])):
@@ -1113,6 +1385,34 @@ func xmlOpen(w []byte, ks int) int {
 	return -1
 }
 
+// xmlAttrs handles a secret-named XML element with attributes:
+// <wsse:Password Type="…">v</wsse:Password>. The key ends at ke, before a
+// space; the start tag must close on the line with '>' (not "/>").
+func xmlAttrs(s *scanner, w []byte, ks, ke int) {
+	lt := xmlOpen(w, ks)
+	i := ke
+	for i < len(w) && w[i] != '>' && w[i] != '<' {
+		if w[i] == '"' || w[i] == '\'' {
+			k := bytes.IndexByte(w[i+1:], w[i])
+			if k < 0 {
+				return
+			}
+			i += k + 1
+		}
+		i++
+	}
+	if i >= len(w) || w[i] != '>' || w[i-1] == '/' {
+		return
+	}
+	if sec, _ := s.r.keys.classify(w[ks:ke]); !sec {
+		return
+	}
+	kv, ok := xmlValue(w, lt, i+1)
+	if ok && !s.r.notSecretValue(w[kv.start:kv.end]) {
+		s.add(kv.start, kv.end, 0, 0)
+	}
+}
+
 // xmlValue reads the text of the element whose start tag opens at lt and
 // ends at i: up to the next '<' (text cannot hold one), which must start
 // the closing tag. Without any '<' on the line the value runs to the first
@@ -1123,6 +1423,15 @@ func xmlValue(w []byte, lt, i int) (kv keyValue, ok bool) {
 	kv.quoted, kv.level = true, levelStrict
 	if i >= len(w) || isSpace(w[i]) {
 		return kv, false
+	}
+	if bytes.HasPrefix(w[i:], []byte("<![CDATA[")) {
+		i += len("<![CDATA[")
+		end := bytes.Index(w[i:], []byte("]]>"))
+		if end < 0 {
+			end = trimRightSpace(w, i, len(w)) - i // unterminated: fail closed
+		}
+		kv.start, kv.end = i, i+end
+		return kv, end > 0
 	}
 	end := bytes.IndexByte(w[i:], '<')
 	if end >= 0 {
@@ -1404,6 +1713,7 @@ var valueStopwords = []string{
 	"tbd", "todo", "string", "str", "int", "bool", "boolean",
 	"object", "array", "number", "sensitive", "filtered", "protected", "enabled", "disabled",
 	"on", "off", "valid", "ignored", "skipped", "hash", "hashed", "encrypted",
+	"~", "see", "via", "instead", "or", "if", "when", "as", "by", "are", "be", "been", "await", "new",
 }
 
 // notSecretValue reports values that are placeholders or words, never
@@ -1429,6 +1739,9 @@ func (r *Redactor) notSecretValue(v []byte) bool {
 	}
 	if r.repl.style == stylePartial && keptPrefixPlaceholder(v) {
 		return true
+	}
+	if n := len(v); n > 1 && (v[n-1] == '!' || v[n-1] == '?') && stopwordSet.has(v[:n-1]) {
+		return true // a type: $password: String!, password?: string
 	}
 	return stopwordSet.has(v)
 }
@@ -1547,7 +1860,7 @@ func keyedRule() *rule {
 	return &rule{
 		id:       keyedRuleID,
 		kind:     Secret,
-		desc:     "value of a key whose last word is a secret noun (password, secret, token, api key, private/access key, credentials, authorization, cookie) in k=v, k: v, JSON, YAML, env, query, header, XML, --flag and name/value-pair syntax",
+		desc:     "value of a key whose last word is a secret noun (password, secret, token, api key, private/access key, credentials, authorization, cookie) in k=v, k: v, JSON, YAML (also block scalars), env, query, form[field], header, XML, --flag, directive and name/value-pair syntax",
 		example:  `password=hunter2, "api_key": "…", Authorization: Bearer …`,
 		anchors:  keyAnchors,
 		back:     128,

@@ -188,12 +188,14 @@ func (c *config) build() (*Redactor, error) {
 		if c.disable[x.id] || (x.optIn && !c.enable[x.id]) {
 			continue
 		}
-		if x.id == keyedRuleID && len(c.secretKeys) > 0 {
+		if x.id == keyedRuleID && !x.hidden && len(c.secretKeys) > 0 {
 			x = r.keys.extend(x)
 		}
 		switch x.id {
 		case keyedRuleID:
-			r.keyed = x
+			if !x.hidden {
+				r.keyed = x
+			}
 		case "card":
 			r.digits.card = x
 		case "phone":
@@ -239,7 +241,9 @@ func (c *config) build() (*Redactor, error) {
 		r.maxBack = max(r.maxBack, x.back)
 		if x.multiline {
 			r.multiline = true
-			r.maxMultiBack = max(r.maxMultiBack, x.back)
+			if !x.lineBack {
+				r.maxMultiBack = max(r.maxMultiBack, x.back)
+			}
 			for _, a := range x.anchors {
 				r.maxMultiLen = max(r.maxMultiLen, len(a))
 			}

@@ -24,6 +24,7 @@ type rule struct {
 	// clipped to the anchor's line.
 	back, fwd int
 	multiline bool
+	lineBack  bool // multi-line forward only: the look-back stops at the anchor's line start
 
 	optIn  bool // off unless enabled by name
 	hidden bool // internal trigger, not listed
@@ -100,7 +101,7 @@ func (r *Redactor) Rules() []RuleInfo {
 // are built once and shared by every Redactor.
 var builtinRules = sync.OnceValue(func() []*rule {
 	var rs []*rule
-	rs = append(rs, keyedRule())
+	rs = append(rs, keyedRule(), yamlBlockRule(), yamlNamePairRule())
 	rs = append(rs, vendorRules()...)
 	rs = append(rs, awsSecretRule) // anchored by aws-access-key-id and keyed-secret
 	rs = append(rs, genericRules()...)

@@ -283,7 +283,7 @@ func (s *scanner) ready(r *rule, end, avail int) bool {
 func (s *scanner) window(r *rule, a, end, avail int) (lo, hi int) {
 	lo = max(s.seg, a-r.back)
 	hi = min(avail, end+r.fwd)
-	if r.multiline {
+	if r.multiline && !r.lineBack {
 		return lo, hi
 	}
 	// The line start: the last newline before a.
@@ -308,6 +308,9 @@ func (s *scanner) window(r *rule, a, end, avail int) (lo, hi int) {
 		}
 	} else if i := bytes.LastIndexByte(s.data[lo-s.off:a-s.off], '\n'); i >= 0 {
 		lo += i + 1
+	}
+	if r.multiline {
+		return lo, hi // lineBack: multi-line forward only
 	}
 	// The line end: the first newline at or after end.
 	if !(s.fwdFrom <= end && (s.fwdNL >= end || s.fwdNL < 0 && s.fwdTo >= hi)) {

@@ -596,3 +596,32 @@ func TestCleanLinesDoNotAllocate(t *testing.T) {
 		}
 	}
 }
+
+// A YAML block scalar under a secret key, short and past the rule's
+// window: the stream gives the one-shot answer for any chunking, and the
+// block's content within the window is redacted.
+func TestStreamYAMLBlockScalar(t *testing.T) {
+	r := Default()
+	line := "    Zx81kLmQ02pR77abYn1ebr1uyOF4OlYmFs27HomNf3c=\n"
+	for _, n := range []int{1, 3, (yamlBlockCap + 4096) / len(line)} {
+		in := []byte("auth:\n  password: |\n" + strings.Repeat(line, n) + "  enabled: true\n")
+		want := r.Bytes(in)
+		if !bytes.HasPrefix(want, []byte("auth:\n  password: |\n    [REDACTED:keyed-secret]")) {
+			t.Fatalf("%d lines: Bytes gives %q", n, want[:min(len(want), 80)])
+		}
+		if n < 10 && !bytes.HasSuffix(want, []byte("[REDACTED:keyed-secret]\n  enabled: true\n")) {
+			t.Fatalf("%d lines: Bytes gives %q", n, want)
+		}
+		rng := rand.New(rand.NewPCG(uint64(n), 9))
+		for k := 0; k < 5; k++ {
+			if got := streamChunks(t, r, in, randomSizes(rng, len(in))); !bytes.Equal(got, want) {
+				t.Fatalf("%d lines: random chunking: stream differs from Bytes", n)
+			}
+		}
+		for c := 0; c < len(in); c += 1 + len(in)/97 {
+			if got := streamOf(t, r, in, c); !bytes.Equal(got, want) {
+				t.Fatalf("%d lines: split at %d: stream differs from Bytes", n, c)
+			}
+		}
+	}
+}
