@@ -310,20 +310,13 @@ func isDigits(b []byte) bool {
 }
 
 // classify reports whether key k is a secret key and whether its value is a
-// whole header value (Authorization, Cookie). The IDs of our own rules are
-// never secret keys, though some end in a secret noun: a count of
-// redactions per rule ("keyed-secret=3", slog attr "slack-token") is not a
-// secret.
+// whole header value (Authorization, Cookie).
 func (p keyPolicy) classify(k []byte) (secret, header bool) {
-	secret, header = p.classifyWords(k)
-	if secret && p.ruleIDKey(k) {
-		return false, false
-	}
-	return secret, header
+	return p.classifyWords(k)
 }
 
 // ruleIDKey reports whether k is, ignoring case, the ID of one of the
-// Redactor's rules that classifyWords would take for a secret key.
+// Redactor's rules that classifyWords takes for a secret key.
 func (p keyPolicy) ruleIDKey(k []byte) bool {
 	for _, id := range p.ids {
 		if len(id) == len(k) && equalFold(k, id) {
@@ -333,18 +326,12 @@ func (p keyPolicy) ruleIDKey(k []byte) bool {
 	return false
 }
 
-// naturalKeyIDs are rule IDs that are also common key names.
-var naturalKeyIDs = map[string]bool{"private-key": true, "aws-secret-access-key": true, "aws-session-token": true}
-
 // withRuleIDs records the IDs among ids that look like secret keys
-// (keyed-secret, slack-token, url-credentials …), so classify can tell them
-// apart.
+// (keyed-secret, slack-token, url-credentials …), so that a count keyed by
+// one ("keyed-secret=3") is told apart from a secret.
 func (p keyPolicy) withRuleIDs(ids []string) keyPolicy {
 	p.ids = nil
 	for _, id := range ids {
-		if naturalKeyIDs[id] {
-			continue // also what people name the key: "private-key: …"
-		}
 		if sec, _ := p.classifyWords([]byte(id)); sec && !slices.Contains(p.ids, id) {
 			p.ids = append(p.ids, id)
 		}
@@ -651,6 +638,9 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	}
 	if (equalFold(key, "pwd") || equalFold(key, "oldpwd")) && (v[0] == '/' || v[0] == '~') {
 		return // the shell's working directory, not a password
+	}
+	if len(v) <= 9 && isDigits(v) && s.r.keys.ruleIDKey(key) {
+		return // "keyed-secret=3": a count of redactions per rule, keyed by our own rule ID
 	}
 	if len(v) <= 5 && isDigits(v) && (equalFold(key, "pass") || lastWordIs(key, "secrets", "cookies", "credentials", "creds", "keys")) {
 		return // "pass=12 fail=0", "cookies: 3": a count

@@ -264,6 +264,7 @@ var keyedNegativeRows = func() []kvRow {
 		// Prose.
 		"the token expired",
 		"deploy key: git@github.com:acme/app.git",
+		"redactions keyed-secret=3 slack-token=1 url-credentials=12",
 		"W ActivityManager: Bad activity token: android.os.BinderProxy@2bd79ce",
 		"reset your password",
 		"Invalid token: expired",

@@ -343,6 +343,9 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 			return
 		}
 	}
+	if ibanShaped(w, rs) {
+		return // a country code and check digits: an IBAN that failed its checksum, not a card
+	}
 	if nd < candMinDigits {
 		return
 	}
@@ -451,6 +454,14 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 	case open:
 		resume(stop)
 	}
+}
+
+// ibanShaped reports a region that starts like a grouped IBAN: two
+// upper-case letters standing alone, glued to two digits, then a separator
+// ("ES65 4320 6242 …").
+func ibanShaped(w []byte, rs int) bool {
+	return rs >= 2 && isUpper(w[rs-1]) && isUpper(w[rs-2]) && (rs == 2 || !isAlnum(w[rs-3])) &&
+		rs+2 < len(w) && isDigit(w[rs]) && isDigit(w[rs+1]) && regionSep(w[rs+2])
 }
 
 // ibanHeadBefore reports whether the start of an IBAN written in groups

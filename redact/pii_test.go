@@ -643,6 +643,7 @@ func TestPIINegatives(t *testing.T) {
 		"order 4155552671 invoice INV-2026-000123 ref #98765432101",
 		"Luhn-invalid 4111111111111112 5555555555554445",
 		"iban=IE23 XHWH 5735 2796 3328 53 (checksum fails; its Luhn-valid tail is no card)",
+		"IBAN: ES65 4320 6242 3818 6859 9688 (attempt 5/5: the checksum fails, the Luhn-valid groups are no card)",
 		"git clone https://"+strings.Repeat("aZ09-", 38)+"=62B07CD6@github.com/acme/api.git (a long user name, no mailbox)",
 		"client 203.0.113.7:51234 connected to 10.0.0.1",
 		"listen [2001:db8::7]:443 and ::1",
