@@ -1110,6 +1110,18 @@ func validateIPv4(s *scanner, w []byte, a, e int) {
 
 func ipv6Char(b byte) bool { return is(b, cHexLow) || (b >= 'A' && b <= 'F') || b == ':' || b == '.' }
 
+// afterPlaceholder reports whether w[:i] ends with one of our placeholders:
+// what follows was glued to a redacted value ("[REDACTED:jwt]::0"), and the
+// first pass saw it as part of that value, so a second pass must not find
+// something new there (idempotence).
+func afterPlaceholder(w []byte, i int) bool {
+	if i == 0 || w[i-1] != ']' {
+		return false
+	}
+	p := bytes.LastIndex(w[max(0, i-128):i], []byte(placeholderPrefix))
+	return p >= 0 && bytes.IndexByte(w[max(0, i-128)+p:i], ']') == i-1-(max(0, i-128)+p)
+}
+
 func validateIPv6(s *scanner, w []byte, a, e int) {
 	st := a
 	for st > 0 && ipv6Char(w[st-1]) {
@@ -1122,7 +1134,7 @@ func validateIPv6(s *scanner, w []byte, a, e int) {
 	for end > st && w[end-1] == '.' {
 		end--
 	}
-	if st > 0 && isWord(w[st-1]) || end < len(w) && isWord(w[end]) || end-st < 3 {
+	if st > 0 && isWord(w[st-1]) || end < len(w) && isWord(w[end]) || end-st < 3 || afterPlaceholder(w, st) {
 		return
 	}
 	addr, err := netip.ParseAddr(unsafe.String(unsafe.SliceData(w[st:end]), end-st))

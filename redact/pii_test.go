@@ -711,6 +711,14 @@ func TestIPOptIn(t *testing.T) {
 		{"v6 zone", "fe80::1%eth0", "[REDACTED:ipv6]%eth0"},
 		{"v6 mapped v4", "::ffff:192.0.2.128", "[REDACTED:ipv6]"},
 	})
+	// Idempotence: what followed a redacted value was part of it on the
+	// first pass; a second pass finds no address there.
+	for _, in := range []string{"eyJhbGci00.0::0", "token=abc::1"} {
+		once := r.String(in)
+		if twice := r.String(once); twice != once {
+			t.Errorf("not idempotent: %q -> %q -> %q", in, once, twice)
+		}
+	}
 	checkRows(t, r, unchanged(
 		"2026-11-28T03:26:49.120Z",
 		"03:26:49",
