@@ -89,6 +89,15 @@ func runBack(w []byte, i int, cl uint16) int {
 	return i
 }
 
+// runBackEsc is runBack that stops where an escape sequence ends (see
+// escBefore): the start of a word glued to "%22" or "\\n".
+func runBackEsc(w []byte, i int, cl uint16) int {
+	for i > 0 && ctab[w[i-1]]&cl != 0 && escBefore(w, i) == 0 {
+		i--
+	}
+	return i
+}
+
 // hasPrefixFold reports whether w[i:] starts with the lower-case ASCII
 // string p, ignoring case.
 func hasPrefixFold(w []byte, i int, p string) bool {
@@ -109,6 +118,82 @@ func equalFold(b []byte, p string) bool {
 	return len(b) == len(p) && hasPrefixFold(b, 0, p)
 }
 
-// boundaryBefore reports whether the byte before i is not an identifier
-// byte (or i is the window start).
-func boundaryBefore(w []byte, i int) bool { return i == 0 || !isWord(w[i-1]) }
+// boundaryBefore reports whether a word may start at i: i is the window
+// start, the byte before i is not an identifier byte, or an escape
+// sequence ends at i (see escBefore).
+func boundaryBefore(w []byte, i int) bool {
+	return i == 0 || !isWord(w[i-1]) || escBefore(w, i) > 0
+}
+
+// alnumBefore reports whether the byte before i is a letter or digit that
+// belongs to the text, not to an escape sequence ending at i: the left
+// boundary test of token shapes.
+func alnumBefore(w []byte, i int) bool {
+	return i > 0 && isAlnum(w[i-1]) && escBefore(w, i) == 0
+}
+
+// escBack is the look-back a rule needs to see an escape sequence before
+// its anchor (the longest escBefore recognises).
+const escBack = 16
+
+func isHex(b byte) bool { return isDigit(b) || b|0x20-'a' < 6 }
+
+// escBefore returns the length of the escape sequence that ends exactly at
+// i, or 0. Text escaped for JSON, a shell, a URL or a terminal puts a
+// separator before a value as an escape whose last byte is often a letter
+// or digit ("\n", "%22", "\u0022", ESC "[36m"), so a value glued to it
+// still starts a word:
+//
+//   - a backslash escape \n \t \r \b \f \v \" \' \\ \/ (the backslash not
+//     itself escaped), \uXXXX and \xXX;
+//   - a percent code %XX (two hex digits);
+//   - an ANSI CSI sequence: ESC '[', digits and ';', a final byte @ to ~.
+//
+// It looks at most escBack bytes back.
+func escBefore(w []byte, i int) int {
+	if i < 2 || i > len(w) {
+		return 0
+	}
+	c := w[i-1]
+	if c >= '@' && c <= '~' {
+		j := i - 2
+		for j >= 0 && i-j < escBack && (isDigit(w[j]) || w[j] == ';' || w[j] == '?') {
+			j--
+		}
+		if j >= 1 && w[j] == '[' && w[j-1] == 0x1b {
+			return i - j + 1
+		}
+	}
+	if i >= 3 && w[i-3] == '%' && isHex(w[i-2]) && isHex(c) {
+		return 3
+	}
+	if i >= 6 && w[i-6] == '\\' && (w[i-5] == 'u' || w[i-5] == 'U') && isHex(w[i-4]) && isHex(w[i-3]) && isHex(w[i-2]) && isHex(c) && !escapedAt(w, i-6) {
+		return 6
+	}
+	if i >= 4 && w[i-4] == '\\' && w[i-3] == 'x' && isHex(w[i-2]) && isHex(c) && !escapedAt(w, i-4) {
+		return 4
+	}
+	if w[i-2] == '\\' && !escapedAt(w, i-2) {
+		switch c {
+		case 'n', 't', 'r', 'b', 'f', 'v', '"', '\'', '\\', '/':
+			return 2
+		}
+	}
+	return 0
+}
+
+// pctCode reports whether a percent code %XX starts at i.
+func pctCode(w []byte, i int) bool {
+	return i+2 < len(w) && w[i] == '%' && isHex(w[i+1]) && isHex(w[i+2])
+}
+
+// escapedAt reports whether the backslash at j is itself escaped: an odd
+// number of backslashes precede it.
+func escapedAt(w []byte, j int) bool {
+	n := 0
+	for j > 0 && w[j-1] == '\\' {
+		n++
+		j--
+	}
+	return n%2 == 1
+}

@@ -73,6 +73,9 @@ func unhex(b byte) byte {
 }
 
 func validateEmail(s *scanner, w []byte, a, e int) {
+	if w[a] == '%' && string(w[a:e]) != "%40" {
+		return // the anchor matches any digits: "see%20example.com" has no '@'
+	}
 	ls := emailLocalStart(w, a)
 	if ls == a || a-ls > 64 || w[a-1] == '.' {
 		return
@@ -92,6 +95,9 @@ func emailLocalStart(w []byte, a int) int {
 	ls := a
 	for ls > 0 && a-ls <= 64 {
 		if emailLocal(w[ls-1]) {
+			if n := escBefore(w, ls); n > 0 && w[ls-n] != '%' {
+				break // "\nbob@…", ESC "[32mbob@…": the escape is not the address's
+			}
 			ls--
 		} else if ls >= 2 && utf8Letter2(w[ls-2], w[ls-1]) {
 			ls -= 2
@@ -298,6 +304,9 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 		for seps := 0; rs > floor; {
 			c := w[rs-1]
 			if isDigit(c) {
+				if escBefore(w, rs) > 0 {
+					break // "%20", "\u0022": the digits start after the escape
+				}
 				rs--
 				seps = 0
 				nd++
@@ -326,6 +335,19 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 			break
 		}
 		seps++
+	}
+	// A region that starts with the digits of an escape ("%20", "\u0022"
+	// before "4111…") starts after it.
+	for p := min(rs+4, re); p > rs; p-- {
+		if n := escBefore(w, p); n > 0 && p-n < rs {
+			for _, c := range w[rs:p] {
+				if isDigit(c) {
+					nd--
+				}
+			}
+			rs = p
+			break
+		}
 	}
 	s.digitEnd = s.winOff + re
 
@@ -368,17 +390,24 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 	} else if ds == rs && ds-3 >= floor && w[ds-3] == '%' && w[ds-2] == '2' && w[ds-1]|0x20 == 'b' {
 		lead, leadAt = '+', ds-3 // "%2B": a URL-encoded '+'
 	}
-	// The region must stand alone: no identifier, amount or path glued to it.
+	// In a form body a '+' after a word is an encoded space, not the
+	// lead of an international number ("my+details+4111…").
+	if lead == '+' && w[leadAt] == '+' && leadAt > 0 && isLetter(w[leadAt-1]) && escBefore(w, leadAt) == 0 {
+		lead, leadAt = 0, ds
+	}
+	// The region must stand alone: no identifier, amount or path glued to
+	// it. An escape sequence before it ("\t", "%22", ESC "[33m") or a
+	// percent code after it ("%22", "%0A") is a separator.
 	if leadAt > 0 && !leftCut {
 		p := w[leadAt-1]
-		if isWord(p) || p == '@' || p == '$' {
+		if (isWord(p) && escBefore(w, leadAt) == 0) || p == '@' || p == '$' {
 			return
 		}
 		if (p == '-' || p == '.') && leadAt > 1 && isWord(w[leadAt-2]) {
 			return // blk_-1608…, v1.2…
 		}
 	}
-	if !rightCut && de < len(w) && (isWord(w[de]) || w[de] == '@' || w[de] == '%') {
+	if !rightCut && de < len(w) && (isWord(w[de]) || w[de] == '@' || w[de] == '%' && !pctCode(w, de)) {
 		return
 	}
 	if ibanHeadBefore(w, leadAt) {
@@ -1010,7 +1039,7 @@ var ibanLen = func() (t [26][26]uint8) {
 // anchor at a (and not before floor) and contains it.
 func findIBAN(w []byte, a, floor int) (int, int) {
 	for i := max(floor, a-40); i+4 <= len(w) && i <= a; i++ {
-		if !isUpper(w[i]) || !isUpper(w[i+1]) || !isDigit(w[i+2]) || !isDigit(w[i+3]) || (i > 0 && isAlnum(w[i-1])) {
+		if !isUpper(w[i]) || !isUpper(w[i+1]) || !isDigit(w[i+2]) || !isDigit(w[i+3]) || alnumBefore(w, i) {
 			continue
 		}
 		n := int(ibanLen[w[i]-'A'][w[i+1]-'A'])

@@ -179,12 +179,21 @@ func TestEmail(t *testing.T) {
 		{"numeric local part", "13800138000@example.cn", R},
 		{"query right after the host", "https://example.com?to=alice@example.com", "https://example.com?to=" + R},
 		{"fragment right after the host", "https://example.com#alice@example.com", "https://example.com#" + R},
+		// An escape before the address is not part of its local part.
+		{"after a JSON \\n", `msg="from:\nalice@example.com\nend"`, `msg="from:\n` + R + `\nend"`},
+		{"after a JSON \\t", `row="7\talice@example.com"`, `row="7\t` + R + `"`},
+		{"after \\u0022", `{\u0022to\u0022:\u0022alice@example.com\u0022}`, `{\u0022to\u0022:\u0022` + R + `\u0022}`},
+		{"colour code", "user=\x1b[32malice@example.com\x1b[0m ok", "user=\x1b[32m" + R + "\x1b[0m ok"},
+		{"colour code with params", "user=\x1b[0;36malice@example.com\x1b[0m", "user=\x1b[0;36m" + R + "\x1b[0m"},
+		{"escaped backslash then n", `path=C:\\nalice@example.com`, `path=C:\\` + R},
 	}
 	checkRows(t, Default(), rows)
 	checkRows(t, Default(), unchanged(
 		"o.a.z.s.NIOServerCnxnFactory@774 - Accepted socket",
 		"java.lang.Object@1b6d3586 finished",
 		"ssh admin@10.0.0.1",
+		"GET /notes?text=see%20example.com%20today (a percent code, not %40)",
+		"q=see%20hvr.zz_2t7rPhn_Mn297b",
 		"ssh admin@10.0.0.1:22",
 		"git clone git@github.com:org/repo.git",
 		"GIT@gitlab.example.com:group/project.git",
@@ -550,10 +559,18 @@ func TestPIIInContext(t *testing.T) {
 		"%s", "x %s", "%s x", "\t%s\t", "k=%s", "k: %s", `{"v":"%s"}`, `["%s",1]`,
 		"?v=%s&w=1", "a,%s,b", "(%s)", "[%s]", "<%s>", "'%s'", `"%s"`, "%s.", "%s,", "%s;",
 		"%s:", "%s!", "%s | next", "see: %s)", "«%s»",
+		// after and before escape sequences: JSON, URL and form encoding,
+		// terminal colours
+		`msg="pasted:\n%s\nin chat"`, `row="bob\t%s\tactive"`, `{\u0022v\u0022:\u0022%s\u0022}`,
+		"q=%%22%s%%22&page=6", "text=see%%20%s%%20today", "body=%%7B%%22note%%22%%3A%%22%s%%22%%7D",
+		"my+details+%s+thanks", "card \x1b[33m%s\x1b[0m", "ssn=\x1b[0;36m%s\x1b[0m",
 	}
 	var rows []piiRow
 	for _, v := range values {
 		for _, tpl := range templates {
+			if strings.HasPrefix(tpl, "my+") && strings.Contains(v.v, "@") {
+				continue // '+' may tag a local part: "my+details+alice@…" stays ambiguous
+			}
 			rows = append(rows, piiRow{fmt.Sprintf(tpl, v.v), fmt.Sprintf(tpl, v.v), fmt.Sprintf(tpl, v.want)})
 		}
 	}
@@ -656,6 +673,11 @@ func TestPIINegatives(t *testing.T) {
 		"mac 00:1a:2b:3c:4d:5e",
 		"total 1 048 576 bytes",
 		"2026-11-28 1234 5678 9012 3456",
+		// a letter glued to the digits is no escape: an escaped backslash
+		// before it, a percent sign without two hex digits, a word before '+'
+		`C:\\n4111111111111111`,
+		"rate=50%x4111111111111111",
+		"semver 1.0.0+4111111111111111",
 	)
 	checkRows(t, Default(), rows)
 }

@@ -198,6 +198,14 @@ var tokenContexts = []string{
 	"leaked in chat: %s.",
 	"  password: \"%s\"",
 	"<secret>%s</secret>",
+	// after an escape sequence whose last byte is a letter or digit
+	`level=warn msg="user pasted:\n%s\nin support chat"`,
+	`row="bob\t%s\tactive"`,
+	`payload="{\u0022value\u0022:\u0022%s\u0022}"`,
+	"GET /search?q=%22%s%22&page=2 HTTP/1.1",
+	"GET /notes?text=see%20%s%20today HTTP/1.1",
+	"body=%7B%22note%22%3A%22%s%22%7D",
+	"api-1  | \x1b[33mWARN\x1b[0m using token \x1b[0;36m%s\x1b[0m",
 }
 
 // tokenGen expands templates.
@@ -448,6 +456,8 @@ func TestVendorNearMissesStay(t *testing.T) {
 				if !containsInt(vc.noGlue, fi) {
 					check(vc.id, "glued to a word: "+f, "x"+tok)
 					check(vc.id, "glued to a word: "+f, "9"+tok)
+					// an escaped backslash, then a letter glued to the token
+					check(vc.id, "glued after an escaped backslash: "+f, `C:\\n`+tok)
 				}
 				if p != "" && swapCase(p) != p {
 					check(vc.id, "prefix in the wrong case: "+f, swapCase(p)+tok[len(p):])
