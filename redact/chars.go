@@ -182,6 +182,22 @@ func escBefore(w []byte, i int) int {
 	return 0
 }
 
+// ansiAt returns the length of the ANSI CSI sequence (a colour code:
+// ESC '[', digits and ';', a final byte @ to ~) that starts at i, or 0.
+func ansiAt(w []byte, i int) int {
+	if i+2 >= len(w) || w[i] != 0x1b || w[i+1] != '[' {
+		return 0
+	}
+	j := i + 2
+	for j < len(w) && j-i < escBack && (isDigit(w[j]) || w[j] == ';' || w[j] == '?') {
+		j++
+	}
+	if j < len(w) && w[j] >= '@' && w[j] <= '~' {
+		return j + 1 - i
+	}
+	return 0
+}
+
 // pctCode reports whether a percent code %XX starts at i.
 func pctCode(w []byte, i int) bool {
 	return i+2 < len(w) && w[i] == '%' && isHex(w[i+1]) && isHex(w[i+2])

@@ -28,7 +28,7 @@ func genericRules() []*rule {
 			anchors: []string{"-----begin "}, back: 0, fwd: pemCap, validate: validatePEM},
 		{id: "url-credentials", kind: Secret, prio: prioGeneric,
 			desc: "password in scheme://user:password@host for any scheme (postgres, mysql, redis ://:token@, amqp, mongodb+srv, https, …)", example: "postgres://app:s3cret@db:5432/app",
-			anchors: []string{"://"}, back: 32, fwd: 512, validate: validateURLCredentials},
+			anchors: []string{"://", `:\/\/`}, back: 32, fwd: 512, validate: validateURLCredentials},
 		{id: "dsn-credentials", kind: Secret, prio: prioGeneric,
 			desc: "password in a Go MySQL DSN user:password@tcp(host)/db", example: "root:s3cret@tcp(127.0.0.1:3306)/app",
 			anchors: []string{"@tcp(", "@tcp6(", "@unix("}, back: 256, fwd: 1, validate: validateDSN},
@@ -369,6 +369,8 @@ func pemHeaderEnd(w []byte, i int) int {
 }
 
 // validateURLCredentials redacts the password in scheme://user:pass@host.
+// The anchor is "://" or, in a JSON string that escapes '/', ":\/\/"; the
+// authority then ends at the next "\/" like at a '/'.
 func validateURLCredentials(s *scanner, w []byte, a, e int) {
 	// A scheme: letters, digits, + - . starting with a letter.
 	sc := a

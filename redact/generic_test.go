@@ -143,6 +143,8 @@ var pemRows = []kvRow{
 const phURL = "[REDACTED:url-credentials]"
 
 var urlCredRows = []kvRow{
+	{"JSON-escaped slashes", `{"dsn":"mysql:\/\/app:B8GVEuCNd9Dh@db.internal:3306\/shop"}`, `{"dsn":"mysql:\/\/app:` + phURL + `@db.internal:3306\/shop"}`},
+	{"JSON-escaped slashes, no password", `{"u":"https:\/\/alice@example.com\/x"}`, `{"u":"https:\/\/alice@example.com\/x"}`},
 	{"postgres", "postgres://app:s3cret@db:5432/app", "postgres://app:" + phURL + "@db:5432/app"},
 	{"postgresql", "postgresql://app:s3cret@db.internal/app?sslmode=require", "postgresql://app:" + phURL + "@db.internal/app?sslmode=require"},
 	{"mysql", "mysql://root:pw123@localhost:3306/shop", "mysql://root:" + phURL + "@localhost:3306/shop"},

@@ -442,15 +442,35 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	for ke > e && (w[ke-1] == '.' || w[ke-1] == '-') {
 		ke-- // sentence punctuation, not part of the key
 	}
+	// What may close a key before its separator: a colour code (logrus:
+	// ESC[36mpassword ESC[0m=…) and the closing bracket of a subscript
+	// (user[password]=…, user%5Bpassword%5D=…).
+	se := ke + ansiAt(w, ke)
+	closer := 0
+	if se < len(w) && w[se] == ']' {
+		closer = 1
+	} else if hasPrefixFold(w, se, "%5d") {
+		closer = 3
+	}
+	se += closer
 	// Cheapest test first: something must follow that separates a key
 	// from a value. Prose and identifiers stop here.
-	sep := separatorAfter(w, ke)
+	sep := separatorAfter(w, se)
+	enc := false
 	if sep == sepNone {
-		return
+		if !encodedSep(w, se) {
+			return
+		}
+		enc, sep = true, sepOther
 	}
-	ks := runBack(w, a, cKey)
+	// The key starts after an escape glued to it: "\npassword=",
+	// "%3Ftoken%3D", ESC "[32mtoken".
+	ks := runBackEsc(w, a, cKey)
 	for ks < a && (w[ks] == '.' || w[ks] == '-') {
 		ks++ // "--password", "-p": flag dashes are not part of the key
+	}
+	if closer == 1 && (ks < 1 || w[ks-1] != '[') || closer == 3 && (ks < 3 || !hasPrefixFold(w, ks-3, "%5b")) {
+		return // a bracket that closes no subscript of this key
 	}
 	flag := ks >= 1 && w[ks-1] == '-' && (ks == 1 || w[ks-2] == '-' || w[ks-2] == ' ' || w[ks-2] == '\t')
 	spaced := sep == sepSpace && !flag
@@ -474,7 +494,14 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 		}
 		return
 	}
-	kv, ok := parseKeyValue(w, ks, ke, flag || spaced, header)
+	var kv keyValue
+	ok := false
+	if enc {
+		kv.start, kv.end, kv.quoted = encodedValue(w, se)
+		kv.level, ok = levelStrict, kv.end > kv.start
+	} else {
+		kv, ok = parseKeyValue(w, ks, se, flag || spaced, header)
+	}
 	if !ok || kv.objectFollows {
 		return
 	}
@@ -532,6 +559,52 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 		return // the private-key rule redacts the body and keeps the armor
 	}
 	s.add(kv.start, kv.end, 0, 0)
+}
+
+// encodedSep reports whether a percent-encoded separator follows a key at
+// i: "%3D" (an encoded '=', a query nested in a URL parameter:
+// "callback%3Ftoken%3DV%26state%3D1"), or an encoded quote and then "%3A" or
+// "%3D" (a JSON body in a form field: "%22password%22%3A%22V%22").
+func encodedSep(w []byte, i int) bool {
+	if hasPrefixFold(w, i, "%22") || hasPrefixFold(w, i, "%27") {
+		return hasPrefixFold(w, i+3, "%3a") || hasPrefixFold(w, i+3, "%3d")
+	}
+	return hasPrefixFold(w, i, "%3d")
+}
+
+// encodedValue reads the value after the encoded separator at i (see
+// encodedSep). A value in encoded quotes ends at the next "%22"; otherwise
+// at an encoded '&', space, quote or line break ("%26", "%20", "%22",
+// "%0A" …), since its own '&' would be "%2526". A raw byte that ends any
+// plain value ends it too.
+func encodedValue(w []byte, i int) (start, end int, quoted bool) {
+	if w[i+1] != '3' {
+		i += 3 // the quote closing the key
+	}
+	i += 3
+	if hasPrefixFold(w, i, "%22") {
+		i += 3
+		quoted = true
+	}
+	end = i
+	for ; end < len(w); end++ {
+		c := w[end]
+		if c == '%' && end+2 < len(w) {
+			x := [2]byte{w[end+1], lower(w[end+2])}
+			if quoted {
+				if x == [2]byte{'2', '2'} {
+					break
+				}
+			} else if x[0] == '0' || x[0] == '2' && (x[1] == '0' || x[1] == '2' || x[1] == '6' || x[1] == '7') {
+				break
+			}
+			continue
+		}
+		if valueStops[c] && c != ',' && c != ';' && c != ')' && c != ']' && c != '}' && c != '(' && c != '[' && c != '{' {
+			break
+		}
+	}
+	return i, end, quoted
 }
 
 // spacedKey reports whether the key w[ks:ke], followed by a space, may take
@@ -895,6 +968,9 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 	for i < len(w) && (w[i] == ' ' || w[i] == '\t') {
 		i++
 	}
+	if n := ansiAt(w, i); n > 0 {
+		i = skipBlanks(w, i+n) // a colour code before the value: password=ESC[33mV
+	}
 	if i >= len(w) {
 		return kv, false
 	}
@@ -1187,7 +1263,7 @@ func closingQuote(w []byte, i int, q string) int {
 
 // valueStops are the bytes that end an unquoted value.
 var valueStops = func() (t [256]bool) {
-	for _, b := range []byte(" \t\r\n&,;\"'`<>)]}\\{([") {
+	for _, b := range []byte(" \t\r\n&,;\"'`<>)]}\\{([\x1b") {
 		t[b] = true
 	}
 	return t

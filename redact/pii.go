@@ -212,6 +212,8 @@ func inURLUserinfo(w []byte, i int) bool {
 		switch c := w[j]; {
 		case c == '/' && w[j-1] == '/' && w[j-2] == ':':
 			return true
+		case c == '/' && j >= 4 && w[j-1] == '\\' && w[j-2] == '/' && w[j-3] == '\\' && w[j-4] == ':':
+			return true // ":\/\/" in a JSON string
 		case c == '/' || c == '?' || c == '#' || urlStop(c):
 			return false
 		}
