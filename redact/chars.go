@@ -1,5 +1,7 @@
 package redact
 
+import "bytes"
+
 // Character classes shared by validators, as one 256-entry table of bit
 // sets so that each test is a load and a mask.
 
@@ -92,10 +94,42 @@ func runBack(w []byte, i int, cl uint16) int {
 // runBackEsc is runBack that stops where an escape sequence ends (see
 // escBefore): the start of a word glued to "%22" or "\\n".
 func runBackEsc(w []byte, i int, cl uint16) int {
-	for i > 0 && ctab[w[i-1]]&cl != 0 && escBefore(w, i) == 0 {
-		i--
+	return afterEsc(w, runBack(w, i, cl), i)
+}
+
+// afterEsc returns where a run w[st:i] of letters, digits and word bytes
+// really starts: after the escape sequence that straddles st, if any. Every
+// escape starts with a byte no such run holds ('%', '\\', ESC), its
+// parameters end before a letter or digit ('[', ';'), and a run of digits
+// stops at the 'u' or 'x' of "\\u0022", "\\x20"; only after such a byte is
+// anything decoded.
+func afterEsc(w []byte, st, i int) int {
+	if st == 0 {
+		return st
 	}
-	return i
+	switch w[st-1] {
+	case '%', '\\':
+	case '[':
+		if st < 2 || w[st-2] != 0x1b {
+			return st
+		}
+	case ';':
+		if bytes.IndexByte(w[max(0, st-escBack):st], 0x1b) < 0 {
+			return st
+		}
+	case 'u', 'U', 'x':
+		if st < 2 || w[st-2] != '\\' {
+			return st // 0x1234, not \x12
+		}
+	default:
+		return st
+	}
+	for p := min(i, st+escBack); p > st; p-- {
+		if n := escBefore(w, p); n > 0 && p-n < st {
+			return p
+		}
+	}
+	return st
 }
 
 // hasPrefixFold reports whether w[i:] starts with the lower-case ASCII

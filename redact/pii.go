@@ -95,9 +95,6 @@ func emailLocalStart(w []byte, a int) int {
 	ls := a
 	for ls > 0 && a-ls <= 64 {
 		if emailLocal(w[ls-1]) {
-			if n := escBefore(w, ls); n > 0 && w[ls-n] != '%' {
-				break // "\nbob@…", ESC "[32mbob@…": the escape is not the address's
-			}
 			ls--
 		} else if ls >= 2 && utf8Letter2(w[ls-2], w[ls-1]) {
 			ls -= 2
@@ -107,6 +104,9 @@ func emailLocalStart(w []byte, a int) int {
 	}
 	if a-ls > 64 {
 		return a // longer than any local part: a token or an id before an '@'
+	}
+	if ls > 0 && w[ls-1] != '%' {
+		ls = afterEsc(w, ls, a) // "\nbob@…", ESC "[32mbob@…": the escape is not the address's
 	}
 	// A percent-encoded byte that is not part of an address (the "%3A" of
 	// an encoded "mailto:", a "%3D" or "%20") ends what comes before it.
@@ -306,9 +306,6 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 		for seps := 0; rs > floor; {
 			c := w[rs-1]
 			if isDigit(c) {
-				if escBefore(w, rs) > 0 {
-					break // "%20", "\u0022": the digits start after the escape
-				}
 				rs--
 				seps = 0
 				nd++
@@ -340,16 +337,13 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 	}
 	// A region that starts with the digits of an escape ("%20", "\u0022"
 	// before "4111…") starts after it.
-	for p := min(rs+4, re); p > rs; p-- {
-		if n := escBefore(w, p); n > 0 && p-n < rs {
-			for _, c := range w[rs:p] {
-				if isDigit(c) {
-					nd--
-				}
+	if p := afterEsc(w, rs, re); p > rs {
+		for _, c := range w[rs:p] {
+			if isDigit(c) {
+				nd--
 			}
-			rs = p
-			break
 		}
+		rs = p
 	}
 	s.digitEnd = s.winOff + re
 
