@@ -232,6 +232,21 @@ func ansiAt(w []byte, i int) int {
 	return 0
 }
 
+// escapesBack skips back over the escape sequences that end at i (at most
+// four: "%22%3A%22", "\\u0022:\\u0022" less the colon) and returns where
+// they start: what stands before a value once its encoding is read as the
+// separators it encodes.
+func escapesBack(w []byte, i int) int {
+	for k := 0; k < 4; k++ {
+		n := escBefore(w, i)
+		if n == 0 {
+			break
+		}
+		i -= n
+	}
+	return i
+}
+
 // pctCode reports whether a percent code %XX starts at i.
 func pctCode(w []byte, i int) bool {
 	return i+2 < len(w) && w[i] == '%' && isHex(w[i+1]) && isHex(w[i+2])

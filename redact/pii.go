@@ -925,6 +925,7 @@ var phoneFirst, ssnFirst = firstLetters(phoneWords), firstLetters(ssnWords)
 // non-letter or a hump: "tel" is in "Tel:" and "telNo", not in
 // "telemetry"; "call" is not in "calls".
 func context(w []byte, start int, words []string, first uint32) bool {
+	start = escapesBack(w, start) // "phone%3D…", "phone=" ESC "[33m…"
 	lo := max(0, start-32)
 	for i := start - 1; i >= lo; i-- {
 		c := w[i]
@@ -956,14 +957,17 @@ func context(w []byte, start int, words []string, first uint32) bool {
 // identifier-like key ("span_id=…", "order 123…", "ts:"): such numbers are
 // ids and counters, not cards or phones.
 func idContext(w []byte, start int) bool {
+	start = escapesBack(w, start) // "span_id%3D…", "id=\u0022…"
 	i := start
 	for i > 0 && start-i < 4 && (w[i-1] == '=' || w[i-1] == ':' || w[i-1] == ' ' || w[i-1] == '"' || w[i-1] == '#' || w[i-1] == '\'') {
 		i--
 	}
+	i = escapesBack(w, i)
 	we := i
 	for i > 0 && (isAlnum(w[i-1]) || w[i-1] == '_' || w[i-1] == '-' || w[i-1] == '.') {
 		i--
 	}
+	i = afterEsc(w, i, we)
 	var buf [8][2]int
 	words := keyWords(w[i:we], buf[:0])
 	if len(words) == 0 {

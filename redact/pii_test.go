@@ -320,6 +320,7 @@ func TestSSN(t *testing.T) {
 		{"plain JSON with context", `{"ssn":123456789}`, `{"ssn":` + R + `}`},
 		{"taxpayer", "taxpayer 123 45 6789", "taxpayer " + R},
 		{"line end", "ssn=772-01-0001", "ssn=" + R},
+		{"plain with context through %3D", "q=ssn%3D123456789", "q=ssn%3D" + R},
 	})
 	checkRows(t, Default(), unchanged(
 		"ssn 000-12-3456",
@@ -383,6 +384,11 @@ func TestPhone(t *testing.T) {
 	}
 	rows = append(rows,
 		piiRow{"context plain NANP", "phone: 4155552671", "phone: " + R},
+		// the context word reads through escaped separators
+		piiRow{"context through %3D", "q=phone%3D4155552671%26x%3D1", "q=phone%3D" + R + "%26x%3D1"},
+		piiRow{"context through encoded JSON", "body=%7B%22phone%22%3A%224155552671%22%7D", "body=%7B%22phone%22%3A%22" + R + "%22%7D"},
+		piiRow{"context through a colour code", "phone=\x1b[33m4155552671\x1b[0m", "phone=\x1b[33m" + R + "\x1b[0m"},
+		piiRow{"context through a JSON \\t", `msg="phone:\t4155552671"`, `msg="phone:\t` + R + `"`},
 		piiRow{"context plain NANP with 1", "tel=14155552671", "tel=" + R},
 		piiRow{"context national UK mobile", "mobile 07700900123", "mobile " + R},
 		piiRow{"context national DE", "Tel: 030 12345678", "Tel: " + R},
@@ -678,6 +684,11 @@ func TestPIINegatives(t *testing.T) {
 		`C:\\n4111111111111111`,
 		"rate=50%x4111111111111111",
 		"semver 1.0.0+4111111111111111",
+		// an id key before escaped separators: the number is an id
+		"q=trace_id%3D5677899480257134",
+		"x%22span_id%22%3A%225677899480257134%22",
+		"span_id=\x1b[33m5677899480257134\x1b[0m",
+		`{\u0022dd.trace_id\u0022:\u00225677899480257134\u0022}`,
 	)
 	checkRows(t, Default(), rows)
 }
