@@ -458,10 +458,10 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	sep := separatorAfter(w, se)
 	enc := false
 	if sep == sepNone {
-		if !encodedSep(w, se) {
+		if _, _, _, enc = encodedPair(w, se); !enc {
 			return
 		}
-		enc, sep = true, sepOther
+		sep = sepOther
 	}
 	// The key starts after an escape glued to it: "\npassword=",
 	// "%3Ftoken%3D", ESC "[32mtoken".
@@ -497,7 +497,7 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	var kv keyValue
 	ok := false
 	if enc {
-		kv.start, kv.end, kv.quoted = encodedValue(w, se)
+		kv.start, kv.end, kv.quoted, _ = encodedPair(w, se)
 		kv.level, ok = levelStrict, kv.end > kv.start
 	} else {
 		kv, ok = parseKeyValue(w, ks, se, flag || spaced, header)
@@ -561,41 +561,63 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	s.add(kv.start, kv.end, 0, 0)
 }
 
-// encodedSep reports whether a percent-encoded separator follows a key at
-// i: "%3D" (an encoded '=', a query nested in a URL parameter:
-// "callback%3Ftoken%3DV%26state%3D1"), or an encoded quote and then "%3A" or
-// "%3D" (a JSON body in a form field: "%22password%22%3A%22V%22").
-func encodedSep(w []byte, i int) bool {
-	if hasPrefixFold(w, i, "%22") || hasPrefixFold(w, i, "%27") {
-		return hasPrefixFold(w, i+3, "%3a") || hasPrefixFold(w, i+3, "%3d")
+// escQuoteAt returns the length of an escaped quote at i: "%22" or "%27"
+// (URL encoding), "\\u0022" or "\\u0027" (JSON written by an encoder that
+// escapes quotes), or 0.
+func escQuoteAt(w []byte, i int) int {
+	switch {
+	case hasPrefixFold(w, i, "%22"), hasPrefixFold(w, i, "%27"):
+		return 3
+	case hasPrefixFold(w, i, `\u0022`), hasPrefixFold(w, i, `\u0027`):
+		return 6
 	}
-	return hasPrefixFold(w, i, "%3d")
+	return 0
 }
 
-// encodedValue reads the value after the encoded separator at i (see
-// encodedSep). A value in encoded quotes ends at the next "%22"; otherwise
-// at an encoded '&', space, quote or line break ("%26", "%20", "%22",
-// "%0A" …), since its own '&' would be "%2526". A raw byte that ends any
-// plain value ends it too.
-func encodedValue(w []byte, i int) (start, end int, quoted bool) {
-	if w[i+1] != '3' {
-		i += 3 // the quote closing the key
-	}
-	i += 3
-	if hasPrefixFold(w, i, "%22") {
+// encodedPair reads the separator and value after a key ending at i when
+// the pair is written with escapes, and reports whether it is one: an
+// encoded '=' (a query nested in a URL parameter:
+// "callback%3Ftoken%3DV%26state%3D1"), an encoded quote then "%3A" or
+// "%3D" (a JSON body in a form field: "%22password%22%3A%22V%22"), or a
+// \u0022 quote then ':' or '=' ("\u0022password\u0022:\u0022V\u0022").
+// A value in escaped quotes ends at the next one; a plain value at an
+// encoded '&', space, quote or line break ("%26", "%20", "%22", "%0A" …),
+// since its own '&' would be "%2526", or at a byte that ends any plain
+// value.
+func encodedPair(w []byte, i int) (start, end int, quoted, ok bool) {
+	q := escQuoteAt(w, i)
+	i += q
+	switch {
+	case hasPrefixFold(w, i, "%3d"), q > 0 && hasPrefixFold(w, i, "%3a"):
 		i += 3
-		quoted = true
+	case q == 6 && i < len(w) && (w[i] == ':' || w[i] == '='):
+		i++
+	default:
+		return 0, 0, false, false
 	}
-	end = i
-	for ; end < len(w); end++ {
+	for {
+		if i = skipBlanks(w, i); hasPrefixFold(w, i, "%20") {
+			i += 3
+			continue
+		}
+		break
+	}
+	vq := escQuoteAt(w, i)
+	start = i + vq
+	if vq == 0 && start < len(w) && (w[start] == '{' || w[start] == '[') {
+		return start, start, false, true // an object or a list, not a value
+	}
+	for end = start; end < len(w); end++ {
 		c := w[end]
+		if vq > 0 {
+			if (c == '%' || c == '\\') && escQuoteAt(w, end) == vq {
+				break
+			}
+			continue
+		}
 		if c == '%' && end+2 < len(w) {
 			x := [2]byte{w[end+1], lower(w[end+2])}
-			if quoted {
-				if x == [2]byte{'2', '2'} {
-					break
-				}
-			} else if x[0] == '0' || x[0] == '2' && (x[1] == '0' || x[1] == '2' || x[1] == '6' || x[1] == '7') {
+			if x[0] == '0' || x[0] == '2' && (x[1] == '0' || x[1] == '2' || x[1] == '6' || x[1] == '7') {
 				break
 			}
 			continue
@@ -604,7 +626,7 @@ func encodedValue(w []byte, i int) (start, end int, quoted bool) {
 			break
 		}
 	}
-	return i, end, quoted
+	return start, end, vq > 0, true
 }
 
 // spacedKey reports whether the key w[ks:ke], followed by a space, may take
@@ -968,8 +990,14 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 	for i < len(w) && (w[i] == ' ' || w[i] == '\t') {
 		i++
 	}
-	if n := ansiAt(w, i); n > 0 {
-		i = skipBlanks(w, i+n) // a colour code before the value: password=ESC[33mV
+	for {
+		if n := ansiAt(w, i); n > 0 {
+			i = skipBlanks(w, i+n) // a colour code before the value: password=ESC[33mV
+		} else if i+1 < len(w) && w[i] == '\\' && w[i+1] == 't' {
+			i = skipBlanks(w, i+2) // an escaped tab in a JSON string: "password:\tV"
+		} else {
+			break
+		}
 	}
 	if i >= len(w) {
 		return kv, false
@@ -1182,8 +1210,22 @@ func xmlValue(w []byte, lt, i int) (kv keyValue, ok bool) {
 // or after a delimiter such as { , ; ( [ |.
 func keyStartsField(w []byte, ks int) bool {
 	i := ks
-	for i > 0 && (w[i-1] == ' ' || w[i-1] == '\t') {
-		i--
+	for {
+		for i > 0 && (w[i-1] == ' ' || w[i-1] == '\t') {
+			i--
+		}
+		n := escBefore(w, i)
+		if n == 0 {
+			break
+		}
+		switch w[i-1] {
+		case 'n', 't', 'r':
+			return true // "\npassword: …" in an escaped string: a new line or column
+		}
+		if w[i-n] != 0x1b {
+			break
+		}
+		i -= n // a colour code before the key
 	}
 	if i == 0 {
 		return true
@@ -1229,6 +1271,9 @@ func headerName(w []byte) bool {
 // quoteAt returns the opening quote at w[i]: a quote, or a quote escaped
 // by one or more backslashes (\" inside a JSON string); "" if none.
 func quoteAt(w []byte, i int) string {
+	if escQuoteAt(w, i) == 6 {
+		return string(w[i : i+6]) // \u0022: a quote escaped by a JSON encoder
+	}
 	j := i
 	for j < len(w) && w[j] == '\\' {
 		j++

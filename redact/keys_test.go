@@ -160,6 +160,11 @@ var keyedSyntaxRows = []kvRow{
 	{"double-encoded form body", "raw_body=username%3Dbob%26password%3DLetme1n98%2521%26remember%3D1", "raw_body=username%3Dbob%26password%3D" + phKeyed + "%26remember%3D1"},
 	{"encoded JSON in a form field", "body=%7B%22password%22%3A%22hunter2x%22%2C%22user%22%3A%22bob%22%7D", "body=%7B%22password%22%3A%22" + phKeyed + "%22%2C%22user%22%3A%22bob%22%7D"},
 	{"form value keeps its encoded &", "password=Tr0ub%26dor3&remember=1", "password=" + phKeyed + "&remember=1"},
+	{"encoded JSON with an encoded space", "q=%22api_key%22%3A%20%22Zx81kLmQ02pR77ab%22", "q=%22api_key%22%3A%20%22" + phKeyed + "%22"},
+	{"JSON with \\u0022 quotes", `payload={\u0022password\u0022:\u0022hunter2x\u0022,\u0022user\u0022:\u0022bob\u0022}`, `payload={\u0022password\u0022:\u0022` + phKeyed + `\u0022,\u0022user\u0022:\u0022bob\u0022}`},
+	{"value in \\u0022 quotes", `log: "token=\u0022Zx81kLmQ02pR77ab\u0022"`, `log: "token=\u0022` + phKeyed + `\u0022"`},
+	{"YAML in a JSON string: \\n and \\t", `msg="config:\n\tpassword:\thunter2x\n"`, `msg="config:\n\tpassword:\t` + phKeyed + `\n"`},
+	{"colour code between key and colon", "\x1b[1mAPI_KEY\x1b[0m: Zx81kLmQ02pR77ab", "\x1b[1mAPI_KEY\x1b[0m: " + phKeyed},
 }
 
 // Every spelling of every secret noun, in k=v form.
@@ -373,6 +378,10 @@ var keyedNegativeRows = func() []kvRow {
 		"q=password%20reset%20help",
 		"\x1b[1mpassword\x1b[0m reset requested",
 		"items[0]password]=x",
+		`{\u0022password\u0022:{\u0022min\u0022:8}}`,
+		`msg="\npassword reset requested\n"`,
+		"q=%22password%22%20reset",
+		"next=%2Fsettings%3Ftab%3Dpassword%26x%3D1",
 		`if tokens[token] == nil {`,
 	}
 	var rs []kvRow
