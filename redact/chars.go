@@ -178,9 +178,11 @@ func isHex(b byte) bool { return isDigit(b) || b|0x20-'a' < 6 }
 // or digit ("\n", "%22", "\u0022", ESC "[36m"), so a value glued to it
 // still starts a word:
 //
-//   - a backslash escape \n \t \r \b \f \v \" \' \\ \/ (the backslash not
-//     itself escaped), \uXXXX and \xXX;
-//   - a percent code %XX (two hex digits);
+//   - a backslash escape \n \t \r \b \f \v \" \' \\ \/, \uXXXX and \xXX,
+//     after any number of backslashes: \\n is the \n of JSON encoded
+//     twice (a JSON document in a JSON string), which is far more common
+//     in logs than a path segment glued to a token (C:\\nsk_live_…);
+//   - a percent code %XX (two hex digits), or %25XX (encoded twice);
 //   - an ANSI CSI sequence: ESC '[', digits and ';', a final byte @ to ~.
 //
 // It looks at most escBack bytes back.
@@ -198,16 +200,19 @@ func escBefore(w []byte, i int) int {
 			return i - j + 1
 		}
 	}
+	if i >= 5 && w[i-5] == '%' && w[i-4] == '2' && w[i-3] == '5' && isHex(w[i-2]) && isHex(c) {
+		return 5 // %2522: a percent code encoded twice
+	}
 	if i >= 3 && w[i-3] == '%' && isHex(w[i-2]) && isHex(c) {
 		return 3
 	}
-	if i >= 6 && w[i-6] == '\\' && (w[i-5] == 'u' || w[i-5] == 'U') && isHex(w[i-4]) && isHex(w[i-3]) && isHex(w[i-2]) && isHex(c) && !escapedAt(w, i-6) {
+	if i >= 6 && w[i-6] == '\\' && (w[i-5] == 'u' || w[i-5] == 'U') && isHex(w[i-4]) && isHex(w[i-3]) && isHex(w[i-2]) && isHex(c) {
 		return 6
 	}
-	if i >= 4 && w[i-4] == '\\' && w[i-3] == 'x' && isHex(w[i-2]) && isHex(c) && !escapedAt(w, i-4) {
+	if i >= 4 && w[i-4] == '\\' && w[i-3] == 'x' && isHex(w[i-2]) && isHex(c) {
 		return 4
 	}
-	if w[i-2] == '\\' && !escapedAt(w, i-2) {
+	if w[i-2] == '\\' {
 		switch c {
 		case 'n', 't', 'r', 'b', 'f', 'v', '"', '\'', '\\', '/':
 			return 2
@@ -250,15 +255,4 @@ func escapesBack(w []byte, i int) int {
 // pctCode reports whether a percent code %XX starts at i.
 func pctCode(w []byte, i int) bool {
 	return i+2 < len(w) && w[i] == '%' && isHex(w[i+1]) && isHex(w[i+2])
-}
-
-// escapedAt reports whether the backslash at j is itself escaped: an odd
-// number of backslashes precede it.
-func escapedAt(w []byte, j int) bool {
-	n := 0
-	for j > 0 && w[j-1] == '\\' {
-		n++
-		j--
-	}
-	return n%2 == 1
 }

@@ -85,7 +85,8 @@ var jwtRows = []kvRow{
 	{"after %3A%22", "body=%7B%22t%22%3A%22" + testJWT + "%22%7D", "body=%7B%22t%22%3A%22[REDACTED:jwt]%22%7D"},
 	{"after a colour code", "token \x1b[36m" + testJWT + "\x1b[0m", "token \x1b[36m[REDACTED:jwt]\x1b[0m"},
 	// Near misses.
-	{"eyJ after an escaped backslash and a letter", `C:\\n` + testJWT, `C:\\n` + testJWT},
+	{"after \\\\n (JSON in a JSON string)", `{"body":"{\"msg\":\"a\\n` + testJWT + `\"}"}`, `{"body":"{\"msg\":\"a\\n[REDACTED:jwt]\"}"}`},
+	{"after %2522 (encoded twice)", "q=%2522" + testJWT + "%2522", "q=%2522[REDACTED:jwt]%2522"},
 	{"eyJ after a percent sign that is no code", "50%x" + testJWT, "50%x" + testJWT},
 	{"header without alg", "t " + testNoAlgJWT, "t " + testNoAlgJWT},
 	{"header only", "t " + rawURLB64(`{"alg":"HS256"}`) + " x", "t " + rawURLB64(`{"alg":"HS256"}`) + " x"},

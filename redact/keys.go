@@ -587,9 +587,13 @@ func escQuoteAt(w []byte, i int) int {
 func encodedPair(w []byte, i int) (start, end int, quoted, ok bool) {
 	q := escQuoteAt(w, i)
 	i += q
+	dbl := 0 // 2 when the pair is encoded twice: "password%253DV%2526x"
 	switch {
 	case hasPrefixFold(w, i, "%3d"), q > 0 && hasPrefixFold(w, i, "%3a"):
 		i += 3
+	case q == 0 && hasPrefixFold(w, i, "%253d"):
+		i += 5
+		dbl = 2
 	case q == 6 && i < len(w) && (w[i] == ':' || w[i] == '='):
 		i++
 	default:
@@ -615,8 +619,8 @@ func encodedPair(w []byte, i int) (start, end int, quoted, ok bool) {
 			}
 			continue
 		}
-		if c == '%' && end+2 < len(w) {
-			x := [2]byte{w[end+1], lower(w[end+2])}
+		if c == '%' && end+2+dbl < len(w) && (dbl == 0 || w[end+1] == '2' && w[end+2] == '5') {
+			x := [2]byte{w[end+1+dbl], lower(w[end+2+dbl])}
 			if x[0] == '0' || x[0] == '2' && (x[1] == '0' || x[1] == '2' || x[1] == '6' || x[1] == '7') {
 				break
 			}

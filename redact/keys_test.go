@@ -160,6 +160,7 @@ var keyedSyntaxRows = []kvRow{
 	{"double-encoded form body", "raw_body=username%3Dbob%26password%3DLetme1n98%2521%26remember%3D1", "raw_body=username%3Dbob%26password%3D" + phKeyed + "%26remember%3D1"},
 	{"encoded JSON in a form field", "body=%7B%22password%22%3A%22hunter2x%22%2C%22user%22%3A%22bob%22%7D", "body=%7B%22password%22%3A%22" + phKeyed + "%22%2C%22user%22%3A%22bob%22%7D"},
 	{"form value keeps its encoded &", "password=Tr0ub%26dor3&remember=1", "password=" + phKeyed + "&remember=1"},
+	{"pair encoded twice", "next=%2Fcb%253Fx%253D1%2526client_secret%253DZx81kLmQ02pR77ab%2526y%253D2", "next=%2Fcb%253Fx%253D1%2526client_secret%253D" + phKeyed + "%2526y%253D2"},
 	{"encoded JSON with an encoded space", "q=%22api_key%22%3A%20%22Zx81kLmQ02pR77ab%22", "q=%22api_key%22%3A%20%22" + phKeyed + "%22"},
 	{"JSON with \\u0022 quotes", `payload={\u0022password\u0022:\u0022hunter2x\u0022,\u0022user\u0022:\u0022bob\u0022}`, `payload={\u0022password\u0022:\u0022` + phKeyed + `\u0022,\u0022user\u0022:\u0022bob\u0022}`},
 	{"value in \\u0022 quotes", `log: "token=\u0022Zx81kLmQ02pR77ab\u0022"`, `log: "token=\u0022` + phKeyed + `\u0022"`},

@@ -113,6 +113,8 @@ func emailLocalStart(w []byte, a int) int {
 	for i := ls; i+2 < a; i++ {
 		if w[i] == '%' && isHexDigit(w[i+1]) && isHexDigit(w[i+2]) && !emailLocal(unhex(w[i+1])<<4|unhex(w[i+2])) {
 			ls = i + 3
+		} else if i+4 < a && w[i] == '%' && w[i+1] == '2' && w[i+2] == '5' && isHexDigit(w[i+3]) && isHexDigit(w[i+4]) && !emailLocal(unhex(w[i+3])<<4|unhex(w[i+4])) {
+			ls = i + 5 // encoded twice: "%2522"
 		}
 	}
 	for ls < a && (w[ls] == '.' || w[ls] == '-' || w[ls] == '+' || w[ls] == '\'') {

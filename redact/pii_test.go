@@ -185,7 +185,7 @@ func TestEmail(t *testing.T) {
 		{"after \\u0022", `{\u0022to\u0022:\u0022alice@example.com\u0022}`, `{\u0022to\u0022:\u0022` + R + `\u0022}`},
 		{"colour code", "user=\x1b[32malice@example.com\x1b[0m ok", "user=\x1b[32m" + R + "\x1b[0m ok"},
 		{"colour code with params", "user=\x1b[0;36malice@example.com\x1b[0m", "user=\x1b[0;36m" + R + "\x1b[0m"},
-		{"escaped backslash then n", `path=C:\\nalice@example.com`, `path=C:\\` + R},
+		{"after \\\\n (JSON in a JSON string)", `{"b":"{\"to\":\"x\\nalice@example.com\"}"}`, `{"b":"{\"to\":\"x\\n` + R + `\"}"}`},
 	}
 	checkRows(t, Default(), rows)
 	checkRows(t, Default(), unchanged(
@@ -570,6 +570,7 @@ func TestPIIInContext(t *testing.T) {
 		`msg="pasted:\n%s\nin chat"`, `row="bob\t%s\tactive"`, `{\u0022v\u0022:\u0022%s\u0022}`,
 		"q=%%22%s%%22&page=6", "text=see%%20%s%%20today", "body=%%7B%%22note%%22%%3A%%22%s%%22%%7D",
 		"my+details+%s+thanks", "card \x1b[33m%s\x1b[0m", "ssn=\x1b[0;36m%s\x1b[0m",
+		`{"b":"{\"v\":\"x\\n%s\\ny\"}"}`, "q=%%2522%s%%2522",
 	}
 	var rows []piiRow
 	for _, v := range values {
@@ -679,9 +680,8 @@ func TestPIINegatives(t *testing.T) {
 		"mac 00:1a:2b:3c:4d:5e",
 		"total 1 048 576 bytes",
 		"2026-11-28 1234 5678 9012 3456",
-		// a letter glued to the digits is no escape: an escaped backslash
-		// before it, a percent sign without two hex digits, a word before '+'
-		`C:\\n4111111111111111`,
+		// a letter glued to the digits is no escape: a percent sign
+		// without two hex digits, a word or a version before '+'
 		"rate=50%x4111111111111111",
 		"semver 1.0.0+4111111111111111",
 		// an id key before escaped separators: the number is an id
