@@ -458,7 +458,7 @@ func TestVendorNearMissesStay(t *testing.T) {
 				if !containsInt(vc.noGlue, fi) {
 					check(vc.id, "glued to a word: "+f, "x"+tok)
 					check(vc.id, "glued to a word: "+f, "9"+tok)
-					check(vc.id, "glued to an incomplete percent code: "+f, "%2"+tok[:0]+"x"+tok)
+					check(vc.id, "glued to an incomplete percent code: "+f, "%2x"+tok)
 				}
 				if p != "" && swapCase(p) != p {
 					check(vc.id, "prefix in the wrong case: "+f, swapCase(p)+tok[len(p):])
