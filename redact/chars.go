@@ -168,7 +168,7 @@ func alnumBefore(w []byte, i int) bool {
 
 // escBack is the look-back a rule needs to see an escape sequence before
 // its anchor (the longest escBefore recognises).
-const escBack = 16
+const escBack = 24
 
 func isHex(b byte) bool { return isDigit(b) || b|0x20-'a' < 6 }
 
@@ -181,9 +181,11 @@ func isHex(b byte) bool { return isDigit(b) || b|0x20-'a' < 6 }
 //   - a backslash escape \n \t \r \b \f \v \" \' \\ \/, \uXXXX and \xXX,
 //     after any number of backslashes: \\n is the \n of JSON encoded
 //     twice (a JSON document in a JSON string), which is far more common
-//     in logs than a path segment glued to a token (C:\\nsk_live_…);
+//     in logs than a path segment glued to a token (C:\\nsk_live_…); also
+//     the octal \042;
 //   - a percent code %XX (two hex digits), or %25XX (encoded twice);
-//   - an ANSI CSI sequence: ESC '[', digits and ';', a final byte @ to ~.
+//   - an ANSI CSI sequence: ESC '[', digits, ';' and ':' (truecolour
+//     ESC[38;2;255;255;255m included), a final byte @ to ~.
 //
 // It looks at most escBack bytes back.
 func escBefore(w []byte, i int) int {
@@ -193,7 +195,7 @@ func escBefore(w []byte, i int) int {
 	c := w[i-1]
 	if c >= '@' && c <= '~' {
 		j := i - 2
-		for j >= 0 && i-j < escBack && (isDigit(w[j]) || w[j] == ';' || w[j] == '?') {
+		for j >= 0 && i-j < escBack && (isDigit(w[j]) || w[j] == ';' || w[j] == ':' || w[j] == '?') {
 			j--
 		}
 		if j >= 1 && w[j] == '[' && w[j-1] == 0x1b {
@@ -209,8 +211,8 @@ func escBefore(w []byte, i int) int {
 	if i >= 6 && w[i-6] == '\\' && (w[i-5] == 'u' || w[i-5] == 'U') && isHex(w[i-4]) && isHex(w[i-3]) && isHex(w[i-2]) && isHex(c) {
 		return 6
 	}
-	if i >= 4 && w[i-4] == '\\' && w[i-3] == 'x' && isHex(w[i-2]) && isHex(c) {
-		return 4
+	if i >= 4 && w[i-4] == '\\' && (w[i-3] == 'x' && isHex(w[i-2]) && isHex(c) || w[i-3]-'0' < 4 && w[i-2]-'0' < 8 && c-'0' < 8) {
+		return 4 // \x22, or the octal \042 of C and shells
 	}
 	if w[i-2] == '\\' {
 		switch c {
@@ -228,7 +230,7 @@ func ansiAt(w []byte, i int) int {
 		return 0
 	}
 	j := i + 2
-	for j < len(w) && j-i < escBack && (isDigit(w[j]) || w[j] == ';' || w[j] == '?') {
+	for j < len(w) && j-i < escBack && (isDigit(w[j]) || w[j] == ';' || w[j] == ':' || w[j] == '?') {
 		j++
 	}
 	if j < len(w) && w[j] >= '@' && w[j] <= '~' {

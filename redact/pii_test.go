@@ -571,6 +571,7 @@ func TestPIIInContext(t *testing.T) {
 		"q=%%22%s%%22&page=6", "text=see%%20%s%%20today", "body=%%7B%%22note%%22%%3A%%22%s%%22%%7D",
 		"my+details+%s+thanks", "card \x1b[33m%s\x1b[0m", "ssn=\x1b[0;36m%s\x1b[0m",
 		`{"b":"{\"v\":\"x\\n%s\\ny\"}"}`, "q=%%2522%s%%2522",
+		"v=\x1b[38;2;255;255;255m%s\x1b[0m", `echo $'\042%s\042'`,
 	}
 	var rows []piiRow
 	for _, v := range values {

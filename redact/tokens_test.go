@@ -206,6 +206,8 @@ var tokenContexts = []string{
 	"GET /notes?text=see%20%s%20today HTTP/1.1",
 	"body=%7B%22note%22%3A%22%s%22%7D",
 	"q=%2522%s%2522&page=1",
+	"token \x1b[38;2;255;255;255m%s\x1b[0m",
+	`printf '\042%s\042'`,
 	`{"body":"{\"note\":\"pasted:\\n%s\\nend\"}"}`,
 	"api-1  | \x1b[33mWARN\x1b[0m using token \x1b[0;36m%s\x1b[0m",
 }
