@@ -15,20 +15,20 @@ func genericRules() []*rule {
 	return []*rule{
 		{id: "bearer-token", kind: Secret, prio: prioGeneric,
 			desc: "credential after the Bearer scheme (Authorization headers, curl -H, logs)", example: "Bearer eyJhbGci… / Bearer 9f8e7d…",
-			anchors: []string{"bearer"}, back: 1, fwd: 4096, validate: validateBearer},
+			anchors: []string{"bearer"}, back: escBack, fwd: 4096, validate: validateBearer},
 		{id: "basic-auth", kind: Secret, prio: prioGeneric,
 			desc: "base64 user:password after the Basic scheme", example: "Basic dXNlcjpwYXNz",
-			anchors: []string{"basic"}, back: 1, fwd: 1024, validate: validateBasic},
+			anchors: []string{"basic"}, back: escBack, fwd: 1024, validate: validateBasic},
 		{id: "jwt", kind: Secret, prio: prioGeneric,
 			desc: "JSON Web Token (or JWE) whose header decodes to a JSON object with \"alg\"", example: "eyJhbGciOi….eyJzdWIiOi….sig",
-			anchors: []string{"eyj"}, back: 1, fwd: 16384, validate: validateJWT},
+			anchors: []string{"eyj"}, back: escBack, fwd: 16384, validate: validateJWT},
 		{id: pemRuleID, kind: Secret, prio: prioGeneric + 5, multiline: true,
 			desc:    "body of a PEM private key block of any type (RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8, PGP), also with escaped newlines; the BEGIN/END lines stay. Blocks are capped at 64 KiB: past the cap everything that still looks like key material is redacted",
 			example: "-----BEGIN OPENSSH PRIVATE KEY-----\\n…\\n-----END OPENSSH PRIVATE KEY-----",
 			anchors: []string{"-----begin "}, back: 0, fwd: pemCap, validate: validatePEM},
 		{id: "url-credentials", kind: Secret, prio: prioGeneric,
 			desc: "password in scheme://user:password@host for any scheme (postgres, mysql, redis ://:token@, amqp, mongodb+srv, https, …)", example: "postgres://app:s3cret@db:5432/app",
-			anchors: []string{"://"}, back: 32, fwd: 512, validate: validateURLCredentials},
+			anchors: []string{"://", `:\/\/`}, back: 32, fwd: 512, validate: validateURLCredentials},
 		{id: "dsn-credentials", kind: Secret, prio: prioGeneric,
 			desc: "password in a Go MySQL DSN user:password@tcp(host)/db", example: "root:s3cret@tcp(127.0.0.1:3306)/app",
 			anchors: []string{"@tcp(", "@tcp6(", "@unix("}, back: 256, fwd: 1, validate: validateDSN},
@@ -157,7 +157,7 @@ func validateBasic(s *scanner, w []byte, a, e int) {
 func b64url(b byte) bool { return is(b, cB64URL) }
 
 func validateJWT(s *scanner, w []byte, a, e int) {
-	if a > 0 && (b64url(w[a-1]) || w[a-1] == '.') {
+	if a > 0 && (b64url(w[a-1]) || w[a-1] == '.') && escBefore(w, a) == 0 {
 		return
 	}
 	h := runFwd(w, a, cB64URL)
@@ -369,6 +369,8 @@ func pemHeaderEnd(w []byte, i int) int {
 }
 
 // validateURLCredentials redacts the password in scheme://user:pass@host.
+// The anchor is "://" or, in a JSON string that escapes '/', ":\/\/"; the
+// authority then ends at the next "\/" like at a '/'.
 func validateURLCredentials(s *scanner, w []byte, a, e int) {
 	// A scheme: letters, digits, + - . starting with a letter.
 	sc := a

@@ -79,7 +79,15 @@ var jwtRows = []kvRow{
 	{"JWE five parts", "enc " + testJWE + " end", "enc [REDACTED:jwt] end"},
 	{"query id_token", "cb?id_token=" + testJWT + "&state=af0ifjsldkj", "cb?id_token=[REDACTED:jwt]&state=af0ifjsldkj"},
 	{"JSON", `{"access_token":"` + testJWT + `","token_type":"Bearer"}`, `{"access_token":"[REDACTED:jwt]","token_type":"Bearer"}`},
+	{"after a JSON \\n", `msg="pasted:\n` + testJWT + `\nin chat"`, `msg="pasted:\n[REDACTED:jwt]\nin chat"`},
+	{"after \\u0022", `{\u0022t\u0022:\u0022` + testJWT + `\u0022}`, `{\u0022t\u0022:\u0022[REDACTED:jwt]\u0022}`},
+	{"after %22", "q=%22" + testJWT + "%22&p=1", "q=%22[REDACTED:jwt]%22&p=1"},
+	{"after %3A%22", "body=%7B%22t%22%3A%22" + testJWT + "%22%7D", "body=%7B%22t%22%3A%22[REDACTED:jwt]%22%7D"},
+	{"after a colour code", "token \x1b[36m" + testJWT + "\x1b[0m", "token \x1b[36m[REDACTED:jwt]\x1b[0m"},
 	// Near misses.
+	{"after \\\\n (JSON in a JSON string)", `{"body":"{\"msg\":\"a\\n` + testJWT + `\"}"}`, `{"body":"{\"msg\":\"a\\n[REDACTED:jwt]\"}"}`},
+	{"after %2522 (encoded twice)", "q=%2522" + testJWT + "%2522", "q=%2522[REDACTED:jwt]%2522"},
+	{"eyJ after a percent sign that is no code", "50%x" + testJWT, "50%x" + testJWT},
 	{"header without alg", "t " + testNoAlgJWT, "t " + testNoAlgJWT},
 	{"header only", "t " + rawURLB64(`{"alg":"HS256"}`) + " x", "t " + rawURLB64(`{"alg":"HS256"}`) + " x"},
 	{"header and dot", "t " + rawURLB64(`{"alg":"HS256"}`) + ". x", "t " + rawURLB64(`{"alg":"HS256"}`) + ". x"},
@@ -136,6 +144,8 @@ var pemRows = []kvRow{
 const phURL = "[REDACTED:url-credentials]"
 
 var urlCredRows = []kvRow{
+	{"JSON-escaped slashes", `{"dsn":"mysql:\/\/app:B8GVEuCNd9Dh@db.internal:3306\/shop"}`, `{"dsn":"mysql:\/\/app:` + phURL + `@db.internal:3306\/shop"}`},
+	{"JSON-escaped slashes, no password", `{"u":"https:\/\/alice@example.com\/x"}`, `{"u":"https:\/\/alice@example.com\/x"}`},
 	{"postgres", "postgres://app:s3cret@db:5432/app", "postgres://app:" + phURL + "@db:5432/app"},
 	{"postgresql", "postgresql://app:s3cret@db.internal/app?sslmode=require", "postgresql://app:" + phURL + "@db.internal/app?sslmode=require"},
 	{"mysql", "mysql://root:pw123@localhost:3306/shop", "mysql://root:" + phURL + "@localhost:3306/shop"},

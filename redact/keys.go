@@ -520,15 +520,36 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	for ke > e && (w[ke-1] == '.' || w[ke-1] == '-') {
 		ke-- // sentence punctuation, not part of the key
 	}
+	// What may close a key before its separator: a colour code (logrus:
+	// ESC[36mpassword ESC[0m=…) and the closing bracket of a subscript
+	// (user[password]=…, user%5Bpassword%5D=…).
+	se := ke + ansiAt(w, ke)
+	closer := 0
+	if se < len(w) && w[se] == ']' {
+		closer = 1
+	} else if hasPrefixFold(w, se, "%5d") {
+		closer = 3
+	}
+	se += closer
 	// Cheapest test first: something must follow that separates a key
 	// from a value. Prose and identifiers stop here.
-	sep := separatorAfter(w, ke)
+	sep := separatorAfter(w, se)
+	enc := false
 	if sep == sepNone {
-		return
+		if _, _, _, enc = encodedPair(w, se); !enc {
+			return
+		}
+		sep = sepOther
 	}
-	ks := runBack(w, a, cKey)
+	// The key starts after an escape glued to it: "\npassword=",
+	// "%3Ftoken%3D", ESC "[32mtoken".
+	ks := runBackEsc(w, a, cKey)
 	for ks < a && (w[ks] == '.' || w[ks] == '-') {
 		ks++ // "--password", "-p": flag dashes are not part of the key
+	}
+	if closer == 1 && !(ks >= 1 && w[ks-1] == '[' || ks >= 2 && w[ks-1] == ':' && w[ks-2] == '[') ||
+		closer == 3 && (ks < 3 || !hasPrefixFold(w, ks-3, "%5b")) {
+		return // a bracket that closes no subscript of this key
 	}
 	switch {
 	case ks >= 1 && w[ks-1] == '%' && a-ks >= 2 && hasPrefixFold(w, ks, "5b"):
@@ -573,7 +594,14 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 		}
 		return
 	}
-	kv, ok := parseKeyValue(w, ks, ke, flag || spaced, header)
+	var kv keyValue
+	ok := false
+	if enc {
+		kv.start, kv.end, kv.quoted, _ = encodedPair(w, se)
+		kv.level, ok = levelStrict, kv.end > kv.start
+	} else {
+		kv, ok = parseKeyValue(w, ks, se, flag || spaced, header)
+	}
 	if !ok || kv.objectFollows {
 		return
 	}
@@ -806,6 +834,78 @@ func sshPublicKey(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// escQuoteAt returns the length of an escaped quote at i: "%22" or "%27"
+// (URL encoding), "\\u0022" or "\\u0027" (JSON written by an encoder that
+// escapes quotes), or 0.
+func escQuoteAt(w []byte, i int) int {
+	switch {
+	case hasPrefixFold(w, i, "%22"), hasPrefixFold(w, i, "%27"):
+		return 3
+	case hasPrefixFold(w, i, `\u0022`), hasPrefixFold(w, i, `\u0027`):
+		return 6
+	}
+	return 0
+}
+
+// encodedPair reads the separator and value after a key ending at i when
+// the pair is written with escapes, and reports whether it is one: an
+// encoded '=' (a query nested in a URL parameter:
+// "callback%3Ftoken%3DV%26state%3D1"), an encoded quote then "%3A" or
+// "%3D" (a JSON body in a form field: "%22password%22%3A%22V%22"), or a
+// \u0022 quote then ':' or '=' ("\u0022password\u0022:\u0022V\u0022").
+// A value in escaped quotes ends at the next one; a plain value at an
+// encoded '&', space, quote or line break ("%26", "%20", "%22", "%0A" …),
+// since its own '&' would be "%2526", or at a byte that ends any plain
+// value.
+func encodedPair(w []byte, i int) (start, end int, quoted, ok bool) {
+	q := escQuoteAt(w, i)
+	i += q
+	dbl := 0 // 2 when the pair is encoded twice: "password%253DV%2526x"
+	switch {
+	case hasPrefixFold(w, i, "%3d"), q > 0 && hasPrefixFold(w, i, "%3a"):
+		i += 3
+	case q == 0 && hasPrefixFold(w, i, "%253d"):
+		i += 5
+		dbl = 2
+	case q == 6 && i < len(w) && (w[i] == ':' || w[i] == '='):
+		i++
+	default:
+		return 0, 0, false, false
+	}
+	for {
+		if i = skipBlanks(w, i); hasPrefixFold(w, i, "%20") {
+			i += 3
+			continue
+		}
+		break
+	}
+	vq := escQuoteAt(w, i)
+	start = i + vq
+	if vq == 0 && start < len(w) && (w[start] == '{' || w[start] == '[') {
+		return start, start, false, true // an object or a list, not a value
+	}
+	for end = start; end < len(w); end++ {
+		c := w[end]
+		if vq > 0 {
+			if (c == '%' || c == '\\') && escQuoteAt(w, end) == vq {
+				break
+			}
+			continue
+		}
+		if c == '%' && end+2+dbl < len(w) && (dbl == 0 || w[end+1] == '2' && w[end+2] == '5') {
+			x := [2]byte{w[end+1+dbl], lower(w[end+2+dbl])}
+			if x[0] == '0' || x[0] == '2' && (x[1] == '0' || x[1] == '2' || x[1] == '6' || x[1] == '7') {
+				break
+			}
+			continue
+		}
+		if valueStops[c] && c != ',' && c != ';' && c != ')' && c != ']' && c != '}' && c != '(' && c != '[' && c != '{' {
+			break
+		}
+	}
+	return start, end, vq > 0, true
 }
 
 // spacedKey reports whether the key w[ks:ke], followed by a space, may take
@@ -1197,6 +1297,15 @@ func parseKeyValue(w []byte, ks, ke int, flag, header bool) (kv keyValue, ok boo
 	for i < len(w) && (w[i] == ' ' || w[i] == '\t') {
 		i++
 	}
+	for {
+		if n := ansiAt(w, i); n > 0 {
+			i = skipBlanks(w, i+n) // a colour code before the value: password=ESC[33mV
+		} else if i+1 < len(w) && w[i] == '\\' && w[i+1] == 't' {
+			i = skipBlanks(w, i+2) // an escaped tab in a JSON string: "password:\tV"
+		} else {
+			break
+		}
+	}
 	if i >= len(w) {
 		return kv, false
 	}
@@ -1447,8 +1556,22 @@ func xmlValue(w []byte, lt, i int) (kv keyValue, ok bool) {
 // or after a delimiter such as { , ; ( [ |.
 func keyStartsField(w []byte, ks int) bool {
 	i := ks
-	for i > 0 && (w[i-1] == ' ' || w[i-1] == '\t') {
-		i--
+	for {
+		for i > 0 && (w[i-1] == ' ' || w[i-1] == '\t') {
+			i--
+		}
+		n := escBefore(w, i)
+		if n == 0 {
+			break
+		}
+		switch w[i-1] {
+		case 'n', 't', 'r':
+			return true // "\npassword: …" in an escaped string: a new line or column
+		}
+		if w[i-n] != 0x1b {
+			break
+		}
+		i -= n // a colour code before the key
 	}
 	if i == 0 {
 		return true
@@ -1494,6 +1617,9 @@ func headerName(w []byte) bool {
 // quoteAt returns the opening quote at w[i]: a quote, or a quote escaped
 // by one or more backslashes (\" inside a JSON string); "" if none.
 func quoteAt(w []byte, i int) string {
+	if escQuoteAt(w, i) == 6 {
+		return string(w[i : i+6]) // \u0022: a quote escaped by a JSON encoder
+	}
 	j := i
 	for j < len(w) && w[j] == '\\' {
 		j++
@@ -1528,7 +1654,7 @@ func closingQuote(w []byte, i int, q string) int {
 
 // valueStops are the bytes that end an unquoted value.
 var valueStops = func() (t [256]bool) {
-	for _, b := range []byte(" \t\r\n&,;\"'`<>)]}\\{([") {
+	for _, b := range []byte(" \t\r\n&,;\"'`<>)]}\\{([\x1b") {
 		t[b] = true
 	}
 	return t

@@ -184,6 +184,27 @@ var keyedSyntaxRows = []kvRow{
 	{"Kubernetes env pair over two lines", "env:\n- name: DB_PASSWORD\n  value: rjmyrGUP.2VI0!\n- name: LOG_LEVEL\n  value: info\n", "env:\n- name: DB_PASSWORD\n  value: " + phKeyed + "\n- name: LOG_LEVEL\n  value: info\n"},
 	{"Kubernetes env pair, quoted", "  - name: \"API_KEY\"\n    value: \"abc123def\"", "  - name: \"API_KEY\"\n    value: \"" + phKeyed + "\""},
 	{"connection string key", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=dGVzdGtleWRhdGE=;EndpointSuffix=core.windows.net", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=" + phKeyed + ";EndpointSuffix=core.windows.net"},
+	// Escapes around the key: colour codes, a JSON \n, percent codes. An
+	// encoded '=' (%3D) separates a pair nested in a URL parameter, which
+	// then ends at an encoded '&' (%26); a value of a plain form keeps its
+	// percent codes.
+	{"logrus colour codes around the key", "\x1b[36mINFO\x1b[0m[0042] login \x1b[32mpassword\x1b[0m=Letme1n39_x \x1b[36muser\x1b[0m=bob",
+		"\x1b[36mINFO\x1b[0m[0042] login \x1b[32mpassword\x1b[0m=" + phKeyed + " \x1b[36muser\x1b[0m=bob"},
+	{"colour code with params before the value", "api_key=\x1b[0;33mZx81kLmQ02pR77ab\x1b[0m done", "api_key=\x1b[0;33m" + phKeyed + "\x1b[0m done"},
+	{"key after a JSON \\n", `msg="retry\npassword=hunter2x\nok"`, `msg="retry\npassword=` + phKeyed + `\nok"`},
+	{"subscript key", "form: user[login]=bob&user[password]=jZuDGUerPlNzt06zIX8&user[remember_me]=1", "form: user[login]=bob&user[password]=" + phKeyed + "&user[remember_me]=1"},
+	{"encoded subscript key", "utf8=%E2%9C%93&user%5Bemail%5D=bob&user%5Bpassword%5D=Winter5350%2B&commit=Sign+in", "utf8=%E2%9C%93&user%5Bemail%5D=bob&user%5Bpassword%5D=" + phKeyed + "&commit=Sign+in"},
+	{"query nested in an encoded parameter", "GET /login?redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb%3Faccess_token%3Ddd74d444-c5f2-4098-932b-84bfea245d13%26state%3D6c85013d HTTP/1.1",
+		"GET /login?redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb%3Faccess_token%3D" + phKeyed + "%26state%3D6c85013d HTTP/1.1"},
+	{"double-encoded form body", "raw_body=username%3Dbob%26password%3DLetme1n98%2521%26remember%3D1", "raw_body=username%3Dbob%26password%3D" + phKeyed + "%26remember%3D1"},
+	{"encoded JSON in a form field", "body=%7B%22password%22%3A%22hunter2x%22%2C%22user%22%3A%22bob%22%7D", "body=%7B%22password%22%3A%22" + phKeyed + "%22%2C%22user%22%3A%22bob%22%7D"},
+	{"form value keeps its encoded &", "password=Tr0ub%26dor3&remember=1", "password=" + phKeyed + "&remember=1"},
+	{"pair encoded twice", "next=%2Fcb%253Fx%253D1%2526client_secret%253DZx81kLmQ02pR77ab%2526y%253D2", "next=%2Fcb%253Fx%253D1%2526client_secret%253D" + phKeyed + "%2526y%253D2"},
+	{"encoded JSON with an encoded space", "q=%22api_key%22%3A%20%22Zx81kLmQ02pR77ab%22", "q=%22api_key%22%3A%20%22" + phKeyed + "%22"},
+	{"JSON with \\u0022 quotes", `payload={\u0022password\u0022:\u0022hunter2x\u0022,\u0022user\u0022:\u0022bob\u0022}`, `payload={\u0022password\u0022:\u0022` + phKeyed + `\u0022,\u0022user\u0022:\u0022bob\u0022}`},
+	{"value in \\u0022 quotes", `log: "token=\u0022Zx81kLmQ02pR77ab\u0022"`, `log: "token=\u0022` + phKeyed + `\u0022"`},
+	{"YAML in a JSON string: \\n and \\t", `msg="config:\n\tpassword:\thunter2x\n"`, `msg="config:\n\tpassword:\t` + phKeyed + `\n"`},
+	{"colour code between key and colon", "\x1b[1mAPI_KEY\x1b[0m: Zx81kLmQ02pR77ab", "\x1b[1mAPI_KEY\x1b[0m: " + phKeyed},
 }
 
 // Every spelling of every secret noun, in k=v form.
@@ -444,6 +465,16 @@ var keyedNegativeRows = func() []kvRow {
 		"password: |\n  \n",
 		"script: |\n  echo token: >\n  done\n",
 		`url: /reset?token={token}`,
+		// Escapes that are not separators, brackets that close no subscript.
+		"next=%2Freset%3Ftoken_type%3Dbearer%26x%3D1",
+		"q=password%20reset%20help",
+		"\x1b[1mpassword\x1b[0m reset requested",
+		"items[0]password]=x",
+		`{\u0022password\u0022:{\u0022min\u0022:8}}`,
+		`msg="\npassword reset requested\n"`,
+		"q=%22password%22%20reset",
+		"next=%2Fsettings%3Ftab%3Dpassword%26x%3D1",
+		`if tokens[token] == nil {`,
 	}
 	var rs []kvRow
 	for _, in := range ins {

@@ -73,6 +73,9 @@ func unhex(b byte) byte {
 }
 
 func validateEmail(s *scanner, w []byte, a, e int) {
+	if w[a] == '%' && string(w[a:e]) != "%40" {
+		return // the anchor matches any digits: "see%20example.com" has no '@'
+	}
 	ls := emailLocalStart(w, a)
 	if ls == a || a-ls > 64 || w[a-1] == '.' {
 		return
@@ -102,11 +105,16 @@ func emailLocalStart(w []byte, a int) int {
 	if a-ls > 64 {
 		return a // longer than any local part: a token or an id before an '@'
 	}
+	if ls > 0 && w[ls-1] != '%' {
+		ls = afterEsc(w, ls, a) // "\nbob@…", ESC "[32mbob@…": the escape is not the address's
+	}
 	// A percent-encoded byte that is not part of an address (the "%3A" of
 	// an encoded "mailto:", a "%3D" or "%20") ends what comes before it.
 	for i := ls; i+2 < a; i++ {
 		if w[i] == '%' && isHexDigit(w[i+1]) && isHexDigit(w[i+2]) && !emailLocal(unhex(w[i+1])<<4|unhex(w[i+2])) {
 			ls = i + 3
+		} else if i+4 < a && w[i] == '%' && w[i+1] == '2' && w[i+2] == '5' && isHexDigit(w[i+3]) && isHexDigit(w[i+4]) && !emailLocal(unhex(w[i+3])<<4|unhex(w[i+4])) {
+			ls = i + 5 // encoded twice: "%2522"
 		}
 	}
 	for ls < a && (w[ls] == '.' || w[ls] == '-' || w[ls] == '+' || w[ls] == '\'') {
@@ -206,6 +214,8 @@ func inURLUserinfo(w []byte, i int) bool {
 		switch c := w[j]; {
 		case c == '/' && w[j-1] == '/' && w[j-2] == ':':
 			return true
+		case c == '/' && j >= 4 && w[j-1] == '\\' && w[j-2] == '/' && w[j-3] == '\\' && w[j-4] == ':':
+			return true // ":\/\/" in a JSON string
 		case c == '/' || c == '?' || c == '#' || urlStop(c):
 			return false
 		}
@@ -327,6 +337,16 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 		}
 		seps++
 	}
+	// A region that starts with the digits of an escape ("%20", "\u0022"
+	// before "4111…") starts after it.
+	if p := afterEsc(w, rs, re); p > rs {
+		for _, c := range w[rs:p] {
+			if isDigit(c) {
+				nd--
+			}
+		}
+		rs = p
+	}
 	s.digitEnd = s.winOff + re
 
 	d := &s.r.digits
@@ -371,18 +391,25 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 	} else if ds == rs && ds-3 >= floor && w[ds-3] == '%' && w[ds-2] == '2' && w[ds-1]|0x20 == 'b' {
 		lead, leadAt = '+', ds-3 // "%2B": a URL-encoded '+'
 	}
+	// In a form body a '+' after a word is an encoded space, not the
+	// lead of an international number ("my+details+4111…").
+	if lead == '+' && w[leadAt] == '+' && leadAt > 0 && isLetter(w[leadAt-1]) && escBefore(w, leadAt) == 0 {
+		lead, leadAt = 0, ds
+	}
 	// A number must stand alone: no identifier, amount or path glued to
 	// it. When the region's first (or last) group is glued, that group is
 	// part of the identifier and no candidate may start (or end) there; the
 	// groups after (before) a space still stand alone: "trace 4bf9…a3432
-	// 4111 1111 1111 1111" holds a card.
+	// 4111 1111 1111 1111" holds a card. An escape sequence before it
+	// ("\t", "%22", ESC "[33m") or a percent code after it ("%22", "%0A")
+	// is a separator, not glue.
 	gluedL, gluedR := false, false
 	if leadAt > 0 && !leftCut {
 		p := w[leadAt-1]
-		gluedL = isWord(p) || p == '@' || p == '$' ||
+		gluedL = isWord(p) && escBefore(w, leadAt) == 0 || p == '@' || p == '$' ||
 			(p == '-' || p == '.') && leadAt > 1 && isWord(w[leadAt-2]) // blk_-1608…, v1.2…
 	}
-	if !rightCut && de < len(w) && (isWord(w[de]) || w[de] == '@' || w[de] == '%') {
+	if !rightCut && de < len(w) && (isWord(w[de]) || w[de] == '@' || w[de] == '%' && !pctCode(w, de)) {
 		gluedR = true
 	}
 	if ibanHeadBefore(w, leadAt) {
@@ -920,6 +947,7 @@ var phoneFirst, ssnFirst = firstLetters(phoneWords), firstLetters(ssnWords)
 // non-letter or a hump: "tel" is in "Tel:" and "telNo", not in
 // "telemetry"; "call" is not in "calls".
 func context(w []byte, start int, words []string, first uint32) bool {
+	start = escapesBack(w, start) // "phone%3D…", "phone=" ESC "[33m…"
 	lo := max(0, start-32)
 	for i := start - 1; i >= lo; i-- {
 		c := w[i]
@@ -951,14 +979,17 @@ func context(w []byte, start int, words []string, first uint32) bool {
 // identifier-like key ("span_id=…", "order 123…", "ts:"): such numbers are
 // ids and counters, not cards or phones.
 func idContext(w []byte, start int) bool {
+	start = escapesBack(w, start) // "span_id%3D…", "id=\u0022…"
 	i := start
 	for i > 0 && start-i < 4 && (w[i-1] == '=' || w[i-1] == ':' || w[i-1] == ' ' || w[i-1] == '"' || w[i-1] == '#' || w[i-1] == '\'') {
 		i--
 	}
+	i = escapesBack(w, i)
 	we := i
 	for i > 0 && (isAlnum(w[i-1]) || w[i-1] == '_' || w[i-1] == '-' || w[i-1] == '.') {
 		i--
 	}
+	i = afterEsc(w, i, we)
 	var buf [8][2]int
 	words := keyWords(w[i:we], buf[:0])
 	if len(words) == 0 {
@@ -1030,7 +1061,7 @@ var ibanLen = func() (t [26][26]uint8) {
 // anchor at a (and not before floor) and contains it.
 func findIBAN(w []byte, a, floor int) (int, int) {
 	for i := max(floor, a-40); i+4 <= len(w) && i <= a; i++ {
-		if !isUpper(w[i]) || !isUpper(w[i+1]) || !isDigit(w[i+2]) || !isDigit(w[i+3]) || (i > 0 && isAlnum(w[i-1])) {
+		if !isUpper(w[i]) || !isUpper(w[i+1]) || !isDigit(w[i+2]) || !isDigit(w[i+3]) || alnumBefore(w, i) {
 			continue
 		}
 		n := int(ibanLen[w[i]-'A'][w[i+1]-'A'])

@@ -179,12 +179,21 @@ func TestEmail(t *testing.T) {
 		{"numeric local part", "13800138000@example.cn", R},
 		{"query right after the host", "https://example.com?to=alice@example.com", "https://example.com?to=" + R},
 		{"fragment right after the host", "https://example.com#alice@example.com", "https://example.com#" + R},
+		// An escape before the address is not part of its local part.
+		{"after a JSON \\n", `msg="from:\nalice@example.com\nend"`, `msg="from:\n` + R + `\nend"`},
+		{"after a JSON \\t", `row="7\talice@example.com"`, `row="7\t` + R + `"`},
+		{"after \\u0022", `{\u0022to\u0022:\u0022alice@example.com\u0022}`, `{\u0022to\u0022:\u0022` + R + `\u0022}`},
+		{"colour code", "user=\x1b[32malice@example.com\x1b[0m ok", "user=\x1b[32m" + R + "\x1b[0m ok"},
+		{"colour code with params", "user=\x1b[0;36malice@example.com\x1b[0m", "user=\x1b[0;36m" + R + "\x1b[0m"},
+		{"after \\\\n (JSON in a JSON string)", `{"b":"{\"to\":\"x\\nalice@example.com\"}"}`, `{"b":"{\"to\":\"x\\n` + R + `\"}"}`},
 	}
 	checkRows(t, Default(), rows)
 	checkRows(t, Default(), unchanged(
 		"o.a.z.s.NIOServerCnxnFactory@774 - Accepted socket",
 		"java.lang.Object@1b6d3586 finished",
 		"ssh admin@10.0.0.1",
+		"GET /notes?text=see%20example.com%20today (a percent code, not %40)",
+		"q=see%20hvr.zz_2t7rPhn_Mn297b",
 		"ssh admin@10.0.0.1:22",
 		"git clone git@github.com:org/repo.git",
 		"GIT@gitlab.example.com:group/project.git",
@@ -311,6 +320,7 @@ func TestSSN(t *testing.T) {
 		{"plain JSON with context", `{"ssn":123456789}`, `{"ssn":` + R + `}`},
 		{"taxpayer", "taxpayer 123 45 6789", "taxpayer " + R},
 		{"line end", "ssn=772-01-0001", "ssn=" + R},
+		{"plain with context through %3D", "q=ssn%3D123456789", "q=ssn%3D" + R},
 	})
 	checkRows(t, Default(), unchanged(
 		"ssn 000-12-3456",
@@ -374,6 +384,11 @@ func TestPhone(t *testing.T) {
 	}
 	rows = append(rows,
 		piiRow{"context plain NANP", "phone: 4155552671", "phone: " + R},
+		// the context word reads through escaped separators
+		piiRow{"context through %3D", "q=phone%3D4155552671%26x%3D1", "q=phone%3D" + R + "%26x%3D1"},
+		piiRow{"context through encoded JSON", "body=%7B%22phone%22%3A%224155552671%22%7D", "body=%7B%22phone%22%3A%22" + R + "%22%7D"},
+		piiRow{"context through a colour code", "phone=\x1b[33m4155552671\x1b[0m", "phone=\x1b[33m" + R + "\x1b[0m"},
+		piiRow{"context through a JSON \\t", `msg="phone:\t4155552671"`, `msg="phone:\t` + R + `"`},
 		piiRow{"context plain NANP with 1", "tel=14155552671", "tel=" + R},
 		piiRow{"context national UK mobile", "mobile 07700900123", "mobile " + R},
 		piiRow{"context national DE", "Tel: 030 12345678", "Tel: " + R},
@@ -553,10 +568,20 @@ func TestPIIInContext(t *testing.T) {
 		// After or before a token glued to digits: the glued group is part
 		// of the token, the value after (before) the space stands alone.
 		"trace 4bf92f3577b34da6a3ce929d0e0e4736 %s", "id=ab3432 %s", "v1.2.3 %s", "%s 7ab", "x1 %s 2y",
+		// after and before escape sequences: JSON, URL and form encoding,
+		// terminal colours
+		`msg="pasted:\n%s\nin chat"`, `row="bob\t%s\tactive"`, `{\u0022v\u0022:\u0022%s\u0022}`,
+		"q=%%22%s%%22&page=6", "text=see%%20%s%%20today", "body=%%7B%%22note%%22%%3A%%22%s%%22%%7D",
+		"my+details+%s+thanks", "card \x1b[33m%s\x1b[0m", "ssn=\x1b[0;36m%s\x1b[0m",
+		`{"b":"{\"v\":\"x\\n%s\\ny\"}"}`, "q=%%2522%s%%2522",
+		"v=\x1b[38;2;255;255;255m%s\x1b[0m", `echo $'\042%s\042'`,
 	}
 	var rows []piiRow
 	for _, v := range values {
 		for _, tpl := range templates {
+			if strings.HasPrefix(tpl, "my+") && strings.Contains(v.v, "@") {
+				continue // '+' may tag a local part: "my+details+alice@…" stays ambiguous
+			}
 			rows = append(rows, piiRow{fmt.Sprintf(tpl, v.v), fmt.Sprintf(tpl, v.v), fmt.Sprintf(tpl, v.want)})
 		}
 	}
@@ -662,6 +687,15 @@ func TestPIINegatives(t *testing.T) {
 		"mac 00:1a:2b:3c:4d:5e",
 		"total 1 048 576 bytes",
 		"2026-11-28 1234 5678 9012 3456",
+		// a letter glued to the digits is no escape: a percent sign
+		// without two hex digits, a word or a version before '+'
+		"rate=50%x4111111111111111",
+		"semver 1.0.0+4111111111111111",
+		// an id key before escaped separators: the number is an id
+		"q=trace_id%3D5677899480257134",
+		"x%22span_id%22%3A%225677899480257134%22",
+		"span_id=\x1b[33m5677899480257134\x1b[0m",
+		`{\u0022dd.trace_id\u0022:\u00225677899480257134\u0022}`,
 	)
 	checkRows(t, Default(), rows)
 }

@@ -71,7 +71,7 @@ var vendors = []vendor{
 	// Source hosting and CI.
 	{id: "github-token", desc: "GitHub classic token (personal, OAuth, user-to-server, server-to-server, refresh) with a valid CRC32 checksum, and stateless installation tokens (ghs_<app id>_<JWT>)", example: "ghp_ + 30 base62 + 6 checksum",
 		spec:     tokenSpec{prefixes: []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}, alpha: b62, min: 36, max: 36},
-		validate: validateGitHub, back: 1, fwd: 4096},
+		validate: validateGitHub, back: escBack, fwd: 4096},
 	{id: "github-fine-grained-pat", desc: "GitHub fine-grained personal access token", example: "github_pat_ + 22 + _ + 59",
 		spec: tokenSpec{prefixes: []string{"github_pat_"}, alpha: "A-Za-z0-9_", min: 76, max: 90, check: sepAt('_', 22)}},
 	{id: "gitlab-token", desc: "GitLab personal, project, group, deploy, runner, CI job, trigger, OAuth, feed, incoming-mail, agent, SCIM and feature-flag tokens, legacy and routable", example: "glpat- + 20 chars, or glpat-<payload>.01.<crc>",
@@ -88,7 +88,7 @@ var vendors = []vendor{
 	// Clouds and platforms.
 	{id: "aws-access-key-id", desc: "AWS access key ID (long-term and temporary); a 40-character secret access key on the same line is redacted with it", example: "AKIA + 16 chars",
 		spec:     tokenSpec{prefixes: []string{"AKIA", "ASIA", "ABIA", "ACCA"}, alpha: "A-Z2-7", min: 16, max: 16},
-		validate: validateAWSKeyID, back: 1, fwd: 256},
+		validate: validateAWSKeyID, back: escBack, fwd: 256},
 	{id: "aws-session-token", desc: "AWS STS session token", example: "IQoJb3JpZ2luX2Vj…",
 		spec: tokenSpec{prefixes: []string{"IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdz", "FQoGZXIvYXdz"}, alpha: b64std, min: 100, max: 4096}},
 	{id: "google-api-key", desc: "Google API key (Maps, Firebase, Gemini …): AIza + 35 characters, and the AQ. keys issued since 2026", example: "AIza + 35 chars",
@@ -100,7 +100,7 @@ var vendors = []vendor{
 	{id: "google-oauth-token", desc: "Google OAuth access and refresh tokens", example: "ya29.… / 1//0…",
 		spec: tokenSpec{prefixes: []string{"ya29.", "1//0"}, alpha: "A-Za-z0-9_.-", min: 20, max: 2048, check: randomish}},
 	{id: "azure-devops-pat", desc: "Azure DevOps personal access token (84-character format with the AZDO signature)", example: "76 chars + AZDO + 4 chars",
-		validate: validateAzureDevOps, back: 77, fwd: 6, anchors: []string{"azdo"}},
+		validate: validateAzureDevOps, back: 76 + escBack, fwd: 6, anchors: []string{"azdo"}},
 	{id: "alibaba-access-key-id", desc: "Alibaba Cloud AccessKey ID", example: "LTAI + 20 chars",
 		spec: tokenSpec{prefixes: []string{"LTAI"}, alpha: b62, min: 12, max: 20, check: randomish}},
 	{id: "tencent-secret-id", desc: "Tencent Cloud SecretId", example: "AKID + 32 chars",
@@ -130,7 +130,7 @@ var vendors = []vendor{
 	{id: "vault-token", desc: "HashiCorp Vault service, batch and recovery tokens", example: "hvs. + 24+ chars",
 		spec: tokenSpec{prefixes: []string{"hvs.", "hvb.", "hvr."}, alpha: b64u, min: 24, max: 300}},
 	{id: "terraform-token", desc: "HCP Terraform (Terraform Cloud) user, team and organization API token", example: "14 chars.atlasv1.67 chars",
-		validate: validateTerraform, back: 15, fwd: 71, anchors: []string{".atlasv1."}},
+		validate: validateTerraform, back: 14 + escBack, fwd: 71, anchors: []string{".atlasv1."}},
 	{id: "pulumi-token", desc: "Pulumi access token", example: "pul- + 40 hex",
 		spec: tokenSpec{prefixes: []string{"pul-"}, alpha: hexLower, min: 40, max: 40}},
 	{id: "doppler-token", desc: "Doppler personal, service, service-account, CLI, SCIM and audit tokens", example: "dp.pt. + 43 chars",
@@ -304,7 +304,7 @@ func vendorRules() []*rule {
 		v.spec.init()
 		r := &rule{
 			id: v.id, kind: Secret, desc: v.desc, example: v.example,
-			back: 1, fwd: v.spec.max + 1, prio: prioVendor,
+			back: escBack, fwd: v.spec.max + 1, prio: prioVendor,
 			tok: &v.spec, validate: validateToken,
 		}
 		for _, p := range v.spec.prefixes {
@@ -324,7 +324,7 @@ func vendorRules() []*rule {
 // tokenAt checks the token of spec t starting at the anchor [a, e) and
 // returns its end, or -1.
 func tokenAt(t *tokenSpec, w []byte, a, e int) int {
-	if a > 0 && isAlnum(w[a-1]) {
+	if alnumBefore(w, a) {
 		return -1
 	}
 	// The anchor matched ignoring case (and any digit for a digit); the
@@ -341,7 +341,7 @@ func tokenAt(t *tokenSpec, w []byte, a, e int) int {
 	}
 	end := e
 	for end < len(w) {
-		if t.set[w[end]] {
+		if t.set[w[end]] && w[end] != '%' {
 			end++
 		} else if n := escapedTokenChar(t, w, end); n > 0 {
 			end += n
@@ -373,6 +373,8 @@ func tokenAt(t *tokenSpec, w []byte, a, e int) int {
 // "\/" (JSON may escape '/') and %2B, %2F, %3D (URL encoding of + / =),
 // when the alphabet has the character. Without this a base64 token in a
 // JSON string or a URL query would be cut at the escape and leak its rest.
+// Other percent codes ("%22", "%20", "%26") end a token, even one whose
+// alphabet has '%' (URL-encoded base64 holds only these three).
 func escapedTokenChar(t *tokenSpec, w []byte, i int) int {
 	switch w[i] {
 	case '\\':
@@ -414,7 +416,7 @@ func validateGitHub(s *scanner, w []byte, a, e int) {
 		}
 		return
 	}
-	if (a > 0 && isAlnum(w[a-1])) || !bytes.HasPrefix(w[a:e], []byte("gh")) || w[e-1] != '_' {
+	if alnumBefore(w, a) || !bytes.HasPrefix(w[a:e], []byte("gh")) || w[e-1] != '_' {
 		return
 	}
 	i := runFwd(w, e, cDigit)
@@ -475,8 +477,8 @@ func validateTerraform(s *scanner, w []byte, a, e int) {
 	if string(w[a:e]) != ".atlasv1." {
 		return
 	}
-	st := runBack(w, a, cAlnum)
-	if a-st != 14 || (st > 0 && (isWord(w[st-1]) || w[st-1] == '.' || w[st-1] == '-')) {
+	st := runBackEsc(w, a, cAlnum)
+	if a-st != 14 || (st > 0 && (!boundaryBefore(w, st) || w[st-1] == '.' || w[st-1] == '-')) {
 		return
 	}
 	end := e
@@ -506,9 +508,9 @@ func validateAzureDevOps(s *scanner, w []byte, a, e int) {
 	if string(w[a:e]) != "AZDO" {
 		return
 	}
-	st := runBack(w, a, cAlnum)
+	st := runBackEsc(w, a, cAlnum)
 	end := runFwd(w, e, cAlnum)
-	if end-st != 84 || (a-st != 76 && a-st != 75) || (st > 0 && isWord(w[st-1])) || (end < len(w) && isWord(w[end])) {
+	if end-st != 84 || (a-st != 76 && a-st != 75) || !boundaryBefore(w, st) || (end < len(w) && isWord(w[end])) {
 		return
 	}
 	if !randomish("", w[st:a]) || tokenPlaceholder(w[st:a]) {

@@ -198,6 +198,18 @@ var tokenContexts = []string{
 	"leaked in chat: %s.",
 	"  password: \"%s\"",
 	"<secret>%s</secret>",
+	// after an escape sequence whose last byte is a letter or digit
+	`level=warn msg="user pasted:\n%s\nin support chat"`,
+	`row="bob\t%s\tactive"`,
+	`payload="{\u0022value\u0022:\u0022%s\u0022}"`,
+	"GET /search?q=%22%s%22&page=2 HTTP/1.1",
+	"GET /notes?text=see%20%s%20today HTTP/1.1",
+	"body=%7B%22note%22%3A%22%s%22%7D",
+	"q=%2522%s%2522&page=1",
+	"token \x1b[38;2;255;255;255m%s\x1b[0m",
+	`printf '\042%s\042'`,
+	`{"body":"{\"note\":\"pasted:\\n%s\\nend\"}"}`,
+	"api-1  | \x1b[33mWARN\x1b[0m using token \x1b[0;36m%s\x1b[0m",
 }
 
 // tokenGen expands templates.
@@ -448,6 +460,7 @@ func TestVendorNearMissesStay(t *testing.T) {
 				if !containsInt(vc.noGlue, fi) {
 					check(vc.id, "glued to a word: "+f, "x"+tok)
 					check(vc.id, "glued to a word: "+f, "9"+tok)
+					check(vc.id, "glued to an incomplete percent code: "+f, "%2x"+tok)
 				}
 				if p != "" && swapCase(p) != p {
 					check(vc.id, "prefix in the wrong case: "+f, swapCase(p)+tok[len(p):])

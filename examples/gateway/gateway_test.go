@@ -43,7 +43,7 @@ type request struct {
 var requests = []request{
 	{name: "users", path: "/users/42", status: 200, ctype: "application/json"},
 	{name: "users", path: "/users/42?token=tk-55aa66bb77cc", status: 200, ctype: "application/json",
-		logHas: []string{`"url":"/users/42?token=[REDACTED:keyed-secret]"`}},
+		logHas: []string{`"url":"/users/42?token=%5BREDACTED%3Akeyed-secret%5D"`}},
 	{name: "events", path: "/events", status: 200, ctype: "text/event-stream",
 		logHas: []string{`"redactions":{"stripe-key":1}`}},
 	{name: "report", path: "/report", header: map[string]string{"Accept-Encoding": "gzip"},
