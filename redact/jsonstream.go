@@ -39,7 +39,8 @@ const jsonKeepCap = 64 << 10
 // 32 KiB within one). What a JSONWriter holds is the token being read (a
 // string or number, at most the limit), the stack of open containers (at
 // most 1000, the nesting limit of JSON) and output not yet written. The
-// value of a secret key is replaced whole, whatever its type: an object or
+// value of a secret key is replaced whole, whatever its type (null, true
+// and false excepted, as in JSON): an object or
 // array under "password" is skipped as it streams, never buffered, and its
 // placeholder is written when it closes.
 //
@@ -729,9 +730,7 @@ func (jw *JSONWriter) endNumber() {
 func (jw *JSONWriter) endLiteral() {
 	switch {
 	case jw.skipping:
-	case jw.tokSecret && jw.lit[0] != 'n':
-		jw.out = jw.r.appendJSONSecret(jw.out, jw.lit, nil)
-	default:
+	default: // true, false and null carry no secret, even under a secret key
 		jw.out = append(jw.out, jw.lit...)
 	}
 }
