@@ -25,7 +25,7 @@ func genericRules() []*rule {
 		{id: pemRuleID, kind: Secret, prio: prioGeneric + 5, multiline: true,
 			desc:    "body of a PEM private key block of any type (RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8, PGP), also with escaped newlines; the BEGIN/END lines stay. Blocks are capped at 64 KiB: past the cap everything that still looks like key material is redacted",
 			example: "-----BEGIN OPENSSH PRIVATE KEY-----\\n…\\n-----END OPENSSH PRIVATE KEY-----",
-			anchors: []string{"-----begin "}, back: 0, fwd: pemCap, validate: validatePEM},
+			anchors: []string{"-----begin "}, back: pemBack, fwd: pemCap, validate: validatePEM},
 		{id: "url-credentials", kind: Secret, prio: prioGeneric,
 			desc: "password in scheme://user:password@host for any scheme (postgres, mysql, redis ://:token@, amqp, mongodb+srv, https, …)", example: "postgres://app:s3cret@db:5432/app",
 			anchors: []string{"://"}, back: 32, fwd: 512, validate: validateURLCredentials},
@@ -203,6 +203,9 @@ func validatePEM(s *scanner, w []byte, a, e int) {
 	if !bytes.HasSuffix(label, []byte("PRIVATE KEY")) && !bytes.HasSuffix(label, []byte("PRIVATE KEY BLOCK")) {
 		return
 	}
+	if validatePrefixedPEM(s, w, a, e+le+5) || validateQuotedPEM(s, w, e+le+5) {
+		return
+	}
 	first, last, b64n, found, cut := walkPEMBody(w, e+le+5, false)
 	if first < 0 {
 		return
@@ -214,6 +217,156 @@ func validatePEM(s *scanner, w []byte, a, e int) {
 	if cut && len(w)-e == s.cur.fwd {
 		s.continuePEM(last) // the block runs past the cap: see pemcap.go
 	}
+}
+
+// pemBack is how far the private-key rule looks back on the BEGIN line for
+// a per-line prefix (a log timestamp, "api-1  | ", "# ", "remote: " …).
+const pemBack = 200
+
+// validatePrefixedPEM handles a block printed with a prefix on every line:
+// a log or CI timestamp, a container name, a syslog or klog header, a
+// comment or quote marker. The prefix is what precedes BEGIN on its line
+// (w[:a]: the window reaches back to the line start); each later line must
+// start with a prefix of the same shape (same length, same punctuation and
+// spaces, letters and digits free, so timestamps may tick) and hold only
+// key material, an armor header or nothing, until the END line. Each body
+// line becomes its own span, so the prefixes stay. It reports whether it
+// found a block; a bare or indented block is left to walkPEMBody.
+func validatePrefixedPEM(s *scanner, w []byte, a, armor int) bool {
+	pfx := w[:a]
+	if a == 0 || a >= pemBack || len(bytes.TrimSpace(pfx)) == 0 {
+		return false
+	}
+	p := armor
+	for p < len(w) && (w[p] == ' ' || w[p] == '\t' || w[p] == '\r') {
+		p++
+	}
+	if p >= len(w) || w[p] != '\n' {
+		return false
+	}
+	p++
+	type line struct{ start, end int }
+	var lines []line
+	b64n, found := 0, false
+	for p < len(w) && samePrefixShape(w[p:], pfx) {
+		q := p + len(pfx)
+		for q < len(w) && (w[q] == ' ' || w[q] == '\t') {
+			q++
+		}
+		if bytes.HasPrefix(w[q:], []byte("-----END")) {
+			found = true
+			break
+		}
+		eol := len(w)
+		if i := bytes.IndexByte(w[q:], '\n'); i >= 0 {
+			eol = q + i
+		}
+		end := trimRightSpace(w, q, eol)
+		if h := pemHeaderEnd(w, q); h > q {
+			lines = append(lines, line{q, h})
+		} else {
+			r := q
+			for r < end && (is(w[r], cB64) || w[r] == '=') {
+				r++
+			}
+			if r < end {
+				break // not key material: the block (or the log) went on
+			}
+			if r > q {
+				lines = append(lines, line{q, r})
+				b64n += r - q
+			}
+		}
+		p = eol + 1
+	}
+	if len(lines) == 0 || !found && b64n < 32 {
+		return false
+	}
+	for _, l := range lines {
+		s.add(l.start, l.end, 0, 0)
+	}
+	return true
+}
+
+// samePrefixShape reports whether b starts with a prefix shaped like pfx:
+// the same length, letters and digits where pfx has letters and digits,
+// and the same bytes elsewhere.
+func samePrefixShape(b, pfx []byte) bool {
+	if len(b) < len(pfx) {
+		return false
+	}
+	for i, c := range pfx {
+		if d := b[i]; d != c && !(isAlnum(c) && isAlnum(d)) {
+			return false
+		}
+	}
+	return true
+}
+
+// validateQuotedPEM handles a block printed as a list of its lines
+// (Python ['-----BEGIN …', 'MIIE…', …], a JSON array of strings): BEGIN's
+// string closes right after the armor, and each later element holds one
+// line. Each element's content becomes a span, so quotes and commas stay.
+func validateQuotedPEM(s *scanner, w []byte, armor int) bool {
+	if armor >= len(w) || w[armor] != '\'' && w[armor] != '"' {
+		return false
+	}
+	quote := w[armor]
+	type elem struct{ start, end int }
+	var elems []elem
+	b64n, found := 0, false
+	for p := armor; ; {
+		// At the closing quote of an element: a separator and the next.
+		j := skipSpace(w, p+1)
+		if j >= len(w) || w[j] != ',' {
+			break
+		}
+		j = skipSpace(w, j+1)
+		if j >= len(w) || w[j] != quote {
+			break
+		}
+		j++
+		if bytes.HasPrefix(w[j:], []byte("-----END")) {
+			found = true
+			break
+		}
+		k := bytes.IndexByte(w[j:], quote)
+		if k < 0 {
+			break
+		}
+		k += j
+		if h := pemHeaderEnd(w, j); h == k {
+			elems = append(elems, elem{j, k})
+		} else {
+			r := j
+			for r < k && (is(w[r], cB64) || w[r] == '=') {
+				r++
+			}
+			if r < k {
+				break
+			}
+			if r > j {
+				elems = append(elems, elem{j, k})
+				b64n += k - j
+			}
+		}
+		p = k
+	}
+	if len(elems) == 0 || !found && b64n < 32 {
+		return false
+	}
+	for _, e := range elems {
+		s.add(e.start, e.end, 0, 0)
+	}
+	return true
+}
+
+// skipSpace skips whitespace (line breaks included) from i.
+func skipSpace(w []byte, i int) int {
+	for i < len(w) && isSpace(w[i]) {
+		i++
+	}
+	return i
 }
 
 // walkPEMBody walks a private-key body from body, line by line: lines are

@@ -23,6 +23,11 @@ func pemBlock(label, body string) string {
 	return "-----BEGIN " + label + "-----\n" + body + "-----END " + label + "-----"
 }
 
+// prefixLines puts pfx before every line of s.
+func prefixLines(pfx, s string) string {
+	return pfx + strings.ReplaceAll(s, "\n", "\n"+pfx)
+}
+
 func pemBlockRedacted(label string) string {
 	return "-----BEGIN " + label + "-----\n[REDACTED:private-key]\n-----END " + label + "-----"
 }
@@ -119,7 +124,23 @@ var pemRows = []kvRow{
 	{"cut inside a JSON string", `{"k":"-----BEGIN PRIVATE KEY-----\nMIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg\nc2V0dGVy", "level":"info"}`,
 		`{"k":"-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]", "level":"info"}`},
 	{"cut, then a JSON line end", "-----BEGIN PRIVATE KEY-----\n" + testPEMBody + `", "level":"info"}`, "-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n" + `", "level":"info"}`},
+	// A prefix on every line (log timestamps, container names, comment
+	// markers): the prefix of the BEGIN line, or one of its shape, opens
+	// each line; each body line is redacted, the prefixes stay.
+	{"docker compose prefix", prefixLines("api-1  | ", pemBlock("RSA PRIVATE KEY", testPEMBody)), prefixLines("api-1  | ", "-----BEGIN RSA PRIVATE KEY-----\n[REDACTED:private-key]\n[REDACTED:private-key]\n-----END RSA PRIVATE KEY-----")},
+	{"comment prefix", prefixLines("# ", pemBlock("PRIVATE KEY", testPEMBody)), prefixLines("# ", "-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n[REDACTED:private-key]\n-----END PRIVATE KEY-----")},
+	{"CI timestamps that tick", "2026-11-28T10:00:00.1000137Z -----BEGIN EC PRIVATE KEY-----\n2026-11-28T10:00:00.1000274Z MIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg\n2026-11-28T10:00:01.1000411Z -----END EC PRIVATE KEY-----\n2026-11-28T10:00:01.2000000Z done",
+		"2026-11-28T10:00:00.1000137Z -----BEGIN EC PRIVATE KEY-----\n2026-11-28T10:00:00.1000274Z [REDACTED:private-key]\n2026-11-28T10:00:01.1000411Z -----END EC PRIVATE KEY-----\n2026-11-28T10:00:01.2000000Z done"},
+	{"prefixed, legacy headers", prefixLines("remote: ", pemBlock("RSA PRIVATE KEY", "Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,3F17F5316E2BAC89\n\n"+testPEMBody)),
+		prefixLines("remote: ", "-----BEGIN RSA PRIVATE KEY-----\n[REDACTED:private-key]\n[REDACTED:private-key]\n\n[REDACTED:private-key]\n[REDACTED:private-key]\n-----END RSA PRIVATE KEY-----")},
+	{"list of lines", `key_lines = ['-----BEGIN PRIVATE KEY-----', 'MIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg', 'c2V0dGVy', '-----END PRIVATE KEY-----']`,
+		`key_lines = ['-----BEGIN PRIVATE KEY-----', '[REDACTED:private-key]', '[REDACTED:private-key]', '-----END PRIVATE KEY-----']`},
+	{"JSON array of lines", "[\"-----BEGIN PRIVATE KEY-----\",\n  \"MIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg\",\n  \"-----END PRIVATE KEY-----\"]",
+		"[\"-----BEGIN PRIVATE KEY-----\",\n  \"[REDACTED:private-key]\",\n  \"-----END PRIVATE KEY-----\"]"},
 	// Near misses: public material stays.
+	{"prefixed CERTIFICATE", prefixLines("api-1  | ", pemBlock("CERTIFICATE", testPEMBody)), prefixLines("api-1  | ", pemBlock("CERTIFICATE", testPEMBody))},
+	{"prefixed prose", "# -----BEGIN PRIVATE KEY-----\n# goes here, see the docs\n# MIIE", "# -----BEGIN PRIVATE KEY-----\n# goes here, see the docs\n# MIIE"},
+	{"list of words", `want = ['-----BEGIN PRIVATE KEY-----', 'header', 'MIIE']`, `want = ['-----BEGIN PRIVATE KEY-----', 'header', 'MIIE']`},
 	{"PUBLIC KEY", pemBlock("PUBLIC KEY", testPEMBody), pemBlock("PUBLIC KEY", testPEMBody)},
 	{"RSA PUBLIC KEY", pemBlock("RSA PUBLIC KEY", testPEMBody), pemBlock("RSA PUBLIC KEY", testPEMBody)},
 	{"CERTIFICATE", pemBlock("CERTIFICATE", testPEMBody), pemBlock("CERTIFICATE", testPEMBody)},

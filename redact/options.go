@@ -239,7 +239,8 @@ func (c *config) build() (*Redactor, error) {
 		r.maxBack = max(r.maxBack, x.back)
 		if x.multiline {
 			r.multiline = true
-			r.maxMultiBack = max(r.maxMultiBack, x.back)
+			// Look-back is clipped to the anchor's line (see window), so
+			// maxBack covers it; maxMultiBack stays 0.
 			for _, a := range x.anchors {
 				r.maxMultiLen = max(r.maxMultiLen, len(a))
 			}

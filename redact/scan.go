@@ -283,10 +283,8 @@ func (s *scanner) ready(r *rule, end, avail int) bool {
 func (s *scanner) window(r *rule, a, end, avail int) (lo, hi int) {
 	lo = max(s.seg, a-r.back)
 	hi = min(avail, end+r.fwd)
-	if r.multiline {
-		return lo, hi
-	}
-	// The line start: the last newline before a.
+	// The line start: the last newline before a (multi-line rules, too,
+	// look back only on the anchor's line).
 	if a > s.nlScan {
 		// Forward, with IndexByte (vectorised; LastIndexByte is a plain
 		// loop), one call per line.
@@ -308,6 +306,9 @@ func (s *scanner) window(r *rule, a, end, avail int) (lo, hi int) {
 		}
 	} else if i := bytes.LastIndexByte(s.data[lo-s.off:a-s.off], '\n'); i >= 0 {
 		lo += i + 1
+	}
+	if r.multiline {
+		return lo, hi
 	}
 	// The line end: the first newline at or after end.
 	if !(s.fwdFrom <= end && (s.fwdNL >= end || s.fwdNL < 0 && s.fwdTo >= hi)) {
