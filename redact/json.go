@@ -43,7 +43,7 @@ func (r *Redactor) json(b []byte, fn func(Finding)) ([]byte, error) {
 	}
 	*j = jsonWalker{r: r, in: b, fn: fn, tmp: j.tmp[:0], scratch: j.scratch[:0], enc: j.enc[:0]}
 	defer func() {
-		j.r, j.in, j.out, j.fn = nil, nil, nil, nil
+		j.r, j.in, j.out, j.fn, j.key = nil, nil, nil, nil, nil
 		if cap(j.tmp)+cap(j.scratch)+cap(j.enc) <= 1<<20 {
 			jsonScratch.Put(j)
 		}
@@ -70,6 +70,7 @@ type jsonWalker struct {
 	out    []byte // nil until the first change
 	copied int    // in[:copied] is accounted for in out
 	tmp    []byte // decoded key or string
+	key    []byte // the raw key whose value is walked: context for digit PII
 	// Reused output buffers for one rewritten string.
 	scratch, enc []byte
 }
@@ -152,6 +153,7 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 		return i + 1, nil
 	}
 	for {
+		j.key = nil
 		if i >= len(j.in) || j.in[i] != '"' {
 			return i, j.errorf(i, "expected a string key")
 		}
@@ -181,6 +183,7 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 			return i, j.errorf(i, "expected ':'")
 		}
 		vs := j.ws(i + 1)
+		j.key = j.in[ks+1 : ke-1]
 		ve, err := j.value(vs, depth, secret || secretKey)
 		if err != nil {
 			return ve, err
@@ -211,7 +214,9 @@ func (j *jsonWalker) array(i, depth int, secret bool) (int, error) {
 	if i < len(j.in) && j.in[i] == ']' {
 		return i + 1, nil
 	}
+	key := j.key // the elements of a list are values of its key
 	for {
+		j.key = key
 		e, err := j.value(i, depth, secret)
 		if err != nil {
 			return e, err
@@ -320,7 +325,7 @@ func (j *jsonWalker) redactString(s, e int, esc bool) bool {
 		// Placeholders and fixed texts are JSON-safe, and so are original
 		// bytes kept by the Partial style: rewrite in place, straight into
 		// the output.
-		if out, changed := j.r.appendRedacted(j.scratch[:0], content, j.shifted(s+1, -1)); changed {
+		if out, changed := j.r.appendRedactedKeyed(j.scratch[:0], content, j.key, j.shifted(s+1, -1)); changed {
 			j.scratch = out
 			j.replace(s+1, e-1, out)
 			return true
@@ -328,7 +333,7 @@ func (j *jsonWalker) redactString(s, e int, esc bool) bool {
 		return false
 	}
 	j.tmp = unescapeJSON(j.tmp[:0], content)
-	if out, changed := j.r.appendRedacted(j.scratch[:0], j.tmp, j.shifted(s, e)); changed {
+	if out, changed := j.r.appendRedactedKeyed(j.scratch[:0], j.tmp, j.key, j.shifted(s, e)); changed {
 		j.scratch = out
 		j.enc = appendJSONString(j.enc[:0], out)
 		j.replace(s, e, j.enc)
@@ -357,7 +362,7 @@ func (j *jsonWalker) shifted(base, end int) func(Finding) {
 // redactNumber runs the digit rules on a number; a number with a finding
 // becomes a string.
 func (j *jsonWalker) redactNumber(s, e int) {
-	out, changed := j.r.appendRedacted(nil, j.in[s:e], j.shifted(s, -1))
+	out, changed := j.r.appendRedactedKeyed(nil, j.in[s:e], j.key, j.shifted(s, -1))
 	if changed {
 		j.replace(s, e, appendJSONString(nil, out))
 	}

@@ -47,6 +47,20 @@ var jsonRows = []jsonRow{
 	{"JWT in a string", `{"id_token":"x","t":"` + testJWT + `"}`, `{"id_token":"[REDACTED:keyed-secret]","t":"[REDACTED:jwt]"}`},
 	{"PEM in a string", `{"k":"` + strings.ReplaceAll(pemBlock("PRIVATE KEY", testPEMBody), "\n", `\n`) + `"}`,
 		`{"k":"-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n-----END PRIVATE KEY-----"}`},
+	// The key is the context of digit PII in its value, as "phone" is in
+	// the text "phone: 4158675309": a bare run of digits is a phone
+	// number or an SSN only under such a key.
+	{"phone as a number", `{"customer":{"id":2911,"phone":4158675309}}`, `{"customer":{"id":2911,"phone":"[REDACTED:phone]"}}`},
+	{"phone as a string", `{"phone":"4158675309","tier":"gold"}`, `{"phone":"[REDACTED:phone]","tier":"gold"}`},
+	{"mobile with country code", `{"mobile":17736959574}`, `{"mobile":"[REDACTED:phone]"}`},
+	{"camelCase key", `{"phoneNumber":"4158675309"}`, `{"phoneNumber":"[REDACTED:phone]"}`},
+	{"plain SSN", `{"applicant":{"ssn":219099999,"state":"CA"}}`, `{"applicant":{"ssn":"[REDACTED:ssn]","state":"CA"}}`},
+	{"list under a phone key", `{"tel":["4158675309"]}`, `{"tel":["[REDACTED:phone]"]}`},
+	{"id-like key", `{"id":4158675309,"order_id":"4158675309","phone_id":4158675309}`, `{"id":4158675309,"order_id":"4158675309","phone_id":4158675309}`},
+	{"other keys", `{"count":4158675309,"ts":"219099999","x":[{"phone":1},4158675309]}`, `{"count":4158675309,"ts":"219099999","x":[{"phone":1},4158675309]}`},
+	{"key words go on", `{"telemetry":4158675309,"phones_total":4158675309}`, `{"telemetry":4158675309,"phones_total":4158675309}`},
+	{"not a phone under a phone key", `{"phone":1234}`, `{"phone":1234}`},
+	{"key not a context of later lines", `{"phone":"call\n4158675309"}`, `{"phone":"call\n4158675309"}`},
 	// A key is classified as it is written out, so a second pass agrees.
 	{"secret in an object key", `{"password=hunter2":1}`, `{"password=[REDACTED:keyed-secret]":"[REDACTED:keyed-secret]"}`},
 	{"numbers kept exactly", `{"a":1.0e+10,"b":-0.000,"c":12345678901234567890123,"d":1E-7,"e":0}`, `{"a":1.0e+10,"b":-0.000,"c":12345678901234567890123,"d":1E-7,"e":0}`},
