@@ -28,7 +28,7 @@ func genericRules() []*rule {
 			anchors: []string{"-----begin "}, back: pemBack, fwd: pemCap, validate: validatePEM},
 		{id: "url-credentials", kind: Secret, prio: prioGeneric,
 			desc: "password in scheme://user:password@host for any scheme (postgres, mysql, redis ://:token@, amqp, mongodb+srv, https, …)", example: "postgres://app:s3cret@db:5432/app",
-			anchors: []string{"://"}, back: 32, fwd: 512, validate: validateURLCredentials},
+			anchors: []string{"://", `:\/\/`}, back: 32, fwd: 512, validate: validateURLCredentials},
 		{id: "dsn-credentials", kind: Secret, prio: prioGeneric,
 			desc: "password in a Go MySQL DSN user:password@tcp(host)/db", example: "root:s3cret@tcp(127.0.0.1:3306)/app",
 			anchors: []string{"@tcp(", "@tcp6(", "@unix("}, back: 256, fwd: 1, validate: validateDSN},
@@ -521,7 +521,10 @@ func pemHeaderEnd(w []byte, i int) int {
 	return i
 }
 
-// validateURLCredentials redacts the password in scheme://user:pass@host.
+// validateURLCredentials redacts the password in scheme://user:pass@host,
+// also JSON-escaped (scheme:\/\/user:pass@host: the escaped path stops
+// the authority at its '\\'). Schemeless user:pass@host is found from the
+// '@' (see bareUserinfo).
 func validateURLCredentials(s *scanner, w []byte, a, e int) {
 	// A scheme: letters, digits, + - . starting with a letter.
 	sc := a
@@ -599,7 +602,7 @@ func validateDSN(s *scanner, w []byte, a, e int) {
 	for st > 0 && !isSpace(w[st-1]) && !strings.ContainsRune("\"'`=<>", rune(w[st-1])) {
 		st--
 	}
-	if bytes.Contains(w[st:a], []byte("://")) {
+	if bytes.Contains(w[st:a], []byte("://")) || bytes.Contains(w[st:a], []byte(`:\/\/`)) {
 		return // scheme://user:pass@tcp(…): the URL rule has it
 	}
 	colon := bytes.IndexByte(w[st:a], ':')

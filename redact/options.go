@@ -194,6 +194,8 @@ func (c *config) build() (*Redactor, error) {
 		switch x.id {
 		case keyedRuleID:
 			r.keyed = x
+		case "url-credentials":
+			r.url = x
 		case "card":
 			r.digits.card = x
 		case "phone":

@@ -73,6 +73,18 @@ func unhex(b byte) byte {
 }
 
 func validateEmail(s *scanner, w []byte, a, e int) {
+	if w[a] == '@' && s.r.url != nil {
+		if p, ok := bareUserinfo(w, a, e); ok {
+			// user:pass@host: a password, not a mailbox.
+			if !isPlaceholder(w[p:a]) {
+				rl := s.cur
+				s.cur = s.r.url
+				s.add(p, a, 0, 0)
+				s.cur = rl
+			}
+			return
+		}
+	}
 	ls := emailLocalStart(w, a)
 	if ls == a || a-ls > 64 || w[a-1] == '.' {
 		return
@@ -206,12 +218,88 @@ func inURLUserinfo(w []byte, i int) bool {
 		switch c := w[j]; {
 		case c == '/' && w[j-1] == '/' && w[j-2] == ':':
 			return true
+		case c == '/' && j >= 4 && string(w[j-4:j]) == `:\/\`:
+			return true // JSON-escaped "://"
 		case c == '/' || c == '?' || c == '#' || urlStop(c):
 			return false
 		}
 	}
 	return false
 }
+
+// bareUserinfo reports whether the '@' at a (e just after it) ends the
+// user info of an authority written without a scheme, as proxy settings
+// and connection strings often are (proxy=user:pass@proxy.corp.com:3128,
+// "deploy:pass@db.internal"), and returns the start of the password. The
+// user name starts a token (after a blank, '=', ':', a quote or the line
+// start) with a letter; the password is URL userinfo bytes; the host has a
+// dot, or a port and a password that is not one lower-case word (Hadoop's
+// [LeaseRenewer:hdfs@nn-1:9000] names a thread), and ends the token. A mail
+// key before the address ("mailto:bob@example.com", "user:alice@corp.com")
+// makes it an e-mail address, unless a port follows, which no address has.
+func bareUserinfo(w []byte, a, e int) (int, bool) {
+	p := a
+	for p > 0 && a-p <= 128 && passwordByte(w[p-1]) {
+		p--
+	}
+	if p == a || p == 0 || w[p-1] != ':' {
+		return 0, false
+	}
+	c := p - 1
+	u := c
+	for u > 0 && c-u <= 64 && (isAlnum(w[u-1]) || w[u-1] == '.' || w[u-1] == '_' || w[u-1] == '-' || w[u-1] == '%' || w[u-1] == '~') {
+		u--
+	}
+	if u == c || !(isLetter(w[u]) || w[u] == '_') || u > 0 && !strings.ContainsRune(" \t=:\"'`", rune(w[u-1])) {
+		return 0, false
+	}
+	h, dot := e, false
+	for h < len(w) && (isAlnum(w[h]) || w[h] == '-' || w[h] == '.' && h > e && h+1 < len(w) && isAlnum(w[h+1])) {
+		dot = dot || w[h] == '.'
+		h++
+	}
+	if h == e {
+		return 0, false
+	}
+	port := false
+	if h < len(w) && w[h] == ':' {
+		if j := runFwd(w, h+1, cDigit); j > h+1 && j-h-1 <= 5 {
+			port, h = true, j
+		}
+	}
+	if !port && (!dot || inFold(w[u:c], mailKeys)) {
+		return 0, false
+	}
+	if !dot && isLowerWord(w[p:a]) {
+		return 0, false // [LeaseRenewer:hdfs@nn-1:9000]: a thread named after a user and a host
+	}
+	if h < len(w) && (isWord(w[h]) || w[h] == '@' || w[h] == ':') {
+		return 0, false
+	}
+	return p, true
+}
+
+// isLowerWord reports whether b is only lower-case ASCII letters.
+func isLowerWord(b []byte) bool {
+	for _, c := range b {
+		if !isLower(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// passwordByte reports the bytes of a password in URL userinfo (RFC 3986
+// unreserved, percent escapes, and the sub-delimiters that do not also
+// separate fields in logs: no ',', ';', '&', quotes or parentheses).
+func passwordByte(b byte) bool {
+	return isAlnum(b) || strings.IndexByte("-._~%!*+=$", b) >= 0
+}
+
+// mailKeys are keys whose value is an e-mail address: "key:addr@host" is
+// one, not user:password@host.
+var mailKeys = []string{"mailto", "mail", "email", "e-mail", "from", "to", "cc", "bcc", "sender", "recipient",
+	"rcpt", "reply-to", "user", "username", "login", "contact", "owner", "author", "by", "address", "addr", "account", "uid", "id"}
 
 // maxUserinfo bounds the search for the "://" before a user name; the
 // e-mail window reaches back that far too, so a long token used as the user

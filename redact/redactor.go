@@ -27,6 +27,7 @@ type Redactor struct {
 
 	keys   keyPolicy
 	keyed  *rule // the keyed-secret rule, nil when disabled
+	url    *rule // the url-credentials rule, nil when disabled
 	on     map[*rule]struct{}
 	digits digitRules // the enabled digit-shaped PII rules
 
