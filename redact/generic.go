@@ -23,9 +23,9 @@ func genericRules() []*rule {
 			desc: "JSON Web Token (or JWE) whose header decodes to a JSON object with \"alg\"", example: "eyJhbGciOi….eyJzdWIiOi….sig",
 			anchors: []string{"eyj"}, back: 1, fwd: 16384, validate: validateJWT},
 		{id: pemRuleID, kind: Secret, prio: prioGeneric + 5, multiline: true,
-			desc:    "body of a PEM private key block of any type (RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8, PGP), also with escaped newlines; the BEGIN/END lines stay. Blocks are capped at 64 KiB: past the cap everything that still looks like key material is redacted",
+			desc:    "body of a PEM private key block of any type (RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8, PGP), also with escaped newlines, a prefix on every line (log timestamps, '# ') or as a list of its lines; the BEGIN/END lines stay. Also a whole PEM private key base64-encoded (kubeconfig client-key-data: LS0tLS1CRUdJTi…) and the private lines of a PuTTY key file. Blocks are capped at 64 KiB: past the cap everything that still looks like key material is redacted",
 			example: "-----BEGIN OPENSSH PRIVATE KEY-----\\n…\\n-----END OPENSSH PRIVATE KEY-----",
-			anchors: []string{"-----begin "}, back: pemBack, fwd: pemCap, validate: validatePEM},
+			anchors: []string{"-----begin ", encodedBegin, "private-lin"}, back: pemBack, fwd: pemCap, validate: validatePEM},
 		{id: "url-credentials", kind: Secret, prio: prioGeneric,
 			desc: "password in scheme://user:password@host for any scheme (postgres, mysql, redis ://:token@, amqp, mongodb+srv, https, …)", example: "postgres://app:s3cret@db:5432/app",
 			anchors: []string{"://", `:\/\/`}, back: 32, fwd: 512, validate: validateURLCredentials},
@@ -194,13 +194,21 @@ func validateJWT(s *scanner, w []byte, a, e int) {
 }
 
 func validatePEM(s *scanner, w []byte, a, e int) {
+	switch w[a] {
+	case 'L', 'l':
+		validateEncodedPEM(s, w, a, e)
+		return
+	case 'P', 'p':
+		validatePuTTY(s, w, a, e)
+		return
+	}
 	// -----BEGIN <LABEL>-----
 	le := bytes.Index(w[e:min(len(w), e+64)], []byte("-----"))
 	if le < 0 {
 		return
 	}
 	label := w[e : e+le]
-	if !bytes.HasSuffix(label, []byte("PRIVATE KEY")) && !bytes.HasSuffix(label, []byte("PRIVATE KEY BLOCK")) {
+	if !privateLabel(label) {
 		return
 	}
 	if validatePrefixedPEM(s, w, a, e+le+5) || validateQuotedPEM(s, w, e+le+5) {
@@ -216,6 +224,87 @@ func validatePEM(s *scanner, w []byte, a, e int) {
 	s.add(first, last, 0, 0)
 	if cut && len(w)-e == s.cur.fwd {
 		s.continuePEM(last) // the block runs past the cap: see pemcap.go
+	}
+}
+
+// privateLabel reports whether a PEM label names a private key.
+func privateLabel(label []byte) bool {
+	return bytes.HasSuffix(label, []byte("PRIVATE KEY")) || bytes.HasSuffix(label, []byte("PRIVATE KEY BLOCK"))
+}
+
+// encodedBegin is the head of "-----BEGIN" base64-encoded from the start of
+// a string (the anchor is matched without case; the validator checks it
+// exactly). Multi-line anchors are kept to 11 bytes: a stream holds back
+// one byte less than the longest, and a PEM END line must not wait.
+const encodedBegin = "ls0tls1crud"
+
+// validateEncodedPEM redacts a whole PEM private key that was base64
+// encoded once more, as kubeconfig client-key-data and Kubernetes Secret
+// data hold them: a base64 run that starts with "LS0tLS1CRUdJTi" and whose
+// head decodes to "-----BEGIN <…> PRIVATE KEY-----". An encoded
+// certificate or public key stays.
+func validateEncodedPEM(s *scanner, w []byte, a, e int) {
+	if a > 0 && (is(w[a-1], cB64) || w[a-1] == '=') || !bytes.HasPrefix(w[a:], []byte("LS0tLS1CRUdJTi")) {
+		return
+	}
+	end := e
+	for end < len(w) && (is(w[end], cB64) || w[end] == '=') {
+		end++
+	}
+	var buf [72]byte
+	n := min(end-a, 96) &^ 3
+	m, _ := base64.StdEncoding.Decode(buf[:], w[a:a+n]) // a bad tail leaves a good head
+	head := buf[:m]
+	if !bytes.HasPrefix(head, []byte("-----BEGIN ")) {
+		return
+	}
+	le := bytes.Index(head[11:], []byte("-----"))
+	if le < 0 || !privateLabel(head[11:11+le]) {
+		return
+	}
+	s.add(a, end, 0, 0)
+}
+
+// validatePuTTY redacts the private lines of a PuTTY key file (.ppk,
+// versions 2 and 3): "Private-Lines: N" and the N base64 lines after it.
+// The header, the public lines and the MAC stay.
+func validatePuTTY(s *scanner, w []byte, a, e int) {
+	if !bytes.HasPrefix(w[a:], []byte("Private-Lines:")) || a > 0 && !isSpace(w[a-1]) {
+		return
+	}
+	i := a + len("Private-Lines:")
+	for i < len(w) && w[i] == ' ' {
+		i++
+	}
+	j := runFwd(w, i, cDigit)
+	if j == i || j-i > 3 {
+		return
+	}
+	n := 0
+	for _, c := range w[i:j] {
+		n = n*10 + int(c-'0')
+	}
+	if j < len(w) && w[j] == '\r' {
+		j++
+	}
+	if j >= len(w) || w[j] != '\n' {
+		return
+	}
+	p := j + 1
+	for k := 0; k < n && p < len(w); k++ {
+		r := p
+		for r < len(w) && (is(w[r], cB64) || w[r] == '=') {
+			r++
+		}
+		if r == p || r < len(w) && w[r] != '\n' && w[r] != '\r' {
+			return
+		}
+		s.add(p, r, 0, 0)
+		p = r
+		if p < len(w) && w[p] == '\r' {
+			p++
+		}
+		p++
 	}
 }
 

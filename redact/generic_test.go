@@ -137,7 +137,15 @@ var pemRows = []kvRow{
 		`key_lines = ['-----BEGIN PRIVATE KEY-----', '[REDACTED:private-key]', '[REDACTED:private-key]', '-----END PRIVATE KEY-----']`},
 	{"JSON array of lines", "[\"-----BEGIN PRIVATE KEY-----\",\n  \"MIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg\",\n  \"-----END PRIVATE KEY-----\"]",
 		"[\"-----BEGIN PRIVATE KEY-----\",\n  \"[REDACTED:private-key]\",\n  \"-----END PRIVATE KEY-----\"]"},
+	// A whole PEM key encoded once more (kubeconfig, Kubernetes Secrets).
+	{"base64-encoded PEM key", "    client-key-data: LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0tCk1IY0NBUUVFSUhuUkQ1U0VQSWw3aTA2Z1VQT1k3U3JuMkxQNHZsTVNLT094NWljekFFbXR2UlpybHJONzFmd0gKLS0tLS1FTkQgRUMgUFJJVkFURSBLRVktLS0tLQo=\n    kind: Config", "    client-key-data: [REDACTED:private-key]\n    kind: Config"},
+	{"base64-encoded PEM key in JSON", `{"data":{"tls.key":"LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0tCk1IY0NBUUVFSUhuUkQ1U0VQSWw3aTA2Z1VQT1k3U3JuMkxQNHZsTVNLT094NWljekFFbXR2UlpybHJONzFmd0gKLS0tLS1FTkQgRUMgUFJJVkFURSBLRVktLS0tLQo="}}`, `{"data":{"tls.key":"[REDACTED:private-key]"}}`},
+	// PuTTY key files: the private lines go, the public lines and MAC stay.
+	{"PuTTY key file", "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: eddsa-key-20261128\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIDk3d3nQjWvW0RtPz2E6oBqrW1NnP3q7cMzVf5Yy\nCd3w\nPrivate-Lines: 2\nAAAAIHh9uShRac32HvS3m5B9g6JRg5YCtPmKmLSBkUHx5G1lQ+ePVdS7rfXApRk\nH29g11==\nPrivate-MAC: 18d32ad58d0d6d8da270de0447f916b337047e0d8290935989e281a190c8dd8a",
+		"PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: eddsa-key-20261128\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIDk3d3nQjWvW0RtPz2E6oBqrW1NnP3q7cMzVf5Yy\nCd3w\nPrivate-Lines: 2\n[REDACTED:private-key]\n[REDACTED:private-key]\nPrivate-MAC: 18d32ad58d0d6d8da270de0447f916b337047e0d8290935989e281a190c8dd8a"},
 	// Near misses: public material stays.
+	{"base64-encoded certificate", "client-certificate-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMyakNDQWNLZ0F3SUJBZ0lCQURBTkJna3Foa2lHOXcwQkFRc0ZBREFTTVJBd0RnWURWUVFERXdkcmRXSmwKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=", "client-certificate-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMyakNDQWNLZ0F3SUJBZ0lCQURBTkJna3Foa2lHOXcwQkFRc0ZBREFTTVJBd0RnWURWUVFERXdkcmRXSmwKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo="},
+	{"Private-Lines in prose", "Private-Lines: 2 lines follow, see the docs", "Private-Lines: 2 lines follow, see the docs"},
 	{"prefixed CERTIFICATE", prefixLines("api-1  | ", pemBlock("CERTIFICATE", testPEMBody)), prefixLines("api-1  | ", pemBlock("CERTIFICATE", testPEMBody))},
 	{"prefixed prose", "# -----BEGIN PRIVATE KEY-----\n# goes here, see the docs\n# MIIE", "# -----BEGIN PRIVATE KEY-----\n# goes here, see the docs\n# MIIE"},
 	{"list of words", `want = ['-----BEGIN PRIVATE KEY-----', 'header', 'MIIE']`, `want = ['-----BEGIN PRIVATE KEY-----', 'header', 'MIIE']`},
