@@ -211,10 +211,25 @@ func validatePEM(s *scanner, w []byte, a, e int) {
 	if !privateLabel(label) {
 		return
 	}
-	if validatePrefixedPEM(s, w, a, e+le+5) || validateQuotedPEM(s, w, e+le+5) {
+	if validateQuotedPEM(s, w, e+le+5) {
+		return
+	}
+	lines, pFound, pb64 := prefixedPEM(w, a, e+le+5)
+	prefixed := len(lines) > 0 && (pFound || pb64 >= 32)
+	if prefixed && pFound {
+		for _, l := range lines {
+			s.add(l[0], l[1], 0, 0)
+		}
 		return
 	}
 	first, last, b64n, found, cut := walkPEMBody(w, e+le+5, false)
+	if prefixed && (first < 0 || !found && b64n <= pb64) {
+		// No END either way: the walk that saw more key material.
+		for _, l := range lines {
+			s.add(l[0], l[1], 0, 0)
+		}
+		return
+	}
 	if first < 0 {
 		return
 	}
@@ -312,31 +327,34 @@ func validatePuTTY(s *scanner, w []byte, a, e int) {
 // a per-line prefix (a log timestamp, "api-1  | ", "# ", "remote: " …).
 const pemBack = 200
 
-// validatePrefixedPEM handles a block printed with a prefix on every line:
-// a log or CI timestamp, a container name, a syslog or klog header, a
-// comment or quote marker. The prefix is what precedes BEGIN on its line
-// (w[:a]: the window reaches back to the line start); each later line must
-// start with a prefix of the same shape (same length, same punctuation and
-// spaces, letters and digits free, so timestamps may tick) and hold only
-// key material, an armor header or nothing, until the END line. Each body
-// line becomes its own span, so the prefixes stay. It reports whether it
-// found a block; a bare or indented block is left to walkPEMBody.
-func validatePrefixedPEM(s *scanner, w []byte, a, armor int) bool {
+// prefixedPEM walks a block printed with a prefix on every line: a log or
+// CI timestamp, a container name, a syslog or klog header, a comment or
+// quote marker. The prefix comes from the BEGIN line: what precedes BEGIN
+// (w[:a]: the window reaches back to the line start), cut to the column up
+// to which the first body line has the same shape. Shapes compare letters
+// and digits freely (timestamps tick) and other bytes exactly; the cut
+// falls after a byte that base64 does not use (a space, '|', ']', ':'), so
+// a bare body line never passes for a prefix. Each later line must start
+// with the prefix and hold only key material, an armor header or nothing,
+// until the END line. It returns the body lines (content only, so the
+// prefixes stay), whether END was reached and the base64 byte count.
+func prefixedPEM(w []byte, a, armor int) (lines [][2]int, found bool, b64n int) {
 	pfx := w[:a]
 	if a == 0 || a >= pemBack || len(bytes.TrimSpace(pfx)) == 0 {
-		return false
+		return nil, false, 0
 	}
 	p := armor
 	for p < len(w) && (w[p] == ' ' || w[p] == '\t' || w[p] == '\r') {
 		p++
 	}
 	if p >= len(w) || w[p] != '\n' {
-		return false
+		return nil, false, 0
 	}
 	p++
-	type line struct{ start, end int }
-	var lines []line
-	b64n, found := 0, false
+	pfx = pfx[:prefixShapeLen(w[p:], pfx)]
+	if len(bytes.TrimSpace(pfx)) == 0 {
+		return nil, false, 0
+	}
 	for p < len(w) && samePrefixShape(w[p:], pfx) {
 		q := p + len(pfx)
 		for q < len(w) && (w[q] == ' ' || w[q] == '\t') {
@@ -352,7 +370,7 @@ func validatePrefixedPEM(s *scanner, w []byte, a, armor int) bool {
 		}
 		end := trimRightSpace(w, q, eol)
 		if h := pemHeaderEnd(w, q); h > q {
-			lines = append(lines, line{q, h})
+			lines = append(lines, [2]int{q, h})
 		} else {
 			r := q
 			for r < end && (is(w[r], cB64) || w[r] == '=') {
@@ -362,19 +380,29 @@ func validatePrefixedPEM(s *scanner, w []byte, a, armor int) bool {
 				break // not key material: the block (or the log) went on
 			}
 			if r > q {
-				lines = append(lines, line{q, r})
+				lines = append(lines, [2]int{q, r})
 				b64n += r - q
 			}
 		}
 		p = eol + 1
 	}
-	if len(lines) == 0 || !found && b64n < 32 {
-		return false
+	return lines, found, b64n
+}
+
+// prefixShapeLen returns how much of pfx line b repeats in shape (see
+// samePrefixShape), cut after the last byte that base64 does not use.
+func prefixShapeLen(b, pfx []byte) int {
+	n := 0
+	for i := 0; i < len(pfx) && i < len(b); i++ {
+		c, d := pfx[i], b[i]
+		if d != c && !(isAlnum(c) && isAlnum(d)) {
+			break
+		}
+		if !is(c, cB64) && c != '=' {
+			n = i + 1
+		}
 	}
-	for _, l := range lines {
-		s.add(l.start, l.end, 0, 0)
-	}
-	return true
+	return n
 }
 
 // samePrefixShape reports whether b starts with a prefix shaped like pfx:
