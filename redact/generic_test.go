@@ -199,7 +199,9 @@ var urlCredRows = []kvRow{
 	{"no scheme, password ends in '.'", "upstream deploy:oo3doOY4VO8lvO4g5.@proxy.corp:3128", "upstream deploy:" + phURL + "@proxy.corp:3128"},
 	{"no scheme, dotted host, quoted", `HTTPS_PROXY="svc:s3cr3t!@proxy.internal"`, `HTTPS_PROXY="svc:` + phURL + `@proxy.internal"`},
 	{"no scheme, port, mail-like user", "user:hunter2@proxy:3128", "user:" + phURL + "@proxy:3128"},
+	{"percent-encoded URL as a query value", "next=postgres%3A%2F%2Fapp%3As3cretPw9%40db.internal%3A5432%2Fshop", "next=postgres%3A%2F%2Fapp%3A" + phURL + "%40db.internal%3A5432%2Fshop"},
 	// Near misses.
+	{"percent-encoded URL, e-mail in its query", "u=https%3A%2F%2Fexample.com%2Fa%3Ab%3Femail%3Dbob%40example.com", "u=https%3A%2F%2Fexample.com%2Fa%3Ab%3Femail%3D[REDACTED:email]"},
 	{"no scheme, mail key before an address", "mailto:bob@example.com user:alice@corp.com", "mailto:[REDACTED:email] user:[REDACTED:email]"},
 	{"no scheme, host without dot or port", "cache=app:pw42@redis now", "cache=app:pw42@redis now"},
 	{"no scheme, thread name with a user and a host", "WARN [LeaseRenewer:hdfs@nn-1:9000] renewed", "WARN [LeaseRenewer:hdfs@nn-1:9000] renewed"},

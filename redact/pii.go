@@ -73,8 +73,14 @@ func unhex(b byte) byte {
 }
 
 func validateEmail(s *scanner, w []byte, a, e int) {
-	if w[a] == '@' && s.r.url != nil {
-		if p, ok := bareUserinfo(w, a, e); ok {
+	if s.r.url != nil {
+		p, ok := 0, false
+		if w[a] == '@' {
+			p, ok = bareUserinfo(w, a, e)
+		} else {
+			p, ok = encodedUserinfo(w, a)
+		}
+		if ok {
 			// user:pass@host: a password, not a mailbox.
 			if !isPlaceholder(w[p:a]) {
 				rl := s.cur
@@ -287,6 +293,35 @@ func isLowerWord(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// encodedUserinfo reports whether the "%40" at a ends the user info of a
+// percent-encoded URL (next=postgres%3A%2F%2Fapp%3Apw%40db%2Fshop, a URL
+// passed as a query value), and returns the start of the password: the
+// bytes after the first "%3A" that follows "scheme%3A%2F%2Fuser".
+func encodedUserinfo(w []byte, a int) (int, bool) {
+	st := a
+	for st > 0 && a-st <= maxUserinfo && passwordByte(w[st-1]) {
+		st--
+	}
+	up := bytes.ToUpper(w[st:a]) // only on "%40" hits; at most maxUserinfo bytes
+	// "<scheme>%3A%2F%2F" before the user info.
+	sep := []byte("%3A%2F%2F")
+	i := bytes.LastIndex(up, sep)
+	if i <= 0 || !isAlnum(up[i-1]) {
+		return 0, false
+	}
+	auth := up[i+len(sep):]
+	c := bytes.Index(auth, []byte("%3A"))
+	if c <= 0 || c+3 >= len(auth) {
+		return 0, false // no user, or no password
+	}
+	for _, x := range []string{"%2F", "%3F", "%23"} {
+		if bytes.Contains(auth, []byte(x)) {
+			return 0, false // a path, query or fragment: past the authority
+		}
+	}
+	return st + i + len(sep) + c + 3, true
 }
 
 // passwordByte reports the bytes of a password in URL userinfo (RFC 3986
