@@ -54,6 +54,7 @@ var jsonRows = []jsonRow{
 	{"phone as a string", `{"phone":"4158675309","tier":"gold"}`, `{"phone":"[REDACTED:phone]","tier":"gold"}`},
 	{"mobile with country code", `{"mobile":17736959574}`, `{"mobile":"[REDACTED:phone]"}`},
 	{"camelCase key", `{"phoneNumber":"4158675309"}`, `{"phoneNumber":"[REDACTED:phone]"}`},
+	{"snake_case SSN key", `{"social_security_number":"219099999"}`, `{"social_security_number":"[REDACTED:ssn]"}`},
 	{"plain SSN", `{"applicant":{"ssn":219099999,"state":"CA"}}`, `{"applicant":{"ssn":"[REDACTED:ssn]","state":"CA"}}`},
 	{"list under a phone key", `{"tel":["4158675309"]}`, `{"tel":["[REDACTED:phone]"]}`},
 	{"id-like key", `{"id":4158675309,"order_id":"4158675309","phone_id":4158675309}`, `{"id":4158675309,"order_id":"4158675309","phone_id":4158675309}`},

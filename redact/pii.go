@@ -1044,7 +1044,7 @@ func context(w []byte, start int, words []string, first uint32) bool {
 		}
 		for _, x := range words {
 			end := i + len(x)
-			if end > start || start-end > 20 || !hasPrefixFold(w, i, x) {
+			if end > start || start-end > 20 || !hasWordsFold(w, i, x) {
 				continue
 			}
 			if end < len(w) && (isLower(w[end]) || isUpper(w[end]) && isUpper(w[end-1])) {
@@ -1057,6 +1057,26 @@ func context(w []byte, start int, words []string, first uint32) bool {
 		}
 	}
 	return false
+}
+
+// hasWordsFold is hasPrefixFold for context words, where a space between
+// two words also matches '_' or '-': "social_security_number",
+// "soc-sec-no" are keys for "social security", "soc sec".
+func hasWordsFold(w []byte, i int, x string) bool {
+	if len(w)-i < len(x) {
+		return false
+	}
+	for k := 0; k < len(x); k++ {
+		c := w[i+k]
+		if x[k] == ' ' {
+			if c != ' ' && c != '_' && c != '-' {
+				return false
+			}
+		} else if lower(c) != x[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // idContext reports whether the number at start is the value of an
