@@ -421,24 +421,30 @@ func samePrefixShape(b, pfx []byte) bool {
 }
 
 // validateQuotedPEM handles a block printed as a list of its lines
-// (Python ['-----BEGIN …', 'MIIE…', …], a JSON array of strings): BEGIN's
-// string closes right after the armor, and each later element holds one
-// line. Each element's content becomes a span, so quotes and commas stay.
+// (Python ['-----BEGIN …', 'MIIE…', …], a JSON array of strings) or as
+// string literals joined in source code ("-----BEGIN …-----\n" +
+// "MIIE…\n" + …, adjacent literals): BEGIN's string closes right after the
+// armor (and an escaped line break), and each later string holds one line,
+// with or without an escaped line break at its end. Strings are separated
+// by ',' or '+' or only by blanks. Each string's content becomes a span,
+// so quotes, separators and escapes stay.
 func validateQuotedPEM(s *scanner, w []byte, armor int) bool {
-	if armor >= len(w) || w[armor] != '\'' && w[armor] != '"' {
+	p := skipEscapedBreak(w, armor)
+	if p >= len(w) || w[p] != '\'' && w[p] != '"' {
 		return false
 	}
-	quote := w[armor]
+	quote := w[p]
 	type elem struct{ start, end int }
 	var elems []elem
 	b64n, found := 0, false
-	for p := armor; ; {
-		// At the closing quote of an element: a separator and the next.
+	for {
+		// At the closing quote of a string: a separator and the next.
 		j := skipSpace(w, p+1)
-		if j >= len(w) || w[j] != ',' {
-			break
+		if j < len(w) && (w[j] == ',' || w[j] == '+') {
+			j = skipSpace(w, j+1)
+		} else if j == p+1 {
+			break // neither a separator nor a blank
 		}
-		j = skipSpace(w, j+1)
 		if j >= len(w) || w[j] != quote {
 			break
 		}
@@ -452,19 +458,26 @@ func validateQuotedPEM(s *scanner, w []byte, armor int) bool {
 			break
 		}
 		k += j
-		if h := pemHeaderEnd(w, j); h == k {
-			elems = append(elems, elem{j, k})
+		ce := k // the content, less an escaped line break at its end
+		for _, br := range []string{`\r\n`, `\n`} {
+			if bytes.HasSuffix(w[j:k], []byte(br)) {
+				ce = k - len(br)
+				break
+			}
+		}
+		if h := pemHeaderEnd(w, j); h == ce {
+			elems = append(elems, elem{j, ce})
 		} else {
 			r := j
-			for r < k && (is(w[r], cB64) || w[r] == '=') {
+			for r < ce && (is(w[r], cB64) || w[r] == '=') {
 				r++
 			}
-			if r < k {
+			if r < ce {
 				break
 			}
 			if r > j {
-				elems = append(elems, elem{j, k})
-				b64n += k - j
+				elems = append(elems, elem{j, ce})
+				b64n += ce - j
 			}
 		}
 		p = k
@@ -476,6 +489,16 @@ func validateQuotedPEM(s *scanner, w []byte, armor int) bool {
 		s.add(e.start, e.end, 0, 0)
 	}
 	return true
+}
+
+// skipEscapedBreak skips one escaped line break ("\n" or "\r\n") at i.
+func skipEscapedBreak(w []byte, i int) int {
+	for _, br := range []string{`\r\n`, `\n`} {
+		if bytes.HasPrefix(w[i:], []byte(br)) {
+			return i + len(br)
+		}
+	}
+	return i
 }
 
 // skipSpace skips whitespace (line breaks included) from i.

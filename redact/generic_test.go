@@ -146,7 +146,12 @@ var pemRows = []kvRow{
 	// PuTTY key files: the private lines go, the public lines and MAC stay.
 	{"PuTTY key file", "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: eddsa-key-20261128\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIDk3d3nQjWvW0RtPz2E6oBqrW1NnP3q7cMzVf5Yy\nCd3w\nPrivate-Lines: 2\nAAAAIHh9uShRac32HvS3m5B9g6JRg5YCtPmKmLSBkUHx5G1lQ+ePVdS7rfXApRk\nH29g11==\nPrivate-MAC: 18d32ad58d0d6d8da270de0447f916b337047e0d8290935989e281a190c8dd8a",
 		"PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: eddsa-key-20261128\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIDk3d3nQjWvW0RtPz2E6oBqrW1NnP3q7cMzVf5Yy\nCd3w\nPrivate-Lines: 2\n[REDACTED:private-key]\n[REDACTED:private-key]\nPrivate-MAC: 18d32ad58d0d6d8da270de0447f916b337047e0d8290935989e281a190c8dd8a"},
+	{"string literals joined with +", "const key = \"-----BEGIN RSA PRIVATE KEY-----\\n\" +\n\t\"MIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg\\n\" +\n\t\"c2V0dGVy\\n\" +\n\t\"-----END RSA PRIVATE KEY-----\\n\"",
+		"const key = \"-----BEGIN RSA PRIVATE KEY-----\\n\" +\n\t\"[REDACTED:private-key]\\n\" +\n\t\"[REDACTED:private-key]\\n\" +\n\t\"-----END RSA PRIVATE KEY-----\\n\""},
+	{"adjacent string literals", "key = ('-----BEGIN PRIVATE KEY-----\\n'\n       'MIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg\\n'\n       '-----END PRIVATE KEY-----\\n')",
+		"key = ('-----BEGIN PRIVATE KEY-----\\n'\n       '[REDACTED:private-key]\\n'\n       '-----END PRIVATE KEY-----\\n')"},
 	// Near misses: public material stays.
+	{"JSON members after BEGIN", `{"a":"-----BEGIN PRIVATE KEY-----","b":"MIIE","c":1}`, `{"a":"-----BEGIN PRIVATE KEY-----","b":"MIIE","c":1}`},
 	{"base64-encoded certificate", "client-certificate-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMyakNDQWNLZ0F3SUJBZ0lCQURBTkJna3Foa2lHOXcwQkFRc0ZBREFTTVJBd0RnWURWUVFERXdkcmRXSmwKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=", "client-certificate-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMyakNDQWNLZ0F3SUJBZ0lCQURBTkJna3Foa2lHOXcwQkFRc0ZBREFTTVJBd0RnWURWUVFERXdkcmRXSmwKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo="},
 	{"Private-Lines in prose", "Private-Lines: 2 lines follow, see the docs", "Private-Lines: 2 lines follow, see the docs"},
 	{"prefixed CERTIFICATE", prefixLines("api-1  | ", pemBlock("CERTIFICATE", testPEMBody)), prefixLines("api-1  | ", pemBlock("CERTIFICATE", testPEMBody))},
