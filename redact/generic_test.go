@@ -208,6 +208,7 @@ var urlCredRows = []kvRow{
 	// Near misses.
 	{"percent-encoded URL, e-mail in its query", "u=https%3A%2F%2Fexample.com%2Fa%3Ab%3Femail%3Dbob%40example.com", "u=https%3A%2F%2Fexample.com%2Fa%3Ab%3Femail%3D[REDACTED:email]"},
 	{"no scheme, mail key before an address", "mailto:bob@example.com user:alice@corp.com", "mailto:[REDACTED:email] user:[REDACTED:email]"},
+	{"no scheme, compound mail key", "smtp_user:alice@corp.com notify-email:bob@example.org", "smtp_user:[REDACTED:email] notify-email:[REDACTED:email]"},
 	{"no scheme, host without dot or port", "cache=app:pw42@redis now", "cache=app:pw42@redis now"},
 	{"no scheme, thread name with a user and a host", "WARN [LeaseRenewer:hdfs@nn-1:9000] renewed", "WARN [LeaseRenewer:hdfs@nn-1:9000] renewed"},
 	{"no scheme, image digest", "image=nginx:1.25@sha256:0123456789abcdef", "image=nginx:1.25@sha256:0123456789abcdef"},

@@ -273,7 +273,13 @@ func bareUserinfo(w []byte, a, e int) (int, bool) {
 			port, h = true, j
 		}
 	}
-	if !port && (!dot || inFold(w[u:c], mailKeys)) {
+	last := u // the user's last word: "notify_email", "smtp.user"
+	for k := u; k < c; k++ {
+		if w[k] == '_' || w[k] == '-' || w[k] == '.' {
+			last = k + 1
+		}
+	}
+	if !port && (!dot || inFold(w[u:c], mailKeys) || inFold(w[last:c], mailKeys)) {
 		return 0, false
 	}
 	if !dot && isLowerWord(w[p:a]) {
