@@ -328,15 +328,14 @@ func validatePuTTY(s *scanner, w []byte, a, e int) {
 const pemBack = 200
 
 // prefixedPEM walks a block printed with a prefix on every line: a log or
-// CI timestamp, a container name, a syslog or klog header, a comment or
-// quote marker. The prefix comes from the BEGIN line: what precedes BEGIN
-// (w[:a]: the window reaches back to the line start), cut to the column up
-// to which the first body line has the same shape. Shapes compare letters
-// and digits freely (timestamps tick) and other bytes exactly; the cut
-// falls after a byte that base64 does not use (a space, '|', ']', ':'), so
-// a bare body line never passes for a prefix. Each later line must start
-// with the prefix and hold only key material, an armor header or nothing,
-// until the END line. It returns the body lines (content only, so the
+// CI timestamp, a container name, a syslog or klog header, a line number, a
+// comment or quote marker. The prefix comes from the BEGIN line: what
+// precedes BEGIN (w[:a]: the window reaches back to the line start), cut to
+// where the first body line stops having the same shape (see
+// matchPrefixShape); the cut falls after a byte that base64 does not use (a
+// blank, '|', ']', ':'), so a bare body line never passes for a prefix.
+// Each later line must start with a prefix of that shape and hold only key
+// material, an armor header or nothing, until the END line. It returns the body lines (content only, so the
 // prefixes stay), whether END was reached and the base64 byte count.
 func prefixedPEM(w []byte, a, armor int) (lines [][2]int, found bool, b64n int) {
 	pfx := w[:a]
@@ -351,12 +350,17 @@ func prefixedPEM(w []byte, a, armor int) (lines [][2]int, found bool, b64n int) 
 		return nil, false, 0
 	}
 	p++
-	pfx = pfx[:prefixShapeLen(w[p:], pfx)]
+	cut, _, _ := matchPrefixShape(w[p:], pfx)
+	pfx = pfx[:cut]
 	if len(bytes.TrimSpace(pfx)) == 0 {
 		return nil, false, 0
 	}
-	for p < len(w) && samePrefixShape(w[p:], pfx) {
-		q := p + len(pfx)
+	for p < len(w) {
+		n, m, _ := matchPrefixShape(w[p:], pfx)
+		if n < len(pfx) {
+			break
+		}
+		q := p + m
 		for q < len(w) && (w[q] == ' ' || w[q] == '\t') {
 			q++
 		}
@@ -389,35 +393,44 @@ func prefixedPEM(w []byte, a, armor int) (lines [][2]int, found bool, b64n int) 
 	return lines, found, b64n
 }
 
-// prefixShapeLen returns how much of pfx line b repeats in shape (see
-// samePrefixShape), cut after the last byte that base64 does not use.
-func prefixShapeLen(b, pfx []byte) int {
-	n := 0
-	for i := 0; i < len(pfx) && i < len(b); i++ {
-		c, d := pfx[i], b[i]
-		if d != c && !(isAlnum(c) && isAlnum(d)) {
-			break
+// matchPrefixShape compares line b with prefix pfx by shape: a run of
+// letters and digits matches a run of any length (timestamps tick, line
+// numbers grow: "9:" and "10:"), a run of blanks a run of blanks
+// ("     9\t", "    10\t"), and any other byte itself. It returns how much
+// of pfx matched, cut after its last blank or other byte that base64 does
+// not use, and the matching length of b; full reports that all of pfx
+// matched.
+func matchPrefixShape(b, pfx []byte) (n, m int, full bool) {
+	i, j := 0, 0
+	for i < len(pfx) {
+		c := pfx[i]
+		switch {
+		case isAlnum(c) || c == ' ' || c == '\t':
+			run := isAlnum
+			if !isAlnum(c) {
+				run = func(x byte) bool { return x == ' ' || x == '\t' }
+			}
+			i2, j2 := i, j
+			for i2 < len(pfx) && run(pfx[i2]) {
+				i2++
+			}
+			for j2 < len(b) && run(b[j2]) {
+				j2++
+			}
+			if j2 == j {
+				return n, m, false
+			}
+			i, j = i2, j2
+		case j < len(b) && b[j] == c:
+			i, j = i+1, j+1
+		default:
+			return n, m, false
 		}
-		if !is(c, cB64) && c != '=' {
-			n = i + 1
+		if c := pfx[i-1]; !is(c, cB64) && c != '=' {
+			n, m = i, j
 		}
 	}
-	return n
-}
-
-// samePrefixShape reports whether b starts with a prefix shaped like pfx:
-// the same length, letters and digits where pfx has letters and digits,
-// and the same bytes elsewhere.
-func samePrefixShape(b, pfx []byte) bool {
-	if len(b) < len(pfx) {
-		return false
-	}
-	for i, c := range pfx {
-		if d := b[i]; d != c && !(isAlnum(c) && isAlnum(d)) {
-			return false
-		}
-	}
-	return true
+	return n, m, true
 }
 
 // validateQuotedPEM handles a block printed as a list of its lines
