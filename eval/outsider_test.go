@@ -1034,7 +1034,10 @@ func outsiderPositive() []Family {
 		}),
 		// a phone or SSN stored as a JSON number under a telling key (the
 		// text path catches "phone: 4158675309")
-		opos("pii-json-keyed-digits", "pii", 30, true, func(g *gen) Case {
+		// Not yet: the JSON key as the context of digit PII in its value
+		// (built on a branch, held back because the streaming JSONWriter
+		// must learn it too, to stay equal to JSON()). Information until then.
+		opos("info-pii-json-keyed-digits", "pii", 30, false, func(g *gen) Case {
 			a, e, l := g.nanp()
 			switch g.intn(3) {
 			case 0:

@@ -23,9 +23,9 @@ func genericRules() []*rule {
 			desc: "JSON Web Token (or JWE) whose header decodes to a JSON object with \"alg\"", example: "eyJhbGciOi….eyJzdWIiOi….sig",
 			anchors: []string{"eyj"}, back: escBack, fwd: 16384, validate: validateJWT},
 		{id: pemRuleID, kind: Secret, prio: prioGeneric + 5, multiline: true,
-			desc:    "body of a PEM private key block of any type (RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8, PGP), also with escaped newlines; the BEGIN/END lines stay. Blocks are capped at 64 KiB: past the cap everything that still looks like key material is redacted",
+			desc:    "body of a PEM private key block of any type (RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8, PGP), also with escaped newlines, a prefix on every line (log timestamps, '# ') or as a list of its lines; the BEGIN/END lines stay. Also a whole PEM private key base64-encoded (kubeconfig client-key-data: LS0tLS1CRUdJTi…) and the private lines of a PuTTY key file. Blocks are capped at 64 KiB: past the cap everything that still looks like key material is redacted",
 			example: "-----BEGIN OPENSSH PRIVATE KEY-----\\n…\\n-----END OPENSSH PRIVATE KEY-----",
-			anchors: []string{"-----begin "}, back: 0, fwd: pemCap, validate: validatePEM},
+			anchors: []string{"-----begin ", encodedBegin, "private-lin"}, back: pemBack, fwd: pemCap, validate: validatePEM},
 		{id: "url-credentials", kind: Secret, prio: prioGeneric,
 			desc: "password in scheme://user:password@host for any scheme (postgres, mysql, redis ://:token@, amqp, mongodb+srv, https, …)", example: "postgres://app:s3cret@db:5432/app",
 			anchors: []string{"://", `:\/\/`}, back: 32, fwd: 512, validate: validateURLCredentials},
@@ -194,16 +194,42 @@ func validateJWT(s *scanner, w []byte, a, e int) {
 }
 
 func validatePEM(s *scanner, w []byte, a, e int) {
+	switch w[a] {
+	case 'L', 'l':
+		validateEncodedPEM(s, w, a, e)
+		return
+	case 'P', 'p':
+		validatePuTTY(s, w, a, e)
+		return
+	}
 	// -----BEGIN <LABEL>-----
 	le := bytes.Index(w[e:min(len(w), e+64)], []byte("-----"))
 	if le < 0 {
 		return
 	}
 	label := w[e : e+le]
-	if !bytes.HasSuffix(label, []byte("PRIVATE KEY")) && !bytes.HasSuffix(label, []byte("PRIVATE KEY BLOCK")) {
+	if !privateLabel(label) {
+		return
+	}
+	if validateQuotedPEM(s, w, e+le+5) {
+		return
+	}
+	lines, pFound, pb64 := prefixedPEM(w, a, e+le+5)
+	prefixed := len(lines) > 0 && (pFound || pb64 >= 32)
+	if prefixed && pFound {
+		for _, l := range lines {
+			s.add(l[0], l[1], 0, 0)
+		}
 		return
 	}
 	first, last, b64n, found, cut := walkPEMBody(w, e+le+5, false)
+	if prefixed && (first < 0 || !found && b64n <= pb64) {
+		// No END either way: the walk that saw more key material.
+		for _, l := range lines {
+			s.add(l[0], l[1], 0, 0)
+		}
+		return
+	}
 	if first < 0 {
 		return
 	}
@@ -214,6 +240,286 @@ func validatePEM(s *scanner, w []byte, a, e int) {
 	if cut && len(w)-e == s.cur.fwd {
 		s.continuePEM(last) // the block runs past the cap: see pemcap.go
 	}
+}
+
+// privateLabel reports whether a PEM label names a private key.
+func privateLabel(label []byte) bool {
+	return bytes.HasSuffix(label, []byte("PRIVATE KEY")) || bytes.HasSuffix(label, []byte("PRIVATE KEY BLOCK"))
+}
+
+// encodedBegin is the head of "-----BEGIN" base64-encoded from the start of
+// a string (the anchor is matched without case; the validator checks it
+// exactly). Multi-line anchors are kept to 11 bytes: a stream holds back
+// one byte less than the longest, and a PEM END line must not wait.
+const encodedBegin = "ls0tls1crud"
+
+// validateEncodedPEM redacts a whole PEM private key that was base64
+// encoded once more, as kubeconfig client-key-data and Kubernetes Secret
+// data hold them: a base64 run that starts with "LS0tLS1CRUdJTi" and whose
+// head decodes to "-----BEGIN <…> PRIVATE KEY-----". An encoded
+// certificate or public key stays.
+func validateEncodedPEM(s *scanner, w []byte, a, e int) {
+	if a > 0 && (is(w[a-1], cB64) || w[a-1] == '=') || !bytes.HasPrefix(w[a:], []byte("LS0tLS1CRUdJTi")) {
+		return
+	}
+	end := e
+	for end < len(w) && (is(w[end], cB64) || w[end] == '=') {
+		end++
+	}
+	var buf [72]byte
+	n := min(end-a, 96) &^ 3
+	m, _ := base64.StdEncoding.Decode(buf[:], w[a:a+n]) // a bad tail leaves a good head
+	head := buf[:m]
+	if !bytes.HasPrefix(head, []byte("-----BEGIN ")) {
+		return
+	}
+	le := bytes.Index(head[11:], []byte("-----"))
+	if le < 0 || !privateLabel(head[11:11+le]) {
+		return
+	}
+	s.add(a, end, 0, 0)
+}
+
+// validatePuTTY redacts the private lines of a PuTTY key file (.ppk,
+// versions 2 and 3): "Private-Lines: N" and the N base64 lines after it.
+// The header, the public lines and the MAC stay.
+func validatePuTTY(s *scanner, w []byte, a, e int) {
+	if !bytes.HasPrefix(w[a:], []byte("Private-Lines:")) || a > 0 && !isSpace(w[a-1]) {
+		return
+	}
+	i := a + len("Private-Lines:")
+	for i < len(w) && w[i] == ' ' {
+		i++
+	}
+	j := runFwd(w, i, cDigit)
+	if j == i || j-i > 3 {
+		return
+	}
+	n := 0
+	for _, c := range w[i:j] {
+		n = n*10 + int(c-'0')
+	}
+	if j < len(w) && w[j] == '\r' {
+		j++
+	}
+	if j >= len(w) || w[j] != '\n' {
+		return
+	}
+	p := j + 1
+	for k := 0; k < n && p < len(w); k++ {
+		r := p
+		for r < len(w) && (is(w[r], cB64) || w[r] == '=') {
+			r++
+		}
+		if r == p || r < len(w) && w[r] != '\n' && w[r] != '\r' {
+			return
+		}
+		s.add(p, r, 0, 0)
+		p = r
+		if p < len(w) && w[p] == '\r' {
+			p++
+		}
+		p++
+	}
+}
+
+// pemBack is how far the private-key rule looks back on the BEGIN line for
+// a per-line prefix (a log timestamp, "api-1  | ", "# ", "remote: " …).
+const pemBack = 200
+
+// prefixedPEM walks a block printed with a prefix on every line: a log or
+// CI timestamp, a container name, a syslog or klog header, a line number, a
+// comment or quote marker. The prefix comes from the BEGIN line: what
+// precedes BEGIN (w[:a]: the window reaches back to the line start), cut to
+// where the first body line stops having the same shape (see
+// matchPrefixShape); the cut falls after a byte that base64 does not use (a
+// blank, '|', ']', ':'), so a bare body line never passes for a prefix.
+// Each later line must start with a prefix of that shape and hold only key
+// material, an armor header or nothing, until the END line. It returns the body lines (content only, so the
+// prefixes stay), whether END was reached and the base64 byte count.
+func prefixedPEM(w []byte, a, armor int) (lines [][2]int, found bool, b64n int) {
+	pfx := w[:a]
+	if a == 0 || a >= pemBack || len(bytes.TrimSpace(pfx)) == 0 {
+		return nil, false, 0
+	}
+	p := armor
+	for p < len(w) && (w[p] == ' ' || w[p] == '\t' || w[p] == '\r') {
+		p++
+	}
+	if p >= len(w) || w[p] != '\n' {
+		return nil, false, 0
+	}
+	p++
+	cut, _, _ := matchPrefixShape(w[p:], pfx)
+	pfx = pfx[:cut]
+	if len(bytes.TrimSpace(pfx)) == 0 {
+		return nil, false, 0
+	}
+	for p < len(w) {
+		n, m, _ := matchPrefixShape(w[p:], pfx)
+		if n < len(pfx) {
+			break
+		}
+		q := p + m
+		for q < len(w) && (w[q] == ' ' || w[q] == '\t') {
+			q++
+		}
+		if bytes.HasPrefix(w[q:], []byte("-----END")) {
+			found = true
+			break
+		}
+		eol := len(w)
+		if i := bytes.IndexByte(w[q:], '\n'); i >= 0 {
+			eol = q + i
+		}
+		end := trimRightSpace(w, q, eol)
+		if h := pemHeaderEnd(w, q); h > q {
+			lines = append(lines, [2]int{q, h})
+		} else {
+			r := q
+			for r < end && (is(w[r], cB64) || w[r] == '=') {
+				r++
+			}
+			if r < end {
+				break // not key material: the block (or the log) went on
+			}
+			if r > q {
+				lines = append(lines, [2]int{q, r})
+				b64n += r - q
+			}
+		}
+		p = eol + 1
+	}
+	return lines, found, b64n
+}
+
+// matchPrefixShape compares line b with prefix pfx by shape: a run of
+// letters and digits matches a run of any length (timestamps tick, line
+// numbers grow: "9:" and "10:"), a run of blanks a run of blanks
+// ("     9\t", "    10\t"), and any other byte itself. It returns how much
+// of pfx matched, cut after its last blank or other byte that base64 does
+// not use, and the matching length of b; full reports that all of pfx
+// matched.
+func matchPrefixShape(b, pfx []byte) (n, m int, full bool) {
+	i, j := 0, 0
+	for i < len(pfx) {
+		c := pfx[i]
+		switch {
+		case isAlnum(c) || c == ' ' || c == '\t':
+			run := isAlnum
+			if !isAlnum(c) {
+				run = func(x byte) bool { return x == ' ' || x == '\t' }
+			}
+			i2, j2 := i, j
+			for i2 < len(pfx) && run(pfx[i2]) {
+				i2++
+			}
+			for j2 < len(b) && run(b[j2]) {
+				j2++
+			}
+			if j2 == j {
+				return n, m, false
+			}
+			i, j = i2, j2
+		case j < len(b) && b[j] == c:
+			i, j = i+1, j+1
+		default:
+			return n, m, false
+		}
+		if c := pfx[i-1]; !is(c, cB64) && c != '=' {
+			n, m = i, j
+		}
+	}
+	return n, m, true
+}
+
+// validateQuotedPEM handles a block printed as a list of its lines
+// (Python ['-----BEGIN …', 'MIIE…', …], a JSON array of strings) or as
+// string literals joined in source code ("-----BEGIN …-----\n" +
+// "MIIE…\n" + …, adjacent literals): BEGIN's string closes right after the
+// armor (and an escaped line break), and each later string holds one line,
+// with or without an escaped line break at its end. Strings are separated
+// by ',' or '+' or only by blanks. Each string's content becomes a span,
+// so quotes, separators and escapes stay.
+func validateQuotedPEM(s *scanner, w []byte, armor int) bool {
+	p := skipEscapedBreak(w, armor)
+	if p >= len(w) || w[p] != '\'' && w[p] != '"' {
+		return false
+	}
+	quote := w[p]
+	type elem struct{ start, end int }
+	var elems []elem
+	b64n, found := 0, false
+	for {
+		// At the closing quote of a string: a separator and the next.
+		j := skipSpace(w, p+1)
+		if j < len(w) && (w[j] == ',' || w[j] == '+') {
+			j = skipSpace(w, j+1)
+		} else if j == p+1 {
+			break // neither a separator nor a blank
+		}
+		if j >= len(w) || w[j] != quote {
+			break
+		}
+		j++
+		if bytes.HasPrefix(w[j:], []byte("-----END")) {
+			found = true
+			break
+		}
+		k := bytes.IndexByte(w[j:], quote)
+		if k < 0 {
+			break
+		}
+		k += j
+		ce := k // the content, less an escaped line break at its end
+		for _, br := range []string{`\r\n`, `\n`} {
+			if bytes.HasSuffix(w[j:k], []byte(br)) {
+				ce = k - len(br)
+				break
+			}
+		}
+		if h := pemHeaderEnd(w, j); h == ce {
+			elems = append(elems, elem{j, ce})
+		} else {
+			r := j
+			for r < ce && (is(w[r], cB64) || w[r] == '=') {
+				r++
+			}
+			if r < ce {
+				break
+			}
+			if r > j {
+				elems = append(elems, elem{j, ce})
+				b64n += ce - j
+			}
+		}
+		p = k
+	}
+	if len(elems) == 0 || !found && b64n < 32 {
+		return false
+	}
+	for _, e := range elems {
+		s.add(e.start, e.end, 0, 0)
+	}
+	return true
+}
+
+// skipEscapedBreak skips one escaped line break ("\n" or "\r\n") at i.
+func skipEscapedBreak(w []byte, i int) int {
+	for _, br := range []string{`\r\n`, `\n`} {
+		if bytes.HasPrefix(w[i:], []byte(br)) {
+			return i + len(br)
+		}
+	}
+	return i
+}
+
+// skipSpace skips whitespace (line breaks included) from i.
+func skipSpace(w []byte, i int) int {
+	for i < len(w) && isSpace(w[i]) {
+		i++
+	}
+	return i
 }
 
 // walkPEMBody walks a private-key body from body, line by line: lines are
@@ -368,9 +674,10 @@ func pemHeaderEnd(w []byte, i int) int {
 	return i
 }
 
-// validateURLCredentials redacts the password in scheme://user:pass@host.
-// The anchor is "://" or, in a JSON string that escapes '/', ":\/\/"; the
-// authority then ends at the next "\/" like at a '/'.
+// validateURLCredentials redacts the password in scheme://user:pass@host,
+// also JSON-escaped (scheme:\/\/user:pass@host: the escaped path stops
+// the authority at its '\\'). Schemeless user:pass@host is found from the
+// '@' (see bareUserinfo).
 func validateURLCredentials(s *scanner, w []byte, a, e int) {
 	// A scheme: letters, digits, + - . starting with a letter.
 	sc := a
@@ -448,7 +755,7 @@ func validateDSN(s *scanner, w []byte, a, e int) {
 	for st > 0 && !isSpace(w[st-1]) && !strings.ContainsRune("\"'`=<>", rune(w[st-1])) {
 		st--
 	}
-	if bytes.Contains(w[st:a], []byte("://")) {
+	if bytes.Contains(w[st:a], []byte("://")) || bytes.Contains(w[st:a], []byte(`:\/\/`)) {
 		return // scheme://user:pass@tcp(…): the URL rule has it
 	}
 	colon := bytes.IndexByte(w[st:a], ':')

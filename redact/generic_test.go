@@ -23,6 +23,11 @@ func pemBlock(label, body string) string {
 	return "-----BEGIN " + label + "-----\n" + body + "-----END " + label + "-----"
 }
 
+// prefixLines puts pfx before every line of s.
+func prefixLines(pfx, s string) string {
+	return pfx + strings.ReplaceAll(s, "\n", "\n"+pfx)
+}
+
 func pemBlockRedacted(label string) string {
 	return "-----BEGIN " + label + "-----\n[REDACTED:private-key]\n-----END " + label + "-----"
 }
@@ -127,7 +132,43 @@ var pemRows = []kvRow{
 	{"cut inside a JSON string", `{"k":"-----BEGIN PRIVATE KEY-----\nMIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg\nc2V0dGVy", "level":"info"}`,
 		`{"k":"-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]", "level":"info"}`},
 	{"cut, then a JSON line end", "-----BEGIN PRIVATE KEY-----\n" + testPEMBody + `", "level":"info"}`, "-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n" + `", "level":"info"}`},
+	// A prefix on every line (log timestamps, container names, comment
+	// markers): the prefix of the BEGIN line, or one of its shape, opens
+	// each line; each body line is redacted, the prefixes stay.
+	{"docker compose prefix", prefixLines("api-1  | ", pemBlock("RSA PRIVATE KEY", testPEMBody)), prefixLines("api-1  | ", "-----BEGIN RSA PRIVATE KEY-----\n[REDACTED:private-key]\n[REDACTED:private-key]\n-----END RSA PRIVATE KEY-----")},
+	{"comment prefix", prefixLines("# ", pemBlock("PRIVATE KEY", testPEMBody)), prefixLines("# ", "-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n[REDACTED:private-key]\n-----END PRIVATE KEY-----")},
+	{"CI timestamps that tick", "2026-11-28T10:00:00.1000137Z -----BEGIN EC PRIVATE KEY-----\n2026-11-28T10:00:00.1000274Z MIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg\n2026-11-28T10:00:01.1000411Z -----END EC PRIVATE KEY-----\n2026-11-28T10:00:01.2000000Z done",
+		"2026-11-28T10:00:00.1000137Z -----BEGIN EC PRIVATE KEY-----\n2026-11-28T10:00:00.1000274Z [REDACTED:private-key]\n2026-11-28T10:00:01.1000411Z -----END EC PRIVATE KEY-----\n2026-11-28T10:00:01.2000000Z done"},
+	{"prefix cut to the body lines' column", "2026-11-28T10:00:00.1000137Z tls: loaded key -----BEGIN EC PRIVATE KEY-----\n2026-11-28T10:00:00.1000274Z MIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg\n2026-11-28T10:00:01.1000411Z -----END EC PRIVATE KEY-----",
+		"2026-11-28T10:00:00.1000137Z tls: loaded key -----BEGIN EC PRIVATE KEY-----\n2026-11-28T10:00:00.1000274Z [REDACTED:private-key]\n2026-11-28T10:00:01.1000411Z -----END EC PRIVATE KEY-----"},
+	{"klog prefix", prefixLines("E1128 10:00:00.123456       1 tls.go:88] ", pemBlock("PRIVATE KEY", testPEMBody)), prefixLines("E1128 10:00:00.123456       1 tls.go:88] ", pemBlockRedacted("PRIVATE KEY")[:27]+"\n[REDACTED:private-key]\n[REDACTED:private-key]\n-----END PRIVATE KEY-----")},
+	{"line numbers that grow", "9:-----BEGIN PRIVATE KEY-----\n10:MIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg\n11:-----END PRIVATE KEY-----",
+		"9:-----BEGIN PRIVATE KEY-----\n10:[REDACTED:private-key]\n11:-----END PRIVATE KEY-----"},
+	{"cat -n", "     9\t-----BEGIN PRIVATE KEY-----\n    10\tMIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg\n    11\t-----END PRIVATE KEY-----",
+		"     9\t-----BEGIN PRIVATE KEY-----\n    10\t[REDACTED:private-key]\n    11\t-----END PRIVATE KEY-----"},
+	{"prefixed, legacy headers", prefixLines("remote: ", pemBlock("RSA PRIVATE KEY", "Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,3F17F5316E2BAC89\n\n"+testPEMBody)),
+		prefixLines("remote: ", "-----BEGIN RSA PRIVATE KEY-----\n[REDACTED:private-key]\n[REDACTED:private-key]\n\n[REDACTED:private-key]\n[REDACTED:private-key]\n-----END RSA PRIVATE KEY-----")},
+	{"list of lines", `key_lines = ['-----BEGIN PRIVATE KEY-----', 'MIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg', 'c2V0dGVy', '-----END PRIVATE KEY-----']`,
+		`key_lines = ['-----BEGIN PRIVATE KEY-----', '[REDACTED:private-key]', '[REDACTED:private-key]', '-----END PRIVATE KEY-----']`},
+	{"JSON array of lines", "[\"-----BEGIN PRIVATE KEY-----\",\n  \"MIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg\",\n  \"-----END PRIVATE KEY-----\"]",
+		"[\"-----BEGIN PRIVATE KEY-----\",\n  \"[REDACTED:private-key]\",\n  \"-----END PRIVATE KEY-----\"]"},
+	// A whole PEM key encoded once more (kubeconfig, Kubernetes Secrets).
+	{"base64-encoded PEM key", "    client-key-data: LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0tCk1IY0NBUUVFSUhuUkQ1U0VQSWw3aTA2Z1VQT1k3U3JuMkxQNHZsTVNLT094NWljekFFbXR2UlpybHJONzFmd0gKLS0tLS1FTkQgRUMgUFJJVkFURSBLRVktLS0tLQo=\n    kind: Config", "    client-key-data: [REDACTED:private-key]\n    kind: Config"},
+	{"base64-encoded PEM key in JSON", `{"data":{"tls.key":"LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0tCk1IY0NBUUVFSUhuUkQ1U0VQSWw3aTA2Z1VQT1k3U3JuMkxQNHZsTVNLT094NWljekFFbXR2UlpybHJONzFmd0gKLS0tLS1FTkQgRUMgUFJJVkFURSBLRVktLS0tLQo="}}`, `{"data":{"tls.key":"[REDACTED:private-key]"}}`},
+	// PuTTY key files: the private lines go, the public lines and MAC stay.
+	{"PuTTY key file", "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: eddsa-key-20261128\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIDk3d3nQjWvW0RtPz2E6oBqrW1NnP3q7cMzVf5Yy\nCd3w\nPrivate-Lines: 2\nAAAAIHh9uShRac32HvS3m5B9g6JRg5YCtPmKmLSBkUHx5G1lQ+ePVdS7rfXApRk\nH29g11==\nPrivate-MAC: 18d32ad58d0d6d8da270de0447f916b337047e0d8290935989e281a190c8dd8a",
+		"PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: eddsa-key-20261128\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIDk3d3nQjWvW0RtPz2E6oBqrW1NnP3q7cMzVf5Yy\nCd3w\nPrivate-Lines: 2\n[REDACTED:private-key]\n[REDACTED:private-key]\nPrivate-MAC: 18d32ad58d0d6d8da270de0447f916b337047e0d8290935989e281a190c8dd8a"},
+	{"string literals joined with +", "const key = \"-----BEGIN RSA PRIVATE KEY-----\\n\" +\n\t\"MIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg\\n\" +\n\t\"c2V0dGVy\\n\" +\n\t\"-----END RSA PRIVATE KEY-----\\n\"",
+		"const key = \"-----BEGIN RSA PRIVATE KEY-----\\n\" +\n\t\"[REDACTED:private-key]\\n\" +\n\t\"[REDACTED:private-key]\\n\" +\n\t\"-----END RSA PRIVATE KEY-----\\n\""},
+	{"adjacent string literals", "key = ('-----BEGIN PRIVATE KEY-----\\n'\n       'MIIEowIBAAKCAQEA3vX9n2Yq8Lw4Jt0cRk1mZpH7sUe5bDfQa6Tg\\n'\n       '-----END PRIVATE KEY-----\\n')",
+		"key = ('-----BEGIN PRIVATE KEY-----\\n'\n       '[REDACTED:private-key]\\n'\n       '-----END PRIVATE KEY-----\\n')"},
 	// Near misses: public material stays.
+	{"JSON members after BEGIN", `{"a":"-----BEGIN PRIVATE KEY-----","b":"MIIE","c":1}`, `{"a":"-----BEGIN PRIVATE KEY-----","b":"MIIE","c":1}`},
+	{"base64-encoded certificate", "client-certificate-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMyakNDQWNLZ0F3SUJBZ0lCQURBTkJna3Foa2lHOXcwQkFRc0ZBREFTTVJBd0RnWURWUVFERXdkcmRXSmwKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=", "client-certificate-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMyakNDQWNLZ0F3SUJBZ0lCQURBTkJna3Foa2lHOXcwQkFRc0ZBREFTTVJBd0RnWURWUVFERXdkcmRXSmwKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo="},
+	{"Private-Lines in prose", "Private-Lines: 2 lines follow, see the docs", "Private-Lines: 2 lines follow, see the docs"},
+	{"prefixed CERTIFICATE", prefixLines("api-1  | ", pemBlock("CERTIFICATE", testPEMBody)), prefixLines("api-1  | ", pemBlock("CERTIFICATE", testPEMBody))},
+	{"prefixed prose", "# -----BEGIN PRIVATE KEY-----\n# goes here, see the docs\n# MIIE", "# -----BEGIN PRIVATE KEY-----\n# goes here, see the docs\n# MIIE"},
+	{"list of words", `want = ['-----BEGIN PRIVATE KEY-----', 'header', 'MIIE']`, `want = ['-----BEGIN PRIVATE KEY-----', 'header', 'MIIE']`},
 	{"PUBLIC KEY", pemBlock("PUBLIC KEY", testPEMBody), pemBlock("PUBLIC KEY", testPEMBody)},
 	{"RSA PUBLIC KEY", pemBlock("RSA PUBLIC KEY", testPEMBody), pemBlock("RSA PUBLIC KEY", testPEMBody)},
 	{"CERTIFICATE", pemBlock("CERTIFICATE", testPEMBody), pemBlock("CERTIFICATE", testPEMBody)},
@@ -170,7 +211,23 @@ var urlCredRows = []kvRow{
 	{"in env", "DATABASE_URL=postgres://app:s3cret@db/app", "DATABASE_URL=postgres://app:" + phURL + "@db/app"},
 	{"in quotes", `url='https://u:pw@example.com'`, `url='https://u:` + phURL + `@example.com'`},
 	{"two URLs", "a=redis://:t0k@c1 b=redis://:t0k2@c2", "a=redis://:" + phURL + "@c1 b=redis://:" + phURL + "@c2"},
+	{"JSON-escaped slashes", `{"dsn":"mysql:\/\/app:s3cret@db.internal:3306\/shop"}`, `{"dsn":"mysql:\/\/app:` + phURL + `@db.internal:3306\/shop"}`},
+	// No scheme: user:password@host after '=', ':', a blank or a quote,
+	// when the host has a dot or a port. User and host stay.
+	{"no scheme, proxy with port", "proxy=app:G51QEb7zeT9gtQ~@proxy.corp.example:3128 for CONNECT", "proxy=app:" + phURL + "@proxy.corp.example:3128 for CONNECT"},
+	{"no scheme, password ends in '.'", "upstream deploy:oo3doOY4VO8lvO4g5.@proxy.corp:3128", "upstream deploy:" + phURL + "@proxy.corp:3128"},
+	{"no scheme, dotted host, quoted", `HTTPS_PROXY="svc:s3cr3t!@proxy.internal"`, `HTTPS_PROXY="svc:` + phURL + `@proxy.internal"`},
+	{"no scheme, port, mail-like user", "user:hunter2@proxy:3128", "user:" + phURL + "@proxy:3128"},
+	{"percent-encoded URL as a query value", "next=postgres%3A%2F%2Fapp%3As3cretPw9%40db.internal%3A5432%2Fshop", "next=postgres%3A%2F%2Fapp%3A" + phURL + "%40db.internal%3A5432%2Fshop"},
 	// Near misses.
+	{"percent-encoded URL, e-mail in its query", "u=https%3A%2F%2Fexample.com%2Fa%3Ab%3Femail%3Dbob%40example.com", "u=https%3A%2F%2Fexample.com%2Fa%3Ab%3Femail%3D[REDACTED:email]"},
+	{"no scheme, mail key before an address", "mailto:bob@example.com user:alice@corp.com", "mailto:[REDACTED:email] user:[REDACTED:email]"},
+	{"no scheme, compound mail key", "smtp_user:alice@corp.com notify-email:bob@example.org", "smtp_user:[REDACTED:email] notify-email:[REDACTED:email]"},
+	{"no scheme, host without dot or port", "cache=app:pw42@redis now", "cache=app:pw42@redis now"},
+	{"no scheme, thread name with a user and a host", "WARN [LeaseRenewer:hdfs@nn-1:9000] renewed", "WARN [LeaseRenewer:hdfs@nn-1:9000] renewed"},
+	{"no scheme, image digest", "image=nginx:1.25@sha256:0123456789abcdef", "image=nginx:1.25@sha256:0123456789abcdef"},
+	{"no scheme, number before the colon", "t=10:03 a@b", "t=10:03 a@b"},
+	{"no scheme, placeholder", "proxy=app:****@proxy.corp:3128", "proxy=app:****@proxy.corp:3128"},
 	{"user only", "https://user@example.com/path", "https://user@example.com/path"},
 	{"ssh user and port", "ssh://git@github.com:22/org/repo.git", "ssh://git@github.com:22/org/repo.git"},
 	{"port only", "https://example.com:8443/path", "https://example.com:8443/path"},

@@ -47,6 +47,11 @@ var jsonRows = []jsonRow{
 	{"JWT in a string", `{"id_token":"x","t":"` + testJWT + `"}`, `{"id_token":"[REDACTED:keyed-secret]","t":"[REDACTED:jwt]"}`},
 	{"PEM in a string", `{"k":"` + strings.ReplaceAll(pemBlock("PRIVATE KEY", testPEMBody), "\n", `\n`) + `"}`,
 		`{"k":"-----BEGIN PRIVATE KEY-----\n[REDACTED:private-key]\n-----END PRIVATE KEY-----"}`},
+	{"id-like key", `{"id":4158675309,"order_id":"4158675309","phone_id":4158675309}`, `{"id":4158675309,"order_id":"4158675309","phone_id":4158675309}`},
+	{"other keys", `{"count":4158675309,"ts":"219099999","x":[{"phone":1},4158675309]}`, `{"count":4158675309,"ts":"219099999","x":[{"phone":1},4158675309]}`},
+	{"key words go on", `{"telemetry":4158675309,"phones_total":4158675309}`, `{"telemetry":4158675309,"phones_total":4158675309}`},
+	{"not a phone under a phone key", `{"phone":1234}`, `{"phone":1234}`},
+	{"key not a context of later lines", `{"phone":"call\n4158675309"}`, `{"phone":"call\n4158675309"}`},
 	// A key is classified as it is written out, so a second pass agrees.
 	{"secret in an object key", `{"password=hunter2":1}`, `{"password=[REDACTED:keyed-secret]":"[REDACTED:keyed-secret]"}`},
 	{"numbers kept exactly", `{"a":1.0e+10,"b":-0.000,"c":12345678901234567890123,"d":1E-7,"e":0}`, `{"a":1.0e+10,"b":-0.000,"c":12345678901234567890123,"d":1E-7,"e":0}`},

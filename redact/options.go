@@ -196,6 +196,8 @@ func (c *config) build() (*Redactor, error) {
 			if !x.hidden {
 				r.keyed = x
 			}
+		case "url-credentials":
+			r.url = x
 		case "card":
 			r.digits.card = x
 		case "phone":
@@ -241,9 +243,8 @@ func (c *config) build() (*Redactor, error) {
 		r.maxBack = max(r.maxBack, x.back)
 		if x.multiline {
 			r.multiline = true
-			if !x.lineBack {
-				r.maxMultiBack = max(r.maxMultiBack, x.back)
-			}
+			// Look-back is clipped to the anchor's line (see window), so
+			// maxBack covers it; maxMultiBack stays 0.
 			for _, a := range x.anchors {
 				r.maxMultiLen = max(r.maxMultiLen, len(a))
 			}

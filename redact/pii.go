@@ -76,6 +76,24 @@ func validateEmail(s *scanner, w []byte, a, e int) {
 	if w[a] == '%' && string(w[a:e]) != "%40" {
 		return // the anchor matches any digits: "see%20example.com" has no '@'
 	}
+	if s.r.url != nil {
+		p, ok := 0, false
+		if w[a] == '@' {
+			p, ok = bareUserinfo(w, a, e)
+		} else {
+			p, ok = encodedUserinfo(w, a)
+		}
+		if ok {
+			// user:pass@host: a password, not a mailbox.
+			if !isPlaceholder(w[p:a]) {
+				rl := s.cur
+				s.cur = s.r.url
+				s.add(p, a, 0, 0)
+				s.cur = rl
+			}
+			return
+		}
+	}
 	ls := emailLocalStart(w, a)
 	if ls == a || a-ls > 64 || w[a-1] == '.' {
 		return
@@ -214,14 +232,123 @@ func inURLUserinfo(w []byte, i int) bool {
 		switch c := w[j]; {
 		case c == '/' && w[j-1] == '/' && w[j-2] == ':':
 			return true
-		case c == '/' && j >= 4 && w[j-1] == '\\' && w[j-2] == '/' && w[j-3] == '\\' && w[j-4] == ':':
-			return true // ":\/\/" in a JSON string
+		case c == '/' && j >= 4 && string(w[j-4:j]) == `:\/\`:
+			return true // JSON-escaped "://"
 		case c == '/' || c == '?' || c == '#' || urlStop(c):
 			return false
 		}
 	}
 	return false
 }
+
+// bareUserinfo reports whether the '@' at a (e just after it) ends the
+// user info of an authority written without a scheme, as proxy settings
+// and connection strings often are (proxy=user:pass@proxy.corp.com:3128,
+// "deploy:pass@db.internal"), and returns the start of the password. The
+// user name starts a token (after a blank, '=', ':', a quote or the line
+// start) with a letter; the password is URL userinfo bytes; the host has a
+// dot, or a port and a password that is not one lower-case word (Hadoop's
+// [LeaseRenewer:hdfs@nn-1:9000] names a thread), and ends the token. A mail
+// key before the address ("mailto:bob@example.com", "user:alice@corp.com")
+// makes it an e-mail address, unless a port follows, which no address has.
+func bareUserinfo(w []byte, a, e int) (int, bool) {
+	p := a
+	for p > 0 && a-p <= 128 && passwordByte(w[p-1]) {
+		p--
+	}
+	if p == a || p == 0 || w[p-1] != ':' {
+		return 0, false
+	}
+	c := p - 1
+	u := c
+	for u > 0 && c-u <= 64 && (isAlnum(w[u-1]) || w[u-1] == '.' || w[u-1] == '_' || w[u-1] == '-' || w[u-1] == '%' || w[u-1] == '~') {
+		u--
+	}
+	if u == c || !(isLetter(w[u]) || w[u] == '_') || u > 0 && !strings.ContainsRune(" \t=:\"'`", rune(w[u-1])) {
+		return 0, false
+	}
+	h, dot := e, false
+	for h < len(w) && (isAlnum(w[h]) || w[h] == '-' || w[h] == '.' && h > e && h+1 < len(w) && isAlnum(w[h+1])) {
+		dot = dot || w[h] == '.'
+		h++
+	}
+	if h == e {
+		return 0, false
+	}
+	port := false
+	if h < len(w) && w[h] == ':' {
+		if j := runFwd(w, h+1, cDigit); j > h+1 && j-h-1 <= 5 {
+			port, h = true, j
+		}
+	}
+	last := u // the user's last word: "notify_email", "smtp.user"
+	for k := u; k < c; k++ {
+		if w[k] == '_' || w[k] == '-' || w[k] == '.' {
+			last = k + 1
+		}
+	}
+	if !port && (!dot || inFold(w[u:c], mailKeys) || inFold(w[last:c], mailKeys)) {
+		return 0, false
+	}
+	if !dot && isLowerWord(w[p:a]) {
+		return 0, false // [LeaseRenewer:hdfs@nn-1:9000]: a thread named after a user and a host
+	}
+	if h < len(w) && (isWord(w[h]) || w[h] == '@' || w[h] == ':') {
+		return 0, false
+	}
+	return p, true
+}
+
+// isLowerWord reports whether b is only lower-case ASCII letters.
+func isLowerWord(b []byte) bool {
+	for _, c := range b {
+		if !isLower(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// encodedUserinfo reports whether the "%40" at a ends the user info of a
+// percent-encoded URL (next=postgres%3A%2F%2Fapp%3Apw%40db%2Fshop, a URL
+// passed as a query value), and returns the start of the password: the
+// bytes after the first "%3A" that follows "scheme%3A%2F%2Fuser".
+func encodedUserinfo(w []byte, a int) (int, bool) {
+	st := a
+	for st > 0 && a-st <= maxUserinfo && passwordByte(w[st-1]) {
+		st--
+	}
+	up := bytes.ToUpper(w[st:a]) // only on "%40" hits; at most maxUserinfo bytes
+	// "<scheme>%3A%2F%2F" before the user info.
+	sep := []byte("%3A%2F%2F")
+	i := bytes.LastIndex(up, sep)
+	if i <= 0 || !isAlnum(up[i-1]) {
+		return 0, false
+	}
+	auth := up[i+len(sep):]
+	c := bytes.Index(auth, []byte("%3A"))
+	if c <= 0 || c+3 >= len(auth) {
+		return 0, false // no user, or no password
+	}
+	for _, x := range []string{"%2F", "%3F", "%23"} {
+		if bytes.Contains(auth, []byte(x)) {
+			return 0, false // a path, query or fragment: past the authority
+		}
+	}
+	return st + i + len(sep) + c + 3, true
+}
+
+// passwordByte reports the bytes of a password in URL userinfo (RFC 3986
+// unreserved, percent escapes, and the sub-delimiters that do not also
+// separate fields in logs: no ',', ';', '&', quotes or parentheses).
+func passwordByte(b byte) bool {
+	return isAlnum(b) || strings.IndexByte("-._~%!*+=$", b) >= 0
+}
+
+// mailKeys are keys whose value is an e-mail address: "key:addr@host" is
+// one, not user:password@host.
+var mailKeys = []string{"mailto", "mail", "email", "e-mail", "from", "to", "cc", "bcc", "sender", "recipient",
+	"rcpt", "reply-to", "user", "username", "login", "contact", "owner", "author", "by", "address", "addr", "account", "uid", "id"}
 
 // maxUserinfo bounds the search for the "://" before a user name; the
 // e-mail window reaches back that far too, so a long token used as the user
@@ -594,14 +721,23 @@ func (r *digitRegion) ctx(i int, bit uint8) bool {
 	}
 	if r.known&bit == 0 {
 		r.known |= bit
+		w, at := r.w, r.leadAt
+		var buf [96]byte
+		if k := r.s.key; k != nil && r.s.winOff == 0 && at <= 32 {
+			// The value of a JSON key, scanned alone: read the key as if
+			// the text were "key: value".
+			k = k[max(0, len(k)-48):]
+			w = append(append(append(buf[:0], k...), ": "...), w[:at]...)
+			at = len(w)
+		}
 		var ok bool
 		switch bit {
 		case ctxPhone:
-			ok = context(r.w, r.leadAt, phoneWords, phoneFirst)
+			ok = context(w, at, phoneWords, phoneFirst)
 		case ctxSSN:
-			ok = context(r.w, r.leadAt, ssnWords, ssnFirst)
+			ok = context(w, at, ssnWords, ssnFirst)
 		case ctxID:
-			ok = idContext(r.w, r.leadAt)
+			ok = idContext(w, at)
 		}
 		if ok {
 			r.val |= bit
@@ -960,7 +1096,7 @@ func context(w []byte, start int, words []string, first uint32) bool {
 		}
 		for _, x := range words {
 			end := i + len(x)
-			if end > start || start-end > 20 || !hasPrefixFold(w, i, x) {
+			if end > start || start-end > 20 || !hasWordsFold(w, i, x) {
 				continue
 			}
 			if end < len(w) && (isLower(w[end]) || isUpper(w[end]) && isUpper(w[end-1])) {
@@ -973,6 +1109,26 @@ func context(w []byte, start int, words []string, first uint32) bool {
 		}
 	}
 	return false
+}
+
+// hasWordsFold is hasPrefixFold for context words, where a space between
+// two words also matches '_' or '-': "social_security_number",
+// "soc-sec-no" are keys for "social security", "soc sec".
+func hasWordsFold(w []byte, i int, x string) bool {
+	if len(w)-i < len(x) {
+		return false
+	}
+	for k := 0; k < len(x); k++ {
+		c := w[i+k]
+		if x[k] == ' ' {
+			if c != ' ' && c != '_' && c != '-' {
+				return false
+			}
+		} else if lower(c) != x[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // idContext reports whether the number at start is the value of an

@@ -318,6 +318,8 @@ func TestSSN(t *testing.T) {
 		{"spaced with context", "social security number: 123 45 6789", "social security number: " + R},
 		{"plain with context", "SSN: 123456789", "SSN: " + R},
 		{"plain JSON with context", `{"ssn":123456789}`, `{"ssn":` + R + `}`},
+		{"snake_case key", "social_security_number=219099999", "social_security_number=" + R},
+		{"kebab-case key", "soc-sec-no: 219099999", "soc-sec-no: " + R},
 		{"taxpayer", "taxpayer 123 45 6789", "taxpayer " + R},
 		{"line end", "ssn=772-01-0001", "ssn=" + R},
 		{"plain with context through %3D", "q=ssn%3D123456789", "q=ssn%3D" + R},

@@ -27,6 +27,7 @@ type Redactor struct {
 
 	keys   keyPolicy
 	keyed  *rule // the keyed-secret rule, nil when disabled
+	url    *rule // the url-credentials rule, nil when disabled
 	on     map[*rule]struct{}
 	digits digitRules // the enabled digit-shaped PII rules
 
@@ -85,20 +86,21 @@ func (r *Redactor) putScanner(s *scanner) {
 	if cap(s.gbuf) > 1024 {
 		s.gbuf = nil
 	}
-	s.data = nil
+	s.data, s.key = nil, nil
 	r.pool.Put(s)
 }
 
 // scanAll runs a one-shot scan of b and returns the scanner holding its
 // spans, or nil when no anchor occurs in b at all (the common clean case,
 // which then costs one pass of the automaton and nothing else).
-func (r *Redactor) scanAll(b []byte) *scanner {
+func (r *Redactor) scanAll(b, key []byte) *scanner {
 	i, st := r.m.firstMatch(b, root)
 	if i < 0 {
 		return nil
 	}
 	s := r.getScanner()
 	s.data, s.eof = b, true
+	s.key = key
 	s.state, s.next = st, i
 	if !s.process(st, i) {
 		panic("redact: window not ready at end of input")
@@ -122,7 +124,14 @@ func (r *Redactor) Bytes(b []byte) []byte {
 // for each replaced span. When nothing is found it returns dst unchanged and
 // false.
 func (r *Redactor) appendRedacted(dst, b []byte, fn func(Finding)) ([]byte, bool) {
-	s := r.scanAll(b)
+	return r.appendRedactedKeyed(dst, b, nil, fn)
+}
+
+// appendRedactedKeyed is appendRedacted for b, the whole value of key (a
+// JSON member's value, scanned alone): the key is the context of what
+// starts b, as "phone" is in "phone: 4158675309".
+func (r *Redactor) appendRedactedKeyed(dst, b, key []byte, fn func(Finding)) ([]byte, bool) {
+	s := r.scanAll(b, key)
 	if s == nil {
 		return dst, false
 	}
@@ -165,7 +174,7 @@ func (r *Redactor) String(s string) string {
 // per replaced span, in order. Overlapping detections are already merged
 // (see "Overlaps" in the package documentation).
 func (r *Redactor) Find(b []byte) []Finding {
-	s := r.scanAll(b)
+	s := r.scanAll(b, nil)
 	if s == nil {
 		return nil
 	}

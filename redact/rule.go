@@ -20,8 +20,8 @@ type rule struct {
 	anchors []string
 
 	// back and fwd bound the window: at most back bytes before the anchor
-	// and fwd bytes after it. Unless multiline is set the window is also
-	// clipped to the anchor's line.
+	// and fwd bytes after it, clipped to the anchor's line: the start
+	// always, the end unless multiline is set.
 	back, fwd int
 	multiline bool
 	lineBack  bool // multi-line forward only: the look-back stops at the anchor's line start

@@ -47,6 +47,12 @@ type scanner struct {
 	contRule *rule
 	contAt   int
 
+	// key, when set, is the key whose whole value the input is (a JSON
+	// member scanned alone): context for what starts the input, which the
+	// digit rules read as if "key: " preceded it. Only one-shot scans of a
+	// JSON value set it; text and streams never do.
+	key []byte
+
 	// Set for the duration of one validator call.
 	cur    *rule
 	winOff int
@@ -68,6 +74,7 @@ func (s *scanner) reset(r *Redactor) {
 	s.found = s.found[:0]
 	s.cur = nil
 	s.contRule = nil
+	s.key = nil
 }
 
 // run scans as far as the available data allows. It stops early when an
@@ -283,10 +290,8 @@ func (s *scanner) ready(r *rule, end, avail int) bool {
 func (s *scanner) window(r *rule, a, end, avail int) (lo, hi int) {
 	lo = max(s.seg, a-r.back)
 	hi = min(avail, end+r.fwd)
-	if r.multiline && !r.lineBack {
-		return lo, hi
-	}
-	// The line start: the last newline before a.
+	// The line start: the last newline before a (multi-line rules, too,
+	// look back only on the anchor's line).
 	if a > s.nlScan {
 		// Forward, with IndexByte (vectorised; LastIndexByte is a plain
 		// loop), one call per line.
@@ -310,7 +315,7 @@ func (s *scanner) window(r *rule, a, end, avail int) (lo, hi int) {
 		lo += i + 1
 	}
 	if r.multiline {
-		return lo, hi // lineBack: multi-line forward only
+		return lo, hi
 	}
 	// The line end: the first newline at or after end.
 	if !(s.fwdFrom <= end && (s.fwdNL >= end || s.fwdNL < 0 && s.fwdTo >= hi)) {
