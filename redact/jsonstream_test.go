@@ -479,10 +479,24 @@ func TestJSONWriterAllocs(t *testing.T) {
 		w.WriteString("[")
 		p := []byte(chunk)
 		w.Write(p) // warm the buffers
-		if n := testing.AllocsPerRun(200, func() { w.Write(p) }); n != 0 {
+		if n := minAllocsPerRun(200, func() { w.Write(p) }); n != 0 {
 			t.Errorf("%d allocs per Write of %s; want 0", int(n), chunk)
 		}
 	}
+}
+
+// minAllocsPerRun is testing.AllocsPerRun, the least of three tries. The
+// count is process-wide and a redacting Write takes a scanner from a
+// sync.Pool, which a garbage collection empties: on a loaded machine a
+// goroutine left over from an earlier test (or a collection it triggers)
+// can add allocations to one try, not to all three; a Write that allocates
+// shows in every try.
+func minAllocsPerRun(runs int, f func()) float64 {
+	least := testing.AllocsPerRun(runs, f)
+	for range 2 {
+		least = min(least, testing.AllocsPerRun(runs, f))
+	}
+	return least
 }
 
 // jwFlushRecorder records writes and flushes.
