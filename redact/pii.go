@@ -722,14 +722,6 @@ func (r *digitRegion) ctx(i int, bit uint8) bool {
 	if r.known&bit == 0 {
 		r.known |= bit
 		w, at := r.w, r.leadAt
-		var buf [96]byte
-		if k := r.s.key; k != nil && r.s.winOff == 0 && at <= 32 {
-			// The value of a JSON key, scanned alone: read the key as if
-			// the text were "key: value".
-			k = k[max(0, len(k)-48):]
-			w = append(append(append(buf[:0], k...), ": "...), w[:at]...)
-			at = len(w)
-		}
 		var ok bool
 		switch bit {
 		case ctxPhone:

@@ -86,21 +86,20 @@ func (r *Redactor) putScanner(s *scanner) {
 	if cap(s.gbuf) > 1024 {
 		s.gbuf = nil
 	}
-	s.data, s.key = nil, nil
+	s.data = nil
 	r.pool.Put(s)
 }
 
 // scanAll runs a one-shot scan of b and returns the scanner holding its
 // spans, or nil when no anchor occurs in b at all (the common clean case,
 // which then costs one pass of the automaton and nothing else).
-func (r *Redactor) scanAll(b, key []byte) *scanner {
+func (r *Redactor) scanAll(b []byte) *scanner {
 	i, st := r.m.firstMatch(b, root)
 	if i < 0 {
 		return nil
 	}
 	s := r.getScanner()
 	s.data, s.eof = b, true
-	s.key = key
 	s.state, s.next = st, i
 	if !s.process(st, i) {
 		panic("redact: window not ready at end of input")
@@ -124,14 +123,7 @@ func (r *Redactor) Bytes(b []byte) []byte {
 // for each replaced span. When nothing is found it returns dst unchanged and
 // false.
 func (r *Redactor) appendRedacted(dst, b []byte, fn func(Finding)) ([]byte, bool) {
-	return r.appendRedactedKeyed(dst, b, nil, fn)
-}
-
-// appendRedactedKeyed is appendRedacted for b, the whole value of key (a
-// JSON member's value, scanned alone): the key is the context of what
-// starts b, as "phone" is in "phone: 4158675309".
-func (r *Redactor) appendRedactedKeyed(dst, b, key []byte, fn func(Finding)) ([]byte, bool) {
-	s := r.scanAll(b, key)
+	s := r.scanAll(b)
 	if s == nil {
 		return dst, false
 	}
@@ -174,7 +166,7 @@ func (r *Redactor) String(s string) string {
 // per replaced span, in order. Overlapping detections are already merged
 // (see "Overlaps" in the package documentation).
 func (r *Redactor) Find(b []byte) []Finding {
-	s := r.scanAll(b, nil)
+	s := r.scanAll(b)
 	if s == nil {
 		return nil
 	}

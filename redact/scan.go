@@ -47,12 +47,6 @@ type scanner struct {
 	contRule *rule
 	contAt   int
 
-	// key, when set, is the key whose whole value the input is (a JSON
-	// member scanned alone): context for what starts the input, which the
-	// digit rules read as if "key: " preceded it. Only one-shot scans of a
-	// JSON value set it; text and streams never do.
-	key []byte
-
 	// Set for the duration of one validator call.
 	cur    *rule
 	winOff int
@@ -74,7 +68,6 @@ func (s *scanner) reset(r *Redactor) {
 	s.found = s.found[:0]
 	s.cur = nil
 	s.contRule = nil
-	s.key = nil
 }
 
 // run scans as far as the available data allows. It stops early when an
