@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash"
+	"math/bits"
 	"strconv"
 	"sync"
 	"unicode/utf16"
@@ -45,9 +46,9 @@ func (r *Redactor) json(b []byte, fn func(Finding)) ([]byte, error) {
 		j = &jsonWalker{}
 	}
 	*j = jsonWalker{r: r, in: b, fn: fn, jsonBufs: jsonBufs{tmp: j.tmp[:0], scratch: j.scratch[:0], enc: j.enc[:0]},
-		hits: j.hits[:0], lanes: j.lanes, keyCache: j.keyCache, keyOwner: j.keyOwner}
-	if j.keyOwner != r || len(j.keyCache) >= maxKeyCache {
-		clear(j.keyCache)
+		hits: j.hits[:0], lanes: j.lanes, tokens: j.tokens, keyOwner: j.keyOwner}
+	if j.keyOwner != r || len(j.tokens) >= maxTokenCache {
+		clear(j.tokens)
 		j.keyOwner = r
 	}
 	if len(b) >= minHitMap && len(b) < 1<<31 {
@@ -90,15 +91,28 @@ type jsonWalker struct {
 	hi      int // hits[:hi] end before the token being looked at
 	lanes   [lanes][]int32
 
-	// Keys repeat (every object of an array has the same ones): what each
-	// unescaped key that redaction left unchanged was classified as, for
-	// keyOwner's rules.
-	keyCache map[string]bool
+	// Keys and enum-like values repeat (every object of an array has the
+	// same keys, and "status":"active" or "token_type":"Bearer" a hundred
+	// times): what each unescaped token with an anchor in it, that
+	// redaction left unchanged, was found to be under keyOwner's rules
+	// (tokenKey, tokenSecretKey, tokenCleanValue bits).
+	tokens   map[string]uint8
 	keyOwner *Redactor
 }
 
-// maxKeyCache bounds the distinct keys remembered per document.
-const maxKeyCache = 256
+// maxTokenCache bounds the distinct tokens remembered; maxCachedValue is
+// the longest string value remembered (keys of any length are).
+const (
+	maxTokenCache  = 256
+	maxCachedValue = 32
+)
+
+// Bits of jsonWalker.tokens.
+const (
+	tokenKey        = 1 << iota // seen as a key, unchanged
+	tokenSecretKey              // ... and it is a secret key
+	tokenCleanValue             // seen as a string value, unchanged
+)
 
 // minHitMap is the smallest input scanned once up front; below it each
 // token is scanned on its own.
@@ -167,7 +181,7 @@ func (j *jsonWalker) value(i, depth int, secret bool) (int, error) {
 	case c == '"':
 		end, esc, err := j.str(i)
 		if err == nil && !secret {
-			j.redactString(i, end, esc)
+			j.redactValue(i, end, esc)
 		}
 		return end, err
 	case c == '-' || isDigit(c):
@@ -213,9 +227,12 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 		}
 		secretKey := false
 		raw := j.in[ks+1 : ke-1]
-		if cached, ok := j.keyCache[string(raw)]; ok && !secret && !esc {
-			secretKey = cached // a key seen before in this document, unchanged then
-		} else if !secret {
+		if secret || (!esc && !j.mayMatch(ks+1, ke-1)) {
+			// Inside a secret value nothing is rewritten; a key with no
+			// anchor in it is neither redacted nor a secret key.
+		} else if t := j.tokens[string(raw)]; t&tokenKey != 0 && !esc {
+			secretKey = t&tokenSecretKey != 0 // a key seen before, unchanged then
+		} else {
 			key := raw
 			if esc {
 				j.tmp = unescapeJSON(j.tmp[:0], key)
@@ -230,11 +247,12 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 				key = j.scratch
 			}
 			secretKey = (esc || j.mayMatch(ks+1, ke-1)) && j.r.isSecretKey(trimKey(key))
-			if !esc && !changed && len(j.keyCache) < maxKeyCache {
-				if j.keyCache == nil {
-					j.keyCache = make(map[string]bool)
+			if !esc && !changed {
+				t := uint8(tokenKey)
+				if secretKey {
+					t |= tokenSecretKey
 				}
-				j.keyCache[string(raw)] = secretKey
+				j.remember(raw, t)
 			}
 		}
 		i = j.ws(ke)
@@ -298,12 +316,20 @@ func (j *jsonWalker) str(i int) (int, bool, error) {
 	esc := false
 	in := j.in
 	k := i + 1
-	// Eight bytes at a time while none is a quote, a backslash or a
-	// control byte (most of a string).
-	for k+8 <= len(in) && plainJSONWord(binary.LittleEndian.Uint64(in[k:])) {
-		k += 8
-	}
 	for ; k < len(in); k++ {
+		// Eight bytes at a time: jump to the first quote, backslash or
+		// control byte (most strings are plain up to their closing quote).
+		for k+8 <= len(in) {
+			m := specialJSONBytes(binary.LittleEndian.Uint64(in[k:]))
+			if m != 0 {
+				k += bits.TrailingZeros64(m) >> 3
+				break
+			}
+			k += 8
+		}
+		if k >= len(in) {
+			break
+		}
 		switch c := in[k]; {
 		case c == '"':
 			return k + 1, esc, nil
@@ -375,10 +401,13 @@ func (j *jsonWalker) number(i int) (int, error) {
 	return k, nil
 }
 
-// plainJSONWord reports whether none of the eight bytes in x is '"', '\\'
-// or a control byte (< 0x20): the classic has-zero-byte test on x XOR each
-// delimiter, and on x minus 0x20 for the control bytes.
-func plainJSONWord(x uint64) bool {
+// specialJSONBytes returns, for the eight bytes of x in little-endian
+// order, a mask whose lowest set bit is the high bit of the first byte that
+// is '"', '\\' or a control byte (< 0x20), or 0 when there is none: the
+// classic has-zero-byte test on x XOR each delimiter, and on x minus 0x20
+// for the control bytes. Bits above the lowest may be false alarms (a
+// borrow runs on past a real hit), so only the lowest is meaningful.
+func specialJSONBytes(x uint64) uint64 {
 	const (
 		ones  = 0x0101010101010101
 		highs = 0x8080808080808080
@@ -388,7 +417,40 @@ func plainJSONWord(x uint64) bool {
 	found := (quote - ones) &^ quote
 	found |= (bslash - ones) &^ bslash
 	found |= (x - ones*0x20) &^ x
-	return found&highs == 0
+	return found & highs
+}
+
+// redactValue runs the pattern rules on the string value in[s:e],
+// remembering short unescaped values that have an anchor but stay as they
+// are, so that their repeats cost one lookup.
+func (j *jsonWalker) redactValue(s, e int, esc bool) {
+	if esc || !j.mayMatch(s+1, e-1) {
+		j.redactString(s, e, esc)
+		return
+	}
+	raw := j.in[s+1 : e-1]
+	if len(raw) > maxCachedValue {
+		j.redactString(s, e, esc)
+		return
+	}
+	if j.tokens[string(raw)]&tokenCleanValue != 0 {
+		return
+	}
+	if !j.redactString(s, e, esc) {
+		j.remember(raw, tokenCleanValue)
+	}
+}
+
+// remember adds bits to what is known of the unescaped token raw.
+func (j *jsonWalker) remember(raw []byte, bits uint8) {
+	if j.tokens == nil {
+		j.tokens = make(map[string]uint8)
+	}
+	if t, ok := j.tokens[string(raw)]; ok {
+		j.tokens[string(raw)] = t | bits
+	} else if len(j.tokens) < maxTokenCache {
+		j.tokens[string(raw)] = bits
+	}
 }
 
 // redactString runs the pattern rules on the string token in[s:e]. When it
