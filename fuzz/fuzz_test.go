@@ -129,6 +129,9 @@ func checkBytes(t *testing.T, r *redact.Redactor, in []byte) []byte {
 	if len(fs) == 0 && len(in) > 0 && &once[0] != &in[0] {
 		t.Fatal("nothing found, but Bytes did not return its input")
 	}
+	if len(fs) > 0 && !r.MayMatch(in) {
+		t.Fatalf("MayMatch is false, but Find found %v in %q", fs, in)
+	}
 	return once
 }
 

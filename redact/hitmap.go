@@ -70,3 +70,52 @@ func (m *machine) hitEnds(d []byte, dst []int32, lane *[lanes][]int32) []int32 {
 	}
 	return dst
 }
+
+// skipClean returns how much of d can be skipped from the root without
+// missing an anchor, and the automaton state there: len(d) when no anchor
+// ends in d, otherwise the start of the lane block (or the byte) where the
+// first one ends. It is hitEnds' walk, stopping at the first lane that
+// lands in a match state: the clean-input fast path of every entry point,
+// about four times the speed of a plain walk (see runLanes). It must stay
+// free of allocations.
+func (m *machine) skipClean(d []byte) (int, uint32) {
+	mm, cls := m.matchMin, &m.class
+	tp := unsafe.Pointer(unsafe.SliceData(m.trans))
+	step := func(st uint32, b byte) uint32 {
+		return *(*uint32)(unsafe.Add(tp, uintptr(st+uint32(cls[b]))*4))
+	}
+	st := uint32(root)
+	i := 0
+	lead := m.maxLen
+	if lead <= maxLanedAnchor {
+		minLane := max(minLaneLen, 4*lead)
+		for n := (len(d) - i) / lanes; n >= minLane; n = (len(d) - i) / lanes {
+			L := min(n, laneLen)
+			q := d[i : i+lanes*L]
+			s0, s1, s2, s3 := st, uint32(root), uint32(root), uint32(root)
+			for _, b := range q[L-lead : L] {
+				s1 = step(s1, b)
+			}
+			for _, b := range q[2*L-lead : 2*L] {
+				s2 = step(s2, b)
+			}
+			for _, b := range q[3*L-lead : 3*L] {
+				s3 = step(s3, b)
+			}
+			_, s0, s1, s2, s3 = walkLanes(unsafe.Pointer(unsafe.SliceData(q)), 0, uintptr(L), tp, cls, mm, s0, s1, s2, s3)
+			if s0|s1|s2|s3 >= mm {
+				return i, st
+			}
+			i += lanes * L
+			st = s3
+		}
+	}
+	for ; i < len(d); i++ {
+		next := step(st, d[i])
+		if next >= mm {
+			return i, st
+		}
+		st = next
+	}
+	return i, st
+}

@@ -94,18 +94,27 @@ func (r *Redactor) putScanner(s *scanner) {
 // spans, or nil when no anchor occurs in b at all (the common clean case,
 // which then costs one pass of the automaton and nothing else).
 func (r *Redactor) scanAll(b []byte) *scanner {
-	i, st := r.m.firstMatch(b, root)
-	if i < 0 {
+	i, st := r.m.skipClean(b)
+	if i == len(b) {
 		return nil
 	}
 	s := r.getScanner()
 	s.data, s.eof = b, true
-	s.state, s.next = st, i
-	if !s.process(st, i) {
-		panic("redact: window not ready at end of input")
-	}
+	s.state, s.next = st, i // b[:i] holds no anchor: start where one may end
 	s.run()
 	return s
+}
+
+// MayMatch reports whether some rule's anchor occurs in b. When it returns
+// false no rule can match anywhere in b: Bytes and JSON return b unchanged
+// (JSON may still report b as invalid), and a Writer passes it through. It
+// runs the automaton alone, in lanes, and stops at the first anchor, so a
+// caller that buffers or parses (a JSON response, a log record) can check
+// first and skip that work for clean input. A true result says nothing
+// about whether anything will be redacted: validators decide that.
+func (r *Redactor) MayMatch(b []byte) bool {
+	i, _ := r.m.skipClean(b)
+	return i < len(b)
 }
 
 // Bytes returns b with every finding replaced. When nothing is found it
