@@ -3,6 +3,7 @@ package redact
 import (
 	"bytes"
 	"slices"
+	"sync"
 	"unsafe"
 )
 
@@ -128,6 +129,11 @@ const (
 	maxLanedAnchor = 256
 )
 
+// laneHitPool recycles runLanes' buffers (64 KiB each) for scanners that
+// are not pooled themselves: a Writer gives its buffer back on Close, so a
+// server with a Writer per response does not allocate one per response.
+var laneHitPool sync.Pool // *[lanes][laneLen]laneHit
+
 type laneHit struct {
 	pos int // index just past the anchor, in d
 	st  uint32
@@ -147,7 +153,10 @@ type laneHit struct {
 func (s *scanner) runLanes(d []byte, i int, st uint32, L int) (int, uint32, bool) {
 	mm, cls := s.m.matchMin, &s.m.class
 	if s.laneHits == nil {
-		s.laneHits = new([lanes][laneLen]laneHit) // a lane cannot hit more often than once a byte
+		s.laneHits, _ = laneHitPool.Get().(*[lanes][laneLen]laneHit)
+		if s.laneHits == nil {
+			s.laneHits = new([lanes][laneLen]laneHit) // a lane cannot hit more often than once a byte
+		}
 	}
 	hits := s.laneHits
 	var n [lanes]int

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"sync"
 )
 
 // ErrClosed is returned by writes to a closed Writer.
@@ -48,7 +49,7 @@ type Writer struct {
 // flush the tail; it does not close w. The concrete type is *Writer, whose
 // Flush method ends a segment (for event streams).
 func (r *Redactor) NewWriter(w io.Writer) io.WriteCloser {
-	sw := &Writer{r: r, w: w}
+	sw := &Writer{r: r, w: w, buf: getStreamBuf(), out: getStreamBuf()}
 	sw.s.reset(r)
 	return sw
 }
@@ -127,8 +128,35 @@ func (sw *Writer) Close() error {
 	}
 	err := sw.finish()
 	sw.closed = true
+	if sw.s.laneHits != nil {
+		laneHitPool.Put(sw.s.laneHits)
+		sw.s.laneHits = nil
+	}
+	putStreamBuf(sw.buf)
+	putStreamBuf(sw.out)
 	sw.buf, sw.out = nil, nil
 	return err
+}
+
+// streamBufs recycles the buffers of closed Writers (up to maxPooledBuf
+// each): a server that redacts every response through a Writer would
+// otherwise allocate two body-sized buffers per response.
+var streamBufs sync.Pool // *[]byte
+
+const maxPooledBuf = 256 << 10
+
+func getStreamBuf() []byte {
+	if p, ok := streamBufs.Get().(*[]byte); ok {
+		return (*p)[:0]
+	}
+	return nil
+}
+
+func putStreamBuf(b []byte) {
+	if b != nil && cap(b) <= maxPooledBuf {
+		b = b[:0]
+		streamBufs.Put(&b)
+	}
 }
 
 func (sw *Writer) finish() error {
