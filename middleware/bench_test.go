@@ -15,8 +15,11 @@ import (
 
 // cleanJSON returns an API-like JSON document of about n bytes that
 // redact.Default() leaves unchanged: ids, UUIDs, timestamps, names,
-// counters, and the secret-adjacent keys that are not secrets.
-func cleanJSON(n int) []byte {
+// counters. With anchorWords it also holds the secret-adjacent keys and
+// values that are not secrets ("token_type":"Bearer", "max_tokens"), as an
+// LLM gateway's responses do: every object then has three anchor hits whose
+// validators run and decline. Without them no rule's anchor occurs at all.
+func cleanJSON(n int, anchorWords bool) []byte {
 	var b bytes.Buffer
 	b.WriteString(`{"data":[`)
 	for i := 0; b.Len() < n-2; i++ {
@@ -24,12 +27,23 @@ func cleanJSON(n int) []byte {
 			b.WriteByte(',')
 		}
 		fmt.Fprintf(&b, `{"id":%d,"uuid":"6f1c2b7e-%04x-4c1d-9a2e-5b0c3d4e5f60","created_at":"2026-11-%02dT10:%02d:00Z",`+
-			`"name":"item %d","status":"active","tags":["alpha","beta"],"token_type":"Bearer","max_tokens":%d,"price":%d.99}`,
-			i, i, 1+i%28, i%60, i, 256+i, 10+i%90)
+			`"name":"item %d","status":"active","tags":["alpha","beta"],`, i, i, 1+i%28, i%60, i)
+		if anchorWords {
+			fmt.Fprintf(&b, `"token_type":"Bearer","max_tokens":%d,`, 256+i)
+		} else {
+			fmt.Fprintf(&b, `"kind":"catalog","limit":%d,`, 256+i)
+		}
+		fmt.Fprintf(&b, `"price":%d.99}`, 10+i%90)
 	}
 	b.WriteString("]}")
 	return b.Bytes()
 }
+
+// The two clean 16 KiB bodies of the benchmarks.
+var cleanBodies = []struct {
+	name        string
+	anchorWords bool
+}{{"plain", false}, {"anchor-words", true}}
 
 // BenchmarkOutputFilter measures what the filter adds to a realistic
 // response: a 16 KiB clean JSON body served over loopback HTTP/1.1 with
@@ -37,43 +51,48 @@ func cleanJSON(n int) []byte {
 // handler without the middleware, measured in the same run, so the ratio
 // filtered/unfiltered is the filter's overhead (target: at most 1.20).
 func BenchmarkOutputFilter(b *testing.B) {
-	body := cleanJSON(16 << 10)
-	if out, err := redact.Default().JSON(body); err != nil || !bytes.Equal(out, body) {
-		b.Fatalf("the benchmark body is not clean (err %v)", err)
-	}
-	handler := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write(body)
-	})
-	for _, bc := range []struct {
-		name string
-		h    http.Handler
-	}{
-		{"unfiltered", handler},
-		// The core's share: the handler redacts its own body with
-		// Redactor.JSON, no middleware. filtered minus this is what the
-		// middleware itself costs.
-		{"handler-calls-JSON", http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-			out, _ := redact.Default().JSON(body)
+	for _, cb := range cleanBodies {
+		body := cleanJSON(16<<10, cb.anchorWords)
+		if out, err := redact.Default().JSON(body); err != nil || !bytes.Equal(out, body) {
+			b.Fatalf("the benchmark body is not clean (err %v)", err)
+		}
+		if redact.Default().MayMatch(body) != cb.anchorWords {
+			b.Fatalf("MayMatch(%s body) = %v", cb.name, !cb.anchorWords)
+		}
+		handler := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 			w.Header().Set("Content-Type", "application/json")
-			_, _ = w.Write(out)
-		})},
-		{"filtered", middleware.OutputFilter(redact.Default())(handler)},
-		{"filtered-text", middleware.OutputFilter(redact.Default())(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-			w.Header().Set("Content-Type", "text/plain")
 			_, _ = w.Write(body)
-		}))},
-	} {
-		b.Run(bc.name, func(b *testing.B) {
-			srv := httptest.NewServer(bc.h)
-			defer srv.Close()
-			buf := make([]byte, 32<<10)
-			b.SetBytes(int64(len(body)))
-			b.ReportAllocs()
-			for b.Loop() {
-				fetchBody(b, srv, buf, len(body))
-			}
 		})
+		for _, bc := range []struct {
+			name string
+			h    http.Handler
+		}{
+			{"unfiltered", handler},
+			// The core's share: the handler redacts its own body with
+			// Redactor.JSON, no middleware. filtered minus this is what
+			// the middleware itself costs.
+			{"handler-calls-JSON", http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				out, _ := redact.Default().JSON(body)
+				w.Header().Set("Content-Type", "application/json")
+				_, _ = w.Write(out)
+			})},
+			{"filtered", middleware.OutputFilter(redact.Default())(handler)},
+			{"filtered-text", middleware.OutputFilter(redact.Default())(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				w.Header().Set("Content-Type", "text/plain")
+				_, _ = w.Write(body)
+			}))},
+		} {
+			b.Run("body="+cb.name+"/"+bc.name, func(b *testing.B) {
+				srv := httptest.NewServer(bc.h)
+				defer srv.Close()
+				buf := make([]byte, 32<<10)
+				b.SetBytes(int64(len(body)))
+				b.ReportAllocs()
+				for b.Loop() {
+					fetchBody(b, srv, buf, len(body))
+				}
+			})
+		}
 	}
 }
 
@@ -82,29 +101,33 @@ func BenchmarkOutputFilter(b *testing.B) {
 // both alike, and reports their cost ratio as the "filtered/unfiltered"
 // metric (target: at most 1.20).
 func BenchmarkOutputFilterRatio(b *testing.B) {
-	body := cleanJSON(16 << 10)
-	handler := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write(body)
-	})
-	plain := httptest.NewServer(handler)
-	defer plain.Close()
-	filtered := httptest.NewServer(middleware.OutputFilter(redact.Default())(handler))
-	defer filtered.Close()
-	buf := make([]byte, 32<<10)
-	fetch := func(srv *httptest.Server) time.Duration {
-		start := time.Now()
-		fetchBody(b, srv, buf, len(body))
-		return time.Since(start)
+	for _, cb := range cleanBodies {
+		body := cleanJSON(16<<10, cb.anchorWords)
+		b.Run("body="+cb.name, func(b *testing.B) {
+			handler := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				_, _ = w.Write(body)
+			})
+			plain := httptest.NewServer(handler)
+			defer plain.Close()
+			filtered := httptest.NewServer(middleware.OutputFilter(redact.Default())(handler))
+			defer filtered.Close()
+			buf := make([]byte, 32<<10)
+			fetch := func(srv *httptest.Server) time.Duration {
+				start := time.Now()
+				fetchBody(b, srv, buf, len(body))
+				return time.Since(start)
+			}
+			var tPlain, tFiltered time.Duration
+			for b.Loop() {
+				tPlain += fetch(plain)
+				tFiltered += fetch(filtered)
+			}
+			b.ReportMetric(float64(tFiltered)/float64(tPlain), "filtered/unfiltered")
+			b.ReportMetric(float64(tPlain.Nanoseconds())/float64(b.N), "unfiltered-ns/op")
+			b.ReportMetric(float64(tFiltered.Nanoseconds())/float64(b.N), "filtered-ns/op")
+		})
 	}
-	var tPlain, tFiltered time.Duration
-	for b.Loop() {
-		tPlain += fetch(plain)
-		tFiltered += fetch(filtered)
-	}
-	b.ReportMetric(float64(tFiltered)/float64(tPlain), "filtered/unfiltered")
-	b.ReportMetric(float64(tPlain.Nanoseconds())/float64(b.N), "unfiltered-ns/op")
-	b.ReportMetric(float64(tFiltered.Nanoseconds())/float64(b.N), "filtered-ns/op")
 }
 
 // fetchBody GETs srv and reads the whole body, which must be n bytes.

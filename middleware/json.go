@@ -125,6 +125,9 @@ func sameBytes(a, b []byte) bool {
 // again, the whole document is redacted: allowing is best effort,
 // redacting is not.
 func (f *filter) redactJSON(doc []byte) []byte {
+	if !f.r.MayMatch(doc) {
+		return doc // no rule can match: no need to parse (valid or not, it stays)
+	}
 	if len(f.allow) == 0 {
 		out, _ := f.r.JSON(doc)
 		return out
