@@ -80,7 +80,7 @@ func ExampleRequestLogger() {
 	req.Header.Set("Authorization", "Bearer 9f8e7d6c5b4a39281706")
 	h.ServeHTTP(httptest.NewRecorder(), req)
 	// Output:
-	// level=INFO msg="http request" method=GET url="/callback?state=af0ifjsldkj&code=Splx10BeZQQYbYS6WxSbIA&token=%5BREDACTED%3Akeyed-secret%5D" proto=HTTP/1.1 status=204 bytes=0 authorization="Bearer [REDACTED:keyed-secret]"
+	// level=INFO msg="http request" method=GET url="/callback?state=af0ifjsldkj&code=%5BREDACTED%3Akeyed-secret%5D&token=%5BREDACTED%3Akeyed-secret%5D" proto=HTTP/1.1 status=204 bytes=0 authorization="Bearer [REDACTED:keyed-secret]"
 }
 
 func ExampleRedactURL() {

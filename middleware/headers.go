@@ -91,7 +91,9 @@ func (f *filter) redactHeaders(h http.Header) {
 // RedactURL redacts a URL (absolute, relative, or a header value such as
 // Refresh's "5; url=...") for logs and headers: the password of the user
 // information and the value of every query parameter whose name is secret
-// (see redact.Redactor.IsSecretKey) are replaced whole, every other part
+// (see redact.Redactor.IsSecretKey) or names a credential only URLs carry
+// (an OAuth "code", a CAS "ticket", "otp", a session id such as
+// "JSESSIONID") are replaced whole, every other part
 // goes through r's patterns. Bytes that need no change are kept as they
 // are, including the order and escaping of parameters.
 func RedactURL(r *redact.Redactor, s string) string {
@@ -156,7 +158,7 @@ func redactQuery(r *redact.Redactor, q string) string {
 		if err != nil {
 			val = v
 		}
-		if r.IsSecretKey(key) {
+		if r.IsSecretKey(key) || urlCredentialParam(key) {
 			if s, ok := r.SecretValue(val); ok {
 				b.WriteString(url.QueryEscape(s))
 				continue
@@ -171,4 +173,22 @@ func redactQuery(r *redact.Redactor, q string) string {
 		}
 	}
 	return b.String()
+}
+
+// urlCredentialParams are query parameters that carry a credential in a
+// URL, though their names are too common elsewhere for the core to treat
+// them as secret keys ("code" is an error code in a JSON body, a one-time
+// OAuth authorization code in a callback URL): OAuth and OIDC codes and
+// assertions, CAS tickets, SAML messages, one-time passwords, and session
+// ids carried in the URL.
+var urlCredentialParams = map[string]bool{
+	"code": true, "code_verifier": true, "assertion": true, "jwt": true,
+	"otp": true, "ticket": true, "samlresponse": true, "samlrequest": true,
+	"session": true, "sessionid": true, "session_id": true, "sid": true,
+	"phpsessid": true, "jsessionid": true, "login_hint_token": true,
+	"magic_link": true, "reset_token": true, "invite_token": true,
+}
+
+func urlCredentialParam(key string) bool {
+	return urlCredentialParams[strings.ToLower(key)]
 }

@@ -471,3 +471,25 @@ func TestSSEChunkingInvariant(t *testing.T) {
 		}
 	}
 }
+
+// TestRedactURLCredentialParams: parameters that are credentials only in a
+// URL (an OAuth callback's code, a CAS ticket, a session id) are replaced;
+// their look-alikes and ordinary parameters are kept.
+func TestRedactURLCredentialParams(t *testing.T) {
+	r := redact.Default()
+	for _, tc := range []struct{ in, want string }{
+		{"/oauth/callback?code=4%2F0AfJohXk2vQ9rT&state=xyz",
+			"/oauth/callback?code=%5BREDACTED%3Akeyed-secret%5D&state=xyz"},
+		{"/cas/login?service=https%3A%2F%2Fapp&ticket=ST-12345-abcdefghij",
+			"/cas/login?service=https%3A%2F%2Fapp&ticket=%5BREDACTED%3Akeyed-secret%5D"},
+		{"/app;x?JSESSIONID=9F3A2B77C1D0&page=2",
+			"/app;x?JSESSIONID=%5BREDACTED%3Akeyed-secret%5D&page=2"},
+		{"/v?otp=482913&Code=abc", "/v?otp=%5BREDACTED%3Akeyed-secret%5D&Code=%5BREDACTED%3Akeyed-secret%5D"},
+		{"/errors?error_code=404&zip_code=94107&page=2", "/errors?error_code=404&zip_code=94107&page=2"},
+		{"/search?q=code&sort=session", "/search?q=code&sort=session"},
+	} {
+		if got := middleware.RedactURL(r, tc.in); got != tc.want {
+			t.Errorf("RedactURL(%q)\n got  %q\n want %q", tc.in, got, tc.want)
+		}
+	}
+}
