@@ -151,7 +151,7 @@ var strStop = func() (t [256]bool) {
 // top-level number and to learn whether the stream ended inside a value;
 // it does not close w.
 func (r *Redactor) NewJSONWriter(w io.Writer) *JSONWriter {
-	return &JSONWriter{r: r, w: w, limit: DefaultJSONStringLimit, skipBase: -1}
+	return &JSONWriter{r: r, w: w, limit: DefaultJSONStringLimit, skipBase: -1, out: getStreamBuf()}
 }
 
 // SetStringLimit sets the longest string or number, in input bytes, that
@@ -236,6 +236,7 @@ func (jw *JSONWriter) Close() error {
 		}
 		jw.err = err
 	}
+	putStreamBuf(jw.out)
 	jw.tok, jw.out, jw.stack, jw.bufs = nil, nil, nil, jsonBufs{}
 	return jw.err
 }
@@ -595,6 +596,15 @@ func (jw *JSONWriter) endString(tok []byte) {
 		}
 	default:
 		content := tok[1 : len(tok)-1]
+		if !jw.esc {
+			if i, _ := jw.r.m.firstMatch(content, root); i < 0 {
+				// No anchor: neither redacted nor a secret key (most
+				// strings; JSON's walker decides the same way).
+				jw.secret = false
+				jw.out = append(jw.out, tok...)
+				break
+			}
+		}
 		if key {
 			k := content
 			if jw.esc {
