@@ -77,6 +77,14 @@ type filter struct {
 	mode       string
 	allow      []jsonPath // JSON paths exempt on this route
 	buffered   bool       // the body path holds the whole body (JSON)
+	bodyDone   bool       // the whole body is known (the last write is under way)
+	discard    bool       // HEAD of a filtered type: handler bytes go nowhere
+	head       [4]byte    // the body's first bytes, see compressedLooking
+	headN      int
+	// The headers as decided: net/http ignores header changes after
+	// WriteHeader or the first Write, but this filter sends its headers
+	// later, so it restores them before sending (see frozenHeader).
+	snap http.Header
 
 	body  bodyFilter // nil when the body passes as it is
 	dec   *decoder   // nil for identity
@@ -132,6 +140,8 @@ func (f *filter) write(p []byte) (int, error) {
 	switch {
 	case f.err != nil || f.closed:
 		return 0, ErrFailedClosed
+	case f.discard:
+		return len(p), nil // HEAD: net/http would drop them, but count them into a stale Content-Length
 	case f.body == nil:
 		f.sendHeader()
 		return f.w.Write(p)
@@ -141,12 +151,29 @@ func (f *filter) write(p []byte) (int, error) {
 			return 0, ErrFailedClosed
 		}
 	default:
+		if f.headN < len(f.head) {
+			f.headN += copy(f.head[f.headN:], p)
+			if compressedLooking(f.head[:f.headN]) {
+				f.fail(ErrUnknownEncoding)
+				return 0, ErrFailedClosed
+			}
+		}
 		if _, err := f.body.Write(p); err != nil {
 			f.fail(err)
 			return 0, ErrFailedClosed
 		}
 	}
 	return len(p), nil
+}
+
+// compressedLooking reports a body declared as identity that starts with
+// the magic number of gzip or zstd: a handler that set Content-Encoding
+// too late (after WriteHeader, which net/http ignores) or not at all. The
+// patterns cannot see into it and a client may still decode it, so it
+// fails closed like an unknown encoding. (Brotli has no magic number.)
+func compressedLooking(b []byte) bool {
+	return len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b ||
+		len(b) >= 4 && b[0] == 0x28 && b[1] == 0xb5 && b[2] == 0x2f && b[3] == 0xfd
 }
 
 // readFrom copies src through the filter. Only an unfiltered body may use
@@ -156,7 +183,7 @@ func (f *filter) readFrom(inner httpsnoop.ReadFromFunc, src io.Reader) (int64, e
 	if !f.decided {
 		f.decide(http.StatusOK)
 	}
-	if f.body == nil && f.err == nil && !f.closed {
+	if f.body == nil && !f.discard && f.err == nil && !f.closed {
 		f.sendHeader()
 		return inner(src)
 	}
@@ -234,7 +261,9 @@ func (f *filter) decide(code int) {
 	f.decided, f.status, f.mode = true, code, "pass"
 	f.sink = sink{f: f}
 	h := f.w.Header()
+	canonicalize(h)
 	f.redactHeaders(h)
+	defer func() { f.snap = h.Clone() }()
 
 	paths, allowed := f.route()
 	if allowed && paths == nil {
@@ -249,6 +278,7 @@ func (f *filter) decide(code int) {
 			h.Del("Accept-Ranges")
 			if f.req.Method == http.MethodHead {
 				h.Del("Content-Length") // the GET's body would stream
+				f.discard = true
 			}
 		}
 		return
@@ -263,7 +293,7 @@ func (f *filter) decide(code int) {
 		}
 		return
 	}
-	coding, ok := parseCoding(h.Get("Content-Encoding"))
+	coding, ok := parseCoding(strings.Join(h.Values("Content-Encoding"), ","))
 	if !ok {
 		f.fail(ErrUnknownEncoding)
 		return
@@ -346,29 +376,73 @@ func (f *filter) sendHeader() {
 	if f.headerSent {
 		return
 	}
+	h := f.frozenHeader()
+	if f.body != nil && !f.bodyDone {
+		// Out before the body is complete (a flush): the body may still
+		// change, so no validator or length may claim it.
+		weakenValidators(h)
+		h.Del("Content-Length")
+	}
 	f.headerSent = true
 	f.w.WriteHeader(f.status)
+}
+
+// frozenHeader returns the inner writer's header map reset to the decided
+// headers, with the filter's own later edits, so that what the handler
+// changed after WriteHeader (a Content-Encoding, a Location with a token)
+// is dropped as net/http would drop it. Trailers are the exception: they
+// are set after the body by design, and keep their (redacted) values.
+func (f *filter) frozenHeader() http.Header {
+	h := f.w.Header()
+	if f.snap == nil {
+		return h
+	}
+	declared := trailerNames(f.snap)
+	for k := range h {
+		if _, ok := f.snap[k]; !ok && !isTrailer(k, declared) {
+			delete(h, k)
+		}
+	}
+	for k, v := range f.snap {
+		if !isTrailer(k, declared) {
+			h[k] = v
+		}
+	}
+	f.redactTrailers(h, declared)
+	return h
+}
+
+// edit is frozenHeader for the filter's own changes: they apply to the
+// decided headers and become part of them.
+func (f *filter) edit(fn func(h http.Header)) {
+	h := f.frozenHeader()
+	fn(h)
+	if f.snap != nil {
+		f.snap = h.Clone()
+	}
 }
 
 // beforeBuffered is called by a buffering body path just before it writes
 // the whole redacted body: while the headers are still unsent it can set
 // an exact Content-Length and keep validators when nothing changed.
 func (f *filter) beforeBuffered(changed bool, out []byte) {
+	f.bodyDone = true
 	if f.headerSent {
 		return
 	}
-	h := f.w.Header()
-	if changed {
-		weakenValidators(h)
-	}
-	if f.enc == nil {
-		h.Set("Content-Length", strconv.Itoa(len(out)))
-	}
-	if f.cfg.countHeader != "" {
-		c := counter{}
-		c.scan(out)
-		h.Set(f.cfg.countHeader, strconv.Itoa(c.total()))
-	}
+	f.edit(func(h http.Header) {
+		if changed {
+			weakenValidators(h)
+		}
+		if f.enc == nil {
+			h.Set("Content-Length", strconv.Itoa(len(out)))
+		}
+		if f.cfg.countHeader != "" {
+			c := counter{}
+			c.scan(out)
+			h.Set(f.cfg.countHeader, strconv.Itoa(c.total()))
+		}
+	})
 }
 
 // fail gives up on the response: a clean 502 if nothing was sent yet,
@@ -406,6 +480,7 @@ func (f *filter) finish() {
 	if !f.decided {
 		f.decide(http.StatusOK)
 	}
+	f.bodyDone = true // the handler returned: what close writes is the end
 	if f.err == nil {
 		if err := f.close(); err != nil {
 			f.fail(err)
@@ -414,9 +489,11 @@ func (f *filter) finish() {
 	f.closed = true
 	if f.err == nil {
 		if f.count != nil && f.cfg.countHeader != "" && !f.buffered {
-			f.w.Header().Set(f.cfg.countHeader, strconv.Itoa(f.count.total()))
+			f.edit(func(h http.Header) { h.Set(f.cfg.countHeader, strconv.Itoa(f.count.total())) })
 		}
 		f.sendHeader()
+		// Trailers set after the headers went out are redacted too.
+		f.redactTrailers(f.w.Header(), trailerNames(f.w.Header()))
 	}
 	f.report()
 	if f.abort {

@@ -192,3 +192,59 @@ var urlCredentialParams = map[string]bool{
 func urlCredentialParam(key string) bool {
 	return urlCredentialParams[strings.ToLower(key)]
 }
+
+// canonicalize merges header keys not in canonical form ("content-encoding"
+// set through the map) into their canonical keys, so that every check
+// below sees them: net/http sends such keys as they are, and a client
+// reads them case-insensitively.
+func canonicalize(h http.Header) {
+	for k, vs := range h {
+		if c := http.CanonicalHeaderKey(k); c != k {
+			delete(h, k)
+			h[c] = append(h[c], vs...)
+		}
+	}
+}
+
+// trailerNames returns the trailers declared in h's Trailer header.
+func trailerNames(h http.Header) map[string]bool {
+	vs := h["Trailer"]
+	if len(vs) == 0 {
+		return nil
+	}
+	names := make(map[string]bool)
+	for _, v := range vs {
+		for _, n := range strings.Split(v, ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				names[http.CanonicalHeaderKey(n)] = true
+			}
+		}
+	}
+	return names
+}
+
+// isTrailer reports whether header key k is a trailer: declared, or set
+// with net/http's TrailerPrefix.
+func isTrailer(k string, declared map[string]bool) bool {
+	return declared[http.CanonicalHeaderKey(k)] || strings.HasPrefix(k, http.TrailerPrefix)
+}
+
+// redactTrailers redacts trailer values in place: a trailer under a secret
+// name is replaced whole, any other through r's patterns.
+func (f *filter) redactTrailers(h http.Header, declared map[string]bool) {
+	for k, vs := range h {
+		if !isTrailer(k, declared) {
+			continue
+		}
+		name := strings.TrimPrefix(k, http.TrailerPrefix)
+		for i, v := range vs {
+			if f.r.IsSecretKey(name) {
+				if s, changed := f.r.SecretValue(v); changed {
+					vs[i] = s
+					continue
+				}
+			}
+			vs[i] = f.r.String(v)
+		}
+	}
+}

@@ -68,7 +68,7 @@ func (j *jsonDoc) Write(p []byte) (int, error) {
 func (j *jsonDoc) startStream() error {
 	j.f.buffered = false
 	if !j.f.headerSent {
-		weakenValidators(j.f.w.Header())
+		j.f.edit(weakenValidators)
 	}
 	j.stream = j.f.r.NewJSONWriter(j.w)
 	buf := j.buf
@@ -125,8 +125,11 @@ func sameBytes(a, b []byte) bool {
 // again, the whole document is redacted: allowing is best effort,
 // redacting is not.
 func (f *filter) redactJSON(doc []byte) []byte {
-	if !f.r.MayMatch(doc) {
-		return doc // no rule can match: no need to parse (valid or not, it stays)
+	if bytes.IndexByte(doc, '\\') < 0 && !f.r.MayMatch(doc) {
+		// No rule can match, and no escape can hide an anchor from
+		// MayMatch (JSON decodes strings before matching): the document
+		// stays as it is, valid or not, so it need not be parsed.
+		return doc
 	}
 	if len(f.allow) == 0 {
 		out, _ := f.r.JSON(doc)
