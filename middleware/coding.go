@@ -117,7 +117,7 @@ func decode(coding string, src io.Reader, dst io.Writer) error {
 			rd = fr
 		}
 	case "br":
-		rd = brotli.NewReader(src)
+		rd = &brReader{r: brotli.NewReader(src)}
 	default: // zstd
 		zr, err := zstd.NewReader(src, zstd.WithDecoderConcurrency(1),
 			zstd.WithDecoderMaxWindow(maxZstdWindow), zstd.WithDecoderLowmem(true))
@@ -144,6 +144,52 @@ func decode(coding string, src io.Reader, dst io.Writer) error {
 			return decodeErr(err)
 		}
 	}
+}
+
+// brReader corrects a false "excessive input" from brotli.Reader, which
+// otherwise makes the result depend on how the body was chunked.
+//
+// When a Read from its source ends in the middle of a bit-reader
+// transaction, the brotli decoder copies the unread tail into a small
+// internal buffer and, on the next call, moves input into it one byte at
+// a time until the transaction completes. If the stream's last
+// transaction completes that way, the decoder reaches its done state
+// with that internal buffer still marked non-empty, and Reader.Read
+// reports "excessive input" although every byte belonged to the stream.
+// Small writes (one byte each, or any split within the last few bytes of
+// the stream) make this likely, since the feed hands each Write to the
+// decoder as it comes.
+//
+// The error cannot be told apart from real trailing input by itself, so
+// brReader keeps the output that came with it and asks the Reader once
+// more: a Reader at its done state reads its source again only when it
+// holds no unread input, and then returns io.EOF if the source ends and
+// "excessive input" again if anything follows, so genuine trailing bytes
+// still fail closed. The check is deferred to the next Read so that the
+// decoded output is written before the decoder waits for the end of the
+// body.
+type brReader struct {
+	r       *brotli.Reader
+	confirm bool // the Reader said "excessive input"; check for more input
+}
+
+func (b *brReader) Read(p []byte) (int, error) {
+	if b.confirm {
+		n, err := b.r.Read(p)
+		if n > 0 {
+			// Output after the end of the stream: nothing sane, refuse.
+			return 0, errTrailing
+		}
+		return 0, err // io.EOF, nil (no input yet), or a real error
+	}
+	n, err := b.r.Read(p)
+	if err != nil && err.Error() == "brotli: excessive input" {
+		// The library does not export this error; if its text changes,
+		// the comparison fails and so does the body: closed, as before.
+		b.confirm = true
+		return n, nil
+	}
+	return n, err
 }
 
 // decodeErr keeps the cause's category but not its text: decoder errors

@@ -3,6 +3,8 @@ package middleware
 import (
 	"bytes"
 	"io"
+
+	"github.com/aegisagent/redactor/redact"
 )
 
 // sseFilter redacts a text/event-stream one event at a time. An event ends
@@ -10,8 +12,10 @@ import (
 // redacted, written and flushed, so each event reaches the client as soon
 // as it is complete. The data of an event (its data lines joined by
 // newlines) goes through the JSON redaction, which falls back to text
-// redaction when the data is not JSON; other fields go through the text
-// patterns.
+// redaction when the data is not JSON. The other lines (comments, id,
+// event, unknown fields) go through the text patterns together, as one
+// text, so a secret spread over several of them is caught too; see
+// redactOther.
 type sseFilter struct {
 	f    *filter
 	w    io.Writer
@@ -151,13 +155,17 @@ func (s *sseFilter) emit(ev []byte) error {
 		red = s.f.redactJSON(payload)
 	}
 	dataChanged := ndata > 0 && !bytes.Equal(red, payload)
+	other := s.redactOther(ev, lines)
 	out := s.out[:0]
 	pieces := bytes.Split(red, []byte{'\n'})
 	di := 0
 	for k, ln := range lines {
 		if !ln.data {
-			out = append(out, s.f.r.Bytes(ev[ln.start:ln.end])...)
-			out = append(out, ev[ln.end:ln.next]...)
+			if repl, ok := other[k]; ok {
+				out = append(out, repl...)
+			} else {
+				out = append(out, ev[ln.start:ln.next]...)
+			}
 			continue
 		}
 		if !dataChanged {
@@ -183,6 +191,123 @@ func (s *sseFilter) emit(ev []byte) error {
 	s.out = out
 	_, err := s.w.Write(out)
 	return err
+}
+
+// redactOther redacts the event's lines other than data lines (comments,
+// id, event, retry, unknown fields) as one text: their bytes in order, each
+// with its terminator, so that a secret spread over several of them (a
+// private key written as comment lines) is seen whole, as it would be on
+// one line. The blank line that ends the event is left out, so a match can
+// never remove the end of the event.
+//
+// It returns nil when nothing was redacted, so those lines go out exactly
+// as they came; otherwise, for each non-data line k, what replaces it
+// (possibly nothing, when a match merged it into a later line). A line
+// whose terminator a match swallowed is merged with the lines up to the
+// next terminator that survived; the merged line goes where the last of
+// them was, with that line's own terminator, and data lines that sat
+// between them come before it. Each data line is then still followed by
+// the start of a non-empty line, as before, so a CR ending one cannot
+// pair with an LF after it and the line structure stays the same. Moving
+// a comment or field relative to data lines changes nothing about the
+// event: only the order among data lines, and among same-named fields,
+// matters.
+func (s *sseFilter) redactOther(ev []byte, lines []sseLine) map[int][]byte {
+	var text []byte
+	type seg struct {
+		k         int // index in lines
+		term, end int // where its terminator starts and ends in text
+	}
+	var segs []seg
+	for k, ln := range lines {
+		if ln.data || ln.start == ln.end {
+			continue
+		}
+		text = append(text, ev[ln.start:ln.next]...)
+		segs = append(segs, seg{k: k, term: len(text) - (ln.next - ln.end), end: len(text)})
+	}
+	if len(text) == 0 {
+		return nil
+	}
+	type span struct{ start, end int }
+	var spans []span
+	red := s.f.r.BytesFunc(text, func(f redact.Finding) { spans = append(spans, span{f.Start, f.End}) })
+	if len(spans) == 0 {
+		return nil
+	}
+	// A terminator survives when a byte of it lies outside every match.
+	// The surviving ones split red into lines, in order, as long as no
+	// replacement holds a line break of its own (replacement texts may
+	// not hold control characters; the fallback covers it anyway).
+	survives := func(a, b int) bool {
+		for i := a; i < b; i++ {
+			in := false
+			for _, sp := range spans {
+				if sp.start <= i && i < sp.end {
+					in = true
+					break
+				}
+			}
+			if !in {
+				return true
+			}
+		}
+		return false
+	}
+	out := make(map[int][]byte, len(segs))
+	rest := red
+	for n, sg := range segs {
+		out[sg.k] = nil
+		term := text[sg.term:sg.end]
+		if len(term) > 0 && survives(sg.term, sg.end) {
+			i := bytes.IndexAny(rest, "\r\n")
+			if i < 0 {
+				return otherFallback(red, lines, segs[len(segs)-1].k)
+			}
+			j := i + 1
+			if rest[i] == '\r' && j < len(rest) && rest[j] == '\n' {
+				j++
+			}
+			// The line's own terminator, whole, even if a match took a
+			// part of it.
+			out[sg.k] = append(rest[:i:i], term...)
+			rest = rest[j:]
+			continue
+		}
+		if n == len(segs)-1 {
+			// The last line's terminator went into a match (or it had
+			// none, at the end of the stream): what is left of red is
+			// its line; it keeps the terminator it had.
+			if bytes.ContainsAny(rest, "\r\n") {
+				return otherFallback(red, lines, sg.k)
+			}
+			out[sg.k], rest = append(rest[:len(rest):len(rest)], term...), nil
+		}
+	}
+	if len(rest) > 0 {
+		return otherFallback(red, lines, segs[len(segs)-1].k)
+	}
+	return out
+}
+
+// otherFallback is redactOther's answer when it cannot map the redacted
+// text back line by line: all of it at line k, the last non-data line, and
+// nothing at the other non-data lines, so nothing unredacted goes out;
+// only where those lines sit among the data lines changes. The text gets a
+// line break at its end if it has none, or ends in a CR that an LF after
+// it would pair with, so the line after it keeps its own line.
+func otherFallback(red []byte, lines []sseLine, k int) map[int][]byte {
+	if n := len(red); n == 0 || red[n-1] != '\n' {
+		red = append(red[:n:n], '\n')
+	}
+	out := make(map[int][]byte, len(lines))
+	for i, ln := range lines {
+		if !ln.data && ln.start < ln.end {
+			out[i] = nil
+		}
+	}
+	out[k] = red
+	return out
 }
 
 func isLastData(lines []sseLine, k int) bool {
