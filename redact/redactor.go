@@ -106,8 +106,10 @@ func (r *Redactor) scanAll(b []byte) *scanner {
 }
 
 // MayMatch reports whether some rule's anchor occurs in b. When it returns
-// false no rule can match anywhere in b: Bytes and JSON return b unchanged
-// (JSON may still report b as invalid), and a Writer passes it through. It
+// false no rule can match anywhere in b: Bytes returns b unchanged and a
+// Writer passes it through. So does JSON if b also has no backslash (JSON
+// decodes escaped strings before matching, and "\u0070assword" hides its
+// anchor from MayMatch); JSON may still report b as invalid. It
 // runs the automaton alone, in lanes, and stops at the first anchor, so a
 // caller that buffers or parses (a JSON response, a log record) can check
 // first and skip that work for clean input. A true result says nothing
