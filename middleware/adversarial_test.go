@@ -424,7 +424,7 @@ func advPiece(w http.ResponseWriter, p []byte, how int) error {
 	case 0:
 		_, err = w.Write(p)
 	case 1:
-		_, err = io.WriteString(w, string(p)) // WriteString
+		_, err = w.(io.StringWriter).WriteString(string(p)) // the wrapper's WriteString
 	case 2:
 		_, err = io.Copy(w, onlyReader{bytes.NewReader(p)}) // ReadFrom
 	case 3:
