@@ -31,6 +31,9 @@ const maxJSONDepth = 1000
 //     re-encoded if anything was replaced;
 //   - numbers go through the digit rules (a card number stored as a
 //     number becomes a placeholder string);
+//   - the digit rules read a value's object key as the text before it, as
+//     Bytes reads `"phone":"4155552671"`: {"phone":4155552671} and
+//     {"ssn":"123456789"} are redacted, {"id":4155552671} is not;
 //   - everything else (structure, whitespace, untouched strings) is copied
 //     byte for byte, so the output is valid JSON.
 //
@@ -45,7 +48,7 @@ func (r *Redactor) json(b []byte, fn func(Finding)) ([]byte, error) {
 	if j == nil {
 		j = &jsonWalker{}
 	}
-	*j = jsonWalker{r: r, in: b, fn: fn, jsonBufs: jsonBufs{tmp: j.tmp[:0], scratch: j.scratch[:0], enc: j.enc[:0]},
+	*j = jsonWalker{r: r, in: b, fn: fn, jsonBufs: jsonBufs{tmp: j.tmp[:0], scratch: j.scratch[:0], enc: j.enc[:0], key: j.key[:0]},
 		hits: j.hits[:0], lanes: j.lanes, tokens: j.tokens, keyOwner: j.keyOwner}
 	if j.keyOwner != r || len(j.tokens) >= maxTokenCache {
 		clear(j.tokens)
@@ -57,11 +60,11 @@ func (r *Redactor) json(b []byte, fn func(Finding)) ([]byte, error) {
 	}
 	defer func() {
 		j.r, j.in, j.out, j.fn = nil, nil, nil, nil
-		if cap(j.tmp)+cap(j.scratch)+cap(j.enc)+4*cap(j.hits) <= 1<<20 {
+		if cap(j.tmp)+cap(j.scratch)+cap(j.enc)+cap(j.key)+4*cap(j.hits) <= 1<<20 {
 			jsonScratch.Put(j)
 		}
 	}()
-	i, err := j.value(j.ws(0), 0, false)
+	i, err := j.value(j.ws(0), 0, false, nil)
 	if err == nil {
 		if i = j.ws(i); i != len(b) {
 			err = j.errorf(i, "data after the top-level value")
@@ -137,6 +140,7 @@ type jsonBufs struct {
 	tmp []byte // decoded key or string
 	// Output buffers for one rewritten string.
 	scratch, enc []byte
+	key          []byte // the decoded key of the value being read (see jsonKey)
 }
 
 var jsonScratch sync.Pool // *jsonWalker, for its buffers
@@ -169,7 +173,9 @@ func (j *jsonWalker) ws(i int) int {
 
 // value parses the value at i and returns its end. Inside a secret value
 // (secret set) nothing is rewritten: the caller replaces the whole value.
-func (j *jsonWalker) value(i, depth int, secret bool) (int, error) {
+// key is the decoded object key of the value, nil for an array element or
+// a top-level value: the digit rules read it as context (see jsonKey).
+func (j *jsonWalker) value(i, depth int, secret bool, key []byte) (int, error) {
 	if i >= len(j.in) {
 		return i, j.errorf(i, "unexpected end of input")
 	}
@@ -181,13 +187,13 @@ func (j *jsonWalker) value(i, depth int, secret bool) (int, error) {
 	case c == '"':
 		end, esc, err := j.str(i)
 		if err == nil && !secret {
-			j.redactValue(i, end, esc)
+			j.redactValue(i, end, esc, jsonKey{name: key})
 		}
 		return end, err
 	case c == '-' || isDigit(c):
 		end, err := j.number(i)
 		if err == nil && !secret {
-			j.redactNumber(i, end)
+			j.redactNumber(i, end, jsonKey{name: key, num: true})
 		}
 		return end, err
 	case c == 't':
@@ -227,6 +233,7 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 		}
 		secretKey := false
 		raw := j.in[ks+1 : ke-1]
+		name := raw // the key as written out, for the digit rules on its value (see jsonKey)
 		if secret || (!esc && !j.mayMatch(ks+1, ke-1)) {
 			// Inside a secret value nothing is rewritten; a key with no
 			// anchor in it is neither redacted nor a secret key.
@@ -238,7 +245,7 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 				j.tmp = unescapeJSON(j.tmp[:0], key)
 				key = j.tmp
 			}
-			changed := j.redactString(ks, ke, esc)
+			changed, _ := j.redactString(ks, ke, esc, jsonKey{})
 			if changed {
 				// Classify the key as it is written out: "password=x"
 				// becomes "password=[REDACTED:keyed-secret]", whose last
@@ -247,6 +254,11 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 				key = j.scratch
 			}
 			secretKey = (esc || j.mayMatch(ks+1, ke-1)) && j.r.isSecretKey(trimKey(key))
+			if esc || changed {
+				// Read as written out, too: a second pass sees the same context.
+				j.key = append(j.key[:0], key...)
+				name = j.key
+			}
 			if !esc && !changed {
 				t := uint8(tokenKey)
 				if secretKey {
@@ -260,7 +272,7 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 			return i, j.errorf(i, "expected ':'")
 		}
 		vs := j.ws(i + 1)
-		ve, err := j.value(vs, depth, secret || secretKey)
+		ve, err := j.value(vs, depth, secret || secretKey, name)
 		if err != nil {
 			return ve, err
 		}
@@ -291,7 +303,7 @@ func (j *jsonWalker) array(i, depth int, secret bool) (int, error) {
 		return i + 1, nil
 	}
 	for {
-		e, err := j.value(i, depth, secret)
+		e, err := j.value(i, depth, secret, nil)
 		if err != nil {
 			return e, err
 		}
@@ -420,23 +432,23 @@ func specialJSONBytes(x uint64) uint64 {
 	return found & highs
 }
 
-// redactValue runs the pattern rules on the string value in[s:e],
-// remembering short unescaped values that have an anchor but stay as they
-// are, so that their repeats cost one lookup.
-func (j *jsonWalker) redactValue(s, e int, esc bool) {
+// redactValue runs the pattern rules on the string value in[s:e] of key
+// k, remembering short unescaped values that have an anchor but stay as
+// they are whatever their key, so that their repeats cost one lookup.
+func (j *jsonWalker) redactValue(s, e int, esc bool, k jsonKey) {
 	if esc || !j.mayMatch(s+1, e-1) {
-		j.redactString(s, e, esc)
+		j.redactString(s, e, esc, k)
 		return
 	}
 	raw := j.in[s+1 : e-1]
 	if len(raw) > maxCachedValue {
-		j.redactString(s, e, esc)
+		j.redactString(s, e, esc, k)
 		return
 	}
 	if j.tokens[string(raw)]&tokenCleanValue != 0 {
 		return
 	}
-	if !j.redactString(s, e, esc) {
+	if changed, keyRead := j.redactString(s, e, esc, k); !changed && !keyRead {
 		j.remember(raw, tokenCleanValue)
 	}
 }
@@ -453,27 +465,28 @@ func (j *jsonWalker) remember(raw []byte, bits uint8) {
 	}
 }
 
-// redactString runs the pattern rules on the string token in[s:e]. When it
-// replaces something it returns true, with the decoded redacted content in
-// j.scratch.
-func (j *jsonWalker) redactString(s, e int, esc bool) bool {
+// redactString runs the pattern rules on the string token in[s:e], read
+// under key k. When it replaces something it returns true, with the decoded
+// redacted content in j.scratch. keyRead reports that the result may
+// depend on k (see appendRedactedKey).
+func (j *jsonWalker) redactString(s, e int, esc bool, k jsonKey) (changed, keyRead bool) {
 	if !esc && !j.mayMatch(s+1, e-1) {
-		return false
+		return false, false
 	}
 	fn := j.shifted(s+1, -1)
 	if esc {
 		fn = j.shifted(s, e)
 	}
-	repl, whole, ok := j.r.redactJSONString(&j.jsonBufs, j.in[s+1:e-1], esc, fn)
+	repl, whole, ok, keyRead := j.r.redactJSONString(&j.jsonBufs, j.in[s+1:e-1], k, esc, fn)
 	if !ok {
-		return false
+		return false, keyRead
 	}
 	if whole {
 		j.replace(s, e, repl)
 	} else {
 		j.replace(s+1, e-1, repl)
 	}
-	return true
+	return true, keyRead
 }
 
 // shifted adapts j.fn to spans found in a piece of the input: offsets
@@ -494,42 +507,43 @@ func (j *jsonWalker) shifted(base, end int) func(Finding) {
 }
 
 // redactJSONString runs the pattern rules on content, the text between the
-// quotes of a valid JSON string token (esc: it has escapes), reporting each
-// replaced span to fn (if not nil). ok is false when nothing is replaced.
-// Otherwise repl (in b's buffers) replaces the content alone when whole is
-// false, or the whole token, quotes included, when whole is true; b.scratch
-// holds the decoded redacted content.
-func (r *Redactor) redactJSONString(b *jsonBufs, content []byte, esc bool, fn func(Finding)) (repl []byte, whole, ok bool) {
+// quotes of a valid JSON string token (esc: it has escapes) read under the
+// key k (none for a key), reporting each replaced span to fn (if not nil).
+// ok is false when nothing is replaced. Otherwise repl (in b's buffers)
+// replaces the content alone when whole is false, or the whole token,
+// quotes included, when whole is true; b.scratch holds the decoded
+// redacted content. keyRead reports that the result may depend on k.
+func (r *Redactor) redactJSONString(b *jsonBufs, content []byte, k jsonKey, esc bool, fn func(Finding)) (repl []byte, whole, ok, keyRead bool) {
 	if !esc {
 		if i, _ := r.m.firstMatch(content, root); i < 0 {
-			return nil, false, false // no anchor: nothing to do (most strings)
+			return nil, false, false, false // no anchor: nothing to do (most strings)
 		}
 		// Placeholders and fixed texts are JSON-safe, and so are original
 		// bytes kept by the Partial style: rewrite in place.
-		out, changed := r.appendRedacted(b.scratch[:0], content, fn)
+		out, changed, keyRead := r.appendRedactedKey(b.scratch[:0], content, k, fn)
 		if !changed {
-			return nil, false, false
+			return nil, false, false, keyRead
 		}
 		b.scratch = out
-		return out, false, true
+		return out, false, true, keyRead
 	}
 	b.tmp = unescapeJSON(b.tmp[:0], content)
-	out, changed := r.appendRedacted(b.scratch[:0], b.tmp, fn)
+	out, changed, keyRead := r.appendRedactedKey(b.scratch[:0], b.tmp, k, fn)
 	if !changed {
-		return nil, false, false
+		return nil, false, false, keyRead
 	}
 	b.scratch = out
 	b.enc = appendJSONString(b.enc[:0], out)
-	return b.enc, true, true
+	return b.enc, true, true, keyRead
 }
 
-// redactNumber runs the digit rules on a number; a number with a finding
-// becomes a string.
-func (j *jsonWalker) redactNumber(s, e int) {
+// redactNumber runs the digit rules on a number read under key k; a number
+// with a finding becomes a string.
+func (j *jsonWalker) redactNumber(s, e int, k jsonKey) {
 	if !j.mayMatch(s, e) {
 		return
 	}
-	out, changed := j.r.appendRedacted(nil, j.in[s:e], j.shifted(s, -1))
+	out, changed, _ := j.r.appendRedactedKey(nil, j.in[s:e], k, j.shifted(s, -1))
 	if changed {
 		j.replace(s, e, appendJSONString(nil, out))
 	}

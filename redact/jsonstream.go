@@ -68,6 +68,7 @@ type JSONWriter struct {
 	skipping bool   // inside a container that is the value of a secret key
 	skipBase int    // len(stack) once that container is closed
 	secret   bool   // the next value belongs to a secret key
+	keyed    bool   // the next value has the key in bufs.key (see jsonKey)
 
 	// The token being read (string, number or literal).
 	// tok is its bytes so far, quotes included, not kept when skipping. A
@@ -76,6 +77,7 @@ type JSONWriter struct {
 	tok       []byte
 	isKey     bool  // the string is an object key
 	tokSecret bool  // the token is the value of a secret key
+	tokKeyed  bool  // the token is the value of the key in bufs.key
 	tooLong   bool  // the token passed the limit; tok is then empty
 	tokMax    int   // the limit plus the token's opening quote
 	esc       bool  // the string has escapes
@@ -89,6 +91,7 @@ type JSONWriter struct {
 	macFrom int       // where that container starts in the current chunk
 
 	bufs   jsonBufs
+	keyArr [64]byte // bufs.key's first buffer: most keys fit
 	out    []byte
 	off    int64 // input bytes consumed before the current chunk
 	err    error
@@ -151,7 +154,9 @@ var strStop = func() (t [256]bool) {
 // top-level number and to learn whether the stream ended inside a value;
 // it does not close w.
 func (r *Redactor) NewJSONWriter(w io.Writer) *JSONWriter {
-	return &JSONWriter{r: r, w: w, limit: DefaultJSONStringLimit, skipBase: -1, out: getStreamBuf()}
+	jw := &JSONWriter{r: r, w: w, limit: DefaultJSONStringLimit, skipBase: -1, out: getStreamBuf()}
+	jw.bufs.key = jw.keyArr[:0]
+	return jw
 }
 
 // SetStringLimit sets the longest string or number, in input bytes, that
@@ -285,13 +290,17 @@ func (jw *JSONWriter) release() {
 		jw.tok = nil
 	}
 	if cap(jw.bufs.tmp)+cap(jw.bufs.scratch)+cap(jw.bufs.enc) > jsonKeepCap {
-		jw.bufs = jsonBufs{}
+		jw.bufs = jsonBufs{key: jw.bufs.key}
+	}
+	// The key is held until its value ends.
+	if cap(jw.bufs.key) > jsonKeepCap && !jw.keyed && !(jw.tokKeyed && (jw.state == jsString || jw.state == jsNumber)) {
+		jw.bufs.key = jw.keyArr[:0]
 	}
 }
 
 // retained is the memory jw holds in buffers, for tests of the bound.
 func (jw *JSONWriter) retained() int {
-	return cap(jw.tok) + cap(jw.out) + cap(jw.stack) + cap(jw.bufs.tmp) + cap(jw.bufs.scratch) + cap(jw.bufs.enc)
+	return cap(jw.tok) + cap(jw.out) + cap(jw.stack) + cap(jw.bufs.tmp) + cap(jw.bufs.scratch) + cap(jw.bufs.enc) + cap(jw.bufs.key)
 }
 
 func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
@@ -406,7 +415,8 @@ func (jw *JSONWriter) structure(p []byte, i int) (int, error) {
 func (jw *JSONWriter) startValue(p []byte, i int) (int, error) {
 	c := p[i]
 	secret := jw.secret && !jw.skipping
-	jw.secret = false
+	keyed := jw.keyed && !secret && !jw.skipping
+	jw.secret, jw.keyed = false, false
 	switch {
 	case c == '{' || c == '[':
 		if len(jw.stack) >= maxJSONDepth {
@@ -433,9 +443,11 @@ func (jw *JSONWriter) startValue(p []byte, i int) (int, error) {
 		}
 	case c == '"':
 		jw.startString(false, secret)
+		jw.tokKeyed = keyed
 		return jw.wholeString(p, i), nil
 	case c == '-' || isDigit(c):
 		jw.state, jw.tokSecret, jw.tooLong, jw.tokMax = jsNumber, secret, false, jw.limit
+		jw.tokKeyed = keyed
 		switch {
 		case c == '-':
 			jw.num = numMinus
@@ -588,6 +600,7 @@ func (jw *JSONWriter) endString(tok []byte) {
 	case jw.tooLong:
 		jw.out = jw.appendTooLong(jw.out)
 		jw.secret = key // fail closed: a key we cannot read may be secret
+		jw.keyed = false
 	case jw.tokSecret:
 		if jw.r.jsonSecretKept(tok) {
 			jw.out = append(jw.out, tok...)
@@ -596,6 +609,15 @@ func (jw *JSONWriter) endString(tok []byte) {
 		}
 	default:
 		content := tok[1 : len(tok)-1]
+		if key {
+			// The context of the value's digit rules (see jsonKey).
+			if jw.esc {
+				jw.bufs.key = unescapeJSON(jw.bufs.key[:0], content)
+			} else {
+				jw.bufs.key = append(jw.bufs.key[:0], content...)
+			}
+			jw.keyed = true
+		}
 		if !jw.esc {
 			if i, _ := jw.r.m.firstMatch(content, root); i < 0 {
 				// No anchor: neither redacted nor a secret key (most
@@ -605,15 +627,17 @@ func (jw *JSONWriter) endString(tok []byte) {
 				break
 			}
 		}
+		var k jsonKey
 		if key {
-			k := content
-			if jw.esc {
-				jw.bufs.tmp = unescapeJSON(jw.bufs.tmp[:0], content)
-				k = jw.bufs.tmp
-			}
-			jw.secret = jw.r.isSecretKey(trimKey(k))
+			jw.secret = jw.r.isSecretKey(trimKey(jw.bufs.key))
+		} else if jw.tokKeyed {
+			k.name = jw.bufs.key
 		}
-		repl, whole, ok := jw.r.redactJSONString(&jw.bufs, content, jw.esc, nil)
+		repl, whole, ok, _ := jw.r.redactJSONString(&jw.bufs, content, k, jw.esc, nil)
+		if key && ok {
+			// The key's context is the key as written out, as in JSON.
+			jw.bufs.key = append(jw.bufs.key[:0], jw.bufs.scratch...)
+		}
 		switch {
 		case !ok:
 			jw.out = append(jw.out, tok...)
@@ -726,7 +750,11 @@ func (jw *JSONWriter) endNumber() {
 	case jw.tokSecret:
 		jw.out = jw.r.appendJSONSecret(jw.out, jw.tok, nil)
 	default:
-		out, changed := jw.r.appendRedacted(jw.bufs.scratch[:0], jw.tok, nil)
+		var k jsonKey
+		if jw.tokKeyed {
+			k = jsonKey{name: jw.bufs.key, num: true}
+		}
+		out, changed, _ := jw.r.appendRedactedKey(jw.bufs.scratch[:0], jw.tok, k, nil)
 		if changed {
 			jw.bufs.scratch = out
 			jw.out = appendJSONString(jw.out, out)

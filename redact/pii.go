@@ -415,8 +415,61 @@ type digitRegion struct {
 const (
 	ctxPhone = 1 << iota // a phone word before the region
 	ctxSSN               // an SSN word before the region
-	ctxID                // the region is the value of an id-like key
+	ctxID                // the region is the value of an id-like key in the text
+	ctxKeyID             // ... or of an id-like JSON object key (see jsonKey)
 )
+
+// jsonKey is the object key a JSON value is read under, when the value is
+// scanned on its own (Redactor.JSON, JSONWriter). Text such as
+// `"phone":"4155552671"` holds the context words of the digit rules before
+// the digits; the structural walkers see the value without it. So the
+// digit rules read a region that starts the value (spaces aside) as if
+// `"name":` (the key, its closing quote, the colon and, for a string, the
+// opening quote) came before it: the key gives the value the phone and SSN
+// context, and the id veto, that Bytes gives the same text. Cards keep the
+// value's own id test only: a card number under "order_id" stays
+// redacted, as before. A region after anything else in the value does not
+// see the key: after "[REDACTED:phone] " (a first number, replaced) it
+// did not see it either, when that number was there (digits end the
+// look-back), and a second pass must not redact more than the first.
+type jsonKey struct {
+	name []byte // the decoded key; empty: none (a top-level value, an array element)
+	num  bool   // the value is a number: no opening quote
+}
+
+// Key look-back bounds: context reaches at most keyReach bytes back, so a
+// region further into the value cannot see the key, and at most
+// keyTail bytes of the key are read.
+const keyReach, keyTail = 32, 64
+
+// startsValue reports whether w[:at] is the start of the data (winOff 0:
+// one-shot scans count from there) and only spaces: where a JSON value's
+// key counts as the region's context.
+func (r *digitRegion) startsValue(at int) bool {
+	if r.s.winOff != 0 || at > keyReach {
+		return false
+	}
+	for _, c := range r.w[:at] {
+		if c != ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// withKey returns the look-back text of the region at the start of a value
+// read under k, in buf: the tail of the key, `":"` (`":` for a number) and
+// the value up to the region, v; and where the region starts in it.
+func (k jsonKey) withKey(buf, v []byte) ([]byte, int) {
+	name := k.name[max(0, len(k.name)-keyTail):]
+	buf = append(buf, name...)
+	buf = append(buf, '"', ':')
+	if !k.num {
+		buf = append(buf, '"')
+	}
+	buf = append(buf, v...)
+	return buf, len(buf)
+}
 
 // validateDigits finds the region around a digits anchor, looks for an
 // IBAN when an upper-case letter precedes it, and otherwise tries the card,
@@ -722,13 +775,23 @@ func (r *digitRegion) ctx(i int, bit uint8) bool {
 	if r.known&bit == 0 {
 		r.known |= bit
 		w, at := r.w, r.leadAt
+		var buf [keyTail + 3 + keyReach]byte
+		if bit != ctxID && r.startsValue(at) {
+			// Where a JSON value's key, if any, counts. Whether this point
+			// is reached depends on the value alone, so a value that never
+			// gets here redacts the same under any key.
+			r.s.keyRead = true
+			if len(r.s.key.name) > 0 {
+				w, at = r.s.key.withKey(buf[:0], w[:at])
+			}
+		}
 		var ok bool
 		switch bit {
 		case ctxPhone:
 			ok = context(w, at, phoneWords, phoneFirst)
 		case ctxSSN:
 			ok = context(w, at, ssnWords, ssnFirst)
-		case ctxID:
+		case ctxID, ctxKeyID:
 			ok = idContext(w, at)
 		}
 		if ok {
@@ -805,7 +868,7 @@ func (r *digitRegion) classify(i, j, nd int) (*rule, int, int) {
 		return nil, 0, 0
 	}
 	// A single run of digits after an id-like key is an id, not a phone.
-	notID := func() bool { return n > 1 || !r.ctx(i, ctxID) }
+	notID := func() bool { return n > 1 || !r.ctx(i, ctxKeyID) }
 	if lead == '+' {
 		// "(+44) 20 7946 0958": a '(' before the '+' may close in the number.
 		open := r.leadAt > 0 && r.w[r.leadAt-1] == '('

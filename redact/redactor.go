@@ -86,20 +86,24 @@ func (r *Redactor) putScanner(s *scanner) {
 	if cap(s.gbuf) > 1024 {
 		s.gbuf = nil
 	}
-	s.data = nil
+	s.data, s.key = nil, jsonKey{}
 	r.pool.Put(s)
 }
 
 // scanAll runs a one-shot scan of b and returns the scanner holding its
 // spans, or nil when no anchor occurs in b at all (the common clean case,
 // which then costs one pass of the automaton and nothing else).
-func (r *Redactor) scanAll(b []byte) *scanner {
+func (r *Redactor) scanAll(b []byte) *scanner { return r.scanKeyed(b, jsonKey{}) }
+
+// scanKeyed is scanAll for a JSON value b read under the object key k (see
+// jsonKey).
+func (r *Redactor) scanKeyed(b []byte, k jsonKey) *scanner {
 	i, st := r.m.skipClean(b)
 	if i == len(b) {
 		return nil
 	}
 	s := r.getScanner()
-	s.data, s.eof = b, true
+	s.data, s.eof, s.key = b, true, k
 	s.state, s.next = st, i // b[:i] holds no anchor: start where one may end
 	s.run()
 	return s
@@ -134,13 +138,21 @@ func (r *Redactor) Bytes(b []byte) []byte {
 // for each replaced span. When nothing is found it returns dst unchanged and
 // false.
 func (r *Redactor) appendRedacted(dst, b []byte, fn func(Finding)) ([]byte, bool) {
-	s := r.scanAll(b)
+	out, changed, _ := r.appendRedactedKey(dst, b, jsonKey{}, fn)
+	return out, changed
+}
+
+// appendRedactedKey is appendRedacted for a JSON value b read under the
+// object key k. keyRead reports that a digit rule looked for context where
+// a key would count: only then may the result depend on k.
+func (r *Redactor) appendRedactedKey(dst, b []byte, k jsonKey, fn func(Finding)) (out []byte, changed, keyRead bool) {
+	s := r.scanKeyed(b, k)
 	if s == nil {
-		return dst, false
+		return dst, false, false
 	}
 	defer r.putScanner(s)
 	if len(s.found) == 0 {
-		return dst, false
+		return dst, false, s.keyRead
 	}
 	groups := s.groups(s.gbuf)
 	s.gbuf = groups
@@ -156,7 +168,7 @@ func (r *Redactor) appendRedacted(dst, b []byte, fn func(Finding)) ([]byte, bool
 		dst = r.repl.append(dst, g.win, b[g.start:g.end], g.win.start-g.start, g.end-g.win.end)
 		prev = g.end
 	}
-	return append(dst, b[prev:]...), true
+	return append(dst, b[prev:]...), true, s.keyRead
 }
 
 // String is Bytes for strings: it returns s itself, allocating nothing, when

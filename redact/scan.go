@@ -48,6 +48,13 @@ type scanner struct {
 	contRule *rule
 	contAt   int
 
+	// A JSON value scanned on its own: the object key it is read under
+	// (the digit rules read "key":value context through it, see
+	// digitRegion.ctx), and whether a digit rule looked for context where
+	// the key would count.
+	key     jsonKey
+	keyRead bool
+
 	// Set for the duration of one validator call.
 	cur    *rule
 	winOff int
@@ -69,6 +76,7 @@ func (s *scanner) reset(r *Redactor) {
 	s.found = s.found[:0]
 	s.cur = nil
 	s.contRule = nil
+	s.key, s.keyRead = jsonKey{}, false
 }
 
 // run scans as far as the available data allows. It stops early when an
