@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"hash"
 	"math/bits"
-	"strconv"
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -48,7 +47,7 @@ func (r *Redactor) json(b []byte, fn func(Finding)) ([]byte, error) {
 	if j == nil {
 		j = &jsonWalker{}
 	}
-	*j = jsonWalker{r: r, in: b, fn: fn, jsonBufs: jsonBufs{tmp: j.tmp[:0], scratch: j.scratch[:0], enc: j.enc[:0], key: j.key[:0]},
+	*j = jsonWalker{r: r, in: b, fn: fn, jsonBufs: jsonBufs{tmp: j.tmp[:0], rawAt: j.rawAt[:0], scratch: j.scratch[:0], enc: j.enc[:0], key: j.key[:0]},
 		hits: j.hits[:0], lanes: j.lanes, tokens: j.tokens, keyOwner: j.keyOwner}
 	if j.keyOwner != r || len(j.tokens) >= maxTokenCache {
 		clear(j.tokens)
@@ -60,7 +59,7 @@ func (r *Redactor) json(b []byte, fn func(Finding)) ([]byte, error) {
 	}
 	defer func() {
 		j.r, j.in, j.out, j.fn = nil, nil, nil, nil
-		if cap(j.tmp)+cap(j.scratch)+cap(j.enc)+cap(j.key)+4*cap(j.hits) <= 1<<20 {
+		if cap(j.tmp)+cap(j.scratch)+cap(j.enc)+cap(j.key)+4*cap(j.hits)+4*cap(j.rawAt) <= 1<<20 {
 			jsonScratch.Put(j)
 		}
 	}()
@@ -137,7 +136,8 @@ func (j *jsonWalker) mayMatch(s, e int) bool {
 // jsonBufs are the reused buffers for rewriting one string, shared by JSON
 // and the JSONWriter.
 type jsonBufs struct {
-	tmp []byte // decoded key or string
+	tmp   []byte  // decoded key or string
+	rawAt []int32 // where in the escaped string each byte of tmp comes from
 	// Output buffers for one rewritten string.
 	scratch, enc []byte
 	key          []byte // the decoded key of the value being read (see jsonKey)
@@ -473,10 +473,7 @@ func (j *jsonWalker) redactString(s, e int, esc bool, k jsonKey) (changed, keyRe
 	if !esc && !j.mayMatch(s+1, e-1) {
 		return false, false
 	}
-	fn := j.shifted(s+1, -1)
-	if esc {
-		fn = j.shifted(s, e)
-	}
+	fn := j.shifted(s+1, -1) // escaped strings report escaped offsets too
 	repl, whole, ok, keyRead := j.r.redactJSONString(&j.jsonBufs, j.in[s+1:e-1], k, esc, fn)
 	if !ok {
 		return false, keyRead
@@ -527,14 +524,51 @@ func (r *Redactor) redactJSONString(b *jsonBufs, content []byte, k jsonKey, esc 
 		b.scratch = out
 		return out, false, true, keyRead
 	}
-	b.tmp = unescapeJSON(b.tmp[:0], content)
-	out, changed, keyRead := r.appendRedactedKey(b.scratch[:0], b.tmp, k, fn)
-	if !changed {
-		return nil, false, false, keyRead
+	b.tmp, b.rawAt = unescapeJSONAt(b.tmp[:0], b.rawAt[:0], content)
+	s := r.scanKeyed(b.tmp, k)
+	if s == nil {
+		return nil, false, false, false
 	}
-	b.scratch = out
-	b.enc = appendJSONString(b.enc[:0], out)
-	return b.enc, true, true, keyRead
+	defer r.putScanner(s)
+	if len(s.found) == 0 {
+		return nil, false, false, s.keyRead
+	}
+	// The rules run on the decoded text; each replaced span is mapped back
+	// to the escaped bytes it came from (widened to whole escapes), and
+	// only those are rewritten: the rest of the string keeps its escapes
+	// byte for byte ("\/", "\u00e9" stay as they were).
+	groups := s.groups(s.gbuf)
+	s.gbuf = groups
+	out, enc := b.scratch[:0], b.enc[:0]
+	prev, prevRaw := 0, 0
+	for _, g := range groups {
+		rs, re := rawSpan(b.rawAt, g.start, g.end)
+		if fn != nil {
+			fn(Finding{Rule: g.win.rule.id, Kind: g.win.rule.kind, Start: rs, End: re})
+		}
+		out = append(out, b.tmp[prev:g.start]...)
+		n := len(out)
+		out = r.repl.append(out, g.win, b.tmp[g.start:g.end], g.win.start-g.start, g.end-g.win.end)
+		enc = append(enc, content[prevRaw:rs]...)
+		enc = appendJSONContent(enc, out[n:])
+		prev, prevRaw = g.end, re
+	}
+	b.scratch = append(out, b.tmp[prev:]...)
+	b.enc = append(enc, content[prevRaw:]...)
+	return b.enc, false, true, s.keyRead
+}
+
+// rawSpan maps the decoded span [start, end) of a string back to the
+// escaped bytes it came from, widened to whole escapes: rawAt[i] is where
+// decoded byte i's character starts in the escaped string, and
+// rawAt[len] its end.
+func rawSpan(rawAt []int32, start, end int) (int, int) {
+	rs := int(rawAt[start])
+	last := len(rawAt) - 1
+	for end < last && end > 0 && rawAt[end] == rawAt[end-1] {
+		end++ // end falls inside one escape's bytes: take all of them
+	}
+	return rs, int(rawAt[end])
 }
 
 // redactNumber runs the digit rules on a number read under key k; a number
@@ -635,12 +669,12 @@ func unescapeJSON(dst, s []byte) []byte {
 		case 't':
 			dst = append(dst, '\t')
 		case 'u':
-			v, _ := strconv.ParseUint(string(s[i+1:i+5]), 16, 32)
+			v := hex4(s[i+1 : i+5])
 			i += 4
 			r := rune(v)
 			if utf16.IsSurrogate(r) {
 				if i+6 < len(s) && s[i+1] == '\\' && s[i+2] == 'u' {
-					v2, _ := strconv.ParseUint(string(s[i+3:i+7]), 16, 32)
+					v2 := hex4(s[i+3 : i+7])
 					if r2 := utf16.DecodeRune(r, rune(v2)); r2 != utf8.RuneError {
 						dst = utf8.AppendRune(dst, r2)
 						i += 6
@@ -657,10 +691,59 @@ func unescapeJSON(dst, s []byte) []byte {
 	return dst
 }
 
+// unescapeJSONAt is unescapeJSON that also records, in at, where in s each
+// appended byte's character starts (and, last, len(s)).
+func unescapeJSONAt(dst []byte, at []int32, s []byte) ([]byte, []int32) {
+	for i := 0; i < len(s); {
+		j := i + 1
+		if s[i] == '\\' {
+			j = i + 2
+			if s[i+1] == 'u' {
+				j = i + 6
+				if j+6 <= len(s) && s[j] == '\\' && s[j+1] == 'u' {
+					if utf16.IsSurrogate(hex4(s[i+2 : i+6])) {
+						j += 6 // a surrogate pair decodes as one rune; unescapeJSON decides if it is valid
+					}
+				}
+			}
+		}
+		n := len(dst)
+		dst = unescapeJSON(dst, s[i:j])
+		for range len(dst) - n {
+			at = append(at, int32(i))
+		}
+		i = j
+	}
+	return dst, append(at, int32(len(s)))
+}
+
+// hex4 decodes four hex digits (already validated by the walker).
+func hex4(h []byte) rune {
+	var v rune
+	for _, c := range h[:4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		default:
+			c -= 'A' - 10
+		}
+		v = v<<4 | rune(c)
+	}
+	return v
+}
+
 // appendJSONString appends s as a quoted JSON string.
 func appendJSONString(dst, s []byte) []byte {
-	const hexd = "0123456789abcdef"
 	dst = append(dst, '"')
+	dst = appendJSONContent(dst, s)
+	return append(dst, '"')
+}
+
+// appendJSONContent appends s escaped as the content of a JSON string.
+func appendJSONContent(dst, s []byte) []byte {
+	const hexd = "0123456789abcdef"
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -689,5 +772,5 @@ func appendJSONString(dst, s []byte) []byte {
 		}
 		i += n
 	}
-	return append(dst, '"')
+	return dst
 }

@@ -32,11 +32,12 @@ var jsonRows = []jsonRow{
 		`{"token_type":"Bearer","max_tokens":100,"key_id":"k1","password_updated_at":"2026-01-01","secret_name":"db"}`},
 	// Escapes.
 	{`\u escaped key`, `{"\u0070assword":"hunter2"}`, `{"\u0070assword":"[REDACTED:keyed-secret]"}`},
-	{`\u escaped secret in a value`, `{"msg":"\u0070assword=hunter2"}`, `{"msg":"password=[REDACTED:keyed-secret]"}`},
+	{`\u escaped secret in a value, escape kept`, `{"msg":"\u0070assword=hunter2"}`, `{"msg":"\u0070assword=[REDACTED:keyed-secret]"}`},
 	{`\u escaped known secret`, `{"m":"s3cr3t\u002dKnown-Value-42"}`, `{"m":"[REDACTED:known-secret]"}`},
 	{`\/ kept when nothing is found`, `{"url":"https:\/\/example.com\/x"}`, `{"url":"https:\/\/example.com\/x"}`},
-	{`\/ decoded before matching`, `{"url":"https:\/\/app:s3cret@db\/x"}`, `{"url":"https://app:[REDACTED:url-credentials]@db/x"}`},
-	{"surrogate pair", `{"msg":"smile \uD83D\uDE00 password=hunter2"}`, `{"msg":"smile 😀 password=[REDACTED:keyed-secret]"}`},
+	{`\/ decoded before matching, escapes kept`, `{"url":"https:\/\/app:s3cret@db\/x"}`, `{"url":"https:\/\/app:[REDACTED:url-credentials]@db\/x"}`},
+	{"surrogate pair kept", `{"msg":"smile \uD83D\uDE00 password=hunter2"}`, `{"msg":"smile \uD83D\uDE00 password=[REDACTED:keyed-secret]"}`},
+	{"secret spelled with escapes is replaced whole", `{"k":"id AKIA\u0051\u0033EGRUDXVXSKJY7M \u00e9"}`, `{"k":"id [REDACTED:aws-access-key-id] \u00e9"}`},
 	{"control characters stay escaped", `{"x":"\u0000 password=hunter2\t\n"}`, `{"x":"\u0000 password=[REDACTED:keyed-secret]\t\n"}`},
 	{"surrogate pair untouched", `{"msg":"smile \uD83D\uDE00"}`, `{"msg":"smile \uD83D\uDE00"}`},
 	// Patterns inside strings and numbers.
