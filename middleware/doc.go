@@ -26,7 +26,11 @@
 // Redactor.JSON returns for it): as safe as the text path, and a body that
 // was not JSON cannot be made invalid. The data of a server-sent event
 // goes through the JSON redaction too, which falls back to text when the
-// data is not JSON; its other fields go through the text patterns.
+// data is not JSON; its other lines (comments, id, event, unknown fields)
+// go through the text patterns together, so a key spread over several
+// comment lines is still one match. The text path does not decode JSON's
+// \u escapes: a JSON body sent without a JSON type, or one that does not
+// parse, is only as safe as its text (see redact.Redactor.Bytes).
 //
 // # Bounded memory
 //
@@ -92,7 +96,19 @@
 // WriteHeader is idempotent: the first call wins. A 206 of a filtered type
 // fails closed unless WithRangePassThrough. Location, Content-Location
 // and Refresh are redacted as URLs (RedactURL), a few text headers by
-// pattern (WithHeaders); Set-Cookie only with WithSetCookie.
+// pattern (WithHeaders); Set-Cookie only with WithSetCookie; trailers
+// (declared or with http.TrailerPrefix) by pattern, or whole under a
+// secret name.
+//
+// The filter sends the headers late (with the first output byte), but
+// they are the headers as they stood at WriteHeader or the first Write:
+// what the handler changes after that is dropped, as net/http drops it,
+// so a Content-Encoding or a Location set too late cannot slip through.
+// Header keys set in a non-canonical case are merged into the canonical
+// key first. A body of a filtered type that starts with the gzip or zstd
+// magic number but declares no encoding fails closed: a client could
+// still decode what the patterns cannot see. HEAD responses of filtered
+// types carry no Content-Length (the handler's bytes are not counted).
 //
 // # Failing closed
 //
