@@ -143,3 +143,24 @@ func ExampleRedactor_BytesFunc() {
 	// password=[REDACTED:keyed-secret] mail [REDACTED:email]
 	// map[email:1 keyed-secret:1]
 }
+
+// MayMatch is the cheap first look for code that buffers or parses: when it
+// is false, nothing can be redacted, so the input can be sent as it is.
+func ExampleRedactor_MayMatch() {
+	r := redact.Default()
+	for _, body := range []string{
+		`{"id":7,"name":"item 7","created_at":"2026-11-28T10:00:00Z"}`,
+		`{"id":8,"token_type":"Bearer"}`, // anchors ("token", "bearer"), though nothing is secret
+	} {
+		b := []byte(body)
+		if !r.MayMatch(b) {
+			fmt.Println("send as is:", body)
+			continue
+		}
+		out, _ := r.JSON(b)
+		fmt.Println("redacted:  ", string(out))
+	}
+	// Output:
+	// send as is: {"id":7,"name":"item 7","created_at":"2026-11-28T10:00:00Z"}
+	// redacted:   {"id":8,"token_type":"Bearer"}
+}
