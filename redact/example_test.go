@@ -1,6 +1,7 @@
 package redact_test
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"strings"
@@ -145,7 +146,9 @@ func ExampleRedactor_BytesFunc() {
 }
 
 // MayMatch is the cheap first look for code that buffers or parses: when it
-// is false, nothing can be redacted, so the input can be sent as it is.
+// is false, nothing can be redacted, so the input can be sent as it is. For
+// JSON the input must also have no backslash, since JSON decodes escapes
+// before matching.
 func ExampleRedactor_MayMatch() {
 	r := redact.Default()
 	for _, body := range []string{
@@ -153,7 +156,7 @@ func ExampleRedactor_MayMatch() {
 		`{"id":8,"token_type":"Bearer"}`, // anchors ("token", "bearer"), though nothing is secret
 	} {
 		b := []byte(body)
-		if !r.MayMatch(b) {
+		if !bytes.Contains(b, []byte{'\\'}) && !r.MayMatch(b) {
 			fmt.Println("send as is:", body)
 			continue
 		}
