@@ -22,16 +22,8 @@ func (m *machine) hitEnds(d []byte, dst []int32, lane *[lanes][]int32) []int32 {
 		for n := (len(d) - i) / lanes; n >= minLane; n = (len(d) - i) / lanes {
 			L := min(n, laneLen)
 			q := d[i : i+lanes*L]
-			s0, s1, s2, s3 := st, uint32(root), uint32(root), uint32(root)
-			for _, b := range q[L-lead : L] {
-				s1 = step(s1, b)
-			}
-			for _, b := range q[2*L-lead : 2*L] {
-				s2 = step(s2, b)
-			}
-			for _, b := range q[3*L-lead : 3*L] {
-				s3 = step(s3, b)
-			}
+			s0 := st
+			s1, s2, s3 := m.lateLanes(q, L)
 			for k := range lanes {
 				lane[k] = lane[k][:0]
 			}
@@ -92,16 +84,8 @@ func (m *machine) skipClean(d []byte) (int, uint32) {
 		for n := (len(d) - i) / lanes; n >= minLane; n = (len(d) - i) / lanes {
 			L := min(n, laneLen)
 			q := d[i : i+lanes*L]
-			s0, s1, s2, s3 := st, uint32(root), uint32(root), uint32(root)
-			for _, b := range q[L-lead : L] {
-				s1 = step(s1, b)
-			}
-			for _, b := range q[2*L-lead : 2*L] {
-				s2 = step(s2, b)
-			}
-			for _, b := range q[3*L-lead : 3*L] {
-				s3 = step(s3, b)
-			}
+			s0 := st
+			s1, s2, s3 := m.lateLanes(q, L)
 			_, s0, s1, s2, s3 = walkLanes(unsafe.Pointer(unsafe.SliceData(q)), 0, uintptr(L), tp, cls, mm, s0, s1, s2, s3)
 			if s0|s1|s2|s3 >= mm {
 				return i, st
@@ -118,4 +102,29 @@ func (m *machine) skipClean(d []byte) (int, uint32) {
 		st = next
 	}
 	return i, st
+}
+
+// lateLanes returns the states in which lanes 1 to 3 of the block q (four
+// lanes of L bytes) start: each walks the last maxLen bytes of the lane
+// before it from the root, which puts it in the state a walk from the
+// start of the input would have there (an Aho-Corasick state depends only
+// on the last maxLen bytes). Matches on the way are the previous lane's to
+// report.
+func (m *machine) lateLanes(q []byte, L int) (s1, s2, s3 uint32) {
+	cls := &m.class
+	tp := unsafe.Pointer(unsafe.SliceData(m.trans))
+	step := func(st uint32, b byte) uint32 {
+		return *(*uint32)(unsafe.Add(tp, uintptr(st+uint32(cls[b]))*4))
+	}
+	lead := m.maxLen
+	for _, b := range q[L-lead : L] {
+		s1 = step(s1, b)
+	}
+	for _, b := range q[2*L-lead : 2*L] {
+		s2 = step(s2, b)
+	}
+	for _, b := range q[3*L-lead : 3*L] {
+		s3 = step(s3, b)
+	}
+	return s1, s2, s3
 }

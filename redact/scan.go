@@ -174,20 +174,9 @@ func (s *scanner) runLanes(d []byte, i int, st uint32, L int) (int, uint32, bool
 		panic("redact: bad lane length")
 	}
 	tp := unsafe.Pointer(unsafe.SliceData(s.m.trans))
-	step := func(st uint32, b byte) uint32 {
-		return *(*uint32)(unsafe.Add(tp, uintptr(st+uint32(cls[b]))*4))
-	}
 	// Lane k covers q[k*L : (k+1)*L]; the late walks catch up first.
-	s0, s1, s2, s3 := st, uint32(root), uint32(root), uint32(root)
-	for _, b := range q[L-lead : L] {
-		s1 = step(s1, b)
-	}
-	for _, b := range q[2*L-lead : 2*L] {
-		s2 = step(s2, b)
-	}
-	for _, b := range q[3*L-lead : 3*L] {
-		s3 = step(s3, b)
-	}
+	s0 := st
+	s1, s2, s3 := s.m.lateLanes(q, L)
 	p := unsafe.Pointer(unsafe.SliceData(q))
 	l1 := uintptr(L)
 	for k := uintptr(0); k < l1; {
