@@ -318,9 +318,18 @@ func (s *scanner) window(r *rule, a, end, avail int) (lo, hi int) {
 	}
 	// The line end: the first newline at or after end.
 	if !(s.fwdFrom <= end && (s.fwdNL >= end || s.fwdNL < 0 && s.fwdTo >= hi)) {
-		s.fwdFrom, s.fwdTo, s.fwdNL = end, hi, -1
-		if i := bytes.IndexByte(s.data[end-s.off:hi-s.off], '\n'); i >= 0 {
-			s.fwdNL = end + i
+		from := end
+		if s.fwdNL < 0 && s.fwdFrom <= end && end <= s.fwdTo {
+			// [end, fwdTo) is known to hold no newline: look on from
+			// there only, or a long line costs every anchor on it a
+			// search of the rule's whole reach.
+			from = s.fwdTo
+		} else {
+			s.fwdFrom = end
+		}
+		s.fwdTo, s.fwdNL = hi, -1
+		if i := bytes.IndexByte(s.data[from-s.off:hi-s.off], '\n'); i >= 0 {
+			s.fwdNL = from + i
 		}
 	}
 	if s.fwdNL >= 0 && s.fwdNL < hi {
