@@ -573,7 +573,9 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 	}
 	// In a form body a '+' after a word is an encoded space, not the
 	// lead of an international number ("my+details+4111…").
-	if lead == '+' && w[leadAt] == '+' && leadAt > 0 && isLetter(w[leadAt-1]) && escBefore(w, leadAt) == 0 {
+	// Our placeholder counts as the word it replaced, so a second pass sees
+	// the glue the first one saw ("a@b.AA+2000…": idempotence).
+	if lead == '+' && w[leadAt] == '+' && leadAt > 0 && (isLetter(w[leadAt-1]) && escBefore(w, leadAt) == 0 || afterPlaceholder(w, leadAt)) {
 		lead, leadAt = 0, ds
 	}
 	// A number must stand alone: no identifier, amount or path glued to
@@ -586,7 +588,7 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 	gluedL, gluedR := false, false
 	if leadAt > 0 && !leftCut {
 		p := w[leadAt-1]
-		gluedL = isWord(p) && escBefore(w, leadAt) == 0 || p == '@' || p == '$' ||
+		gluedL = isWord(p) && escBefore(w, leadAt) == 0 || p == '@' || p == '$' || afterPlaceholder(w, leadAt) ||
 			(p == '-' || p == '.') && leadAt > 1 && isWord(w[leadAt-2]) // blk_-1608…, v1.2…
 	}
 	if !rightCut && de < len(w) && (isWord(w[de]) || w[de] == '@' || w[de] == '%' && !pctCode(w, de)) {

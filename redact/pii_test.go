@@ -939,3 +939,16 @@ func TestPIIEvalRegressions(t *testing.T) {
 		}
 	}
 }
+
+// TestGlueAfterPlaceholder: digits glued to a redacted value stay glued on
+// a second pass (our placeholder counts as the word it replaced), so
+// redaction is idempotent.
+func TestGlueAfterPlaceholder(t *testing.T) {
+	r := Default()
+	for _, in := range []string{"0@000.AA+200000000", "bob@example.com+14155552671", "x bob@example.com4155552671"} {
+		once := r.String(in)
+		if twice := r.String(once); twice != once {
+			t.Errorf("%q: once %q, twice %q", in, once, twice)
+		}
+	}
+}
