@@ -563,7 +563,7 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 		if sks, quoted := s.spacedKeyStart(w, ks, ke); sks < ks {
 			// Unquoted, the words only help a last word that is not a
 			// secret by itself ("API Key"); "pw password=v" stays as it was.
-			if sec, _ := s.r.keys.classify(w[ks:ke]); quoted || !sec {
+			if sec, _ := s.classifyKey(w[ks:ke]); quoted || !sec {
 				ks, multi, multiQuoted = sks, true, quoted
 			}
 		}
@@ -584,7 +584,7 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 		return // the rule ID inside one of our placeholders
 	}
 	key := w[ks:ke]
-	sec, header := s.r.keys.classify(key)
+	sec, header := s.classifyKey(key)
 	if !sec {
 		return
 	}
@@ -717,7 +717,7 @@ func (s *scanner) spacedKeyStart(w []byte, ks, ke int) (int, bool) {
 	if field < ks {
 		return field, false
 	}
-	if sec, _ := s.r.keys.classify(w[ks:ke]); !sec && qual < ks && separatorAfter(w, ke) == sepColon && lastWordIs(w[ks:ke], "key", "keys") {
+	if sec, _ := s.classifyKey(w[ks:ke]); !sec && qual < ks && separatorAfter(w, ke) == sepColon && lastWordIs(w[ks:ke], "key", "keys") {
 		return qual, false
 	}
 	return ks, false
@@ -743,7 +743,7 @@ func (s *scanner) codeRef(v, key []byte) bool {
 			return false
 		}
 	}
-	sec, _ := s.r.keys.classify(v[d+1:])
+	sec, _ := s.classifyKey(v[d+1:])
 	return sec
 }
 
@@ -1503,7 +1503,7 @@ func xmlAttrs(s *scanner, w []byte, ks, ke int) {
 	if i >= len(w) || w[i] != '>' || w[i-1] == '/' {
 		return
 	}
-	if sec, _ := s.r.keys.classify(w[ks:ke]); !sec {
+	if sec, _ := s.classifyKey(w[ks:ke]); !sec {
 		return
 	}
 	kv, ok := xmlValue(w, lt, i+1)
@@ -1984,4 +1984,31 @@ func keyedRule() *rule {
 		prio:     prioKeyed,
 		validate: validateKeyed,
 	}
+}
+
+// keyMemo remembers one key's classification for a scanner: keys repeat
+// (every record of a JSON log, every object of a body has the same ones),
+// and classifying a key word by word costs tens of nanoseconds.
+type keyMemo struct {
+	k           [24]byte
+	n           uint8 // len of the key; 0: empty slot
+	sec, header bool
+}
+
+// classifyKey is s.r.keys.classify, remembered per scanner in a small
+// direct-mapped table (the classification depends on the key bytes and
+// the Redactor only).
+func (s *scanner) classifyKey(k []byte) (sec, header bool) {
+	if len(k) == 0 || len(k) > len(keyMemo{}.k) {
+		return s.r.keys.classify(k)
+	}
+	h := (uint(len(k))*31 + uint(k[0])*7 + uint(k[len(k)-1])*3 + uint(k[len(k)/2])) % uint(len(s.keyMemo))
+	m := &s.keyMemo[h]
+	if int(m.n) == len(k) && string(m.k[:m.n]) == string(k) {
+		return m.sec, m.header
+	}
+	sec, header = s.r.keys.classify(k)
+	copy(m.k[:], k)
+	m.n, m.sec, m.header = uint8(len(k)), sec, header
+	return sec, header
 }

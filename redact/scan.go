@@ -43,6 +43,8 @@ type scanner struct {
 	found []span
 	gbuf  []group // groups of found, reused by one-shot calls
 
+	keyMemo [32]keyMemo // see classifyKey
+
 	// A private-key block to walk on from contAt, past its window (see
 	// pemcap.go); contRule nil: none.
 	contRule *rule
@@ -61,6 +63,9 @@ type scanner struct {
 }
 
 func (s *scanner) reset(r *Redactor) {
+	if s.r != r {
+		s.keyMemo = [32]keyMemo{} // another Redactor's key policy
+	}
 	s.r = r
 	s.m = r.m
 	s.data = nil
