@@ -49,8 +49,8 @@ func (r *Redactor) json(b []byte, fn func(Finding)) ([]byte, error) {
 	}
 	*j = jsonWalker{r: r, in: b, fn: fn, jsonBufs: jsonBufs{tmp: j.tmp[:0], rawAt: j.rawAt[:0], scratch: j.scratch[:0], enc: j.enc[:0], key: j.key[:0]},
 		hits: j.hits[:0], lanes: j.lanes, tokens: j.tokens, keyOwner: j.keyOwner}
-	if j.keyOwner != r || len(j.tokens) >= maxTokenCache {
-		clear(j.tokens)
+	if j.keyOwner != r {
+		j.tokens = tokenMemo{}
 		j.keyOwner = r
 	}
 	if len(b) >= minHitMap && len(b) < 1<<31 {
@@ -98,16 +98,39 @@ type jsonWalker struct {
 	// times): what each unescaped token with an anchor in it, that
 	// redaction left unchanged, was found to be under keyOwner's rules
 	// (tokenKey, tokenSecretKey, tokenCleanValue bits).
-	tokens   map[string]uint8
+	tokens   tokenMemo
 	keyOwner *Redactor
 }
 
-// maxTokenCache bounds the distinct tokens remembered; maxCachedValue is
-// the longest string value remembered (keys of any length are).
-const (
-	maxTokenCache  = 256
-	maxCachedValue = 32
-)
+// maxCachedValue is the longest token remembered.
+const maxCachedValue = 32
+
+// tokenMemo is a small direct-mapped table of tokens (up to
+// maxCachedValue bytes) and what is known of them: one compare where a
+// map lookup hashed the whole token.
+type tokenMemo [64]struct {
+	k    [maxCachedValue]byte
+	n    uint8 // len of the token; 0: empty slot
+	bits uint8
+}
+
+// slot returns where raw lives in the table, and whether it is there.
+func (t *tokenMemo) slot(raw []byte) (int, bool) {
+	if len(raw) == 0 || len(raw) > maxCachedValue {
+		return -1, false
+	}
+	h := (uint(len(raw))*31 + uint(raw[0])*7 + uint(raw[len(raw)-1])*3 + uint(raw[len(raw)/2])) % uint(len(t))
+	e := &t[h]
+	return int(h), int(e.n) == len(raw) && string(e.k[:e.n]) == string(raw)
+}
+
+// get returns the bits known of raw (0: nothing).
+func (t *tokenMemo) get(raw []byte) uint8 {
+	if i, ok := t.slot(raw); ok {
+		return t[i].bits
+	}
+	return 0
+}
 
 // Bits of jsonWalker.tokens.
 const (
@@ -237,7 +260,7 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 		if secret || (!esc && !j.mayMatch(ks+1, ke-1)) {
 			// Inside a secret value nothing is rewritten; a key with no
 			// anchor in it is neither redacted nor a secret key.
-		} else if t := j.tokens[string(raw)]; t&tokenKey != 0 && !esc {
+		} else if t := j.tokens.get(raw); t&tokenKey != 0 && !esc {
 			secretKey = t&tokenSecretKey != 0 // a key seen before, unchanged then
 		} else {
 			key := raw
@@ -445,7 +468,7 @@ func (j *jsonWalker) redactValue(s, e int, esc bool, k jsonKey) {
 		j.redactString(s, e, esc, k)
 		return
 	}
-	if j.tokens[string(raw)]&tokenCleanValue != 0 {
+	if j.tokens.get(raw)&tokenCleanValue != 0 {
 		return
 	}
 	if changed, keyRead := j.redactString(s, e, esc, k); !changed && !keyRead {
@@ -455,13 +478,15 @@ func (j *jsonWalker) redactValue(s, e int, esc bool, k jsonKey) {
 
 // remember adds bits to what is known of the unescaped token raw.
 func (j *jsonWalker) remember(raw []byte, bits uint8) {
-	if j.tokens == nil {
-		j.tokens = make(map[string]uint8)
-	}
-	if t, ok := j.tokens[string(raw)]; ok {
-		j.tokens[string(raw)] = t | bits
-	} else if len(j.tokens) < maxTokenCache {
-		j.tokens[string(raw)] = bits
+	i, ok := j.tokens.slot(raw)
+	switch {
+	case i < 0:
+	case ok:
+		j.tokens[i].bits |= bits
+	default: // a new token takes the slot
+		e := &j.tokens[i]
+		e.n = uint8(copy(e.k[:], raw))
+		e.bits = bits
 	}
 }
 
