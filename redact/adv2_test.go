@@ -495,3 +495,34 @@ func TestAdv2PhoneKeyContextLimits(t *testing.T) {
 		t.Logf("%s -> %s", in, out)
 	}
 }
+
+// JSONFunc spans on escaped strings cover whole escapes and decode to the
+// text a rule matched (the decoded span must hold the planted core).
+func TestAdv2JSONFuncSpans(t *testing.T) {
+	r := redact.Default()
+	rng := rand.New(rand.NewSource(11))
+	deadline := time.Now().Add(2 * time.Second)
+	fails := 0
+	for time.Now().Before(deadline) && fails < 5 {
+		s := adv2Secrets[rng.Intn(len(adv2Secrets))]
+		doc := `{"a":"` + escapeRand(rng, "x "+s.text+" y") + `"}`
+		var spans []redact.Finding
+		r.JSONFunc([]byte(doc), func(f redact.Finding) { spans = append(spans, f) })
+		covered := false
+		for _, f := range spans {
+			var dec string
+			if f.Start < 0 || f.End > len(doc) || json.Unmarshal([]byte(`"`+doc[f.Start:f.End]+`"`), &dec) != nil {
+				fails++
+				t.Errorf("span %+v of %s is not whole escapes: %q", f, doc, doc[max(0, f.Start):min(len(doc), f.End)])
+				continue
+			}
+			if strings.Contains(dec, s.core) {
+				covered = true
+			}
+		}
+		if !covered {
+			fails++
+			t.Errorf("no span covers %q in %s: %+v", s.core, doc, spans)
+		}
+	}
+}
