@@ -174,7 +174,7 @@ func TestAdv2JSONEscapedSecretsFingerprint(t *testing.T) {
 
 func adv2JSONLoop(t *testing.T, r *redact.Redactor, seed int64) {
 	rng := rand.New(rand.NewSource(seed))
-	deadline := time.Now().Add(3 * time.Second)
+	deadline := time.Now().Add(time.Second)
 	fails := 0
 	for it := 0; time.Now().Before(deadline) && fails < 8; it++ {
 		doc, cores := adv2JSONDoc(rng)
@@ -351,7 +351,7 @@ func TestAdv2BytesVsWriterEdges(t *testing.T) {
 	rng := rand.New(rand.NewSource(3))
 	sizes := []int{28, 29, 63, 64, 100, 255, 256, 257, 1023, 1024, 1025, 1052, 2048, 3072, 4095, 4096, 4097, 4124, 5000}
 	fillers := []string{"a", " ", "x", ".", "\n"}
-	deadline := time.Now().Add(6 * time.Second)
+	deadline := time.Now().Add(2 * time.Second)
 	fails := 0
 	for _, sz := range sizes {
 		for _, s := range adv2TextSecrets {
@@ -397,7 +397,7 @@ func TestAdv2BytesVsWriterRandom(t *testing.T) {
 	r := redact.Default()
 	rng := rand.New(rand.NewSource(4))
 	words := []string{"the ", "status ok ", "\n", "  ", "key: ", "value ", "é", "-", "=", ": ", "token ", "secret\n", "#", "\t", "a", "0", "1234 "}
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(2 * time.Second)
 	fails := 0
 	for time.Now().Before(deadline) && fails < 6 {
 		var b strings.Builder
@@ -446,7 +446,7 @@ func TestAdv2BytesVsWriterAllOffsets(t *testing.T) {
 		{"--password Hunter2Secret!x", "Hunter2Secret!x"},
 	}
 	fails := 0
-	deadline := time.Now().Add(8 * time.Second)
+	deadline := time.Now().Add(2 * time.Second)
 	for _, s := range secrets {
 		if !strings.Contains(string(r.Bytes([]byte("\n"+s.text+"\n"))), s.core) {
 			// only secrets the rules catch standalone
@@ -481,27 +481,12 @@ func TestAdv2BytesVsWriterAllOffsets(t *testing.T) {
 	}
 }
 
-// Limits of the JSON key context for digit PII (documented for arrays in
-// jsonkey_test.go; negative/exponent numbers are not mentioned). Logged,
-// not asserted: these stay unredacted by design.
-func TestAdv2PhoneKeyContextLimits(t *testing.T) {
-	r := redact.Default()
-	for _, in := range []string{
-		`{"phone":["4155552671"]}`,
-		`{"phone":-4155552671}`,
-		`{"phone":4.155552671e9}`,
-	} {
-		out, _ := r.JSON([]byte(in))
-		t.Logf("%s -> %s", in, out)
-	}
-}
-
 // JSONFunc spans on escaped strings cover whole escapes and decode to the
 // text a rule matched (the decoded span must hold the planted core).
 func TestAdv2JSONFuncSpans(t *testing.T) {
 	r := redact.Default()
 	rng := rand.New(rand.NewSource(11))
-	deadline := time.Now().Add(2 * time.Second)
+	deadline := time.Now().Add(time.Second)
 	fails := 0
 	for time.Now().Before(deadline) && fails < 5 {
 		s := adv2Secrets[rng.Intn(len(adv2Secrets))]
