@@ -72,22 +72,6 @@ func tokStrings(b []byte) []string {
 	}
 }
 
-func collectStrings(v any, out *[]string) {
-	switch x := v.(type) {
-	case string:
-		*out = append(*out, x)
-	case []any:
-		for _, e := range x {
-			collectStrings(e, out)
-		}
-	case map[string]any:
-		for k, e := range x {
-			*out = append(*out, k)
-			collectStrings(e, out)
-		}
-	}
-}
-
 func adv2JSONDoc(rng *rand.Rand) (string, []string) {
 	keys := []string{"note", "msg", "u", "id", "phone", "count", "ts", "data"}
 	var cores []string
