@@ -589,7 +589,7 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 	if leadAt > 0 && !leftCut {
 		p := w[leadAt-1]
 		gluedL = isWord(p) && escBefore(w, leadAt) == 0 || p == '@' || p == '$' || afterPlaceholder(w, leadAt) ||
-			(p == '-' || p == '.') && leadAt > 1 && isWord(w[leadAt-2]) // blk_-1608…, v1.2…
+			(p == '-' || p == '.') && leadAt > 1 && (isWord(w[leadAt-2]) || afterPlaceholder(w, leadAt-1)) // blk_-1608…, v1.2…
 	}
 	if !rightCut && de < len(w) && (isWord(w[de]) || w[de] == '@' || w[de] == '%' && !pctCode(w, de)) {
 		gluedR = true
