@@ -96,6 +96,12 @@ func validateBearer(s *scanner, w []byte, a, e int) {
 	if authParam(w, start, end) || !credentialLike(v) || isPlaceholder(v) || tokenPlaceholder(v) {
 		return
 	}
+	if bytes.HasPrefix(w[end:], []byte(placeholderPrefix)) {
+		// Glued to a value redacted before ("Bearer x=[REDACTED:…]"): the
+		// run went on into it, so what is left is no credential of its
+		// own, and a second pass must not find one (idempotence).
+		return
+	}
 	s.add(start, end, 0, 0)
 }
 
