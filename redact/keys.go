@@ -1856,6 +1856,13 @@ func (r *Redactor) notSecretValue(v []byte) bool {
 	if r.repl.style == stylePartial && keptPrefixPlaceholder(v) {
 		return true
 	}
+	if i := bytes.Index(v, []byte(placeholderPrefix+":")); i > 0 && bytes.IndexByte(v[:i], ' ') >= 0 {
+		// Words and then one of our placeholders ("0 [REDACTED:ipv6]"):
+		// an earlier pass left those words out of the value on purpose
+		// (a value it took would have covered the rest too), so a second
+		// pass must not take them now (idempotence).
+		return true
+	}
 	if n := len(v); n > 1 && (v[n-1] == '!' || v[n-1] == '?') && stopwordSet.has(v[:n-1]) {
 		return true // a type: $password: String!, password?: string
 	}
