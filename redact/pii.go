@@ -1144,8 +1144,8 @@ func context(w []byte, start int, words []string, first uint32) bool {
 	lo := max(0, start-32)
 	for i := start - 1; i >= lo; i-- {
 		c := w[i]
-		if c == '\n' || isDigit(c) {
-			break
+		if c == '\n' || isDigit(c) || c == ']' && afterPlaceholder(w, i+1) {
+			break // context does not reach past other digits, nor past the placeholder that replaced them
 		}
 		if !isLetter(c) || first&(1<<(lower(c)-'a')) == 0 ||
 			i > 0 && isLetter(w[i-1]) && !(isLower(w[i-1]) && isUpper(c)) {
