@@ -105,6 +105,9 @@ func validateEmail(s *scanner, w []byte, a, e int) {
 	if d < 0 || equalFold(w[ls:a], "git") {
 		return // git@github.com:org/repo is an SSH remote, not a person
 	}
+	if d+1 < len(w) && (w[d] == '.' || w[d] == '-') && bytes.HasPrefix(w[d+1:], []byte(placeholderPrefix)) {
+		return // the domain went on into a value redacted before: a second pass must not see a new one
+	}
 	s.add(ls, d, 0, d-a)
 }
 

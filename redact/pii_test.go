@@ -945,7 +945,7 @@ func TestPIIEvalRegressions(t *testing.T) {
 // redaction is idempotent.
 func TestGlueAfterPlaceholder(t *testing.T) {
 	r := Default()
-	for _, in := range []string{"0@000.AA+200000000", "ph 00000001 00000001", "pass:0 0::", "BeArer 000token=00", "+200 0000 0000 0000.+810000000", "bob@example.com+14155552671", "x bob@example.com4155552671"} {
+	for _, in := range []string{"0@000.AA+200000000", "0@0.AA.GB82WEST12345698765432", "ph 00000001 00000001", "pass:0 0::", "BeArer 000token=00", "+200 0000 0000 0000.+810000000", "bob@example.com+14155552671", "x bob@example.com4155552671"} {
 		once := r.String(in)
 		if twice := r.String(once); twice != once {
 			t.Errorf("%q: once %q, twice %q", in, once, twice)
