@@ -391,7 +391,9 @@ func (f *filter) sendHeader() {
 // headers, with the filter's own later edits, so that what the handler
 // changed after WriteHeader (a Content-Encoding, a Location with a token)
 // is dropped as net/http would drop it. Trailers are the exception: they
-// are set after the body by design, and keep their (redacted) values.
+// are set after the body by design, and keep their values, redacted here
+// because net/http also sends a declared trailer that already has a value
+// as a header (finish redacts the values set after this).
 func (f *filter) frozenHeader() http.Header {
 	h := f.w.Header()
 	if f.snap == nil {
