@@ -119,9 +119,9 @@ func (t *tokenMemo) slot(raw []byte) (int, bool) {
 	if len(raw) == 0 || len(raw) > maxCachedValue {
 		return -1, false
 	}
-	h := (uint(len(raw))*31 + uint(raw[0])*7 + uint(raw[len(raw)-1])*3 + uint(raw[len(raw)/2])) % uint(len(t))
+	h := memoSlot(raw, len(t))
 	e := &t[h]
-	return int(h), int(e.n) == len(raw) && string(e.k[:e.n]) == string(raw)
+	return h, int(e.n) == len(raw) && string(e.k[:e.n]) == string(raw)
 }
 
 // get returns the bits known of raw (0: nothing).

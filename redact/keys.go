@@ -2009,8 +2009,7 @@ func (s *scanner) classifyKey(k []byte) (sec, header bool) {
 	if len(k) == 0 || len(k) > len(keyMemo{}.k) {
 		return s.r.keys.classify(k)
 	}
-	h := (uint(len(k))*31 + uint(k[0])*7 + uint(k[len(k)-1])*3 + uint(k[len(k)/2])) % uint(len(s.keyMemo))
-	m := &s.keyMemo[h]
+	m := &s.keyMemo[memoSlot(k, len(s.keyMemo))]
 	if int(m.n) == len(k) && string(m.k[:m.n]) == string(k) {
 		return m.sec, m.header
 	}
@@ -2018,4 +2017,12 @@ func (s *scanner) classifyKey(k []byte) (sec, header bool) {
 	copy(m.k[:], k)
 	m.n, m.sec, m.header = uint8(len(k)), sec, header
 	return sec, header
+}
+
+// memoSlot picks the slot of the non-empty byte string k in a
+// direct-mapped table of n slots (classifyKey's and the JSON walker's
+// tokenMemo): length, ends and middle, which tell apart the keys and
+// values of one document cheaply; collisions only cost a recompute.
+func memoSlot(k []byte, n int) int {
+	return int((uint(len(k))*31 + uint(k[0])*7 + uint(k[len(k)-1])*3 + uint(k[len(k)/2])) % uint(n))
 }
