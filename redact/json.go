@@ -498,32 +498,22 @@ func (j *jsonWalker) redactString(s, e int, esc bool, k jsonKey) (changed, keyRe
 	if !esc && !j.mayMatch(s+1, e-1) {
 		return false, false
 	}
-	fn := j.shifted(s+1, -1) // escaped strings report escaped offsets too
-	repl, whole, ok, keyRead := j.r.redactJSONString(&j.jsonBufs, j.in[s+1:e-1], k, esc, fn)
+	repl, ok, keyRead := j.r.redactJSONString(&j.jsonBufs, j.in[s+1:e-1], k, esc, j.shifted(s+1))
 	if !ok {
 		return false, keyRead
 	}
-	if whole {
-		j.replace(s, e, repl)
-	} else {
-		j.replace(s+1, e-1, repl)
-	}
+	j.replace(s+1, e-1, repl)
 	return true, keyRead
 }
 
-// shifted adapts j.fn to spans found in a piece of the input: offsets
-// move by base, or, when end >= 0 (a decoded string, whose offsets do not
-// map back), every span becomes [base, end).
-func (j *jsonWalker) shifted(base, end int) func(Finding) {
+// shifted adapts j.fn to spans found in a piece of the input that starts
+// at base (escaped strings report escaped offsets too).
+func (j *jsonWalker) shifted(base int) func(Finding) {
 	if j.fn == nil {
 		return nil
 	}
 	return func(f Finding) {
-		if end >= 0 {
-			f.Start, f.End = base, end
-		} else {
-			f.Start, f.End = f.Start+base, f.End+base
-		}
+		f.Start, f.End = f.Start+base, f.End+base
 		j.fn(f)
 	}
 }
@@ -532,31 +522,31 @@ func (j *jsonWalker) shifted(base, end int) func(Finding) {
 // quotes of a valid JSON string token (esc: it has escapes) read under the
 // key k (none for a key), reporting each replaced span to fn (if not nil).
 // ok is false when nothing is replaced. Otherwise repl (in b's buffers)
-// replaces the content alone when whole is false, or the whole token,
-// quotes included, when whole is true; b.scratch holds the decoded
-// redacted content. keyRead reports that the result may depend on k.
-func (r *Redactor) redactJSONString(b *jsonBufs, content []byte, k jsonKey, esc bool, fn func(Finding)) (repl []byte, whole, ok, keyRead bool) {
+// replaces the content, which keeps its escapes outside the replaced
+// spans; b.scratch holds the decoded redacted content. keyRead reports
+// that the result may depend on k.
+func (r *Redactor) redactJSONString(b *jsonBufs, content []byte, k jsonKey, esc bool, fn func(Finding)) (repl []byte, ok, keyRead bool) {
 	if !esc {
 		if i, _ := r.m.firstMatch(content, root); i < 0 {
-			return nil, false, false, false // no anchor: nothing to do (most strings)
+			return nil, false, false // no anchor: nothing to do (most strings)
 		}
 		// Placeholders and fixed texts are JSON-safe, and so are original
 		// bytes kept by the Partial style: rewrite in place.
 		out, changed, keyRead := r.appendRedactedKey(b.scratch[:0], content, k, fn)
 		if !changed {
-			return nil, false, false, keyRead
+			return nil, false, keyRead
 		}
 		b.scratch = out
-		return out, false, true, keyRead
+		return out, true, keyRead
 	}
 	b.tmp, b.rawAt = unescapeJSONAt(b.tmp[:0], b.rawAt[:0], content)
 	s := r.scanKeyed(b.tmp, k)
 	if s == nil {
-		return nil, false, false, false
+		return nil, false, false
 	}
 	defer r.putScanner(s)
 	if len(s.found) == 0 {
-		return nil, false, false, s.keyRead
+		return nil, false, s.keyRead
 	}
 	// The rules run on the decoded text; each replaced span is mapped back
 	// to the escaped bytes it came from (widened to whole escapes), and
@@ -580,7 +570,7 @@ func (r *Redactor) redactJSONString(b *jsonBufs, content []byte, k jsonKey, esc 
 	}
 	b.scratch = append(out, b.tmp[prev:]...)
 	b.enc = append(enc, content[prevRaw:]...)
-	return b.enc, false, true, s.keyRead
+	return b.enc, true, s.keyRead
 }
 
 // rawSpan maps the decoded span [start, end) of a string back to the
@@ -602,7 +592,7 @@ func (j *jsonWalker) redactNumber(s, e int, k jsonKey) {
 	if !j.mayMatch(s, e) {
 		return
 	}
-	out, changed, _ := j.r.appendRedactedKey(nil, j.in[s:e], k, j.shifted(s, -1))
+	out, changed, _ := j.r.appendRedactedKey(nil, j.in[s:e], k, j.shifted(s))
 	if changed {
 		j.replace(s, e, appendJSONString(nil, out))
 	}

@@ -633,7 +633,7 @@ func (jw *JSONWriter) endString(tok []byte) {
 		} else if jw.tokKeyed {
 			k.name = jw.bufs.key
 		}
-		repl, whole, ok, _ := jw.r.redactJSONString(&jw.bufs, content, k, jw.esc, nil)
+		repl, ok, _ := jw.r.redactJSONString(&jw.bufs, content, k, jw.esc, nil)
 		if key && ok {
 			// The key's context is the key as written out, as in JSON.
 			jw.bufs.key = append(jw.bufs.key[:0], jw.bufs.scratch...)
@@ -641,8 +641,6 @@ func (jw *JSONWriter) endString(tok []byte) {
 		switch {
 		case !ok:
 			jw.out = append(jw.out, tok...)
-		case whole:
-			jw.out = append(jw.out, repl...)
 		default:
 			jw.out = append(jw.out, '"')
 			jw.out = append(jw.out, repl...)
