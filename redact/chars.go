@@ -6,14 +6,16 @@ import "bytes"
 // sets so that each test is a load and a mask.
 
 const (
-	cDigit  = 1 << iota // 0-9
-	cUpper              // A-Z
-	cLower              // a-z
-	cHexLow             // 0-9 a-f
-	cKey                // characters of a key name: alnum _ - .
-	cB64                // standard base64 alphabet (no padding)
-	cB64URL             // URL-safe base64 alphabet (no padding)
-	cSpace              // space, tab, CR, LF, FF, VT
+	cDigit        = 1 << iota // 0-9
+	cUpper                    // A-Z
+	cLower                    // a-z
+	cHexLow                   // 0-9 a-f
+	cKey                      // characters of a key name: alnum _ - .
+	cB64                      // standard base64 alphabet (no padding)
+	cB64URL                   // URL-safe base64 alphabet (no padding)
+	cSpace                    // space, tab, CR, LF, FF, VT
+	cURLStop                  // cannot be in a URL as written in text (see urlStop)
+	cAuthorityEnd             // ends a URL's authority: a cURLStop byte or / ? #
 )
 
 const cAlnum = cDigit | cUpper | cLower
@@ -44,6 +46,12 @@ var ctab = func() (t [256]uint16) {
 			v |= cB64
 		case ' ', '\t', '\r', '\n', '\f', '\v':
 			v |= cSpace
+		}
+		switch b {
+		case ' ', '\t', '\r', '\n', '"', '\'', '`', '<', '>', '\\', '{', '}', '|', '^':
+			v |= cURLStop | cAuthorityEnd
+		case '/', '?', '#':
+			v |= cAuthorityEnd
 		}
 		t[c] = v
 	}

@@ -698,7 +698,7 @@ func validateURLCredentials(s *scanner, w []byte, a, e int) {
 	at := -1
 	for end < len(w) {
 		c := w[end]
-		if c == '/' || c == '?' || c == '#' || urlStop(c) {
+		if ctab[c]&cAuthorityEnd != 0 {
 			break
 		}
 		if c == '@' {
@@ -745,13 +745,8 @@ func validateURLCredentials(s *scanner, w []byte, a, e int) {
 	s.add(p, at, 0, 0)
 }
 
-func urlStop(c byte) bool {
-	switch c {
-	case ' ', '\t', '\r', '\n', '"', '\'', '`', '<', '>', '\\', '{', '}', '|', '^':
-		return true
-	}
-	return false
-}
+// urlStop reports a byte that cannot be part of a URL written in text.
+func urlStop(c byte) bool { return ctab[c]&cURLStop != 0 }
 
 // validateDSN redacts the password of user:password@tcp(…).
 func validateDSN(s *scanner, w []byte, a, e int) {
