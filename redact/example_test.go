@@ -37,6 +37,20 @@ func ExampleRedactor_JSON() {
 	// {"user":{"email":"[REDACTED:email]","password":"[REDACTED:keyed-secret]"},"token_type":"Bearer","max_tokens":512} <nil>
 }
 
+// A response body its handler labelled application/json: only the tokens
+// that hold an anchor ("Bearer", "://", "password") are parsed, and the
+// result is what JSON gives. Invalid JSON next to an anchor gets the text
+// redaction, as JSON would return it.
+func ExampleRedactor_JSONUnchecked() {
+	r := redact.Default()
+	body := []byte(`{"items":[{"id":1,"url":"https://app:s3cret@db.example.com/x"},{"id":2,"url":"https://example.com/2"}],"token_type":"Bearer"}`)
+	fmt.Println(string(r.JSONUnchecked(body)))
+	fmt.Println(string(r.JSONUnchecked([]byte(`{'password': 'hunter2'}`))))
+	// Output:
+	// {"items":[{"id":1,"url":"https://app:[REDACTED:url-credentials]@db.example.com/x"},{"id":2,"url":"https://example.com/2"}],"token_type":"Bearer"}
+	// {'password': '[REDACTED:keyed-secret]'}
+}
+
 func ExampleRedactor_NewWriter() {
 	r := redact.Default()
 	w := r.NewWriter(os.Stdout)

@@ -43,26 +43,12 @@ func (r *Redactor) JSON(b []byte) ([]byte, error) { return r.json(b, nil) }
 
 // json is JSON, calling fn (if not nil) for every replaced span.
 func (r *Redactor) json(b []byte, fn func(Finding)) ([]byte, error) {
-	j, _ := jsonScratch.Get().(*jsonWalker)
-	if j == nil {
-		j = &jsonWalker{}
-	}
-	*j = jsonWalker{r: r, in: b, fn: fn, jsonBufs: jsonBufs{tmp: j.tmp[:0], rawAt: j.rawAt[:0], scratch: j.scratch[:0], enc: j.enc[:0], key: j.key[:0]},
-		hits: j.hits[:0], lanes: j.lanes, tokens: j.tokens, keyOwner: j.keyOwner}
-	if j.keyOwner != r {
-		j.tokens = tokenMemo{}
-		j.keyOwner = r
-	}
+	j := r.newJSONWalker(b, fn)
+	defer j.release()
 	if len(b) >= minHitMap && len(b) < 1<<31 {
 		j.hits = r.m.hitEnds(b, j.hits, &j.lanes)
 		j.useHits = true
 	}
-	defer func() {
-		j.r, j.in, j.out, j.fn = nil, nil, nil, nil
-		if cap(j.tmp)+cap(j.scratch)+cap(j.enc)+cap(j.key)+4*cap(j.hits)+4*cap(j.rawAt) <= 1<<20 {
-			jsonScratch.Put(j)
-		}
-	}()
 	i, err := j.value(j.ws(0), 0, false, nil)
 	if err == nil {
 		if i = j.ws(i); i != len(b) {
@@ -76,6 +62,29 @@ func (r *Redactor) json(b []byte, fn func(Finding)) ([]byte, error) {
 		return b, nil
 	}
 	return append(j.out, b[j.copied:]...), nil
+}
+
+// newJSONWalker returns a walker over b from the pool, its buffers and
+// token memo kept from an earlier use; release returns it.
+func (r *Redactor) newJSONWalker(b []byte, fn func(Finding)) *jsonWalker {
+	j, _ := jsonScratch.Get().(*jsonWalker)
+	if j == nil {
+		j = &jsonWalker{}
+	}
+	*j = jsonWalker{r: r, in: b, fn: fn, jsonBufs: jsonBufs{tmp: j.tmp[:0], rawAt: j.rawAt[:0], scratch: j.scratch[:0], enc: j.enc[:0], key: j.key[:0]},
+		hits: j.hits[:0], lanes: j.lanes, tokens: j.tokens, keyOwner: j.keyOwner}
+	if j.keyOwner != r {
+		j.tokens = tokenMemo{}
+		j.keyOwner = r
+	}
+	return j
+}
+
+func (j *jsonWalker) release() {
+	j.r, j.in, j.out, j.fn = nil, nil, nil, nil
+	if cap(j.tmp)+cap(j.scratch)+cap(j.enc)+cap(j.key)+4*cap(j.hits)+4*cap(j.rawAt) <= 1<<20 {
+		jsonScratch.Put(j)
+	}
 }
 
 type jsonWalker struct {
@@ -254,41 +263,9 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 		if err != nil {
 			return ke, err
 		}
-		secretKey := false
-		raw := j.in[ks+1 : ke-1]
-		name := raw // the key as written out, for the digit rules on its value (see jsonKey)
-		if secret || (!esc && !j.mayMatch(ks+1, ke-1)) {
-			// Inside a secret value nothing is rewritten; a key with no
-			// anchor in it is neither redacted nor a secret key.
-		} else if t := j.tokens.get(raw); t&tokenKey != 0 && !esc {
-			secretKey = t&tokenSecretKey != 0 // a key seen before, unchanged then
-		} else {
-			key := raw
-			if esc {
-				j.tmp = unescapeJSON(j.tmp[:0], key)
-				key = j.tmp
-			}
-			changed, _ := j.redactString(ks, ke, esc, jsonKey{})
-			if changed {
-				// Classify the key as it is written out: "password=x"
-				// becomes "password=[REDACTED:keyed-secret]", whose last
-				// word is a secret noun, and a second pass must not
-				// redact more than the first.
-				key = j.scratch
-			}
-			secretKey = (esc || j.mayMatch(ks+1, ke-1)) && j.r.isSecretKey(trimKey(key))
-			if esc || changed {
-				// Read as written out, too: a second pass sees the same context.
-				j.key = append(j.key[:0], key...)
-				name = j.key
-			}
-			if !esc && !changed {
-				t := uint8(tokenKey)
-				if secretKey {
-					t |= tokenSecretKey
-				}
-				j.remember(raw, t)
-			}
+		secretKey, name := false, j.in[ks+1:ke-1]
+		if !secret {
+			secretKey, name = j.objectKey(ks, ke, esc)
 		}
 		i = j.ws(ke)
 		if i >= len(j.in) || j.in[i] != ':' {
@@ -315,6 +292,47 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 			return i, j.errorf(i, "expected ',' or '}'")
 		}
 	}
+}
+
+// objectKey redacts the object key in[ks:ke] (a string token, esc: it has
+// escapes) and reports whether it is a secret key, and the key as written
+// out, for the digit rules on its value (see jsonKey).
+func (j *jsonWalker) objectKey(ks, ke int, esc bool) (secretKey bool, name []byte) {
+	raw := j.in[ks+1 : ke-1]
+	name = raw
+	if !esc && !j.mayMatch(ks+1, ke-1) {
+		return false, name // a key with no anchor in it is neither redacted nor a secret key
+	}
+	if t := j.tokens.get(raw); t&tokenKey != 0 && !esc {
+		return t&tokenSecretKey != 0, name // a key seen before, unchanged then
+	}
+	key := raw
+	if esc {
+		j.tmp = unescapeJSON(j.tmp[:0], key)
+		key = j.tmp
+	}
+	changed, _ := j.redactString(ks, ke, esc, jsonKey{})
+	if changed {
+		// Classify the key as it is written out: "password=x"
+		// becomes "password=[REDACTED:keyed-secret]", whose last
+		// word is a secret noun, and a second pass must not
+		// redact more than the first.
+		key = j.scratch
+	}
+	secretKey = (esc || j.mayMatch(ks+1, ke-1)) && j.r.isSecretKey(trimKey(key))
+	if esc || changed {
+		// Read as written out, too: a second pass sees the same context.
+		j.key = append(j.key[:0], key...)
+		name = j.key
+	}
+	if !esc && !changed {
+		t := uint8(tokenKey)
+		if secretKey {
+			t |= tokenSecretKey
+		}
+		j.remember(raw, t)
+	}
+	return secretKey, name
 }
 
 func (j *jsonWalker) array(i, depth int, secret bool) (int, error) {

@@ -240,6 +240,9 @@ func (c *config) build() (*Redactor, error) {
 				return nil, fmt.Errorf("redact: rule %q: anchors must not contain a newline", x.id)
 			}
 		}
+		for _, a := range x.anchors {
+			r.quoteAnchor = r.quoteAnchor || strings.IndexByte(a, '"') >= 0
+		}
 		r.maxBack = max(r.maxBack, x.back)
 		if x.multiline {
 			r.multiline = true

@@ -16,8 +16,9 @@ type Redactor struct {
 
 	maxBack      int // longest look-back of any rule
 	multiline    bool
-	maxMultiLen  int // longest anchor of a multi-line rule
-	maxMultiBack int // longest look-back of a multi-line rule
+	quoteAnchor  bool // some anchor holds a '"' (see jsonUnchecked)
+	maxMultiLen  int  // longest anchor of a multi-line rule
+	maxMultiBack int  // longest look-back of a multi-line rule
 
 	repl replacer
 

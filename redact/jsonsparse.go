@@ -1,0 +1,306 @@
+package redact
+
+import (
+	"bytes"
+	"encoding/binary"
+)
+
+// JSONUnchecked is JSON for a document the caller already expects to be
+// valid JSON, such as a response body its handler declared as
+// application/json. On valid JSON it returns exactly what JSON returns.
+// It is faster because it parses only the tokens in which an anchor ends
+// (see MayMatch), found from one automaton pass and the parity of the
+// quotes before them, instead of walking the whole document: most API
+// JSON has anchors ("Bearer", "://", "max_tokens") in a few tokens and
+// none in the rest.
+//
+// What it does not do is check the parts of the document between those
+// tokens. Where the bytes around an anchor are not valid JSON, or the
+// document has a backslash (an escape can hide an anchor, and changes the
+// quote parity), it returns what JSON returns, the text redaction for
+// invalid input. Invalid JSON elsewhere goes unreported: the output is
+// then the input with the redactions a valid document would get. Every
+// anchor is still looked at, by the same rules, so this changes what is
+// reported, not what is caught; use JSON to validate.
+func (r *Redactor) JSONUnchecked(b []byte) []byte {
+	if out, ok := r.jsonUnchecked(b, nil); ok {
+		return out
+	}
+	out, _ := r.json(b, nil)
+	return out
+}
+
+// jsonUnchecked is JSONUnchecked, calling fn (if not nil) for every
+// replaced span. ok is false when the caller must run json instead:
+// a backslash, an anchor that holds a quote, or invalid JSON at a token
+// with an anchor.
+func (r *Redactor) jsonUnchecked(b []byte, fn func(Finding)) (out []byte, ok bool) {
+	if len(b) >= 1<<31 || r.quoteAnchor || bytes.IndexByte(b, '\\') >= 0 {
+		return nil, false
+	}
+	first, _ := r.m.skipClean(b)
+	if first == len(b) {
+		return b, true // no anchor anywhere: nothing to parse
+	}
+	j := r.newJSONWalker(b, fn)
+	defer j.release()
+	// No anchor ends before first, so none starts before from: the
+	// automaton started there at the root finds every one.
+	from := max(0, first-r.m.maxLen+1)
+	j.hits = r.m.hitEnds(b[from:], j.hits, &j.lanes)
+	for i := range j.hits {
+		j.hits[i] += int32(from)
+	}
+	j.useHits = true
+	if !j.sparse() {
+		return nil, false
+	}
+	if j.out == nil {
+		return b, true
+	}
+	return append(j.out, b[j.copied:]...), true
+}
+
+// sparse redacts the tokens of j.in in which an anchor ends, as the walk
+// of value would, without walking the rest. It reports false at the first
+// token that is not valid JSON in its place, having then changed nothing
+// the caller keeps.
+//
+// With no backslash in the input, a string is exactly the bytes between
+// an odd-numbered quote and the next one, so a byte lies inside a string
+// when an odd number of quotes precede it. Anchors hold no quote, so an
+// anchor lies inside one string or outside all of them. Every rewrite the
+// walk makes is triggered by an anchor in the token rewritten or, for the
+// value of a secret key, in its key; so the tokens with an anchor are all
+// that need a look, in input order, along with the keys of their values.
+func (j *jsonWalker) sparse() bool {
+	in := j.in
+	q := quoteCounter{in: in}
+	done := 0 // in[:done] is accounted for: later hits inside it are skipped
+	keyEnd := -1
+	var keyName []byte // the last key redacted here, ending at keyEnd, as written out
+	for _, h := range j.hits {
+		p := int(h) - 1 // the anchor's last byte
+		if p < done {
+			continue
+		}
+		inString, open := q.at(p)
+		if !inString {
+			s, e, ok := j.numberAt(p)
+			if !ok {
+				return false
+			}
+			before, ok := j.valueContext(s, e)
+			if !ok {
+				return false
+			}
+			name, ok := j.keyBefore(before, keyEnd, keyName)
+			if !ok {
+				return false
+			}
+			j.redactNumber(s, e, jsonKey{name: name, num: true})
+			done = e
+			continue
+		}
+		cl := bytes.IndexByte(in[p:], '"')
+		if cl < 0 || hasControl(in[open+1:p+cl]) {
+			return false // unterminated, or a raw control byte: not a string
+		}
+		s, e := open, p+cl+1
+		q.skipTo(e)
+		done = e
+		prev, next := j.back(s-1), j.ws(e)
+		if next < len(in) && in[next] == ':' {
+			if prev < 0 || (in[prev] != '{' && in[prev] != ',') {
+				return false
+			}
+			secretKey, name := j.objectKey(s, e, false)
+			if !secretKey {
+				keyEnd, keyName = e, name
+				continue
+			}
+			// The value of a secret key is replaced whole, whatever its
+			// type; what lies inside is parsed (and so checked) but not
+			// rewritten.
+			vs := j.ws(next + 1)
+			ve, err := j.value(vs, 0, true, nil)
+			if err != nil {
+				return false
+			}
+			if !j.closesValue(ve) {
+				return false
+			}
+			j.redactSecretValue(vs, ve)
+			q.skipTo(ve)
+			done = ve
+			continue
+		}
+		before, ok := j.valueContext(s, e)
+		if !ok {
+			return false
+		}
+		name, ok := j.keyBefore(before, keyEnd, keyName)
+		if !ok {
+			return false
+		}
+		j.redactValue(s, e, false, jsonKey{name: name})
+	}
+	return true
+}
+
+// valueContext checks that the value in[s:e] stands where a value may:
+// after a colon, an opening bracket or a comma (or at the start), and
+// before a comma or a closing bracket (or at the end). It returns where
+// the byte before it is (-1 at the start).
+func (j *jsonWalker) valueContext(s, e int) (int, bool) {
+	prev := j.back(s - 1)
+	if prev >= 0 {
+		switch j.in[prev] {
+		case ':', '[', ',':
+		default:
+			return 0, false
+		}
+	}
+	return prev, j.closesValue(e)
+}
+
+// closesValue reports whether a value ending at e is followed by what
+// may follow a value: a comma, a closing bracket, or the end.
+func (j *jsonWalker) closesValue(e int) bool {
+	next := j.ws(e)
+	if next == len(j.in) {
+		return true
+	}
+	switch j.in[next] {
+	case ',', '}', ']':
+		return true
+	}
+	return false
+}
+
+// keyBefore returns the object key of a value whose preceding byte is at
+// prev, as the walk reads it (see jsonKey): nil after '[' or ',' (an array
+// element) or at the start; after ':', the string before it, or name if
+// that string is the key ending at keyEnd that was redacted here. ok is
+// false when what precedes the colon is not a key.
+func (j *jsonWalker) keyBefore(prev, keyEnd int, name []byte) (key []byte, ok bool) {
+	if prev < 0 || j.in[prev] != ':' {
+		return nil, true
+	}
+	kq := j.back(prev - 1) // the key's closing quote
+	if kq+1 == keyEnd {
+		return name, true
+	}
+	if kq < 0 || j.in[kq] != '"' {
+		return nil, false
+	}
+	ks := bytes.LastIndexByte(j.in[:kq], '"')
+	if ks < 0 || hasControl(j.in[ks+1:kq]) {
+		return nil, false
+	}
+	if b := j.back(ks - 1); b < 0 || (j.in[b] != '{' && j.in[b] != ',') {
+		return nil, false
+	}
+	return j.in[ks+1 : kq], true
+}
+
+// back returns the index of the last byte of in[:i+1] that is not JSON
+// whitespace, or -1.
+func (j *jsonWalker) back(i int) int {
+	for ; i >= 0; i-- {
+		switch j.in[i] {
+		case ' ', '\t', '\n', '\r':
+		default:
+			return i
+		}
+	}
+	return -1
+}
+
+// numberAt returns the bounds of the number token around in[p], a byte
+// outside every string; ok is false if in[p] is not inside a valid number.
+func (j *jsonWalker) numberAt(p int) (s, e int, ok bool) {
+	in := j.in
+	s = p + 1
+	for s > 0 && isNumberByte(in[s-1]) {
+		s--
+	}
+	if s > p {
+		return 0, 0, false // in[p] itself is no number byte
+	}
+	e, err := j.number(s)
+	if err != nil || e <= p || (e < len(in) && isNumberByte(in[e])) {
+		return 0, 0, false
+	}
+	return s, e, true
+}
+
+func isNumberByte(c byte) bool {
+	return isDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'
+}
+
+// hasControl reports a byte below 0x20, which JSON strings may not hold raw.
+func hasControl(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteCounter answers "is in[p] inside a string?" for increasing p in a
+// document with no backslash, counting quotes eight bytes at a time.
+type quoteCounter struct {
+	in  []byte
+	pos int  // quotes in in[:pos] are counted
+	odd bool // an odd number of them
+}
+
+// at reports whether in[p] (not a quote) is inside a string, and where
+// that string's opening quote is.
+func (q *quoteCounter) at(p int) (inString bool, open int) {
+	in := q.in
+	k := q.pos
+	for k+8 <= p {
+		// Each word adds its quotes, one per byte lane, into sum; a lane
+		// holds at most 255, so the lanes are added up every 255 words.
+		var sum uint64
+		for n := 0; n < 255 && k+8 <= p; n++ {
+			sum += quoteBytes(binary.LittleEndian.Uint64(in[k:])) >> 7
+			k += 8
+		}
+		sum = (sum & 0x00ff00ff00ff00ff) + (sum >> 8 & 0x00ff00ff00ff00ff)
+		if (sum*0x0001000100010001)>>48&1 == 1 {
+			q.odd = !q.odd
+		}
+	}
+	for ; k < p; k++ {
+		if in[k] == '"' {
+			q.odd = !q.odd
+		}
+	}
+	q.pos = p
+	if !q.odd {
+		return false, -1
+	}
+	return true, bytes.LastIndexByte(in[:p], '"')
+}
+
+// skipTo moves the count to e, just past a closing quote: no string is
+// open there.
+func (q *quoteCounter) skipTo(e int) {
+	q.pos, q.odd = e, false
+}
+
+// quoteBytes returns the high bit of every byte of x that is '"', exactly:
+// the low seven bits are added so that only a zero byte leaves its high
+// bit clear, with no borrow between bytes.
+func quoteBytes(x uint64) uint64 {
+	const (
+		lows  = 0x7f7f7f7f7f7f7f7f
+		highs = 0x8080808080808080
+	)
+	t := x ^ (0x0101010101010101 * '"')
+	return ^(((t & lows) + lows) | t) & highs
+}

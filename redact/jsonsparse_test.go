@@ -1,0 +1,188 @@
+package redact
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// uncheckedDocs are valid documents on which JSONUnchecked must give what
+// JSON gives: every spec row, alone and nested in larger documents (so a
+// row's tokens stand in every position: first member, later member, array
+// element, deep inside), and realistic bodies.
+func uncheckedDocs() []string {
+	var docs []string
+	for _, row := range jsonRows {
+		in := row.in
+		docs = append(docs, in,
+			`{"pad":"`+strings.Repeat("x", 300)+`","row":`+strings.TrimSpace(in)+`}`,
+			`[`+in+`,`+in+`, {"a":[`+in+`]}]`,
+			` {"k":1,"v": `+in+` , "max_tokens":4158675309,"token_type":"Bearer"}`)
+	}
+	// The first anchor at every offset: the automaton pass starts a little
+	// before where the clean-prefix scan stopped, which depends on it.
+	for pad := range 300 {
+		docs = append(docs, strings.Repeat(" ", pad)+`{"a":"x","token_type":"Bearer","u":"https://u:pw@h/x","n":4111111111111111}`)
+	}
+	docs = append(docs, string(jsonBody16K()), `{"data":[`+strings.Repeat(`{"id":4158675309,"url":"https://example.com/a","token_type":"Bearer","max_tokens":256,"n":-1.5e+10},`, 100)+`{}]}`)
+	docs = append(docs,
+		`{"password":"hunter2","x":{"password":{"a":[1,{"b":"alice@example.com"}]}},"y":"bob@example.com"}`,
+		`{"Authorization":"Bearer abc.def","Cookie":["a=1","b=2"],"api_key":null,"secret":true}`,
+		`{"phone":"4155552671","ssn":123456789,"id":4155552671,"phones":[4155552671],"card":"4111 1111 1111 1111"}`,
+		`{"password=hunter2":1,"password=hunter3":"x"}`,
+		`{"a" : "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ" , "b" : [ "ghp_abcdefghijklmnopqrstuvwxyz0123456789" ] }`,
+		`{"msg":"`+streamKnown+`","n":"postgres://app:s3cret@db:5432/x"}`,
+		`"Bearer abcdefghijklmnop"`, `4111111111111111`, `[4111111111111111, "x"]`, `{"e":1e+05,"f":12.3456}`,
+		"{\"k\":\n\"Bearer abcdefghijklmnop\"\n}",
+	)
+	return docs
+}
+
+func TestJSONUncheckedMatchesJSON(t *testing.T) {
+	rs := map[string]*Redactor{"default": Default(), "known": jsonRedactor(t), "partial": jsonRedactor(t, WithPartial()), "fixed": jsonRedactor(t, WithFixedText("***"))}
+	for name, r := range rs {
+		for _, doc := range uncheckedDocs() {
+			in := []byte(doc)
+			if !json.Valid(in) {
+				t.Fatalf("test document is not valid JSON: %q", doc)
+			}
+			want, err := r.JSON(in)
+			if err != nil {
+				t.Fatalf("%s: JSON(%q): %v", name, doc, err)
+			}
+			if got := r.JSONUnchecked(in); !bytes.Equal(got, want) {
+				t.Errorf("%s: JSONUnchecked(%q)\n got  %q\n want %q", name, doc, got, want)
+			}
+		}
+	}
+}
+
+// The sparse path decides alone only where it can: a backslash, or
+// invalid JSON in a token with an anchor, sends the document to JSON,
+// whose answer (the text redaction, for invalid input) is returned.
+func TestJSONUncheckedFallsBack(t *testing.T) {
+	r := jsonRedactor(t)
+	for _, in := range []string{
+		`{"\u0070assword":"hunter2"}`,             // an escape hides an anchor
+		`{"msg":"a \"quoted\" password=hunter2"}`, // escaped quotes change the parity
+		`{"password":hunter2}`,                    // a secret key's value is not JSON
+		`{"password" "hunter2"}`,                  // no colon
+		`{"a":"password=hunter2" "b":1}`,          // no comma after a value with an anchor
+		`{"a" 4111111111111111}`,                  // nor before one
+		`{"a":x4111111111111111}`,                 // a number glued to a word
+		`{"a":"alice@example.com` + "\x01" + `"}`,
+		`{"a":"alice@example.com`,             // unterminated
+		`{"a":1}` + ` password=hunter2`,       // an anchor outside every string
+		`{"a":1, "x" "password" : "hunter2"}`, // the key's context is not JSON
+		`[1 : "alice@example.com"]`,           // a colon after no key
+		`{"password":{"a":[1,2}}`,             // a secret object that does not close
+		`{"password":"hunter2" x}`,            // nor a secret string
+		`{"n":+4111111111111111}`,             // not a number
+		`{"n":4111111111111111.}`,             // nor this
+	} {
+		want, jerr := r.JSON([]byte(in))
+		if _, ok := r.jsonUnchecked([]byte(in), nil); ok {
+			t.Errorf("jsonUnchecked(%q) decided alone, want a fallback to JSON (err %v)", in, jerr)
+		}
+		if got := r.JSONUnchecked([]byte(in)); !bytes.Equal(got, want) {
+			t.Errorf("JSONUnchecked(%q) = %q, want JSON's %q", in, got, want)
+		}
+	}
+	quote, err := New(WithKnownSecrets(`a"b-known-secret`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := quote.jsonUnchecked([]byte(`{"a":"x@example.com"}`), nil); ok {
+		t.Error("an anchor with a quote did not send the document to JSON")
+	}
+}
+
+// Invalid JSON away from every anchor is not looked at: the document
+// comes back with the redactions a valid one would get, and nothing the
+// text redaction catches gets through.
+func TestJSONUncheckedInvalidElsewhere(t *testing.T) {
+	r := Default()
+	for _, tc := range []struct{ in, want string }{
+		{`{"a":1,,, "b":"alice@example.com"}`, `{"a":1,,, "b":"[REDACTED:email]"}`},
+		{`{"a":tru, "password":"hunter2"}`, `{"a":tru, "password":"[REDACTED:keyed-secret]"}`},
+		{`{"a":1, x: "y", "password" : "hunter2"}`, `{"a":1, x: "y", "password" : "[REDACTED:keyed-secret]"}`},
+		{`no anchor here {`, `no anchor here {`},
+		{``, ``},
+	} {
+		if got := r.JSONUnchecked([]byte(tc.in)); string(got) != tc.want {
+			t.Errorf("JSONUnchecked(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	// The inputs JSON rejects: whatever path is taken, a secret the text
+	// redaction removes is removed.
+	const secret = "hunter2hunter2"
+	for _, in := range []string{
+		`{"password":"` + secret + `"`,
+		`{"password":"` + secret + `"} trailing`,
+		`{"a":"password=` + secret + `" "b"}`,
+		`{"password":"` + secret + `",}`,
+		`[1,2 {"token":"` + secret + `"}`,
+		`{"a":1 "password":"` + secret + `"}`,
+	} {
+		if text := r.Bytes([]byte(in)); bytes.Contains(text, []byte(secret)) {
+			t.Fatalf("test input %q: the text redaction keeps the secret", in)
+		}
+		if got := r.JSONUnchecked([]byte(in)); bytes.Contains(got, []byte(secret)) {
+			t.Errorf("JSONUnchecked(%q) = %q: the secret got through", in, got)
+		}
+	}
+}
+
+func TestQuoteCounter(t *testing.T) {
+	in := []byte(`{"a":"x","bb":"yyyyyyyyyyyyyyyy","c":[1,"z"]}` + strings.Repeat(` `, 20) + `"tail"`)
+	inside := false
+	open := -1
+	var want []string
+	for i, c := range in {
+		if c == '"' {
+			inside = !inside
+			if inside {
+				open = i
+			}
+			continue
+		}
+		want = append(want, fmt.Sprint(inside, open*btoi(inside)))
+	}
+	// Ask at every non-quote byte, in order, as sparse does.
+	q := quoteCounter{in: in}
+	var got []string
+	for i, c := range in {
+		if c == '"' {
+			continue
+		}
+		s, o := q.at(i)
+		got = append(got, fmt.Sprint(s, o*btoi(s)))
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("quoteCounter:\n got  %v\n want %v", got, want)
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func TestQuoteBytes(t *testing.T) {
+	for _, s := range []string{`""""""""`, `a"b"c"d"`, "\x00\"\x01\"\x7f\"\xff\"", `xxxxxxxx`, "\xa2\x22\x21\x23\x02\xa2\x22\x00"} {
+		x := uint64(0)
+		for i := 7; i >= 0; i-- {
+			x = x<<8 | uint64(s[i])
+		}
+		m := quoteBytes(x)
+		for i := 0; i < 8; i++ {
+			if got, want := m>>(8*i+7)&1 == 1, s[i] == '"'; got != want {
+				t.Errorf("quoteBytes(%q) byte %d: %v, want %v", s, i, got, want)
+			}
+		}
+	}
+}
