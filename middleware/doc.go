@@ -22,9 +22,13 @@
 //	  application/octet-stream, grpc, pdf,
 //	  zip, gzip, zstd, protobuf, wasm
 //
-// A body labelled JSON that does not parse is redacted as text (what
-// Redactor.JSON returns for it): as safe as the text path, and a body that
-// was not JSON cannot be made invalid. The data of a server-sent event
+// A body labelled JSON is redacted with Redactor.JSONUnchecked: a handler
+// that says JSON means JSON, so only the tokens in which a rule's anchor
+// occurs are parsed, not the whole document (on valid JSON the result is
+// exactly Redactor.JSON's). Where the bytes around an anchor are not JSON,
+// the body is redacted as text: as safe as the text path, and a body that
+// was not JSON cannot be made invalid. Invalid JSON away from every
+// anchor is sent as it came. The data of a server-sent event
 // goes through the JSON redaction too, which falls back to text when the
 // data is not JSON; its other lines (comments, id, event, unknown fields)
 // go through the text patterns together, so a key spread over several

@@ -124,16 +124,20 @@ func sameBytes(a, b []byte) bool {
 // values are put back at the same paths. If the paths cannot be matched
 // again, the whole document is redacted: allowing is best effort,
 // redacting is not.
+//
+// A handler that labels its body JSON means it to be JSON, so the
+// document is redacted with JSONUnchecked: only the tokens where an
+// anchor ends are parsed (and checked), and a document with no anchor and
+// no escape is sent as it is.
 func (f *filter) redactJSON(doc []byte) []byte {
+	if len(f.allow) == 0 {
+		return f.r.JSONUnchecked(doc)
+	}
 	if bytes.IndexByte(doc, '\\') < 0 && !f.r.MayMatch(doc) {
 		// No rule can match, and no escape can hide an anchor from
 		// MayMatch (JSON decodes strings before matching): the document
 		// stays as it is, valid or not, so it need not be parsed.
 		return doc
-	}
-	if len(f.allow) == 0 {
-		out, _ := f.r.JSON(doc)
-		return out
 	}
 	spans := findPaths(doc, f.allow)
 	if len(spans) == 0 {
