@@ -269,9 +269,14 @@ func checkJSON(t *testing.T, r *redact.Redactor, in []byte) {
 	// JSONUnchecked gives JSON's answer on every valid document (its
 	// shortcut parses only the tokens with an anchor); on invalid ones it
 	// must not fail, whatever it returns.
-	unchecked := r.JSONUnchecked(in)
-	if err == nil && !bytes.Equal(unchecked, out) {
-		t.Fatalf("JSONUnchecked differs from JSON on valid JSON:\n in   %q\n JSON %q\n got  %q", in, out, unchecked)
+	// Padded with spaces, so that it is long enough for the shortcut.
+	padded := append(bytes.Repeat([]byte(" "), 300), in...)
+	unchecked := r.JSONUnchecked(padded)
+	if err == nil {
+		want, _ := r.JSON(padded)
+		if !bytes.Equal(unchecked, want) {
+			t.Fatalf("JSONUnchecked differs from JSON on valid JSON:\n in   %q\n JSON %q\n got  %q", padded, want, unchecked)
+		}
 	}
 	if err != nil {
 		if !errors.Is(err, redact.ErrInvalidJSON) {

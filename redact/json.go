@@ -71,8 +71,11 @@ func (r *Redactor) newJSONWalker(b []byte, fn func(Finding)) *jsonWalker {
 	if j == nil {
 		j = &jsonWalker{}
 	}
-	*j = jsonWalker{r: r, in: b, fn: fn, jsonBufs: jsonBufs{tmp: j.tmp[:0], rawAt: j.rawAt[:0], scratch: j.scratch[:0], enc: j.enc[:0], key: j.key[:0]},
-		hits: j.hits[:0], lanes: j.lanes, tokens: j.tokens, keyOwner: j.keyOwner}
+	// Field by field: a composite literal would copy the 2 KiB token memo
+	// twice, which costs more than a small document's whole redaction.
+	j.r, j.in, j.fn, j.out, j.copied = r, b, fn, nil, 0
+	j.jsonBufs = jsonBufs{tmp: j.tmp[:0], rawAt: j.rawAt[:0], scratch: j.scratch[:0], enc: j.enc[:0], key: j.key[:0]}
+	j.useHits, j.hits, j.hi = false, j.hits[:0], 0
 	if j.keyOwner != r {
 		j.tokens = tokenMemo{}
 		j.keyOwner = r

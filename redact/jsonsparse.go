@@ -31,12 +31,12 @@ func (r *Redactor) JSONUnchecked(b []byte) []byte {
 }
 
 // jsonUnchecked is JSONUnchecked, calling fn (if not nil) for every
-// replaced span. ok is false when the caller must run json instead:
-// a backslash, an anchor that holds a quote, or invalid JSON at a token
-// with an anchor.
+// replaced span. ok is false when the caller must run json instead: a
+// document under minHitMap bytes, a backslash, an anchor that holds a
+// quote, or invalid JSON at a token with an anchor.
 func (r *Redactor) jsonUnchecked(b []byte, fn func(Finding)) (out []byte, ok bool) {
-	if len(b) >= 1<<31 || r.quoteAnchor || bytes.IndexByte(b, '\\') >= 0 {
-		return nil, false
+	if len(b) < minHitMap || len(b) >= 1<<31 || r.quoteAnchor || bytes.IndexByte(b, '\\') >= 0 {
+		return nil, false // a small document: the walk costs less than the set-up
 	}
 	first, _ := r.m.skipClean(b)
 	if first == len(b) {
