@@ -519,6 +519,15 @@ func (j *jsonWalker) redactString(s, e int, esc bool, k jsonKey) (changed, keyRe
 	if !esc && !j.mayMatch(s+1, e-1) {
 		return false, false
 	}
+	if !esc && j.useHits {
+		// The last anchor in the content ends at hits[h-1]: the rules'
+		// automaton stops there (a URL's "://" is near its start).
+		h := j.hi
+		for h < len(j.hits) && int(j.hits[h]) <= e-1 {
+			h++
+		}
+		k.lastAnchor = int(j.hits[h-1]) - (s + 1)
+	}
 	repl, ok, keyRead := j.r.redactJSONString(&j.jsonBufs, j.in[s+1:e-1], k, esc, j.shifted(s+1))
 	if !ok {
 		return false, keyRead

@@ -102,11 +102,11 @@ func (j *jsonWalker) sparse() bool {
 			done = e
 			continue
 		}
-		cl := bytes.IndexByte(in[p:], '"')
-		if cl < 0 || hasControl(in[open+1:p+cl]) {
-			return false // unterminated, or a raw control byte: not a string
+		s := open
+		e, _, err := j.str(s) // with no backslash: the next quote, and no control byte before it
+		if err != nil {
+			return false
 		}
-		s, e := open, p+cl+1
 		q.skipTo(e)
 		done = e
 		prev, next := j.back(s-1), j.ws(e)
@@ -264,12 +264,20 @@ func (q *quoteCounter) at(p int) (inString bool, open int) {
 	k := q.pos
 	for k+8 <= p {
 		// Each word adds its quotes, one per byte lane, into sum; a lane
-		// holds at most 255, so the lanes are added up every 255 words.
-		var sum uint64
-		for n := 0; n < 255 && k+8 <= p; n++ {
-			sum += quoteBytes(binary.LittleEndian.Uint64(in[k:])) >> 7
-			k += 8
+		// holds at most 255, so the lanes are added up every 254 words
+		// (two words a step, in two sums, for independent adds).
+		blk := in[k : k+min(254, (p-k)>>3)*8]
+		k += len(blk)
+		var sum, sum2 uint64
+		for len(blk) >= 16 {
+			sum += quoteBytes(binary.LittleEndian.Uint64(blk)) >> 7
+			sum2 += quoteBytes(binary.LittleEndian.Uint64(blk[8:])) >> 7
+			blk = blk[16:]
 		}
+		if len(blk) == 8 {
+			sum += quoteBytes(binary.LittleEndian.Uint64(blk)) >> 7
+		}
+		sum += sum2 // at most 254 per lane
 		sum = (sum & 0x00ff00ff00ff00ff) + (sum >> 8 & 0x00ff00ff00ff00ff)
 		if (sum*0x0001000100010001)>>48&1 == 1 {
 			q.odd = !q.odd

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -169,6 +170,36 @@ func TestQuoteCounter(t *testing.T) {
 	}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("quoteCounter:\n got  %v\n want %v", got, want)
+	}
+}
+
+// The same against a plain count on long inputs, asked at random
+// increasing points: word sums, 254-word blocks and the byte tail.
+func TestQuoteCounterLong(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	for round := range 50 {
+		in := make([]byte, 1+rng.IntN(9000))
+		for i := range in {
+			in[i] = "\"ab \x00\xa2"[rng.IntN(6)]
+		}
+		q := quoteCounter{in: in}
+		odd, open := false, -1
+		k := 0
+		for p := rng.IntN(64); p < len(in); p += 1 + rng.IntN(3000) {
+			for ; k < p; k++ {
+				if in[k] == '"' {
+					odd = !odd
+					open = k
+				}
+			}
+			if in[p] == '"' {
+				continue
+			}
+			gotIn, gotOpen := q.at(p)
+			if gotIn != odd || (odd && gotOpen != open) {
+				t.Fatalf("round %d: at(%d) = %v, %d; want %v, %d", round, p, gotIn, gotOpen, odd, open)
+			}
+		}
 	}
 }
 

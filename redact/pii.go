@@ -438,6 +438,11 @@ const (
 type jsonKey struct {
 	name []byte // the decoded key; empty: none (a top-level value, an array element)
 	num  bool   // the value is a number: no opening quote
+
+	// lastAnchor, when > 0, says no anchor ends after the value's first
+	// lastAnchor bytes (the JSON walker knows it from its hit map), so
+	// the automaton need not read further; validators still see it all.
+	lastAnchor int
 }
 
 // Key look-back bounds: context reaches at most keyReach bytes back, so a

@@ -101,19 +101,23 @@ func (s *scanner) run() {
 	trans, mm, cls := s.m.trans, s.m.matchMin, &s.m.class
 	st := s.state
 	i := s.next - off
+	end := len(d)
+	if s.eof && s.key.lastAnchor > 0 {
+		end = min(end, s.key.lastAnchor) // no anchor ends after it
+	}
 	if s.m.maxLen <= maxLanedAnchor {
 		// Lanes as long as laneLen while there is data for them, then
 		// shorter ones (down to minLaneLen) for the tail: small inputs,
 		// such as one log line, get the overlap too.
 		minLane := max(minLaneLen, 4*s.m.maxLen)
-		for n := (len(d) - i) / lanes; n >= minLane; n = (len(d) - i) / lanes {
+		for n := (end - i) / lanes; n >= minLane; n = (end - i) / lanes {
 			var ok bool
 			if i, st, ok = s.runLanes(d, i, st, min(n, laneLen)); !ok {
 				return
 			}
 		}
 	}
-	for i < len(d) {
+	for i < end {
 		st = trans[st+uint32(cls[d[i]])]
 		i++
 		if st >= mm {
