@@ -90,11 +90,7 @@ func (j *jsonWalker) sparse() bool {
 			if !ok {
 				return false
 			}
-			before, ok := j.valueContext(s, e)
-			if !ok {
-				return false
-			}
-			name, ok := j.keyBefore(before, keyEnd, keyName)
+			name, ok := j.valueKey(s, e, keyEnd, keyName)
 			if !ok {
 				return false
 			}
@@ -135,17 +131,23 @@ func (j *jsonWalker) sparse() bool {
 			done = ve
 			continue
 		}
-		before, ok := j.valueContext(s, e)
-		if !ok {
-			return false
-		}
-		name, ok := j.keyBefore(before, keyEnd, keyName)
+		name, ok := j.valueKey(s, e, keyEnd, keyName)
 		if !ok {
 			return false
 		}
 		j.redactValue(s, e, false, jsonKey{name: name})
 	}
 	return true
+}
+
+// valueKey checks that the value in[s:e] stands where a value may (see
+// valueContext) and returns its key, as keyBefore reads it.
+func (j *jsonWalker) valueKey(s, e, keyEnd int, keyName []byte) ([]byte, bool) {
+	prev, ok := j.valueContext(s, e)
+	if !ok {
+		return nil, false
+	}
+	return j.keyBefore(prev, keyEnd, keyName)
 }
 
 // valueContext checks that the value in[s:e] stands where a value may:
