@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -257,6 +258,7 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 	if i < len(j.in) && j.in[i] == '}' {
 		return i + 1, nil
 	}
+	pairName := false // the member before named a secret: {"name":"DB_PASSWORD","value":…}
 	for {
 		if i >= len(j.in) || j.in[i] != '"' {
 			return i, j.errorf(i, "expected a string key")
@@ -269,7 +271,9 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 		secretKey, name := false, j.in[ks+1:ke-1]
 		if !secret {
 			secretKey, name = j.objectKey(ks, ke, esc)
+			secretKey = secretKey || pairName && pairValueSet.has(name)
 		}
+		pairName = false
 		i = j.ws(ke)
 		if i >= len(j.in) || j.in[i] != ':' {
 			return i, j.errorf(i, "expected ':'")
@@ -279,8 +283,11 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 		if err != nil {
 			return ve, err
 		}
-		if secretKey && !secret {
+		switch {
+		case secretKey && !secret:
 			j.redactSecretValue(vs, ve)
+		case !secret && j.in[vs] == '"':
+			pairName = j.namesSecret(name, vs, ve)
 		}
 		i = j.ws(ve)
 		if i >= len(j.in) {
@@ -295,6 +302,36 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 			return i, j.errorf(i, "expected ',' or '}'")
 		}
 	}
+}
+
+// namesSecret reports whether the string value in[vs:ve] of the object
+// key name makes its member the name of a name/value pair that holds a
+// secret (see pairSecretName). Only a value with an anchor in it can name
+// a secret key, so that is looked at first.
+func (j *jsonWalker) namesSecret(name []byte, vs, ve int) bool {
+	content := j.in[vs+1 : ve-1]
+	esc := bytes.IndexByte(content, '\\') >= 0
+	if len(name) > pairNameSet.maxLen || !esc && !j.mayMatch(vs+1, ve-1) {
+		return false
+	}
+	return j.r.pairSecretName(name, content, esc, &j.tmp)
+}
+
+// pairSecretName reports the name member of a name/value pair naming a
+// secret, {"name":"DB_PASSWORD","value":"…"} (Kubernetes and Docker env;
+// also "key", "ParameterKey", … see pairNameSet): key is a pair name and
+// the string content (escaped if esc, decoded into *tmp) is a secret key.
+// The member right after it, if its key is a pair value ("value"), then
+// holds a secret, as the text rule reads the same bytes.
+func (r *Redactor) pairSecretName(key, content []byte, esc bool, tmp *[]byte) bool {
+	if !pairNameSet.has(key) {
+		return false
+	}
+	if esc {
+		*tmp = unescapeJSON((*tmp)[:0], content)
+		content = *tmp
+	}
+	return r.isSecretKey(trimKey(content))
 }
 
 // objectKey redacts the object key in[ks:ke] (a string token, esc: it has
@@ -632,6 +669,12 @@ func (j *jsonWalker) redactNumber(s, e int, k jsonKey) {
 func (j *jsonWalker) redactSecretValue(s, e int) {
 	v := j.in[s:e]
 	if j.r.jsonSecretKept(v) {
+		if v[0] == '"' {
+			// A placeholder ("${DB_PASSWORD}", "***") stands for the
+			// value, but text after it may not: "*** password=hunter2"
+			// still goes through the rules, like any string.
+			j.redactString(s, e, bytes.IndexByte(v, '\\') >= 0, jsonKey{})
+		}
 		return
 	}
 	if j.fn != nil {

@@ -23,6 +23,21 @@ var jsonRows = []jsonRow{
 	{"header names", `{"headers":{"Authorization":"Bearer abc.def","Cookie":["a=1","b=2"]}}`, `{"headers":{"Authorization":"[REDACTED:keyed-secret]","Cookie":"[REDACTED:keyed-secret]"}}`},
 	{"duplicate keys", `{"password":"a","password":"b"}`, `{"password":"[REDACTED:keyed-secret]","password":"[REDACTED:keyed-secret]"}`},
 	{"escaped quote in the value", `{"password":"\"quoted\\"}`, `{"password":"[REDACTED:keyed-secret]"}`},
+	// Name/value pairs (Kubernetes, Docker, CloudFormation): the member
+	// right after a name that is a secret key holds the secret.
+	{"name/value pair", `{"env":[{"name":"DB_PASSWORD","value":"s3cret"},{"name":"LOG_LEVEL","value":"debug"}]}`,
+		`{"env":[{"name":"DB_PASSWORD","value":"[REDACTED:keyed-secret]"},{"name":"LOG_LEVEL","value":"debug"}]}`},
+	{"name/value pair, any value type", `{"name":"api_key","value":12345} `, `{"name":"api_key","value":"[REDACTED:keyed-secret]"} `},
+	{"name/value pair, CloudFormation", `{"ParameterKey":"DbPassword", "ParameterValue" : {"a":1}}`, `{"ParameterKey":"DbPassword", "ParameterValue" : "[REDACTED:keyed-secret]"}`},
+	{"name/value pair, escaped name", `{"name":"DB_PASS\u0057ORD","value":"s3cret"}`, `{"name":"DB_PASS\u0057ORD","value":"[REDACTED:keyed-secret]"}`},
+	{"name/value pair, placeholder", `{"name":"DB_PASSWORD","value":"${DB_PASSWORD}"}`, `{"name":"DB_PASSWORD","value":"${DB_PASSWORD}"}`},
+	{"name/value pair, not adjacent", `{"name":"DB_PASSWORD","other":1,"value":"x"}`, `{"name":"DB_PASSWORD","other":1,"value":"x"}`},
+	{"name/value pair, value first (not read)", `{"value":"x","name":"DB_PASSWORD"}`, `{"value":"x","name":"DB_PASSWORD"}`},
+	{"name/value pair, a name about a secret", `{"name":"password_updated_at","value":"2026-01-01"}`, `{"name":"password_updated_at","value":"2026-01-01"}`},
+	{"name/value pair, across objects", `[{"name":"DB_PASSWORD"},{"value":"x"}]`, `[{"name":"DB_PASSWORD"},{"value":"x"}]`},
+	// A placeholder under a secret key stays, but what follows it is read.
+	{"placeholder then a secret", `{"password":"*** password=hunter2","token":"[REDACTED:keyed-secret] Bearer abcdefghijklmnop1234"}`,
+		`{"password":"*** password=[REDACTED:keyed-secret]","token":"[REDACTED:keyed-secret] Bearer [REDACTED:bearer-token]"}`},
 	// Nothing to hide.
 	{"null", `{"password":null}`, `{"password":null}`},
 	{"empty", `{"password":""}`, `{"password":""}`},
@@ -217,6 +232,25 @@ func TestJSONStringScanEveryByte(t *testing.T) {
 			_, err := r.JSON(body)
 			if valid := json.Valid(body); valid != (err == nil) {
 				t.Fatalf("byte %#x at %d: json.Valid %v, JSON error %v", c, at, valid, err)
+			}
+		}
+	}
+}
+
+// TestJSONRowsStreamed: a JSONWriter gives JSON's bytes on every spec row,
+// in one write and byte by byte, for every replacement style.
+func TestJSONRowsStreamed(t *testing.T) {
+	for style, r := range jwRedactors(t) {
+		for _, tc := range jsonRows {
+			in := []byte(tc.in)
+			want, err := r.JSON(in)
+			if err != nil {
+				t.Fatalf("%s/%s: JSON: %v", style, tc.name, err)
+			}
+			for _, cuts := range [][]int{nil, everyByte(len(in))} {
+				if got, err := jwStream(r, in, cuts); err != nil || !bytes.Equal(got, want) {
+					t.Errorf("%s/%s (%d cuts): JSONWriter\n got  %s (%v)\n want %s", style, tc.name, len(cuts), got, err, want)
+				}
 			}
 		}
 	}

@@ -136,8 +136,53 @@ func (j *jsonWalker) sparse() bool {
 			return false
 		}
 		j.redactValue(s, e, false, jsonKey{name: name})
+		if len(name) > 0 && j.r.pairSecretName(name, in[s+1:e-1], false, &j.tmp) {
+			// {"name":"DB_PASSWORD","value":…}: the next member's value
+			// is a secret if its key is "value" (whose own text holds no
+			// anchor, so no hit would bring us there).
+			if ve, ok := j.pairValue(e); !ok {
+				return false
+			} else if ve > 0 {
+				q.skipTo(ve)
+				done = ve
+			}
+		}
 	}
 	return true
+}
+
+// pairValue redacts, as the walk does, the member after the name of a
+// name/value pair that ends at e, if its key is a pair value ("value"):
+// it returns the end of that member's value (0 if there is no such
+// member), or false if the bytes there are not JSON.
+func (j *jsonWalker) pairValue(e int) (int, bool) {
+	in := j.in
+	c := j.ws(e)
+	if c == len(in) || in[c] != ',' {
+		return 0, true
+	}
+	ks := j.ws(c + 1)
+	if ks == len(in) || in[ks] != '"' {
+		return 0, false
+	}
+	ke, _, err := j.str(ks)
+	if err != nil {
+		return 0, false
+	}
+	colon := j.ws(ke)
+	if colon == len(in) || in[colon] != ':' {
+		return 0, false
+	}
+	if _, name := j.objectKey(ks, ke, false); !pairValueSet.has(name) {
+		return 0, true // another member: its hits, if any, come in their turn
+	}
+	vs := j.ws(colon + 1)
+	ve, err := j.value(vs, 0, true, nil)
+	if err != nil || !j.closesValue(ve) {
+		return 0, false
+	}
+	j.redactSecretValue(vs, ve)
+	return ve, true
 }
 
 // valueKey checks that the value in[s:e] stands where a value may (see

@@ -69,6 +69,7 @@ type JSONWriter struct {
 	skipBase int    // len(stack) once that container is closed
 	secret   bool   // the next value belongs to a secret key
 	keyed    bool   // the next value has the key in bufs.key (see jsonKey)
+	pairName bool   // the member just read names a secret: a "value" key next is a secret key (see pairSecretName)
 
 	// The token being read (string, number or literal).
 	// tok is its bytes so far, quotes included, not kept when skipping. A
@@ -503,6 +504,7 @@ func (jw *JSONWriter) wholeString(p []byte, i int) int {
 // closeContainer reads the closing bracket p[i] of the innermost container.
 func (jw *JSONWriter) closeContainer(p []byte, i int) (int, error) {
 	jw.stack = jw.stack[:len(jw.stack)-1]
+	jw.pairName = false
 	switch {
 	case jw.skipping && len(jw.stack) == jw.skipBase:
 		jw.skipping, jw.skipBase = false, -1
@@ -595,6 +597,8 @@ func (jw *JSONWriter) stringBytes(p []byte, i int) (int, error) {
 // is tok.
 func (jw *JSONWriter) endString(tok []byte) {
 	key := jw.isKey
+	pairName := jw.pairName
+	jw.pairName = false
 	switch {
 	case jw.skipping:
 	case jw.tooLong:
@@ -602,10 +606,16 @@ func (jw *JSONWriter) endString(tok []byte) {
 		jw.secret = key // fail closed: a key we cannot read may be secret
 		jw.keyed = false
 	case jw.tokSecret:
-		if jw.r.jsonSecretKept(tok) {
-			jw.out = append(jw.out, tok...)
-		} else {
+		if !jw.r.jsonSecretKept(tok) {
 			jw.out = jw.r.appendJSONSecret(jw.out, tok, nil)
+		} else if repl, ok, _ := jw.r.redactJSONString(&jw.bufs, tok[1:len(tok)-1], jsonKey{}, jw.esc, nil); ok {
+			// A placeholder stays, but text after it goes through the
+			// rules, as in JSON.
+			jw.out = append(jw.out, '"')
+			jw.out = append(jw.out, repl...)
+			jw.out = append(jw.out, '"')
+		} else {
+			jw.out = append(jw.out, tok...)
 		}
 	default:
 		content := tok[1 : len(tok)-1]
@@ -618,25 +628,30 @@ func (jw *JSONWriter) endString(tok []byte) {
 			}
 			jw.keyed = true
 		}
+		pairValue := key && pairName && pairValueSet.has(jw.bufs.key)
 		if !jw.esc {
 			if i, _ := jw.r.m.firstMatch(content, root); i < 0 {
 				// No anchor: neither redacted nor a secret key (most
 				// strings; JSON's walker decides the same way).
-				jw.secret = false
+				jw.secret = pairValue
 				jw.out = append(jw.out, tok...)
 				break
 			}
 		}
 		var k jsonKey
-		if key {
-			jw.secret = jw.r.isSecretKey(trimKey(jw.bufs.key))
-		} else if jw.tokKeyed {
+		if !key && jw.tokKeyed {
 			k.name = jw.bufs.key
+			jw.pairName = jw.r.pairSecretName(jw.bufs.key, content, jw.esc, &jw.bufs.tmp)
 		}
 		repl, ok, _ := jw.r.redactJSONString(&jw.bufs, content, k, jw.esc, nil)
-		if key && ok {
-			// The key's context is the key as written out, as in JSON.
-			jw.bufs.key = append(jw.bufs.key[:0], jw.bufs.scratch...)
+		if key {
+			if ok {
+				// The key is read as written out, as in JSON: its
+				// context, and whether it is a secret key
+				// ("password=[REDACTED:keyed-secret]" is).
+				jw.bufs.key = append(jw.bufs.key[:0], jw.bufs.scratch...)
+			}
+			jw.secret = pairValue || jw.r.isSecretKey(trimKey(jw.bufs.key))
 		}
 		switch {
 		case !ok:
