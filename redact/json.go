@@ -25,7 +25,11 @@ const maxJSONDepth = 1000
 //   - the value of every secret key (see [Redactor.IsSecretKey]) at any
 //     depth is replaced by a placeholder string, whatever its type: a
 //     string, a number, an object or an array (null, true, false, "" and
-//     placeholders are left alone: they carry no secret);
+//     placeholders are left alone: they carry no secret, though text
+//     after a placeholder still goes through the pattern rules);
+//   - in a name/value pair, {"name":"DB_PASSWORD","value":"…"} (also
+//     "key", "ParameterKey"…), the member right after a name that is a
+//     secret key holds a secret, as if its key were that name;
 //   - every other string, object key included, goes through the pattern
 //     rules after its escapes (\uXXXX, \n, …) are decoded, and is
 //     re-encoded if anything was replaced;
@@ -33,7 +37,9 @@ const maxJSONDepth = 1000
 //     number becomes a placeholder string);
 //   - the digit rules read a value's object key as the text before it, as
 //     Bytes reads `"phone":"4155552671"`: {"phone":4155552671} and
-//     {"ssn":"123456789"} are redacted, {"id":4155552671} is not;
+//     {"ssn":"123456789"} are redacted, {"id":4155552671} is not; the
+//     elements of an array are read under the array's key
+//     ({"phone":[4155552671]});
 //   - everything else (structure, whitespace, untouched strings) is copied
 //     byte for byte, so the output is valid JSON.
 //
@@ -105,6 +111,13 @@ type jsonWalker struct {
 	hits    []int32
 	hi      int // hits[:hi] end before the token being looked at
 	lanes   [lanes][]int32
+
+	// JSONUnchecked's look-backs for a comma's container (containerOf):
+	// the last comma resolved and its container's opening bracket, and
+	// the bytes the look-backs may still read.
+	lastComma, lastOpen, sparseBudget int
+	renamed                           []renamedKey // keys JSONUnchecked redacted, in input order
+	renamedBuf                        []byte       // their text as written out
 
 	// Keys and enum-like values repeat (every object of an array has the
 	// same keys, and "status":"active" or "token_type":"Bearer" a hundred
@@ -209,8 +222,9 @@ func (j *jsonWalker) ws(i int) int {
 
 // value parses the value at i and returns its end. Inside a secret value
 // (secret set) nothing is rewritten: the caller replaces the whole value.
-// key is the decoded object key of the value, nil for an array element or
-// a top-level value: the digit rules read it as context (see jsonKey).
+// key is the decoded object key of the value (for an array element, the
+// array's), nil for a top-level value: the digit rules read it as context
+// (see jsonKey).
 func (j *jsonWalker) value(i, depth int, secret bool, key []byte) (int, error) {
 	if i >= len(j.in) {
 		return i, j.errorf(i, "unexpected end of input")
@@ -219,7 +233,7 @@ func (j *jsonWalker) value(i, depth int, secret bool, key []byte) (int, error) {
 	case c == '{':
 		return j.object(i, depth+1, secret)
 	case c == '[':
-		return j.array(i, depth+1, secret)
+		return j.array(i, depth+1, secret, key)
 	case c == '"':
 		end, esc, err := j.str(i)
 		if err == nil && !secret {
@@ -375,7 +389,9 @@ func (j *jsonWalker) objectKey(ks, ke int, esc bool) (secretKey bool, name []byt
 	return secretKey, name
 }
 
-func (j *jsonWalker) array(i, depth int, secret bool) (int, error) {
+// array parses the array at i. Its elements are read under the array's
+// own key, if it has one ({"phone":[4155552671]} is a list of phones).
+func (j *jsonWalker) array(i, depth int, secret bool, key []byte) (int, error) {
 	if depth > maxJSONDepth {
 		return i, j.errorf(i, "nesting deeper than %d", maxJSONDepth)
 	}
@@ -383,8 +399,14 @@ func (j *jsonWalker) array(i, depth int, secret bool) (int, error) {
 	if i < len(j.in) && j.in[i] == ']' {
 		return i + 1, nil
 	}
+	var tail [keyTail]byte
+	if len(key) > 0 && len(j.key) > 0 && &key[0] == &j.key[0] {
+		// j.key is rewritten by the keys of objects in the array: keep
+		// the part the digit rules read (see jsonKey.withKey).
+		key = tail[:copy(tail[:], key[max(0, len(key)-keyTail):])]
+	}
 	for {
-		e, err := j.value(i, depth, secret, nil)
+		e, err := j.value(i, depth, secret, key)
 		if err != nil {
 			return e, err
 		}

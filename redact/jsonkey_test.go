@@ -36,7 +36,12 @@ var jsonKeyRows = []jsonRow{
 	{"phone id", `{"phone_id":4155552671,"contact_id":"4155552671"}`, `{"phone_id":4155552671,"contact_id":"4155552671"}`},
 	{"key word goes on", `{"telemetry":4155552671,"phones":"4155552671"}`, `{"telemetry":4155552671,"phones":"4155552671"}`},
 	{"key of the object, not of the value", `{"phone":{"id":4155552671}}`, `{"phone":{"id":4155552671}}`},
-	{"array element", `{"phone":[4155552671]}`, `{"phone":[4155552671]}`},
+	// An array's elements are read under the array's key.
+	{"array elements", `{"phone":[4155552671,"4155552672",{"id":4155552673},[4155552674]],"ids":[4155552675]}`,
+		`{"phone":["[REDACTED:phone]","[REDACTED:phone]",{"id":4155552673},["[REDACTED:phone]"]],"ids":[4155552675]}`},
+	{"array under a key without context", `{"x":[4155552671],"y":[[4155552671]]}`, `{"x":[4155552671],"y":[[4155552671]]}`},
+	{"array after an object in the array", `{"ssn":[{"password":"x"},123456789]}`, `{"ssn":[{"password":"[REDACTED:keyed-secret]"},"[REDACTED:ssn]"]}`},
+	{"negative number", `{"phone":-4155552671}`, `{"phone":"-[REDACTED:phone]"}`},
 	{"digits far into the value", `{"phone":"` + strings.Repeat("x ", 20) + `4155552671"}`, `{"phone":"` + strings.Repeat("x ", 20) + `4155552671"}`},
 	{"after a newline in the value", `{"phone":"x\n4155552671"}`, `{"phone":"x\n4155552671"}`},
 	{"after other text in the value", `{"phone":"n/a - 4155552671","ssn":"- 123456789"}`, `{"phone":"n/a - 4155552671","ssn":"- 123456789"}`},

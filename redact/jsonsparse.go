@@ -3,6 +3,7 @@ package redact
 import (
 	"bytes"
 	"encoding/binary"
+	"slices"
 )
 
 // JSONUnchecked is JSON for a document the caller already expects to be
@@ -35,12 +36,15 @@ func (r *Redactor) JSONUnchecked(b []byte) []byte {
 // document under minHitMap bytes, a backslash, an anchor that holds a
 // quote, or invalid JSON at a token with an anchor.
 func (r *Redactor) jsonUnchecked(b []byte, fn func(Finding)) (out []byte, ok bool) {
-	if len(b) < minHitMap || len(b) >= 1<<31 || r.quoteAnchor || bytes.IndexByte(b, '\\') >= 0 {
+	if len(b) < minHitMap || len(b) >= 1<<31 || r.spanAnchor || bytes.IndexByte(b, '\\') >= 0 {
 		return nil, false // a small document: the walk costs less than the set-up
 	}
 	first, _ := r.m.skipClean(b)
 	if first == len(b) {
 		return b, true // no anchor anywhere: nothing to parse
+	}
+	if bytes.Count(b, []byte{'{'})+bytes.Count(b, []byte{'['}) > maxJSONDepth && jsonDepth(b) > maxJSONDepth {
+		return nil, false // JSON rejects such nesting; so must this
 	}
 	j := r.newJSONWalker(b, fn)
 	defer j.release()
@@ -76,9 +80,9 @@ func (r *Redactor) jsonUnchecked(b []byte, fn func(Finding)) (out []byte, ok boo
 func (j *jsonWalker) sparse() bool {
 	in := j.in
 	q := quoteCounter{in: in}
+	j.lastComma, j.sparseBudget = -1, 2*len(in)+1024
 	done := 0 // in[:done] is accounted for: later hits inside it are skipped
-	keyEnd := -1
-	var keyName []byte // the last key redacted here, ending at keyEnd, as written out
+	j.renamed, j.renamedBuf = j.renamed[:0], j.renamedBuf[:0]
 	for _, h := range j.hits {
 		p := int(h) - 1 // the anchor's last byte
 		if p < done {
@@ -90,7 +94,7 @@ func (j *jsonWalker) sparse() bool {
 			if !ok {
 				return false
 			}
-			name, ok := j.valueKey(s, e, keyEnd, keyName)
+			name, ok := j.valueKey(s, e)
 			if !ok {
 				return false
 			}
@@ -107,12 +111,17 @@ func (j *jsonWalker) sparse() bool {
 		done = e
 		prev, next := j.back(s-1), j.ws(e)
 		if next < len(in) && in[next] == ':' {
-			if prev < 0 || (in[prev] != '{' && in[prev] != ',') {
+			if !j.keyContext(prev) || !j.startsValue(next+1) {
 				return false
 			}
 			secretKey, name := j.objectKey(s, e, false)
+			if len(name) > 0 && &name[0] != &in[s+1] {
+				// Redacted ("password=[REDACTED:…]"): its values read
+				// it as written out, as in the walk.
+				j.renamed = append(j.renamed, renamedKey{end: e, at: len(j.renamedBuf)})
+				j.renamedBuf = append(j.renamedBuf, name...)
+			}
 			if !secretKey {
-				keyEnd, keyName = e, name
 				continue
 			}
 			// The value of a secret key is replaced whole, whatever its
@@ -131,7 +140,7 @@ func (j *jsonWalker) sparse() bool {
 			done = ve
 			continue
 		}
-		name, ok := j.valueKey(s, e, keyEnd, keyName)
+		name, ok := j.valueKey(s, e)
 		if !ok {
 			return false
 		}
@@ -186,13 +195,43 @@ func (j *jsonWalker) pairValue(e int) (int, bool) {
 }
 
 // valueKey checks that the value in[s:e] stands where a value may (see
-// valueContext) and returns its key, as keyBefore reads it.
-func (j *jsonWalker) valueKey(s, e, keyEnd int, keyName []byte) ([]byte, bool) {
+// valueContext) and returns the key it is read under (see keyOf).
+func (j *jsonWalker) valueKey(s, e int) ([]byte, bool) {
 	prev, ok := j.valueContext(s, e)
 	if !ok {
 		return nil, false
 	}
-	return j.keyBefore(prev, keyEnd, keyName)
+	return j.keyOf(prev)
+}
+
+// keyOf returns the key, as the walk reads it (see jsonKey), of a value
+// whose preceding byte is at prev: after ':' the string before it (see
+// keyBefore); inside an array, the array's own key ({"phone":[…]}, see
+// jsonWalker.array); none at the top level. ok is false when the bytes
+// there are not JSON.
+func (j *jsonWalker) keyOf(prev int) ([]byte, bool) {
+	if prev < 0 {
+		return nil, true
+	}
+	open := prev
+	switch j.in[prev] {
+	case ':':
+		return j.keyBefore(prev)
+	case '[':
+	case ',':
+		// After a comma a value is an array element (in an object a key
+		// comes next): {"phone","4155552671"} is not JSON, and its number
+		// must not lose the key that makes it a phone.
+		if !j.afterValue(prev) {
+			return nil, false
+		}
+		if open = j.containerOf(prev); open < 0 || j.in[open] != '[' {
+			return nil, false
+		}
+	default:
+		return nil, false
+	}
+	return j.keyOf(j.back(open - 1)) // the array's place: a key, or an outer array
 }
 
 // valueContext checks that the value in[s:e] stands where a value may:
@@ -203,7 +242,8 @@ func (j *jsonWalker) valueContext(s, e int) (int, bool) {
 	prev := j.back(s - 1)
 	if prev >= 0 {
 		switch j.in[prev] {
-		case ':', '[', ',':
+		case ':', '[':
+		case ',': // an array element: keyOf checks that it is in one
 		default:
 			return 0, false
 		}
@@ -211,33 +251,121 @@ func (j *jsonWalker) valueContext(s, e int) (int, bool) {
 	return prev, j.closesValue(e)
 }
 
+// keyContext reports whether a key whose preceding byte is at prev stands
+// where a key may: after '{', or after a comma inside an object.
+func (j *jsonWalker) keyContext(prev int) bool {
+	if prev < 0 {
+		return false
+	}
+	switch j.in[prev] {
+	case '{':
+		return true
+	case ',':
+		if !j.afterValue(prev) {
+			return false
+		}
+		open := j.containerOf(prev)
+		return open >= 0 && j.in[open] == '{'
+	}
+	return false
+}
+
+// afterValue reports whether the comma at c follows what may end a value
+// (not a bracket that opens, another comma or a colon: [,4155552671]).
+func (j *jsonWalker) afterValue(c int) bool {
+	b := j.back(c - 1)
+	if b < 0 {
+		return false
+	}
+	switch j.in[b] {
+	case '[', '{', ',', ':':
+		return false
+	}
+	return true
+}
+
 // closesValue reports whether a value ending at e is followed by what
-// may follow a value: a comma, a closing bracket, or the end.
+// may follow a value: a comma and the start of a token, a closing
+// bracket, or the end.
 func (j *jsonWalker) closesValue(e int) bool {
 	next := j.ws(e)
 	if next == len(j.in) {
 		return true
 	}
 	switch j.in[next] {
-	case ',', '}', ']':
+	case ',':
+		// ["password=", hunter2]: what follows the comma is a token.
+		return j.startsValue(next + 1)
+	case '}', ']':
 		return true
 	}
 	return false
 }
 
-// keyBefore returns the object key of a value whose preceding byte is at
-// prev, as the walk reads it (see jsonKey): nil after '[' or ',' (an array
-// element) or at the start; after ':', the string before it, or name if
-// that string is the key ending at keyEnd that was redacted here. ok is
-// false when what precedes the colon is not a key.
-func (j *jsonWalker) keyBefore(prev, keyEnd int, name []byte) (key []byte, ok bool) {
-	if prev < 0 || j.in[prev] != ':' {
-		return nil, true
+// startsValue reports whether the first byte at or after i that is not
+// whitespace may start a JSON value or key.
+func (j *jsonWalker) startsValue(i int) bool {
+	i = j.ws(i)
+	if i == len(j.in) {
+		return false
 	}
+	switch c := j.in[i]; {
+	case c == '"', c == '{', c == '[', c == '-', isDigit(c), c == 't', c == 'f', c == 'n':
+		return true
+	}
+	return false
+}
+
+// containerOf returns where the bracket that opens the container holding
+// the comma at c is, or -1 at the top level or when the look-backs of
+// this document have read more than their budget (the caller then falls
+// back to the walk, so that the total stays linear). With no backslash,
+// every quote read going back opens or closes a string.
+//
+// Successive elements of one container are the common case: the last
+// comma resolved is remembered, and a look-back that reaches it at the
+// same depth stops there.
+func (j *jsonWalker) containerOf(c int) int {
+	if c == j.lastComma {
+		return j.lastOpen
+	}
+	in := j.in
+	depth, inString := 0, false
+	for i := c - 1; i >= 0; i-- {
+		if j.sparseBudget--; j.sparseBudget < 0 {
+			return -1
+		}
+		if i == j.lastComma && depth == 0 && !inString {
+			j.lastComma = c
+			return j.lastOpen
+		}
+		switch in[i] {
+		case '"':
+			inString = !inString
+		case ']', '}':
+			if !inString {
+				depth++
+			}
+		case '[', '{':
+			if inString {
+				continue
+			}
+			if depth == 0 {
+				j.lastComma, j.lastOpen = c, i
+				return i
+			}
+			depth--
+		}
+	}
+	return -1
+}
+
+// keyBefore returns the object key of a value after the colon at prev, as
+// the walk reads it: the string before the colon, or the same key as
+// written out if it was redacted here (j.renamed). ok is false when what
+// precedes the colon is not a key.
+func (j *jsonWalker) keyBefore(prev int) (key []byte, ok bool) {
 	kq := j.back(prev - 1) // the key's closing quote
-	if kq+1 == keyEnd {
-		return name, true
-	}
 	if kq < 0 || j.in[kq] != '"' {
 		return nil, false
 	}
@@ -245,11 +373,22 @@ func (j *jsonWalker) keyBefore(prev, keyEnd int, name []byte) (key []byte, ok bo
 	if ks < 0 || hasControl(j.in[ks+1:kq]) {
 		return nil, false
 	}
-	if b := j.back(ks - 1); b < 0 || (j.in[b] != '{' && j.in[b] != ',') {
+	if !j.keyContext(j.back(ks - 1)) {
 		return nil, false
+	}
+	if n, found := slices.BinarySearchFunc(j.renamed, kq+1, func(r renamedKey, end int) int { return r.end - end }); found {
+		end := len(j.renamedBuf)
+		if n+1 < len(j.renamed) {
+			end = j.renamed[n+1].at
+		}
+		return j.renamedBuf[j.renamed[n].at:end], true
 	}
 	return j.in[ks+1 : kq], true
 }
+
+// renamedKey is a key that sparse redacted: it ends at end, and reads as
+// written out from renamedBuf[at:] up to the next one's at.
+type renamedKey struct{ end, at int }
 
 // back returns the index of the last byte of in[:i+1] that is not JSON
 // whitespace, or -1.
@@ -358,4 +497,26 @@ func quoteBytes(x uint64) uint64 {
 	)
 	t := x ^ (0x0101010101010101 * '"')
 	return ^(((t & lows) + lows) | t) & highs
+}
+
+// jsonDepth returns the deepest nesting of brackets outside strings in b,
+// which has no backslash.
+func jsonDepth(b []byte) int {
+	depth, deepest, inString := 0, 0, false
+	for _, c := range b {
+		switch c {
+		case '"':
+			inString = !inString
+		case '{', '[':
+			if !inString {
+				depth++
+				deepest = max(deepest, depth)
+			}
+		case '}', ']':
+			if !inString {
+				depth--
+			}
+		}
+	}
+	return deepest
 }

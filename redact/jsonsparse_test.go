@@ -86,6 +86,22 @@ func TestJSONUncheckedFallsBack(t *testing.T) {
 		`{"password":"hunter2" x}`,            // nor a secret string
 		`{"n":+4111111111111111}`,             // not a number
 		`{"n":4111111111111111.}`,             // nor this
+		// Found by the adversarial review: a comma where a colon should be,
+		// or misplaced, must not cost a number the key that makes it a phone.
+		`{"phone","4155552671"}`,
+		`{"phone":,4155552671}`,
+		`{"a":1,"phone" , 4155552671}`,
+		`{"phone":"x",4155552671}`,
+		`{"phone":[4155552671,]}`,
+		`{"phone":[,4155552671]}`,
+		// A key or value whose neighbour after the comma is no token.
+		`["password=", hunter2]`,
+		`{"a":1,"password=","hunter2"}`,
+		`{"a":"password=hunter2", }`,
+		`{"password_hint=": hunter2}`,
+		// Keys where no key may stand.
+		`[1,"phone":4155552671]`,
+		`"x","phone":4155552671`,
 	} {
 		in = sparsePad + in
 		want, jerr := r.JSON([]byte(in))
@@ -96,12 +112,30 @@ func TestJSONUncheckedFallsBack(t *testing.T) {
 			t.Errorf("JSONUnchecked(%q) = %q, want JSON's %q", in, got, want)
 		}
 	}
-	quote, err := New(WithKnownSecrets(`a"b-known-secret`))
+	// Anchors that may match across tokens: a quote in any anchor, JSON
+	// punctuation in a user's (JSON misses [1234,5678] too, but the text
+	// redaction of an invalid [1234,5678,] must not be lost).
+	for _, known := range []string{`a"b-known-secret`, "1234,5678", ":12345678", "k[e]y{s}-known"} {
+		r, err := New(WithKnownSecrets(known))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := r.jsonUnchecked([]byte(sparsePad+`{"a":"x@example.com"}`), nil); ok {
+			t.Errorf("known secret %q did not send the document to JSON", known)
+		}
+	}
+	spaced, err := New(WithKnownSecrets("s3cr3t value 42"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := quote.jsonUnchecked([]byte(sparsePad+`{"a":"x@example.com"}`), nil); ok {
-		t.Error("an anchor with a quote did not send the document to JSON")
+	if _, ok := spaced.jsonUnchecked([]byte(sparsePad+`{"a":"x@example.com"}`), nil); !ok {
+		t.Error("a known secret with a space disabled the sparse path")
+	}
+	// Deeper than JSON's limit: JSON's answer, the text redaction.
+	deep := strings.Repeat("[", maxJSONDepth) + `{"phone":4155552671}` + strings.Repeat("]", maxJSONDepth)
+	want, _ := r.JSON([]byte(deep))
+	if got := r.JSONUnchecked([]byte(deep)); !bytes.Equal(got, want) {
+		t.Errorf("nesting past the limit: got %.80q, want JSON's %.80q", got[maxJSONDepth:], want[maxJSONDepth:])
 	}
 }
 
@@ -113,6 +147,7 @@ func TestJSONUncheckedInvalidElsewhere(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{`{"a":1,,, "b":"alice@example.com"}`, `{"a":1,,, "b":"[REDACTED:email]"}`},
 		{`{"a":tru, "password":"hunter2"}`, `{"a":tru, "password":"[REDACTED:keyed-secret]"}`},
+		{`{"phone":[4155552671,"x":1]}`, `{"phone":["[REDACTED:phone]","x":1]}`},
 		{`{"a":1, x: "y", "password" : "hunter2"}`, `{"a":1, x: "y", "password" : "[REDACTED:keyed-secret]"}`},
 		{`no anchor here {`, `no anchor here {`},
 		{``, ``},

@@ -71,6 +71,12 @@ type JSONWriter struct {
 	keyed    bool   // the next value has the key in bufs.key (see jsonKey)
 	pairName bool   // the member just read names a secret: a "value" key next is a secret key (see pairSecretName)
 
+	// Arrays read under a key, whose elements are read under it too (see
+	// jsonWalker.array): each frame's array is stack[depth-1], and its
+	// key's tail is arrKeys[start:] up to the next frame's start.
+	arrFrames []arrFrame
+	arrKeys   []byte
+
 	// The token being read (string, number or literal).
 	// tok is its bytes so far, quotes included, not kept when skipping. A
 	// string that opens and closes within one write without escapes is
@@ -412,9 +418,17 @@ func (jw *JSONWriter) structure(p []byte, i int) (int, error) {
 	}
 }
 
+// arrFrame is an array read under a key (see JSONWriter.arrFrames).
+type arrFrame struct{ depth, start int }
+
 // startValue starts the value whose first byte is p[i].
 func (jw *JSONWriter) startValue(p []byte, i int) (int, error) {
 	c := p[i]
+	if n := len(jw.arrFrames); n > 0 && !jw.keyed && jw.arrFrames[n-1].depth == len(jw.stack) {
+		// An element of an array read under a key: read under it too.
+		jw.bufs.key = append(jw.bufs.key[:0], jw.arrKeys[jw.arrFrames[n-1].start:]...)
+		jw.keyed = true
+	}
 	secret := jw.secret && !jw.skipping
 	keyed := jw.keyed && !secret && !jw.skipping
 	jw.secret, jw.keyed = false, false
@@ -424,6 +438,11 @@ func (jw *JSONWriter) startValue(p []byte, i int) (int, error) {
 			return i, jw.errorf(i, "nesting too deep")
 		}
 		jw.stack = append(jw.stack, c)
+		if c == '[' && keyed {
+			k := jw.bufs.key
+			jw.arrFrames = append(jw.arrFrames, arrFrame{depth: len(jw.stack), start: len(jw.arrKeys)})
+			jw.arrKeys = append(jw.arrKeys, k[max(0, len(k)-keyTail):]...)
+		}
 		switch {
 		case secret:
 			jw.skipping, jw.skipBase = true, len(jw.stack)-1
@@ -505,6 +524,10 @@ func (jw *JSONWriter) wholeString(p []byte, i int) int {
 func (jw *JSONWriter) closeContainer(p []byte, i int) (int, error) {
 	jw.stack = jw.stack[:len(jw.stack)-1]
 	jw.pairName = false
+	if n := len(jw.arrFrames); n > 0 && jw.arrFrames[n-1].depth > len(jw.stack) {
+		jw.arrKeys = jw.arrKeys[:jw.arrFrames[n-1].start]
+		jw.arrFrames = jw.arrFrames[:n-1]
+	}
 	switch {
 	case jw.skipping && len(jw.stack) == jw.skipBase:
 		jw.skipping, jw.skipBase = false, -1
@@ -641,7 +664,8 @@ func (jw *JSONWriter) endString(tok []byte) {
 		var k jsonKey
 		if !key && jw.tokKeyed {
 			k.name = jw.bufs.key
-			jw.pairName = jw.r.pairSecretName(jw.bufs.key, content, jw.esc, &jw.bufs.tmp)
+			// Only an object member names a pair, not an array element.
+			jw.pairName = jw.stack[len(jw.stack)-1] == '{' && jw.r.pairSecretName(jw.bufs.key, content, jw.esc, &jw.bufs.tmp)
 		}
 		repl, ok, _ := jw.r.redactJSONString(&jw.bufs, content, k, jw.esc, nil)
 		if key {

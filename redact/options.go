@@ -180,6 +180,10 @@ func (c *config) build() (*Redactor, error) {
 	}
 	r.keys = newKeyPolicy(c.secretKeys, c.secretKeyAnchors, c.safeKeys)
 	var trigger *rule
+	builtin := map[*rule]bool{}
+	for _, x := range builtinRules() {
+		builtin[x] = true
+	}
 	for _, x := range builtinRules() {
 		if x.id == digitsTriggerID {
 			trigger = x
@@ -241,7 +245,7 @@ func (c *config) build() (*Redactor, error) {
 			}
 		}
 		for _, a := range x.anchors {
-			r.quoteAnchor = r.quoteAnchor || strings.IndexByte(a, '"') >= 0
+			r.spanAnchor = r.spanAnchor || mayCrossJSONTokens(a, builtin[x])
 		}
 		r.maxBack = max(r.maxBack, x.back)
 		if x.multiline {
@@ -286,4 +290,18 @@ func (r *Redactor) allowed(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// mayCrossJSONTokens reports an anchor that could match across JSON tokens
+// in a document with no backslash, which JSONUnchecked's token-by-token
+// look cannot handle: one with a quote, or a user's anchor (a known secret,
+// a custom keyword) with JSON punctuation ("1234,5678"; two tokens are
+// never separated by whitespace alone). The built-in anchors with ':'
+// (": |", "://") can only match outside a string where the JSON is
+// invalid, which that look catches.
+func mayCrossJSONTokens(a string, builtin bool) bool {
+	if builtin {
+		return strings.IndexByte(a, '"') >= 0
+	}
+	return strings.ContainsAny(a, "\",:[]{}")
 }

@@ -436,7 +436,7 @@ const (
 // did not see it either, when that number was there (digits end the
 // look-back), and a second pass must not redact more than the first.
 type jsonKey struct {
-	name []byte // the decoded key; empty: none (a top-level value, an array element)
+	name []byte // the decoded key (for an array element, the array's); empty: none (a top-level value)
 	num  bool   // the value is a number: no opening quote
 
 	// lastAnchor, when > 0, says no anchor ends after the value's first
@@ -457,9 +457,9 @@ func (r *digitRegion) startsValue(at int) bool {
 	if r.s.winOff != 0 || at > keyReach {
 		return false
 	}
-	for _, c := range r.w[:at] {
-		if c != ' ' && c != '\t' {
-			return false
+	for k, c := range r.w[:at] {
+		if c != ' ' && c != '\t' && !(k == 0 && c == '-' && r.s.key.num) {
+			return false // a number's sign is part of the value: {"phone":-4155552671}
 		}
 	}
 	return true

@@ -16,7 +16,7 @@ type Redactor struct {
 
 	maxBack      int // longest look-back of any rule
 	multiline    bool
-	quoteAnchor  bool // some anchor holds a '"' (see jsonUnchecked)
+	spanAnchor   bool // an anchor may span JSON tokens (see jsonUnchecked)
 	maxMultiLen  int  // longest anchor of a multi-line rule
 	maxMultiBack int  // longest look-back of a multi-line rule
 
