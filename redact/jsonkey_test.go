@@ -34,7 +34,10 @@ var jsonKeyRows = []jsonRow{
 	{"hash", `{"sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}`,
 		`{"sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}`},
 	{"phone id", `{"phone_id":4155552671,"contact_id":"4155552671"}`, `{"phone_id":4155552671,"contact_id":"4155552671"}`},
-	{"key word goes on", `{"telemetry":4155552671,"phones":"4155552671"}`, `{"telemetry":4155552671,"phones":"4155552671"}`},
+	{"key word goes on", `{"telemetry":4155552671,"phonetic":"4155552671","phonesx":4155552671}`, `{"telemetry":4155552671,"phonetic":"4155552671","phonesx":4155552671}`},
+	{"plural key", `{"phones":["4155552671"],"PHONES":4155552671,"ssns":[123456789],"phonesList":[4155552671]}`,
+		`{"phones":["[REDACTED:phone]"],"PHONES":"[REDACTED:phone]","ssns":["[REDACTED:ssn]"],"phonesList":["[REDACTED:phone]"]}`},
+	{"plural count", `{"phones_total":4155552671,"phones_count":4155552671}`, `{"phones_total":4155552671,"phones_count":4155552671}`},
 	{"key of the object, not of the value", `{"phone":{"id":4155552671}}`, `{"phone":{"id":4155552671}}`},
 	// An array's elements are read under the array's key.
 	{"array elements", `{"phone":[4155552671,"4155552672",{"id":4155552673},[4155552674]],"ids":[4155552675]}`,

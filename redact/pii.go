@@ -3,6 +3,7 @@ package redact
 import (
 	"bytes"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -1164,7 +1165,7 @@ func context(w []byte, start int, words []string, first uint32) bool {
 			if end > start || start-end > 20 || !hasWordsFold(w, i, x) {
 				continue
 			}
-			if end < len(w) && (isLower(w[end]) || isUpper(w[end]) && isUpper(w[end-1])) {
+			if end < len(w) && (isLower(w[end]) || isUpper(w[end]) && isUpper(w[end-1])) && !plural(w, end, x) {
 				continue // the word goes on: "telemetry", "calls", "TELEMETRY"
 			}
 			if i > 0 && w[i-1] == ':' && bytes.HasSuffix(w[:i-1], []byte(placeholderPrefix)) {
@@ -1172,6 +1173,27 @@ func context(w []byte, start int, words []string, first uint32) bool {
 			}
 			return true
 		}
+	}
+	return false
+}
+
+// pluralWords are the context words whose plural is context too
+// ("phones": [4155552671]); "calls", "cells" or "contacts" are as often
+// counts.
+var pluralWords = []string{"phone", "telephone", "mobile", "cellphone", "msisdn", "landline", "ssn"}
+
+// plural reports whether w[end] is the 's' that ends the plural of the
+// context word x: the word stops right after it.
+func plural(w []byte, end int, x string) bool {
+	var next byte
+	if end+1 < len(w) {
+		next = w[end+1]
+	}
+	switch w[end] {
+	case 's': // "phones", "phonesList"
+		return !isLower(next) && slices.Contains(pluralWords, x)
+	case 'S': // "PHONES"
+		return !isLetter(next) && slices.Contains(pluralWords, x)
 	}
 	return false
 }
