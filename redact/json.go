@@ -105,6 +105,10 @@ type jsonWalker struct {
 	copied int    // in[:copied] is accounted for in out
 	jsonBufs
 
+	// valueChanged: the last string value redactValue saw was rewritten,
+	// its decoded redacted content is in scratch.
+	valueChanged bool
+
 	// Where anchors end in the whole input (useHits): a string, number or
 	// key with no anchor inside needs no further look.
 	useHits bool
@@ -323,6 +327,11 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 // secret (see pairSecretName). Only a value with an anchor in it can name
 // a secret key, so that is looked at first.
 func (j *jsonWalker) namesSecret(name []byte, vs, ve int) bool {
+	if j.valueChanged {
+		// Read as written out ("DB_PASSWORD=[REDACTED:…]"), as keys are:
+		// a second pass must find the same pair.
+		return j.r.pairSecretName(name, j.scratch, false, &j.tmp)
+	}
 	content := j.in[vs+1 : ve-1]
 	esc := bytes.IndexByte(content, '\\') >= 0
 	if len(name) > pairNameSet.maxLen || !esc && !j.mayMatch(vs+1, ve-1) {
@@ -539,21 +548,24 @@ func specialJSONBytes(x uint64) uint64 {
 // k, remembering short unescaped values that have an anchor but stay as
 // they are whatever their key, so that their repeats cost one lookup.
 func (j *jsonWalker) redactValue(s, e int, esc bool, k jsonKey) {
+	j.valueChanged = false
 	if esc || !j.mayMatch(s+1, e-1) {
-		j.redactString(s, e, esc, k)
+		j.valueChanged, _ = j.redactString(s, e, esc, k)
 		return
 	}
 	raw := j.in[s+1 : e-1]
 	if len(raw) > maxCachedValue {
-		j.redactString(s, e, esc, k)
+		j.valueChanged, _ = j.redactString(s, e, esc, k)
 		return
 	}
 	if j.tokens.get(raw)&tokenCleanValue != 0 {
 		return
 	}
-	if changed, keyRead := j.redactString(s, e, esc, k); !changed && !keyRead {
+	changed, keyRead := j.redactString(s, e, esc, k)
+	if !changed && !keyRead {
 		j.remember(raw, tokenCleanValue)
 	}
+	j.valueChanged = changed
 }
 
 // remember adds bits to what is known of the unescaped token raw.

@@ -35,6 +35,13 @@ var jsonRows = []jsonRow{
 	{"name/value pair, value first (not read)", `{"value":"x","name":"DB_PASSWORD"}`, `{"value":"x","name":"DB_PASSWORD"}`},
 	{"name/value pair, a name about a secret", `{"name":"password_updated_at","value":"2026-01-01"}`, `{"name":"password_updated_at","value":"2026-01-01"}`},
 	{"name/value pair, across objects", `[{"name":"DB_PASSWORD"},{"value":"x"}]`, `[{"name":"DB_PASSWORD"},{"value":"x"}]`},
+	// Found by the second review: a rewritten key after a pair's name
+	// (JSONUnchecked rewrote it twice and panicked), and a name that only
+	// names a secret once redacted (a second pass redacted more).
+	{"name/value pair, then a rewritten key", `{"name":"DB_PASSWORD","token=abc":"x"}`,
+		`{"name":"DB_PASSWORD","token=[REDACTED:keyed-secret]":"[REDACTED:keyed-secret]"}`},
+	{"name/value pair, name read as written out", `{"name":"DB_PASSWORD=x","value":"v4lue"}`,
+		`{"name":"DB_PASSWORD=[REDACTED:keyed-secret]","value":"[REDACTED:keyed-secret]"}`},
 	// A placeholder under a secret key stays, but what follows it is read.
 	{"placeholder then a secret", `{"password":"*** password=hunter2","token":"[REDACTED:keyed-secret] Bearer abcdefghijklmnop1234"}`,
 		`{"password":"*** password=[REDACTED:keyed-secret]","token":"[REDACTED:keyed-secret] Bearer [REDACTED:bearer-token]"}`},

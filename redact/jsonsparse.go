@@ -145,7 +145,11 @@ func (j *jsonWalker) sparse() bool {
 			return false
 		}
 		j.redactValue(s, e, false, jsonKey{name: name})
-		if len(name) > 0 && j.r.pairSecretName(name, in[s+1:e-1], false, &j.tmp) {
+		content := in[s+1 : e-1]
+		if j.valueChanged {
+			content = j.scratch // as written out, as the walk reads it
+		}
+		if len(name) > 0 && j.r.pairSecretName(name, content, false, &j.tmp) {
 			// {"name":"DB_PASSWORD","value":…}: the next member's value
 			// is a secret if its key is "value" (whose own text holds no
 			// anchor, so no hit would bring us there).
@@ -182,8 +186,14 @@ func (j *jsonWalker) pairValue(e int) (int, bool) {
 	if colon == len(in) || in[colon] != ':' {
 		return 0, false
 	}
-	if _, name := j.objectKey(ks, ke, false); !pairValueSet.has(name) {
-		return 0, true // another member: its hits, if any, come in their turn
+	if !pairValueSet.has(in[ks+1 : ke-1]) {
+		return 0, true // another member, untouched: its hits come in their turn
+	}
+	// The walk reads this key as any other (objectKey) before its value;
+	// a pair value has no built-in anchor, but a user's may rewrite it.
+	_, name := j.objectKey(ks, ke, false)
+	if len(name) > 0 && &name[0] != &in[ks+1] {
+		return 0, false // rewritten: let JSON decide
 	}
 	vs := j.ws(colon + 1)
 	ve, err := j.value(vs, 0, true, nil)

@@ -664,10 +664,17 @@ func (jw *JSONWriter) endString(tok []byte) {
 		var k jsonKey
 		if !key && jw.tokKeyed {
 			k.name = jw.bufs.key
-			// Only an object member names a pair, not an array element.
-			jw.pairName = jw.stack[len(jw.stack)-1] == '{' && jw.r.pairSecretName(jw.bufs.key, content, jw.esc, &jw.bufs.tmp)
 		}
 		repl, ok, _ := jw.r.redactJSONString(&jw.bufs, content, k, jw.esc, nil)
+		if !key && jw.tokKeyed && len(jw.stack) > 0 && jw.stack[len(jw.stack)-1] == '{' {
+			// An object member (not an array element) may name a pair's
+			// secret, read as written out, as in JSON.
+			if ok {
+				jw.pairName = jw.r.pairSecretName(jw.bufs.key, jw.bufs.scratch, false, &jw.bufs.tmp)
+			} else {
+				jw.pairName = jw.r.pairSecretName(jw.bufs.key, content, jw.esc, &jw.bufs.tmp)
+			}
+		}
 		if key {
 			if ok {
 				// The key is read as written out, as in JSON: its

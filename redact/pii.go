@@ -799,9 +799,9 @@ func (r *digitRegion) ctx(i int, bit uint8) bool {
 		var ok bool
 		switch bit {
 		case ctxPhone:
-			ok = context(w, at, phoneWords, phoneFirst)
+			ok = context(w, at, phoneWords, phoneFirst, r.s.r.placeholders)
 		case ctxSSN:
-			ok = context(w, at, ssnWords, ssnFirst)
+			ok = context(w, at, ssnWords, ssnFirst, r.s.r.placeholders)
 		case ctxID, ctxKeyID:
 			ok = idContext(w, at)
 		}
@@ -1147,13 +1147,15 @@ var phoneFirst, ssnFirst = firstLetters(phoneWords), firstLetters(ssnWords)
 // start ("phone: 4155552671", "SSN 123456789", "homePhone=…"). A word
 // starts after a non-letter or at a camelCase hump, and ends before a
 // non-letter or a hump: "tel" is in "Tel:" and "telNo", not in
-// "telemetry"; "call" is not in "calls".
-func context(w []byte, start int, words []string, first uint32) bool {
+// "telemetry"; "call" is not in "calls". own are the Redactor's other
+// replacement texts (a fixed text such as "***"), which stop the look-back
+// as "[REDACTED:…]" does.
+func context(w []byte, start int, words []string, first uint32, own [][]byte) bool {
 	start = escapesBack(w, start) // "phone%3D…", "phone=" ESC "[33m…"
 	lo := max(0, start-32)
 	for i := start - 1; i >= lo; i-- {
 		c := w[i]
-		if c == '\n' || isDigit(c) || c == ']' && afterPlaceholder(w, i+1) {
+		if c == '\n' || isDigit(c) || c == ']' && afterPlaceholder(w, i+1) || endsWithOwn(w[:i+1], own) {
 			break // context does not reach past other digits, nor past the placeholder that replaced them
 		}
 		if !isLetter(c) || first&(1<<(lower(c)-'a')) == 0 ||
@@ -1388,6 +1390,16 @@ func ipv6Char(b byte) bool { return is(b, cHexLow) || (b >= 'A' && b <= 'F') || 
 // what follows was glued to a redacted value ("[REDACTED:jwt]::0"), and the
 // first pass saw it as part of that value, so a second pass must not find
 // something new there (idempotence).
+// endsWithOwn reports whether w ends with one of the texts own.
+func endsWithOwn(w []byte, own [][]byte) bool {
+	for _, p := range own {
+		if len(p) > 0 && len(w) > 0 && w[len(w)-1] == p[len(p)-1] && bytes.HasSuffix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
 func afterPlaceholder(w []byte, i int) bool {
 	if i == 0 || w[i-1] != ']' {
 		return false
