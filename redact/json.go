@@ -347,6 +347,14 @@ func (j *jsonWalker) namesSecret(name []byte, vs, ve int) bool {
 // The member right after it, if its key is a pair value ("value"), then
 // holds a secret, as the text rule reads the same bytes.
 func (r *Redactor) pairSecretName(key, content []byte, esc bool, tmp *[]byte) bool {
+	if len(key) == 0 {
+		return false
+	}
+	switch lower(key[0]) { // name, key, parameter…, variable, var, envname: skip the set lookup for most keys
+	case 'n', 'k', 'p', 'v', 'e':
+	default:
+		return false
+	}
 	if !pairNameSet.has(key) {
 		return false
 	}

@@ -262,7 +262,10 @@ func (j *jsonWalker) valueContext(s, e int) (int, bool) {
 }
 
 // keyContext reports whether a key whose preceding byte is at prev stands
-// where a key may: after '{', or after a comma inside an object.
+// where a key may: after '{', or after a comma that follows a value. That
+// the comma is inside an object is not checked (it would cost a look-back
+// per key): a key in an array ([1,"phone":4155552671]) is not JSON, but
+// its value is still read under it, so nothing is lost.
 func (j *jsonWalker) keyContext(prev int) bool {
 	if prev < 0 {
 		return false
@@ -271,11 +274,7 @@ func (j *jsonWalker) keyContext(prev int) bool {
 	case '{':
 		return true
 	case ',':
-		if !j.afterValue(prev) {
-			return false
-		}
-		open := j.containerOf(prev)
-		return open >= 0 && j.in[open] == '{'
+		return j.afterValue(prev)
 	}
 	return false
 }
