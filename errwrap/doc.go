@@ -23,7 +23,9 @@
 //	}
 //
 // With chi, errwrap.Handle turns a handler that returns an error into an
-// http.HandlerFunc: r.Get("/users/{id}", errwrap.Handle(getUser)).
+// http.HandlerFunc: r.Get("/users/{id}", errwrap.Handle(getUser)). Build
+// it from errwrap.New(errwrap.WithLogger(logger)) and every error it
+// sends is also logged, redacted, with its instance.
 //
 // # Two views of one error
 //

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -79,4 +80,28 @@ func ExampleError_LogValue() {
 	logger.Error("create user", "err", err)
 	// Output:
 	// level=ERROR msg="create user" err.error_type=unique_violation err.status=409 err.sqlstate=23505 err.severity=ERROR err.db_message="duplicate key value violates unique constraint \"users_email_username_key\"" err.detail="Key (email, username)=([REDACTED:email], [REDACTED:keyed-secret]) already exists." err.constraint=users_email_username_key err.cause="ERROR: duplicate key value violates unique constraint \"users_email_username_key\" (SQLSTATE 23505)"
+}
+
+// Handle with WithLogger: the handler returns its error, the client gets a
+// problem response, and the log gets the redacted story with the instance.
+func ExampleWithLogger() {
+	logger := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
+		ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey && len(groups) == 0 {
+				return slog.Attr{}
+			}
+			return a
+		},
+	}))
+	h := errwrap.New(errwrap.WithLogger(logger)).Handle(func(w http.ResponseWriter, r *http.Request) error {
+		return fmt.Errorf("load user alice@example.com: %w", sql.ErrNoRows)
+	})
+	req := httptest.NewRequest("GET", "/users/7", nil)
+	req.Header.Set("X-Request-Id", "req-42")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	fmt.Print(rec.Code, " ", rec.Body.String())
+	// Output:
+	// level=INFO msg="request failed" error.error_type=not_found error.status=404 error.cause="load user [REDACTED:email]: sql: no rows in result set" instance=req-42
+	// 404 {"type":"urn:redactor:error:not_found","title":"Not Found","status":404,"detail":"the requested record does not exist","instance":"req-42","error_type":"not_found"}
 }

@@ -1,8 +1,10 @@
 package errwrap
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
+	"log/slog"
 	"net/http"
 
 	"github.com/go-chi/chi/v5/middleware"
@@ -38,7 +40,12 @@ type Problem struct {
 // as a plain 500.
 var errNil = errors.New("errwrap: Write called with a nil error")
 
-const serverDetail = "the server could not complete the request; quote the instance when reporting it"
+// The detail of every 5xx: it says nothing of the cause, and points at the
+// instance only when there is one.
+const (
+	serverDetail   = "the server could not complete the request; quote the instance when reporting it"
+	serverDetailNo = "the server could not complete the request"
+)
 
 // problem builds the RFC 9457 body for e and a request id.
 func (e *Error) problem(typeBase, requestID string) Problem {
@@ -53,6 +60,9 @@ func (e *Error) problem(typeBase, requestID string) Problem {
 	}
 	if e.status >= 500 {
 		p.Detail = serverDetail
+		if requestID == "" {
+			p.Detail = serverDetailNo
+		}
 	}
 	if s := e.schema; s != nil {
 		p.Constraint, p.Table, p.Column = s.Constraint, s.Table, s.Column
@@ -127,6 +137,17 @@ func write(w http.ResponseWriter, r *http.Request, err error, c *config) {
 	h.Set("Cache-Control", "no-store")
 	w.WriteHeader(e.status)
 	w.Write(append(body, '\n'))
+	if c.log != nil {
+		ctx := context.Background()
+		if r != nil {
+			ctx = r.Context()
+		}
+		level := slog.LevelInfo // the client's mistake: worth a record, not an alert
+		if e.status >= 500 {
+			level = slog.LevelError
+		}
+		c.log.LogAttrs(ctx, level, "request failed", slog.Any("error", e), slog.String("instance", id))
+	}
 }
 
 // defaultRequestID takes chi's request id (middleware.RequestID), else an

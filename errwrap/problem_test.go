@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -150,5 +151,66 @@ func TestWriteRequestID(t *testing.T) {
 				t.Errorf("problem = %+v", p)
 			}
 		})
+	}
+}
+
+// WithLogger: Write logs what it sends, the operator view redacted, at
+// Error for a 5xx and Info for a client error, with the instance.
+func TestWriteLogger(t *testing.T) {
+	c := newCanaries(t)
+	var buf bytes.Buffer
+	logger := slog.New(slog.NewJSONHandler(&buf, nil))
+	h := errwrap.New(errwrap.WithLogger(logger)).Handle(func(w http.ResponseWriter, r *http.Request) error {
+		if r.URL.Path == "/missing" {
+			return fmt.Errorf("user %s: %w", c.Email, sql.ErrNoRows)
+		}
+		return &url.Error{Op: "Get", URL: "https://pay.example.com/v1/charge?token=" + c.Token, Err: errors.New("dial tcp: connection refused")}
+	})
+	for _, tc := range []struct {
+		path, level string
+		status      int
+	}{{"/missing", "INFO", 404}, {"/charge", "ERROR", 502}} {
+		buf.Reset()
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest("GET", tc.path, nil)
+		req.Header.Set("X-Request-Id", "req-42")
+		h.ServeHTTP(rec, req)
+		if rec.Code != tc.status {
+			t.Fatalf("%s: status %d, want %d", tc.path, rec.Code, tc.status)
+		}
+		var rec1 struct {
+			Level, Msg, Instance string
+			Error                struct {
+				Status int `json:"status"`
+			}
+		}
+		if err := json.Unmarshal(buf.Bytes(), &rec1); err != nil {
+			t.Fatalf("%s: one JSON log record expected, got %q (%v)", tc.path, buf.String(), err)
+		}
+		if rec1.Level != tc.level || rec1.Instance != "req-42" || rec1.Error.Status != tc.status {
+			t.Errorf("%s: logged %+v, want level %s, instance req-42, status %d", tc.path, rec1, tc.level, tc.status)
+		}
+		if s := buf.String(); strings.Contains(s, c.Token) || strings.Contains(s, c.Email) {
+			t.Errorf("%s: the log holds a secret: %s", tc.path, s)
+		}
+	}
+}
+
+// A 5xx with no request id does not ask the client to quote one.
+func TestServerDetailWithoutInstance(t *testing.T) {
+	for _, id := range []string{"", "req-7"} {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest("GET", "/x", nil)
+		if id != "" {
+			req.Header.Set("X-Request-Id", id)
+		}
+		errwrap.Write(rec, req, errors.New("boom"))
+		var p errwrap.Problem
+		if err := json.Unmarshal(rec.Body.Bytes(), &p); err != nil {
+			t.Fatal(err)
+		}
+		if mentions := strings.Contains(p.Detail, "instance"); mentions != (id != "") || p.Instance != id {
+			t.Errorf("request id %q: detail %q, instance %q", id, p.Detail, p.Instance)
+		}
 	}
 }

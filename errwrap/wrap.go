@@ -91,6 +91,7 @@ type config struct {
 	adapters    []Adapter
 	typeBase    string
 	requestID   func(*http.Request) string
+	log         *slog.Logger
 }
 
 // WithRedactor sets the redactor of the operator view (LogValue) and of
@@ -118,6 +119,13 @@ func WithTypeBase(base string) Option { return func(c *config) { c.typeBase = ba
 func WithRequestID(f func(*http.Request) string) Option {
 	return func(c *config) { c.requestID = f }
 }
+
+// WithLogger makes Write (and so Handle) log every error it sends, with
+// the *Error's redacted operator view (see Error.LogValue) and the
+// instance: at Error level for a 5xx, at Info for a client error. The
+// client sees the class and status; the log keeps the story, never a
+// secret. Without it, log the returned error yourself.
+func WithLogger(l *slog.Logger) Option { return func(c *config) { c.log = l } }
 
 func newConfig(opts []Option) *config {
 	c := &config{typeBase: "urn:redactor:error:"}
