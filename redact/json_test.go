@@ -35,6 +35,8 @@ var jsonRows = []jsonRow{
 	{"name/value pair, value first (not read)", `{"value":"x","name":"DB_PASSWORD"}`, `{"value":"x","name":"DB_PASSWORD"}`},
 	{"name/value pair, a name about a secret", `{"name":"password_updated_at","value":"2026-01-01"}`, `{"name":"password_updated_at","value":"2026-01-01"}`},
 	{"name/value pair, across objects", `[{"name":"DB_PASSWORD"},{"value":"x"}]`, `[{"name":"DB_PASSWORD"},{"value":"x"}]`},
+	{"name/value pair words in an array", `{"key":["api_key","value"],"value":"x","name":["DB_PASSWORD"]}`,
+		`{"key":["api_key","value"],"value":"x","name":["DB_PASSWORD"]}`},
 	// Found by the second review: a rewritten key after a pair's name
 	// (JSONUnchecked rewrote it twice and panicked), and a name that only
 	// names a secret once redacted (a second pass redacted more).

@@ -149,7 +149,9 @@ func (j *jsonWalker) sparse() bool {
 		if j.valueChanged {
 			content = j.scratch // as written out, as the walk reads it
 		}
-		if len(name) > 0 && j.r.pairSecretName(name, content, false, &j.tmp) {
+		// Only an object member names a pair, not an array element read
+		// under its array's key.
+		if pb := j.back(s - 1); pb >= 0 && in[pb] == ':' && j.r.pairSecretName(name, content, false, &j.tmp) {
 			// {"name":"DB_PASSWORD","value":…}: the next member's value
 			// is a secret if its key is "value" (whose own text holds no
 			// anchor, so no hit would bring us there).
