@@ -52,6 +52,8 @@ var seedLines = []string{
 
 // seedJSON are JSON documents as APIs return them, and a few broken ones.
 var seedJSON = []string{
+	`{"env":[{"name":"DB_PASSWORD","value":"s3cret"},{"name":"DB_PASSWORD=x","value":1},{"key":["api_key"],"value":"x"}],"phones":[4155552671,["415-555-2672"]],"phone":-4155552671}`,
+	`{"password":"*** password=hunter2","token":"[REDACTED:keyed-secret] Bearer abcdefghijklmnop1234","name":"DB_PASSWORD","token=abc":"x"}`,
 	`{"user":{"password":12345,"api_key":{"a":1},"email":"bob@example.com"},"token_type":"Bearer","items":[{"secret":"x"},{"card":4111111111111111}]}`,
 	`{"access_token":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIn0.c2ln","token_type":"Bearer","expires_in":3600,"max_tokens":1024}`,
 	`{"\u0070assword":"hunter2","msg":"smile \uD83D\uDE00 \u0070assword=hunter2","url":"https:\/\/app:s3cret@db\/x"}`,

@@ -23,6 +23,9 @@ var jwSeeds = []string{
 	"{\"a\":1}\n[2]\r\n\"x\" 3 true\n",
 	`"password=hunter2"`,
 	`[[[[{"password":[[[]]]}]]]]`,
+	`{"env":[{"name":"DB_PASSWORD","value":"s3cret"},{"name":"DB_PASSWORD=x","value":1},{"key":["api_key"],"value":"x"}]}`,
+	`{"phones":[4155552671,["415-555-2672"],{"id":4155552673}],"phone":-4155552671,"password=hunter2":{"a":1}}`,
+	`{"password":"*** password=hunter2","token":"[REDACTED:keyed-secret] Bearer abcdefghijklmnop1234"}`,
 }
 
 // jwCuts splits size bytes into pieces whose lengths come from seed, so
