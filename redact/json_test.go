@@ -245,22 +245,3 @@ func TestJSONStringScanEveryByte(t *testing.T) {
 		}
 	}
 }
-
-// TestJSONRowsStreamed: a JSONWriter gives JSON's bytes on every spec row,
-// in one write and byte by byte, for every replacement style.
-func TestJSONRowsStreamed(t *testing.T) {
-	for style, r := range jwRedactors(t) {
-		for _, tc := range jsonRows {
-			in := []byte(tc.in)
-			want, err := r.JSON(in)
-			if err != nil {
-				t.Fatalf("%s/%s: JSON: %v", style, tc.name, err)
-			}
-			for _, cuts := range [][]int{nil, everyByte(len(in))} {
-				if got, err := jwStream(r, in, cuts); err != nil || !bytes.Equal(got, want) {
-					t.Errorf("%s/%s (%d cuts): JSONWriter\n got  %s (%v)\n want %s", style, tc.name, len(cuts), got, err, want)
-				}
-			}
-		}
-	}
-}

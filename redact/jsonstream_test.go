@@ -117,11 +117,16 @@ func TestJSONWriterTable(t *testing.T) {
 	}
 }
 
-// TestJSONWriterEverySplit cuts every table input at every point, and into
-// single bytes, for every replacement style.
+// TestJSONWriterEverySplit cuts every table input, and every JSON spec row
+// (jsonRows), at every point, and into single bytes, for every
+// replacement style.
 func TestJSONWriterEverySplit(t *testing.T) {
+	cases := append([]jsonRow(nil), jsonRows...)
+	for _, c := range jwCases {
+		cases = append(cases, jsonRow{c.name, c.in, c.want})
+	}
 	for style, r := range jwRedactors(t) {
-		for _, c := range jwCases {
+		for _, c := range cases {
 			in := []byte(c.in)
 			want, err := r.JSON(in)
 			if err != nil {
