@@ -122,6 +122,8 @@ type jsonWalker struct {
 	lastComma, lastOpen, sparseBudget int
 	renamed                           []renamedKey // keys JSONUnchecked redacted, in input order
 	renamedBuf                        []byte       // their text as written out
+	lastKeyEnd                        int          // the last key JSONUnchecked looked at ends here…
+	lastKey                           []byte       // … and reads so (see keyBefore)
 
 	// Keys and enum-like values repeat (every object of an array has the
 	// same keys, and "status":"active" or "token_type":"Bearer" a hundred

@@ -80,7 +80,7 @@ func (r *Redactor) jsonUnchecked(b []byte, fn func(Finding)) (out []byte, ok boo
 func (j *jsonWalker) sparse() bool {
 	in := j.in
 	q := quoteCounter{in: in}
-	j.lastComma, j.sparseBudget = -1, 2*len(in)+1024
+	j.lastComma, j.sparseBudget, j.lastKeyEnd = -1, 2*len(in)+1024, -1
 	done := 0 // in[:done] is accounted for: later hits inside it are skipped
 	j.renamed, j.renamedBuf = j.renamed[:0], j.renamedBuf[:0]
 	for _, h := range j.hits {
@@ -122,6 +122,7 @@ func (j *jsonWalker) sparse() bool {
 				j.renamedBuf = append(j.renamedBuf, name...)
 			}
 			if !secretKey {
+				j.lastKeyEnd, j.lastKey = e, name // its value most often has an anchor too
 				continue
 			}
 			// The value of a secret key is replaced whole, whatever its
@@ -377,6 +378,9 @@ func (j *jsonWalker) containerOf(c int) int {
 // precedes the colon is not a key.
 func (j *jsonWalker) keyBefore(prev int) (key []byte, ok bool) {
 	kq := j.back(prev - 1) // the key's closing quote
+	if kq+1 == j.lastKeyEnd {
+		return j.lastKey, true // the key just redacted here, checked then
+	}
 	if kq < 0 || j.in[kq] != '"' {
 		return nil, false
 	}
