@@ -282,6 +282,30 @@ func clip(s string, n int) string {
 	return s[:n] + fmt.Sprintf("…(+%d bytes)", len(s)-n)
 }
 
+// checkIdempotent runs the filter again on its own output, which must
+// come back unchanged: a second pass redacts nothing more (our
+// placeholders are never taken for input, nor stand where context was).
+func checkIdempotent(ctx context.Context, t *testing.T, bin string, once []byte) {
+	t.Helper()
+	run := exec.CommandContext(ctx, bin)
+	run.Stdin = bytes.NewReader(once)
+	twice, err := run.Output()
+	if err != nil {
+		t.Fatalf("redact, second pass: %v", err)
+	}
+	if bytes.Equal(once, twice) {
+		return
+	}
+	l1, l2 := bytes.Split(once, []byte("\n")), bytes.Split(twice, []byte("\n"))
+	for i := range min(len(l1), len(l2)) {
+		if !bytes.Equal(l1[i], l2[i]) {
+			t.Errorf("not idempotent at output line %d:\n once  %q\n twice %q", i+1, l1[i], l2[i])
+			return
+		}
+	}
+	t.Errorf("not idempotent: %d lines once, %d twice", len(l1), len(l2))
+}
+
 func seedFromEnv(t *testing.T) uint64 {
 	if v := os.Getenv("REDACT_EVAL_SEED"); v != "" {
 		s, err := strconv.ParseUint(v, 10, 64)
@@ -327,6 +351,7 @@ func TestHeldOutStyle(t *testing.T) {
 		t.Fatalf("redact: %v\nstderr: %s", err, stderr.String())
 	}
 	elapsed := time.Since(start)
+	checkIdempotent(ctx, t, bin, stdout.Bytes())
 	outs, err := splitOutput(order, stdout.Bytes())
 	if err != nil {
 		t.Fatalf("cannot align output with input: %v", err)

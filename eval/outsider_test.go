@@ -1645,6 +1645,7 @@ func TestOutsiderFamilies(t *testing.T) {
 	if err := run.Run(); err != nil {
 		t.Fatalf("redact: %v\nstderr: %s", err, stderr.String())
 	}
+	checkIdempotent(ctx, t, bin, stdout.Bytes())
 	outs, err := splitOutput(order, stdout.Bytes())
 	if err != nil {
 		t.Fatalf("cannot align output: %v", err)
