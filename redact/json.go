@@ -607,7 +607,7 @@ func (j *jsonWalker) redactString(s, e int, esc bool, k jsonKey) (changed, keyRe
 		for h < len(j.hits) && int(j.hits[h]) <= e-1 {
 			h++
 		}
-		k.lastAnchor = int(j.hits[h-1]) - (s + 1)
+		k.firstAnchor, k.lastAnchor = int(j.hits[j.hi])-(s+1), int(j.hits[h-1])-(s+1)
 	}
 	repl, ok, keyRead := j.r.redactJSONString(&j.jsonBufs, j.in[s+1:e-1], k, esc, j.shifted(s+1))
 	if !ok {
@@ -638,8 +638,10 @@ func (j *jsonWalker) shifted(base int) func(Finding) {
 // that the result may depend on k.
 func (r *Redactor) redactJSONString(b *jsonBufs, content []byte, k jsonKey, esc bool, fn func(Finding)) (repl []byte, ok, keyRead bool) {
 	if !esc {
-		if i, _ := r.m.firstMatch(content, root); i < 0 {
-			return nil, false, false // no anchor: nothing to do (most strings)
+		if k.firstAnchor == 0 {
+			if i, _ := r.m.firstMatch(content, root); i < 0 {
+				return nil, false, false // no anchor: nothing to do (most strings)
+			}
 		}
 		// Placeholders and fixed texts are JSON-safe, and so are original
 		// bytes kept by the Partial style: rewrite in place.

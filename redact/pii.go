@@ -440,10 +440,11 @@ type jsonKey struct {
 	name []byte // the decoded key (for an array element, the array's); empty: none (a top-level value)
 	num  bool   // the value is a number: no opening quote
 
-	// lastAnchor, when > 0, says no anchor ends after the value's first
-	// lastAnchor bytes (the JSON walker knows it from its hit map), so
-	// the automaton need not read further; validators still see it all.
-	lastAnchor int
+	// firstAnchor and lastAnchor, when > 0, say where the value's first
+	// and last anchors end (the JSON walker knows it from its hit map):
+	// the automaton starts just before the first and stops at the last;
+	// validators still see the whole value.
+	firstAnchor, lastAnchor int
 }
 
 // Key look-back bounds: context reaches at most keyReach bytes back, so a

@@ -99,8 +99,13 @@ func (r *Redactor) scanAll(b []byte) *scanner { return r.scanKeyed(b, jsonKey{})
 // scanKeyed is scanAll for a JSON value b read under the object key k (see
 // jsonKey).
 func (r *Redactor) scanKeyed(b []byte, k jsonKey) *scanner {
-	i, st := r.m.skipClean(b)
-	if i == len(b) {
+	var i int
+	var st uint32
+	if k.firstAnchor > 0 {
+		// No anchor ends before firstAnchor, so none starts before i:
+		// from the root there, the automaton finds every one.
+		i, st = max(0, k.firstAnchor-r.m.maxLen), root
+	} else if i, st = r.m.skipClean(b); i == len(b) {
 		return nil
 	}
 	s := r.getScanner()
