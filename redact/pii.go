@@ -1375,7 +1375,7 @@ func validateIPv4(s *scanner, w []byte, a, e int) {
 	for end > st && w[end-1] == '.' {
 		end--
 	}
-	if st > 0 && isWord(w[st-1]) || end < len(w) && isWord(w[end]) {
+	if st > 0 && isWord(w[st-1]) || end < len(w) && isWord(w[end]) || s.gluedToPlaceholder(w, st, end) {
 		return
 	}
 	addr, err := netip.ParseAddr(unsafe.String(unsafe.SliceData(w[st:end]), end-st))
@@ -1391,6 +1391,25 @@ func ipv6Char(b byte) bool { return is(b, cHexLow) || (b >= 'A' && b <= 'F') || 
 // what follows was glued to a redacted value ("[REDACTED:jwt]::0"), and the
 // first pass saw it as part of that value, so a second pass must not find
 // something new there (idempotence).
+// gluedToPlaceholder reports a candidate w[st:end] that touches one of
+// our replacements: the replacement stands for what it replaced, and a
+// candidate glued to that ("a::X0@0.AA": "a::" then an e-mail) was not one
+// on the first pass, so it is not one on the second.
+func (s *scanner) gluedToPlaceholder(w []byte, st, end int) bool {
+	if afterPlaceholder(w, st) || endsWithOwn(w[:st], s.r.placeholders) {
+		return true
+	}
+	if bytes.HasPrefix(w[end:], []byte(placeholderPrefix)) {
+		return true
+	}
+	for _, p := range s.r.placeholders {
+		if len(p) > 0 && bytes.HasPrefix(w[end:], p) {
+			return true
+		}
+	}
+	return false
+}
+
 // endsWithOwn reports whether w ends with one of the texts own.
 func endsWithOwn(w []byte, own [][]byte) bool {
 	for _, p := range own {
@@ -1421,7 +1440,7 @@ func validateIPv6(s *scanner, w []byte, a, e int) {
 	for end > st && w[end-1] == '.' {
 		end--
 	}
-	if st > 0 && isWord(w[st-1]) || end < len(w) && isWord(w[end]) || end-st < 3 || afterPlaceholder(w, st) {
+	if st > 0 && isWord(w[st-1]) || end < len(w) && isWord(w[end]) || end-st < 3 || s.gluedToPlaceholder(w, st, end) {
 		return
 	}
 	addr, err := netip.ParseAddr(unsafe.String(unsafe.SliceData(w[st:end]), end-st))
