@@ -125,18 +125,10 @@ func (j *jsonWalker) sparse() bool {
 				j.lastKeyEnd, j.lastKey = e, name // its value most often has an anchor too
 				continue
 			}
-			// The value of a secret key is replaced whole, whatever its
-			// type; what lies inside is parsed (and so checked) but not
-			// rewritten.
-			vs := j.ws(next + 1)
-			ve, err := j.value(vs, 0, true, nil)
-			if err != nil {
+			ve, ok := j.secretValueAt(next + 1)
+			if !ok {
 				return false
 			}
-			if !j.closesValue(ve) {
-				return false
-			}
-			j.redactSecretValue(vs, ve)
 			q.skipTo(ve)
 			done = ve
 			continue
@@ -198,7 +190,15 @@ func (j *jsonWalker) pairValue(e int) (int, bool) {
 	if len(name) > 0 && &name[0] != &in[ks+1] {
 		return 0, false // rewritten: let JSON decide
 	}
-	vs := j.ws(colon + 1)
+	return j.secretValueAt(colon + 1)
+}
+
+// secretValueAt replaces the value of a secret key, which starts at the
+// first byte at or after i that is not whitespace, whole, whatever its
+// type: what lies inside is parsed (and so checked) but not rewritten. It
+// returns the value's end, or false if the bytes there are not JSON.
+func (j *jsonWalker) secretValueAt(i int) (int, bool) {
+	vs := j.ws(i)
 	ve, err := j.value(vs, 0, true, nil)
 	if err != nil || !j.closesValue(ve) {
 		return 0, false
