@@ -329,17 +329,33 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 // secret (see pairSecretName). Only a value with an anchor in it can name
 // a secret key, so that is looked at first.
 func (j *jsonWalker) namesSecret(name []byte, vs, ve int) bool {
+	if !isPairName(name) {
+		return false // most members: nothing more to read
+	}
 	if j.valueChanged {
 		// Read as written out ("DB_PASSWORD=[REDACTED:…]"), as keys are:
 		// a second pass must find the same pair.
-		return j.r.pairSecretName(name, j.scratch, false, &j.tmp)
+		return j.r.namesSecretKey(j.scratch, false, &j.tmp)
 	}
 	content := j.in[vs+1 : ve-1]
 	esc := bytes.IndexByte(content, '\\') >= 0
-	if len(name) > pairNameSet.maxLen || !esc && !j.mayMatch(vs+1, ve-1) {
+	if !esc && !j.mayMatch(vs+1, ve-1) {
 		return false
 	}
-	return j.r.pairSecretName(name, content, esc, &j.tmp)
+	return j.r.namesSecretKey(content, esc, &j.tmp)
+}
+
+// isPairName reports a key that may name a name/value pair (see
+// pairNameSet): its first letter settles most keys without the set lookup.
+func isPairName(key []byte) bool {
+	if len(key) == 0 {
+		return false
+	}
+	switch lower(key[0]) { // name, key, parameter…, variable, var, envname
+	case 'n', 'k', 'p', 'v', 'e':
+		return pairNameSet.has(key)
+	}
+	return false
 }
 
 // pairSecretName reports the name member of a name/value pair naming a
@@ -349,17 +365,12 @@ func (j *jsonWalker) namesSecret(name []byte, vs, ve int) bool {
 // The member right after it, if its key is a pair value ("value"), then
 // holds a secret, as the text rule reads the same bytes.
 func (r *Redactor) pairSecretName(key, content []byte, esc bool, tmp *[]byte) bool {
-	if len(key) == 0 {
-		return false
-	}
-	switch lower(key[0]) { // name, key, parameter…, variable, var, envname: skip the set lookup for most keys
-	case 'n', 'k', 'p', 'v', 'e':
-	default:
-		return false
-	}
-	if !pairNameSet.has(key) {
-		return false
-	}
+	return isPairName(key) && r.namesSecretKey(content, esc, tmp)
+}
+
+// namesSecretKey reports whether the string content of a pair's name
+// (escaped if esc, decoded into *tmp) is a secret key.
+func (r *Redactor) namesSecretKey(content []byte, esc bool, tmp *[]byte) bool {
 	if esc {
 		*tmp = unescapeJSON((*tmp)[:0], content)
 		content = *tmp
