@@ -1156,7 +1156,7 @@ func context(w []byte, start int, words []string, first uint32, own [][]byte) bo
 	lo := max(0, start-32)
 	for i := start - 1; i >= lo; i-- {
 		c := w[i]
-		if c == '\n' || isDigit(c) || c == ']' && afterPlaceholder(w, i+1) || endsWithOwn(w[:i+1], own) {
+		if c == '\n' || isDigit(c) || afterReplacement(w, i+1, own) {
 			break // context does not reach past other digits, nor past the placeholder that replaced them
 		}
 		if !isLetter(c) || first&(1<<(lower(c)-'a')) == 0 ||
@@ -1396,10 +1396,7 @@ func ipv6Char(b byte) bool { return is(b, cHexLow) || (b >= 'A' && b <= 'F') || 
 // candidate glued to that ("a::X0@0.AA": "a::" then an e-mail) was not one
 // on the first pass, so it is not one on the second.
 func (s *scanner) gluedToPlaceholder(w []byte, st, end int) bool {
-	if afterPlaceholder(w, st) || endsWithOwn(w[:st], s.r.placeholders) {
-		return true
-	}
-	if bytes.HasPrefix(w[end:], []byte(placeholderPrefix)) {
+	if afterReplacement(w, st, s.r.placeholders) || bytes.HasPrefix(w[end:], []byte(placeholderPrefix)) {
 		return true
 	}
 	for _, p := range s.r.placeholders {
@@ -1410,10 +1407,14 @@ func (s *scanner) gluedToPlaceholder(w []byte, st, end int) bool {
 	return false
 }
 
-// endsWithOwn reports whether w ends with one of the texts own.
-func endsWithOwn(w []byte, own [][]byte) bool {
+// afterReplacement reports whether w[:i] ends with one of our
+// replacements: a placeholder, or one of own (a fixed text such as "***").
+func afterReplacement(w []byte, i int, own [][]byte) bool {
+	if afterPlaceholder(w, i) {
+		return true
+	}
 	for _, p := range own {
-		if len(p) > 0 && len(w) > 0 && w[len(w)-1] == p[len(p)-1] && bytes.HasSuffix(w, p) {
+		if len(p) > 0 && i > 0 && w[i-1] == p[len(p)-1] && bytes.HasSuffix(w[:i], p) {
 			return true
 		}
 	}
