@@ -2,7 +2,6 @@ package redact
 
 import (
 	"bytes"
-	"encoding/binary"
 	"slices"
 )
 
@@ -451,7 +450,8 @@ func hasControl(b []byte) bool {
 }
 
 // quoteCounter answers "is in[p] inside a string?" for increasing p in a
-// document with no backslash, counting quotes eight bytes at a time.
+// document with no backslash, counting the quotes between one question
+// and the next.
 type quoteCounter struct {
 	in  []byte
 	pos int  // quotes in in[:pos] are counted
@@ -461,39 +461,17 @@ type quoteCounter struct {
 // at reports whether in[p] (not a quote) is inside a string, and where
 // that string's opening quote is.
 func (q *quoteCounter) at(p int) (inString bool, open int) {
-	in := q.in
-	k := q.pos
-	for k+8 <= p {
-		// Each word adds its quotes, one per byte lane, into sum; a lane
-		// holds at most 255, so the lanes are added up every 254 words
-		// (two words a step, in two sums, for independent adds).
-		blk := in[k : k+min(254, (p-k)>>3)*8]
-		k += len(blk)
-		var sum, sum2 uint64
-		for len(blk) >= 16 {
-			sum += quoteBytes(binary.LittleEndian.Uint64(blk)) >> 7
-			sum2 += quoteBytes(binary.LittleEndian.Uint64(blk[8:])) >> 7
-			blk = blk[16:]
-		}
-		if len(blk) == 8 {
-			sum += quoteBytes(binary.LittleEndian.Uint64(blk)) >> 7
-		}
-		sum += sum2 // at most 254 per lane
-		sum = (sum & 0x00ff00ff00ff00ff) + (sum >> 8 & 0x00ff00ff00ff00ff)
-		if (sum*0x0001000100010001)>>48&1 == 1 {
-			q.odd = !q.odd
-		}
-	}
-	for ; k < p; k++ {
-		if in[k] == '"' {
-			q.odd = !q.odd
-		}
+	// bytes.Count is vectorised in the runtime: several times the speed
+	// of counting eight bytes at a time in Go over the short stretches
+	// between hits.
+	if bytes.Count(q.in[q.pos:p], quoteByte)&1 == 1 {
+		q.odd = !q.odd
 	}
 	q.pos = p
 	if !q.odd {
 		return false, -1
 	}
-	return true, bytes.LastIndexByte(in[:p], '"')
+	return true, bytes.LastIndexByte(q.in[:p], '"')
 }
 
 // skipTo moves the count to e, just past a closing quote: no string is
@@ -502,17 +480,7 @@ func (q *quoteCounter) skipTo(e int) {
 	q.pos, q.odd = e, false
 }
 
-// quoteBytes returns the high bit of every byte of x that is '"', exactly:
-// the low seven bits are added so that only a zero byte leaves its high
-// bit clear, with no borrow between bytes.
-func quoteBytes(x uint64) uint64 {
-	const (
-		lows  = 0x7f7f7f7f7f7f7f7f
-		highs = 0x8080808080808080
-	)
-	t := x ^ (0x0101010101010101 * '"')
-	return ^(((t & lows) + lows) | t) & highs
-}
+var quoteByte = []byte{'"'}
 
 // jsonDepth returns the deepest nesting of brackets outside strings in b,
 // which has no backslash.

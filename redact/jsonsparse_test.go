@@ -208,7 +208,7 @@ func TestQuoteCounter(t *testing.T) {
 }
 
 // The same against a plain count on long inputs, asked at random
-// increasing points: word sums, 254-word blocks and the byte tail.
+// increasing points, short and long stretches alike.
 func TestQuoteCounterLong(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
 	for round := range 50 {
@@ -242,19 +242,4 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-func TestQuoteBytes(t *testing.T) {
-	for _, s := range []string{`""""""""`, `a"b"c"d"`, "\x00\"\x01\"\x7f\"\xff\"", `xxxxxxxx`, "\xa2\x22\x21\x23\x02\xa2\x22\x00"} {
-		x := uint64(0)
-		for i := 7; i >= 0; i-- {
-			x = x<<8 | uint64(s[i])
-		}
-		m := quoteBytes(x)
-		for i := 0; i < 8; i++ {
-			if got, want := m>>(8*i+7)&1 == 1, s[i] == '"'; got != want {
-				t.Errorf("quoteBytes(%q) byte %d: %v, want %v", s, i, got, want)
-			}
-		}
-	}
 }
