@@ -91,6 +91,10 @@ func (r *Redactor) newJSONWalker(b []byte, fn func(Finding)) *jsonWalker {
 }
 
 func (j *jsonWalker) release() {
+	if j.scanner != nil {
+		j.r.putScanner(j.scanner)
+		j.scanner = nil
+	}
 	j.r, j.in, j.out, j.fn = nil, nil, nil, nil
 	if cap(j.tmp)+cap(j.scratch)+cap(j.enc)+cap(j.key)+4*cap(j.hits)+4*cap(j.rawAt) <= 1<<20 {
 		jsonScratch.Put(j)
@@ -104,6 +108,10 @@ type jsonWalker struct {
 	out    []byte // nil until the first change
 	copied int    // in[:copied] is accounted for in out
 	jsonBufs
+
+	// scanner serves every token of one document (see scanKeyed); it goes
+	// back to the Redactor's pool on release.
+	scanner *scanner
 
 	// valueChanged: the last string value redactValue saw was rewritten,
 	// its decoded redacted content is in scratch.
@@ -620,12 +628,20 @@ func (j *jsonWalker) redactString(s, e int, esc bool, k jsonKey) (changed, keyRe
 		}
 		k.firstAnchor, k.lastAnchor = int(j.hits[j.hi])-(s+1), int(j.hits[h-1])-(s+1)
 	}
-	repl, ok, keyRead := j.r.redactJSONString(&j.jsonBufs, j.in[s+1:e-1], k, esc, j.shifted(s+1))
+	repl, ok, keyRead := j.r.redactJSONString(&j.jsonBufs, j.in[s+1:e-1], k, esc, j.shifted(s+1), j.heldScanner())
 	if !ok {
 		return false, keyRead
 	}
 	j.replace(s+1, e-1, repl)
 	return true, keyRead
+}
+
+// heldScanner returns the walker's scanner, from the pool on first use.
+func (j *jsonWalker) heldScanner() *scanner {
+	if j.scanner == nil {
+		j.scanner = j.r.getScanner()
+	}
+	return j.scanner
 }
 
 // shifted adapts j.fn to spans found in a piece of the input that starts
@@ -646,8 +662,8 @@ func (j *jsonWalker) shifted(base int) func(Finding) {
 // ok is false when nothing is replaced. Otherwise repl (in b's buffers)
 // replaces the content, which keeps its escapes outside the replaced
 // spans; b.scratch holds the decoded redacted content. keyRead reports
-// that the result may depend on k.
-func (r *Redactor) redactJSONString(b *jsonBufs, content []byte, k jsonKey, esc bool, fn func(Finding)) (repl []byte, ok, keyRead bool) {
+// that the result may depend on k. held is as for scanKeyed.
+func (r *Redactor) redactJSONString(b *jsonBufs, content []byte, k jsonKey, esc bool, fn func(Finding), held *scanner) (repl []byte, ok, keyRead bool) {
 	if !esc {
 		if k.firstAnchor == 0 {
 			if i, _ := r.m.firstMatch(content, root); i < 0 {
@@ -656,7 +672,7 @@ func (r *Redactor) redactJSONString(b *jsonBufs, content []byte, k jsonKey, esc 
 		}
 		// Placeholders and fixed texts are JSON-safe, and so are original
 		// bytes kept by the Partial style: rewrite in place.
-		out, changed, keyRead := r.appendRedactedKey(b.scratch[:0], content, k, fn)
+		out, changed, keyRead := r.appendRedactedKey(b.scratch[:0], content, k, fn, held)
 		if !changed {
 			return nil, false, keyRead
 		}
@@ -664,11 +680,11 @@ func (r *Redactor) redactJSONString(b *jsonBufs, content []byte, k jsonKey, esc 
 		return out, true, keyRead
 	}
 	b.tmp, b.rawAt = unescapeJSONAt(b.tmp[:0], b.rawAt[:0], content)
-	s := r.scanKeyed(b.tmp, k)
+	s := r.scanKeyed(b.tmp, k, held)
 	if s == nil {
 		return nil, false, false
 	}
-	defer r.putScanner(s)
+	defer r.doneScanner(s, held)
 	if len(s.found) == 0 {
 		return nil, false, s.keyRead
 	}
@@ -716,7 +732,7 @@ func (j *jsonWalker) redactNumber(s, e int, k jsonKey) {
 	if !j.mayMatch(s, e) {
 		return
 	}
-	out, changed, _ := j.r.appendRedactedKey(nil, j.in[s:e], k, j.shifted(s))
+	out, changed, _ := j.r.appendRedactedKey(nil, j.in[s:e], k, j.shifted(s), j.heldScanner())
 	if changed {
 		j.replace(s, e, appendJSONString(nil, out))
 	}

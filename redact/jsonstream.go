@@ -98,6 +98,7 @@ type JSONWriter struct {
 	macFrom int       // where that container starts in the current chunk
 
 	bufs   jsonBufs
+	held   *scanner // serves the tokens of one Write (see scanKeyed)
 	keyArr [64]byte // bufs.key's first buffer: most keys fit
 	out    []byte
 	off    int64 // input bytes consumed before the current chunk
@@ -249,6 +250,7 @@ func (jw *JSONWriter) Close() error {
 		jw.err = err
 	}
 	putStreamBuf(jw.out)
+	jw.putScanner()
 	jw.tok, jw.out, jw.stack, jw.bufs = nil, nil, nil, jsonBufs{}
 	return jw.err
 }
@@ -287,9 +289,27 @@ func (jw *JSONWriter) writeOut() error {
 	return err
 }
 
+// heldScanner returns the scanner of the current Write, from the pool on
+// first use.
+func (jw *JSONWriter) heldScanner() *scanner {
+	if jw.held == nil {
+		jw.held = jw.r.getScanner()
+	}
+	return jw.held
+}
+
+// putScanner gives the current Write's scanner back.
+func (jw *JSONWriter) putScanner() {
+	if jw.held != nil {
+		jw.r.putScanner(jw.held)
+		jw.held = nil
+	}
+}
+
 // release drops buffers grown for a long token once they are not in use,
 // so an idle writer holds little.
 func (jw *JSONWriter) release() {
+	jw.putScanner()
 	if cap(jw.out) > 2*jsonKeepCap { // a full chunk plus one token may pass jsonKeepCap
 		jw.out = nil
 	}
@@ -631,7 +651,7 @@ func (jw *JSONWriter) endString(tok []byte) {
 	case jw.tokSecret:
 		if !jw.r.jsonSecretKept(tok) {
 			jw.out = jw.r.appendJSONSecret(jw.out, tok, nil)
-		} else if repl, ok, _ := jw.r.redactJSONString(&jw.bufs, tok[1:len(tok)-1], jsonKey{}, jw.esc, nil); ok {
+		} else if repl, ok, _ := jw.r.redactJSONString(&jw.bufs, tok[1:len(tok)-1], jsonKey{}, jw.esc, nil, jw.heldScanner()); ok {
 			// A placeholder stays, but text after it goes through the
 			// rules, as in JSON.
 			jw.out = append(jw.out, '"')
@@ -665,7 +685,7 @@ func (jw *JSONWriter) endString(tok []byte) {
 		if !key && jw.tokKeyed {
 			k.name = jw.bufs.key
 		}
-		repl, ok, _ := jw.r.redactJSONString(&jw.bufs, content, k, jw.esc, nil)
+		repl, ok, _ := jw.r.redactJSONString(&jw.bufs, content, k, jw.esc, nil, jw.heldScanner())
 		if !key && jw.tokKeyed && len(jw.stack) > 0 && jw.stack[len(jw.stack)-1] == '{' {
 			// An object member (not an array element) may name a pair's
 			// secret, read as written out, as in JSON.
@@ -798,7 +818,7 @@ func (jw *JSONWriter) endNumber() {
 		if jw.tokKeyed {
 			k = jsonKey{name: jw.bufs.key, num: true}
 		}
-		out, changed, _ := jw.r.appendRedactedKey(jw.bufs.scratch[:0], jw.tok, k, nil)
+		out, changed, _ := jw.r.appendRedactedKey(jw.bufs.scratch[:0], jw.tok, k, nil, jw.heldScanner())
 		if changed {
 			jw.bufs.scratch = out
 			jw.out = appendJSONString(jw.out, out)

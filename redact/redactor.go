@@ -80,6 +80,14 @@ func (r *Redactor) getScanner() *scanner {
 	return s
 }
 
+// doneScanner gives back a scanner from scanKeyed: to the pool unless it
+// is the caller's held one.
+func (r *Redactor) doneScanner(s, held *scanner) {
+	if s != held {
+		r.putScanner(s)
+	}
+}
+
 func (r *Redactor) putScanner(s *scanner) {
 	if cap(s.found) > 1024 {
 		s.found = nil
@@ -94,11 +102,14 @@ func (r *Redactor) putScanner(s *scanner) {
 // scanAll runs a one-shot scan of b and returns the scanner holding its
 // spans, or nil when no anchor occurs in b at all (the common clean case,
 // which then costs one pass of the automaton and nothing else).
-func (r *Redactor) scanAll(b []byte) *scanner { return r.scanKeyed(b, jsonKey{}) }
+func (r *Redactor) scanAll(b []byte) *scanner { return r.scanKeyed(b, jsonKey{}, nil) }
 
 // scanKeyed is scanAll for a JSON value b read under the object key k (see
-// jsonKey).
-func (r *Redactor) scanKeyed(b []byte, k jsonKey) *scanner {
+// jsonKey). held, if not nil, is a scanner the caller keeps for a whole
+// document: it is reset and used instead of one from the pool, which
+// costs more than the scan of a short token (a JSON number, a URL). The
+// caller gives the result back with doneScanner.
+func (r *Redactor) scanKeyed(b []byte, k jsonKey, held *scanner) *scanner {
 	var i int
 	var st uint32
 	if k.firstAnchor > 0 {
@@ -108,7 +119,12 @@ func (r *Redactor) scanKeyed(b []byte, k jsonKey) *scanner {
 	} else if i, st = r.m.skipClean(b); i == len(b) {
 		return nil
 	}
-	s := r.getScanner()
+	s := held
+	if s != nil {
+		s.reset(r)
+	} else {
+		s = r.getScanner()
+	}
 	s.data, s.eof, s.key = b, true, k
 	s.state, s.next = st, i // b[:i] holds no anchor: start where one may end
 	s.run()
@@ -144,19 +160,20 @@ func (r *Redactor) Bytes(b []byte) []byte {
 // for each replaced span. When nothing is found it returns dst unchanged and
 // false.
 func (r *Redactor) appendRedacted(dst, b []byte, fn func(Finding)) ([]byte, bool) {
-	out, changed, _ := r.appendRedactedKey(dst, b, jsonKey{}, fn)
+	out, changed, _ := r.appendRedactedKey(dst, b, jsonKey{}, fn, nil)
 	return out, changed
 }
 
 // appendRedactedKey is appendRedacted for a JSON value b read under the
 // object key k. keyRead reports that a digit rule looked for context where
-// a key would count: only then may the result depend on k.
-func (r *Redactor) appendRedactedKey(dst, b []byte, k jsonKey, fn func(Finding)) (out []byte, changed, keyRead bool) {
-	s := r.scanKeyed(b, k)
+// a key would count: only then may the result depend on k. held is as for
+// scanKeyed.
+func (r *Redactor) appendRedactedKey(dst, b []byte, k jsonKey, fn func(Finding), held *scanner) (out []byte, changed, keyRead bool) {
+	s := r.scanKeyed(b, k, held)
 	if s == nil {
 		return dst, false, false
 	}
-	defer r.putScanner(s)
+	defer r.doneScanner(s, held)
 	if len(s.found) == 0 {
 		return dst, false, s.keyRead
 	}
