@@ -224,6 +224,9 @@ func (j *jsonWalker) replace(s, e int, repl []byte) {
 
 func (j *jsonWalker) ws(i int) int {
 	for i < len(j.in) {
+		if j.in[i] > ' ' {
+			return i // the common case, one comparison
+		}
 		switch j.in[i] {
 		case ' ', '\t', '\n', '\r':
 			i++

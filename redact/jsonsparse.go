@@ -390,6 +390,9 @@ func (j *jsonWalker) keyBefore(prev int) (key []byte, ok bool) {
 	if !j.keyContext(j.back(ks - 1)) {
 		return nil, false
 	}
+	if len(j.renamed) == 0 {
+		return j.in[ks+1 : kq], true
+	}
 	if n, found := slices.BinarySearchFunc(j.renamed, kq+1, func(r renamedKey, end int) int { return r.end - end }); found {
 		end := len(j.renamedBuf)
 		if n+1 < len(j.renamed) {
@@ -408,6 +411,9 @@ type renamedKey struct{ end, at int }
 // whitespace, or -1.
 func (j *jsonWalker) back(i int) int {
 	for ; i >= 0; i-- {
+		if j.in[i] > ' ' {
+			return i // the common case, one comparison
+		}
 		switch j.in[i] {
 		case ' ', '\t', '\n', '\r':
 		default:
