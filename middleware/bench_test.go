@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -24,7 +25,15 @@ import (
 //   - "anchor-words": the secret-adjacent keys and values that are not
 //     secrets ("token_type":"Bearer", "max_tokens"), as an LLM gateway's
 //     responses have: three anchors per object.
+//   - "listing": a different shape, a code host's repository listing:
+//     seven-digit ids and Unix times (digit runs long enough to be a
+//     phone number), a URL and an English description whose words hold
+//     short anchors ("task", "design", "passenger"). About four tokens
+//     per object need a validator; the hardest of the four bodies.
 func cleanJSON(n int, extra string) []byte {
+	if extra == "listing" {
+		return listingJSON(n)
+	}
 	var b bytes.Buffer
 	b.WriteString(`{"data":[`)
 	for i := 0; b.Len() < n-2; i++ {
@@ -47,8 +56,26 @@ func cleanJSON(n int, extra string) []byte {
 	return b.Bytes()
 }
 
+// listingJSON returns the "listing" body of cleanJSON.
+func listingJSON(n int) []byte {
+	words := strings.Fields("task design path update monkey passenger release notes with fixes for the build system and tests precious risk signal")
+	var b bytes.Buffer
+	b.WriteString(`[`)
+	for i := 0; b.Len() < n-2; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"id":%d,"node_id":"MDEwOlJlcG9zaXRvcnkx%05d","name":"repo-%d","full_name":"octo/repo-%d","private":false,`, 1296269+i*7919, i, i, i)
+		fmt.Fprintf(&b, `"html_url":"https://github.com/octo/repo-%d","description":"%s %s %s %s %s",`, i,
+			words[i%19], words[i*3%19], words[i*5%19], words[i*7%19], words[i*11%19])
+		fmt.Fprintf(&b, `"created_at":"2011-01-26T19:01:12Z","pushed_at":1733%06d,"size":%d,"stargazers_count":%d,"language":"Go"}`, i*37, 100+i, 80+i)
+	}
+	b.WriteString("]")
+	return b.Bytes()
+}
+
 // The clean 16 KiB bodies of the benchmarks.
-var cleanBodies = []string{"plain", "urls", "anchor-words"}
+var cleanBodies = []string{"plain", "urls", "anchor-words", "listing"}
 
 // BenchmarkOutputFilter measures what the filter adds to a realistic
 // response: a 16 KiB clean JSON body served over loopback HTTP/1.1 with
