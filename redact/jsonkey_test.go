@@ -47,7 +47,12 @@ var jsonKeyRows = []jsonRow{
 	{"negative number", `{"phone":-4155552671}`, `{"phone":"-[REDACTED:phone]"}`},
 	{"digits far into the value", `{"phone":"` + strings.Repeat("x ", 20) + `4155552671"}`, `{"phone":"` + strings.Repeat("x ", 20) + `4155552671"}`},
 	{"after a newline in the value", `{"phone":"x\n4155552671"}`, `{"phone":"x\n4155552671"}`},
-	{"after other text in the value", `{"phone":"n/a - 4155552671","ssn":"- 123456789"}`, `{"phone":"n/a - 4155552671","ssn":"- 123456789"}`},
+	// Text before the digits is read after the key, as Bytes reads the
+	// document, within keyReach of the value's start.
+	{"after other text in the value", `{"phone":"n/a - 4155552671","ssn":"- 123456789"}`, `{"phone":"n/a - [REDACTED:phone]","ssn":"- [REDACTED:ssn]"}`},
+	{"after a word", `{"phone":"home 4155552671","mobile":"*** 4155552671"}`, `{"phone":"home [REDACTED:phone]","mobile":"*** [REDACTED:phone]"}`},
+	{"after text, in an array", `{"phones":["home 4155552671","work (415) 555-2672"]}`, `{"phones":["home [REDACTED:phone]","work [REDACTED:phone]"]}`},
+	{"after text, under a key without context", `{"id":"x 4155552671","note":"call at 4155552671"}`, `{"id":"x 4155552671","note":"call at [REDACTED:phone]"}`},
 	// A second pass redacts nothing more.
 	{"second number after the first", `{"phone":"4155552671 4155552672"}`, `{"phone":"[REDACTED:phone] 4155552672"}`},
 	// The key's own number stands between "phone" and the value, as
@@ -98,6 +103,9 @@ func TestJSONKeyContextMatchesText(t *testing.T) {
 	for _, key := range []string{"phone", "tel", "mobile", "mobile_number", "cell", "fax", "contact", "ssn", "SSN", "homePhone", "phone_number", "id", "order_id", "count"} {
 		for _, v := range []string{"4155552671", "14155552671", "123456789", "123 45 6789", "0207946095", "415 555 2671", "5552671"} {
 			docs := []string{`{"` + key + `":"` + v + `"}`}
+			for _, before := range []string{"home ", "n/a - ", "*** ", "tel. ", "x: ", "[REDACTED:phone] "} {
+				docs = append(docs, `{"`+key+`":"`+before+v+`"}`)
+			}
 			if v[0] != '0' {
 				docs = append(docs, `{"`+key+`":`+strings.ReplaceAll(v, " ", "")+`}`)
 			}

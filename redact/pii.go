@@ -427,15 +427,15 @@ const (
 // scanned on its own (Redactor.JSON, JSONWriter). Text such as
 // `"phone":"4155552671"` holds the context words of the digit rules before
 // the digits; the structural walkers see the value without it. So the
-// digit rules read a region that starts the value (spaces aside) as if
-// `"name":` (the key, its closing quote, the colon and, for a string, the
-// opening quote) came before it: the key gives the value the phone and SSN
-// context, and the id veto, that Bytes gives the same text. Cards keep the
-// value's own id test only: a card number under "order_id" stays
-// redacted, as before. A region after anything else in the value does not
-// see the key: after "[REDACTED:phone] " (a first number, replaced) it
-// did not see it either, when that number was there (digits end the
-// look-back), and a second pass must not redact more than the first.
+// digit rules read a region near the start of the value (see keyInReach)
+// as if `"name":` (the key, its closing quote, the colon and, for a
+// string, the opening quote) came before the value: the key gives the
+// value the phone and SSN context, and the id veto, that Bytes gives the
+// same text ({"phone":"home 4155552671"} too). Cards keep the value's own
+// id test only: a card number under "order_id" stays redacted, as before.
+// The look-back itself stops where it stops in text: at digits, and at
+// a placeholder, which stands for them ("[REDACTED:phone] 4155552672"
+// keeps its second number on every pass).
 type jsonKey struct {
 	name []byte // the decoded key (for an array element, the array's); empty: none (a top-level value)
 	num  bool   // the value is a number: no opening quote
@@ -452,17 +452,18 @@ type jsonKey struct {
 // keyTail bytes of the key are read.
 const keyReach, keyTail = 32, 64
 
-// startsValue reports whether w[:at] is the start of the data (winOff 0:
-// one-shot scans count from there) and only spaces: where a JSON value's
-// key counts as the region's context.
-func (r *digitRegion) startsValue(at int) bool {
+// keyInReach reports whether a JSON value's key counts as the context of
+// a region at w[at]: w starts the value (winOff 0: one-shot scans count
+// from there) and the region is within keyReach of its start. In a
+// string, the text before the region is read after the key, as Bytes
+// reads it in the document ({"phone":"home 4155552671"}); before a
+// number's digits only its sign may come ({"phone":-4155552671}).
+func (r *digitRegion) keyInReach(at int) bool {
 	if r.s.winOff != 0 || at > keyReach {
 		return false
 	}
-	for k, c := range r.w[:at] {
-		if c != ' ' && c != '\t' && !(k == 0 && c == '-' && r.s.key.num) {
-			return false // a number's sign is part of the value: {"phone":-4155552671}
-		}
+	if r.s.key.num {
+		return at == 0 || at == 1 && r.w[0] == '-'
 	}
 	return true
 }
@@ -788,7 +789,7 @@ func (r *digitRegion) ctx(i int, bit uint8) bool {
 		r.known |= bit
 		w, at := r.w, r.leadAt
 		var buf [keyTail + 3 + keyReach]byte
-		if bit != ctxID && r.startsValue(at) {
+		if bit != ctxID && r.keyInReach(at) {
 			// Where a JSON value's key, if any, counts. Whether this point
 			// is reached depends on the value alone, so a value that never
 			// gets here redacts the same under any key.
