@@ -771,7 +771,11 @@ func validateDSN(s *scanner, w []byte, a, e int) {
 }
 
 func validateBcrypt(s *scanner, w []byte, a, e int) {
-	if a > 0 && (isAlnum(w[a-1]) || w[a-1] == '$') {
+	// A word glued before it does not make it less of a hash: nothing
+	// else has this shape ("hf_…$2a$12$…" holds a token and a hash). A
+	// '$' does: "$$2a$…" is a hash escaped for a compose file, in which
+	// every '$' doubles, so the shape below would not hold anyway.
+	if a > 0 && w[a-1] == '$' {
 		return
 	}
 	// $2b$ NN $ 53 chars

@@ -99,6 +99,15 @@ func validateEmail(s *scanner, w []byte, a, e int) {
 	if ls == a || a-ls > 64 || w[a-1] == '.' {
 		return
 	}
+	run := ls // the run the local part was cut from ("-marie.977")
+	for run > 0 && emailLocal(w[run-1]) {
+		run--
+	}
+	if afterReplacement(w, run, s.r.placeholders) {
+		// Glued to a word we replaced: the first pass read that word as
+		// the start of this local part, too long for one, and kept it.
+		return
+	}
 	if w[a] == '@' && inURLUserinfo(w, ls) && !atFollows(w, e) {
 		return // scheme://user@host: the '@' ends a user name, not a mailbox
 	}
@@ -1416,6 +1425,24 @@ func afterReplacement(w []byte, i int, own [][]byte) bool {
 	}
 	for _, p := range own {
 		if len(p) > 0 && i > 0 && w[i-1] == p[len(p)-1] && bytes.HasSuffix(w[:i], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// replacementAt reports whether one of our replacements starts at w[i]:
+// a placeholder, or one of own, the configured fixed texts. It is the
+// mirror of afterReplacement, for validators that look forward.
+func replacementAt(w []byte, i int, own [][]byte) bool {
+	if i >= len(w) {
+		return false
+	}
+	if w[i] == '[' && bytes.HasPrefix(w[i:], []byte(placeholderPrefix)) {
+		return true
+	}
+	for _, p := range own {
+		if len(p) > 0 && w[i] == p[0] && bytes.HasPrefix(w[i:], p) {
 			return true
 		}
 	}

@@ -139,6 +139,44 @@ func TestIdempotent(t *testing.T) {
 	}
 }
 
+// TestIdempotentGlued: secrets glued to each other, where the first
+// pass's replacement ends up glued to what it kept. The second pass must
+// read the replacement as the word it replaced.
+func TestIdempotentGlued(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		gone []string // must not survive the first pass
+	}{
+		// The Docker token's run goes on into the GitHub token, too long
+		// for it; the GitHub token stands alone after '-'.
+		{"dckr_oat_n0essynCQTnCWsaaSpY-48LJ6YU-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", []string{"ghp_44QW"}},
+		{"dp.pt.NJBsS8e11NBtIKCM9XlXRP6A5rk29QA7HCAfNw8SiuC.xoxb-4568437271-0974600042-gLCBppbA4ezcFnjRhxVXg1Nh", []string{"gLCBppbA4ez"}},
+		// An address whose local part runs back into a token: more than
+		// 64 bytes, not an address.
+		{"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xeva-marie.977@dept.state.gov", []string{"kmSgHvB7"}},
+		// A bcrypt hash glued after a token: both go.
+		{"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$2a$12$0o4MohZdKpqz/q3rT0Odud1XT.pBAGYHqfJxidUV4bfOj7Jr/xBHC", []string{"hf_eqs", "0o4MohZdKpqz"}},
+	} {
+		for _, opt := range []Option{WithPlaceholder(), WithFixedText("***"), WithFingerprint([]byte("0123456789abcdef0123"))} {
+			r, err := New(opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, in := range []string{c.in, "k=" + c.in, `{"v":"` + c.in + `"}`} {
+				once := r.String(in)
+				if twice := r.String(once); twice != once {
+					t.Errorf("not idempotent:\n in    %q\n once  %q\n twice %q", in, once, twice)
+				}
+				for _, g := range c.gone {
+					if strings.Contains(once, g) {
+						t.Errorf("%q survived: %q", g, once)
+					}
+				}
+			}
+		}
+	}
+}
+
 func TestJSONStaysValid(t *testing.T) {
 	r := Default()
 	in := []byte(`{"user":{"password":12345,"api_key":{"a":1},"email":"bob@example.com"},"token_type":"Bearer","items":[{"secret":"x"},{"card":4111111111111111}],"msg":"pw \u0070assword=hunter2"}`)

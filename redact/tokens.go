@@ -325,7 +325,13 @@ func vendorRules() []*rule {
 
 // tokenAt checks the token of spec t starting at the anchor [a, e) and
 // returns its end, or -1.
-func tokenAt(t *tokenSpec, w []byte, a, e int) int {
+//
+// A token glued to one of our replacements (own are the configured fixed
+// texts) is taken as glued to the word that was replaced, which the first
+// pass saw as part of this token's run: "dckr_oat_…-ghp_…" keeps its
+// Docker token (the run is too long), so "dckr_oat_…-[REDACTED:…]" must
+// keep it too.
+func tokenAt(t *tokenSpec, w []byte, a, e int, own [][]byte) int {
 	if alnumBefore(w, a) {
 		return -1
 	}
@@ -350,6 +356,9 @@ func tokenAt(t *tokenSpec, w []byte, a, e int) int {
 		} else {
 			break
 		}
+	}
+	if replacementAt(w, end, own) {
+		return -1
 	}
 	// A sentence's full stop is not part of the token.
 	for end > e && w[end-1] == '.' {
@@ -403,7 +412,7 @@ func escapedTokenChar(t *tokenSpec, w []byte, i int) int {
 }
 
 func validateToken(s *scanner, w []byte, a, e int) {
-	if end := tokenAt(s.cur.tok, w, a, e); end > 0 {
+	if end := tokenAt(s.cur.tok, w, a, e, s.r.placeholders); end > 0 {
 		s.add(a, end, e-a, 0)
 	}
 }
@@ -412,7 +421,7 @@ func validateToken(s *scanner, w []byte, a, e int) {
 // stateless installation token: ghs_, the app ID, '_', and a JWT (three
 // base64url segments, the first a JSON header).
 func validateGitHub(s *scanner, w []byte, a, e int) {
-	if end := tokenAt(s.cur.tok, w, a, e); end > 0 {
+	if end := tokenAt(s.cur.tok, w, a, e, s.r.placeholders); end > 0 {
 		if githubChecksum(w[e:end]) {
 			s.add(a, end, e-a, 0)
 		}
@@ -448,7 +457,7 @@ func validateGitHub(s *scanner, w []byte, a, e int) {
 // secret access key: the first run of exactly 40 base64 characters with
 // both letters and digits.
 func validateAWSKeyID(s *scanner, w []byte, a, e int) {
-	end := tokenAt(s.cur.tok, w, a, e)
+	end := tokenAt(s.cur.tok, w, a, e, s.r.placeholders)
 	if end < 0 {
 		return
 	}
