@@ -782,12 +782,16 @@ func validateBcrypt(s *scanner, w []byte, a, e int) {
 	if e+3 > len(w) || !isDigit(w[e]) || !isDigit(w[e+1]) || w[e+2] != '$' {
 		return
 	}
+	// Then exactly 53 characters of its alphabet. A '.' or '/' after
+	// them ends the hash ("…ikdd.xoxb-…": a hash, then a sentence's stop
+	// or a path); a letter or digit, or one of our replacements glued
+	// there (which stands for one), makes it something else.
 	i := e + 3
 	j := i
-	for j < len(w) && (isAlnum(w[j]) || w[j] == '.' || w[j] == '/') {
+	for j < len(w) && j-i < 53 && (isAlnum(w[j]) || w[j] == '.' || w[j] == '/') {
 		j++
 	}
-	if j-i != 53 {
+	if j-i != 53 || j < len(w) && (isAlnum(w[j]) || replacementAt(w, j, s.r.placeholders)) {
 		return
 	}
 	s.add(a, j, e-a+3, 0)

@@ -274,6 +274,8 @@ var miscRows = []kvRow{
 	{"bcrypt 2y", strings.Replace(testBcrypt, "2b", "2y", 1), "[REDACTED:bcrypt-hash]"},
 	{"bcrypt short", "h " + testBcrypt[:len(testBcrypt)-1], "h " + testBcrypt[:len(testBcrypt)-1]},
 	{"bcrypt long", "h " + testBcrypt + "x", "h " + testBcrypt + "x"},
+	{"bcrypt ends a sentence", "hash is " + testBcrypt + ".", "hash is [REDACTED:bcrypt-hash]."},
+	{"bcrypt glued after a word", "hf_x" + testBcrypt + " ok", "hf_x[REDACTED:bcrypt-hash] ok"},
 	{"bcrypt bad cost", "h $2b$1x$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW", "h $2b$1x$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW"},
 	{"bcrypt money", "price $2a$ each", "price $2a$ each"},
 

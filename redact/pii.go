@@ -115,7 +115,7 @@ func validateEmail(s *scanner, w []byte, a, e int) {
 	if d < 0 || equalFold(w[ls:a], "git") {
 		return // git@github.com:org/repo is an SSH remote, not a person
 	}
-	if d+1 < len(w) && (w[d] == '.' || w[d] == '-') && bytes.HasPrefix(w[d+1:], []byte(placeholderPrefix)) {
+	if d+1 < len(w) && (w[d] == '.' || w[d] == '-') && replacementAt(w, d+1, s.r.placeholders) {
 		return // the domain went on into a value redacted before: a second pass must not see a new one
 	}
 	s.add(ls, d, 0, d-a)
@@ -593,9 +593,11 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 	}
 	// In a form body a '+' after a word is an encoded space, not the
 	// lead of an international number ("my+details+4111…").
-	// Our placeholder counts as the word it replaced, so a second pass sees
-	// the glue the first one saw ("a@b.AA+2000…": idempotence).
-	if lead == '+' && w[leadAt] == '+' && leadAt > 0 && (isLetter(w[leadAt-1]) && escBefore(w, leadAt) == 0 || afterPlaceholder(w, leadAt)) {
+	// After one of our replacements the '+' stays a lead, glued to the
+	// replacement (see gluedL): the first pass kept these digits, so the
+	// word before them ended in a digit ("…b7+535-29-2923", read as
+	// "1.0.0+4111…"), or they were no match after a letter either.
+	if lead == '+' && w[leadAt] == '+' && leadAt > 0 && isLetter(w[leadAt-1]) && escBefore(w, leadAt) == 0 {
 		lead, leadAt = 0, ds
 	}
 	// A number must stand alone: no identifier, amount or path glued to
@@ -608,8 +610,9 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 	gluedL, gluedR := false, false
 	if leadAt > 0 && !leftCut {
 		p := w[leadAt-1]
-		gluedL = isWord(p) && escBefore(w, leadAt) == 0 || p == '@' || p == '$' || afterPlaceholder(w, leadAt) ||
-			(p == '-' || p == '.') && leadAt > 1 && (isWord(w[leadAt-2]) || afterPlaceholder(w, leadAt-1)) // blk_-1608…, v1.2…
+		gluedL = isWord(p) && escBefore(w, leadAt) == 0 || p == '@' || p == '$' || afterReplacement(w, leadAt, s.r.placeholders) ||
+			(p == '-' || p == '.') && leadAt > 1 && (isWord(w[leadAt-2]) || afterReplacement(w, leadAt-1, s.r.placeholders)) || // blk_-1608…, v1.2…
+			p == '+' && afterReplacement(w, leadAt-1, s.r.placeholders) // "…9632+(408) …": one region on the first pass
 	}
 	if !rightCut && de < len(w) && (isWord(w[de]) || w[de] == '@' || w[de] == '%' && !pctCode(w, de)) {
 		gluedR = true
@@ -1433,20 +1436,28 @@ func afterReplacement(w []byte, i int, own [][]byte) bool {
 
 // replacementAt reports whether one of our replacements starts at w[i]:
 // a placeholder, or one of own, the configured fixed texts. It is the
-// mirror of afterReplacement, for validators that look forward.
+// mirror of afterReplacement, for validators that look forward. A window
+// may end inside a replacement: a start of one cut by the end of w
+// counts.
 func replacementAt(w []byte, i int, own [][]byte) bool {
 	if i >= len(w) {
 		return false
 	}
-	if w[i] == '[' && bytes.HasPrefix(w[i:], []byte(placeholderPrefix)) {
+	if w[i] == '[' && prefixOrCut(w[i:], placeholderPrefix) {
 		return true
 	}
 	for _, p := range own {
-		if len(p) > 0 && w[i] == p[0] && bytes.HasPrefix(w[i:], p) {
+		if len(p) > 0 && w[i] == p[0] && prefixOrCut(w[i:], string(p)) {
 			return true
 		}
 	}
 	return false
+}
+
+// prefixOrCut reports whether v starts with p, or is a start of p.
+func prefixOrCut(v []byte, p string) bool {
+	n := min(len(v), len(p))
+	return string(v[:n]) == p[:n]
 }
 
 func afterPlaceholder(w []byte, i int) bool {

@@ -156,6 +156,17 @@ func TestIdempotentGlued(t *testing.T) {
 		{"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xeva-marie.977@dept.state.gov", []string{"kmSgHvB7"}},
 		// A bcrypt hash glued after a token: both go.
 		{"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$2a$12$0o4MohZdKpqz/q3rT0Odud1XT.pBAGYHqfJxidUV4bfOj7Jr/xBHC", []string{"hf_eqs", "0o4MohZdKpqz"}},
+		// A hash whose last character is '.', then a token: its run goes
+		// on into the token.
+		{"$2b$12$o/xsohu6bDewRH3q1P9kymaXpvKsmGkIkh4/0XQIq8ubB5G5ikdd.xoxb-2256136464-6889635670856-MKFMDIEg2hvzSVBbHfgv4ndL", []string{"MKFMDIEg2hvz"}},
+		// Digits after "word+": a lead glued to a digit (semver-like),
+		// read the same after the word's replacement.
+		{"dop_v1_148bcbbef8e10ac4b00dc260c9d908c463594a168b737e1a1af831bb020f25b7+535-29-2923", []string{"148bcbbef8e1"}},
+		{"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+375095323268273", []string{"toGCOjXt95"}},
+		{"+1 (213) 620-9632+(408) 985-0131", []string{"620-9632"}},
+		{"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-4579 8690 9114 6044", []string{"TRjDwaa4Nw"}},
+		// An address's domain going on into a token.
+		{"hiro+gh@fastmail.fm.glpat-dctZN86GbLreOVWFhd0l", []string{"dctZN86Gb"}},
 	} {
 		for _, opt := range []Option{WithPlaceholder(), WithFixedText("***"), WithFingerprint([]byte("0123456789abcdef0123"))} {
 			r, err := New(opt)
