@@ -88,6 +88,6 @@ func ExampleRedactURL() {
 	fmt.Println(middleware.RedactURL(r, "https://app:s3cret-pw@api.example.com/v1/export?format=csv&api_key=abc123def456#frag"))
 	fmt.Println(middleware.RedactURL(r, "/search?q=shoes&page=2"))
 	// Output:
-	// https://app:[REDACTED:keyed-secret]@api.example.com/v1/export?format=csv&api_key=%5BREDACTED%3Akeyed-secret%5D#frag
+	// https://app:%5BREDACTED%3Akeyed-secret%5D@api.example.com/v1/export?format=csv&api_key=%5BREDACTED%3Akeyed-secret%5D#frag
 	// /search?q=shoes&page=2
 }

@@ -126,6 +126,7 @@ func (f *filter) writeHeader(code int) {
 		return
 	}
 	if code >= 100 && code < 200 && code != http.StatusSwitchingProtocols {
+		canonicalize(f.w.Header()) // "link" set through the map is still a Link
 		f.redactHeaders(f.w.Header())
 		f.w.WriteHeader(code)
 		return
@@ -273,7 +274,7 @@ func (f *filter) decide(code int) {
 	if !bodyAllowed(code) || f.req.Method == http.MethodHead {
 		// No body will be written; keep HEAD and 304 headers consistent
 		// with what the matching GET would get.
-		if kind := f.kind(h.Get("Content-Type")); kind != kindBinary {
+		if kind := f.bodyKind(h); kind != kindBinary {
 			weakenValidators(h)
 			h.Del("Accept-Ranges")
 			if f.req.Method == http.MethodHead {
@@ -283,7 +284,7 @@ func (f *filter) decide(code int) {
 		}
 		return
 	}
-	kind := f.kind(h.Get("Content-Type"))
+	kind := f.bodyKind(h)
 	if kind == kindBinary {
 		return
 	}

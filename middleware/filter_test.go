@@ -481,6 +481,15 @@ func TestFailClosed(t *testing.T) {
 			}
 			_, _ = io.WriteString(w, "\n")
 		}, 0},
+		// The caps hold however the unit arrives: here in one write.
+		{"sse event over the cap in one write", []middleware.Option{middleware.WithMaxEvent(1000)}, func(w http.ResponseWriter) {
+			w.Header().Set("Content-Type", "text/event-stream")
+			_, _ = io.WriteString(w, "data: "+big+"\n\n")
+		}, 502},
+		{"ndjson line over the cap in one write", []middleware.Option{middleware.WithMaxJSON(1000)}, func(w http.ResponseWriter) {
+			w.Header().Set("Content-Type", "application/x-ndjson")
+			_, _ = io.WriteString(w, `{"note":"`+big+`"}`+"\n")
+		}, 502},
 		{"gzip garbage after headers", nil, func(w http.ResponseWriter) {
 			w.Header().Set("Content-Encoding", "gzip")
 			w.Header().Set("Content-Type", "text/plain")

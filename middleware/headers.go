@@ -20,6 +20,23 @@ const (
 
 // kind maps a Content-Type to a body path. A missing or unknown type is
 // text: only the types listed as binary pass untouched.
+// bodyKind returns the body path for h's Content-Type. Several values that
+// disagree get the text path: a client may use any of them (browsers take
+// the last), and text filters any bytes.
+func (f *filter) bodyKind(h http.Header) kind {
+	vs := h.Values("Content-Type")
+	if len(vs) == 0 {
+		return f.kind("")
+	}
+	k := f.kind(vs[0])
+	for _, v := range vs[1:] {
+		if f.kind(v) != k {
+			return kindText
+		}
+	}
+	return k
+}
+
 func (f *filter) kind(contentType string) kind {
 	mt, _, _ := strings.Cut(contentType, ";")
 	mt = strings.ToLower(strings.TrimSpace(mt))
@@ -125,13 +142,20 @@ func redactUserinfo(r *redact.Redactor, base string) string {
 			auth = auth[:j]
 		}
 		if at := strings.LastIndexByte(auth, '@'); at >= 0 {
+			// A replacement is escaped as the user information must be
+			// ("[", ":" and "]" are not allowed there): a client still
+			// parses the URL.
 			user, pass, hasPass := strings.Cut(auth[:at], ":")
+			if red := r.String(user); red != user {
+				user = url.QueryEscape(red)
+			}
 			if hasPass {
 				if s, ok := r.SecretValue(pass); ok {
-					pass = s
+					pass = url.QueryEscape(s)
 				}
 				return base[:i+3] + user + ":" + pass + r.String(base[i+3+at:])
 			}
+			return base[:i+3] + user + r.String(base[i+3+at:])
 		}
 	}
 	return r.String(base)

@@ -193,6 +193,9 @@ func (n *ndjsonFilter) Write(p []byte) (int, error) {
 		}
 		var err error
 		if len(n.line) == 0 {
+			if i+1 > n.f.cfg.maxJSON {
+				return 0, ErrTooLarge // the same limit however the line arrives
+			}
 			err = n.emit(p[:i+1]) // whole line in this write: no copy
 		} else {
 			if len(n.line)+i+1 > n.f.cfg.maxJSON {

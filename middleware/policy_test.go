@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"math/rand/v2"
@@ -13,6 +14,7 @@ import (
 	"net/http/httptest"
 	"net/http/httptrace"
 	"net/textproto"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -302,7 +304,7 @@ func TestRequestLogger(t *testing.T) {
 		"authorization": "Bearer [REDACTED:keyed-secret]",
 		"x-api-key":     "[REDACTED:keyed-secret]",
 		"cookies":       "sid,theme",
-		"referer":       "https://bob:[REDACTED:keyed-secret]@example.org/x?access_token=%5BREDACTED%3Akeyed-secret%5D",
+		"referer":       "https://bob:%5BREDACTED%3Akeyed-secret%5D@example.org/x?access_token=%5BREDACTED%3Akeyed-secret%5D",
 	} {
 		if rec[k] != want {
 			t.Errorf("%s = %v, want %v", k, rec[k], want)
@@ -426,6 +428,73 @@ func TestEarlyHints(t *testing.T) {
 	resp.Body.Close()
 	if len(hints) != 1 || hints[0] != 103 || resp.StatusCode != 201 || string(body) != "made\n" {
 		t.Fatalf("hints %v, status %d, body %q", hints, resp.StatusCode, body)
+	}
+}
+
+// TestEarlyHintsRedacted: a 1xx's headers are redacted whatever the case
+// of their keys (set through the map, "link" is sent as is).
+func TestEarlyHintsRedacted(t *testing.T) {
+	h := middleware.OutputFilter(redact.Default())(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header()["link"] = []string{"</x?token=" + stripe + ">; rel=preload"}
+		w.WriteHeader(http.StatusEarlyHints)
+		_, _ = io.WriteString(w, "ok\n")
+	}))
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	var hints []string
+	req, _ := http.NewRequest("GET", srv.URL, nil)
+	req = req.WithContext(httptrace.WithClientTrace(req.Context(), &httptrace.ClientTrace{
+		Got1xxResponse: func(_ int, hdr textproto.MIMEHeader) error {
+			hints = append(hints, fmt.Sprint(hdr))
+			return nil
+		},
+	}))
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if len(hints) != 1 || strings.Contains(hints[0], stripe) || !strings.Contains(hints[0], "REDACTED") {
+		t.Fatalf("103 headers: %v", hints)
+	}
+}
+
+// TestContentTypesDisagree: with two Content-Type values a client may use
+// either, so a binary one does not let the body through unfiltered.
+func TestContentTypesDisagree(t *testing.T) {
+	for _, types := range [][]string{{"image/png", "text/plain"}, {"application/octet-stream", "application/json"}} {
+		h := middleware.OutputFilter(redact.Default())(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			for _, ct := range types {
+				w.Header().Add("Content-Type", ct)
+			}
+			_, _ = io.WriteString(w, `{"k":"`+stripe+`"}`)
+		}))
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+		if strings.Contains(rec.Body.String(), stripe) {
+			t.Errorf("%v: body %q", types, rec.Body.String())
+		}
+	}
+}
+
+// TestLocationUserinfoParses: a redacted Location with user information
+// is still a URL a client can follow.
+func TestLocationUserinfoParses(t *testing.T) {
+	for _, loc := range []string{
+		"https://app_user:S3cr3tPassw0rd@example.com/p",
+		"https://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@github.com/x.git",
+	} {
+		h := middleware.OutputFilter(redact.Default())(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Location", loc)
+			w.WriteHeader(http.StatusFound)
+		}))
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+		got := rec.Header().Get("Location")
+		u, err := url.Parse(got)
+		if err != nil || strings.Contains(got, "S3cr3t") || strings.Contains(got, "ghp_") || u.Host != strings.SplitN(strings.SplitN(loc, "@", 2)[1], "/", 2)[0] {
+			t.Errorf("Location %q -> %q (%v)", loc, got, err)
+		}
 	}
 }
 

@@ -32,6 +32,9 @@ func (s *sseFilter) Write(p []byte) (int, error) {
 		if end < 0 {
 			break
 		}
+		if end > s.f.cfg.maxEvent {
+			return 0, ErrTooLarge // the same limit however the event arrives
+		}
 		if err := s.emit(s.buf[:end]); err != nil {
 			return 0, err
 		}
