@@ -92,7 +92,10 @@
 // # Headers and status
 //
 // Content-Length is removed from streamed bodies (and recomputed for a
-// buffered JSON body); a strong ETag becomes weak and Content-MD5, Digest,
+// buffered JSON body); the handler's declared length is still enforced
+// as net/http would: bytes past it are refused (http.ErrContentLength),
+// and a body that ends short fails closed (ErrShortBody) rather than
+// reach the client looking whole. A strong ETag becomes weak and Content-MD5, Digest,
 // Content-Digest and Repr-Digest are dropped when the body may have
 // changed (for buffered JSON, only when it did); Accept-Ranges is
 // removed. 1xx responses (other than 101) pass through; 204, 304 and HEAD
@@ -109,7 +112,9 @@
 // what the handler changes after that is dropped, as net/http drops it,
 // so a Content-Encoding or a Location set too late cannot slip through.
 // Header keys set in a non-canonical case are merged into the canonical
-// key first. A body of a filtered type that starts with the gzip or zstd
+// key first, for a 1xx too. Content-Type values that disagree
+// (image/png, then text/plain) get the text path: a client may use
+// either. A body of a filtered type that starts with the gzip or zstd
 // magic number but declares no encoding fails closed: a client could
 // still decode what the patterns cannot see. HEAD responses of filtered
 // types carry no Content-Length (the handler's bytes are not counted).
@@ -117,8 +122,9 @@
 // # Failing closed
 //
 // When a response cannot be redacted (undecodable or truncated
-// compression, a JSON document or event over its cap, an unknown coding,
-// a refused range), a response whose headers are not yet sent becomes a
+// compression, a JSON document, NDJSON line or event over its cap, in
+// one write or many, an unknown coding, a refused range, a body short of
+// its declared length), a response whose headers are not yet sent becomes a
 // generic 502 with no byte of the original; one already streaming is
 // aborted by panicking with http.ErrAbortHandler when the handler
 // returns, so the client sees a broken transfer (HTTP/1.1: the connection

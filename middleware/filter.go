@@ -30,6 +30,12 @@ var (
 	// ErrRange means a 206 response of a filtered type was refused (see
 	// WithRangePassThrough).
 	ErrRange = errors.New("middleware: partial content cannot be redacted")
+	// ErrShortBody means the handler declared a Content-Length and wrote
+	// less. The filter sends the body without that header, so instead of
+	// letting the client take what came for the whole, it fails the
+	// response as net/http would (a 502 before the headers, an aborted
+	// transfer after).
+	ErrShortBody = errors.New("middleware: body shorter than its declared Content-Length")
 	// ErrUpgradeDenied is returned by Hijack when the upgrade policy does
 	// not allow it (see WithUpgrade).
 	ErrUpgradeDenied = errors.New("middleware: connection hijack denied by the output filter")
@@ -45,7 +51,7 @@ func OutputFilter(r *redact.Redactor, opts ...Option) func(http.Handler) http.Ha
 	}
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-			f := &filter{cfg: cfg, r: r, w: w, req: req}
+			f := &filter{cfg: cfg, r: r, w: w, req: req, declared: -1}
 			f.outer = httpsnoop.Wrap(w, f.hooks())
 			defer f.cleanup()
 			next.ServeHTTP(f.outer, req)
@@ -71,7 +77,9 @@ type filter struct {
 	outer http.ResponseWriter // what the handler sees
 	req   *http.Request
 
-	decided    bool // the status and the body path are chosen
+	declared   int64 // the handler's Content-Length, -1 if none (see ErrShortBody)
+	written    int64 // body bytes the handler wrote, on a filtered path
+	decided    bool  // the status and the body path are chosen
 	headerSent bool // w.WriteHeader was called
 	status     int
 	mode       string
@@ -146,12 +154,16 @@ func (f *filter) write(p []byte) (int, error) {
 	case f.body == nil:
 		f.sendHeader()
 		return f.w.Write(p)
+	case f.declared >= 0 && f.written+int64(len(p)) > f.declared:
+		return 0, http.ErrContentLength // as net/http refuses bytes past it
 	case f.dec != nil:
+		f.written += int64(len(p))
 		if err := f.dec.feed.write(p); err != nil {
 			f.fail(err)
 			return 0, ErrFailedClosed
 		}
 	default:
+		f.written += int64(len(p))
 		if f.headN < len(f.head) {
 			f.headN += copy(f.head[f.headN:], p)
 			if compressedLooking(f.head[:f.headN]) {
@@ -298,6 +310,10 @@ func (f *filter) decide(code int) {
 	if !ok {
 		f.fail(ErrUnknownEncoding)
 		return
+	}
+	f.declared = -1
+	if n, err := strconv.ParseInt(h.Get("Content-Length"), 10, 64); err == nil && n >= 0 {
+		f.declared = n
 	}
 	h.Del("Content-Length")
 	h.Del("Accept-Ranges")
@@ -484,6 +500,9 @@ func (f *filter) finish() {
 		f.decide(http.StatusOK)
 	}
 	f.bodyDone = true // the handler returned: what close writes is the end
+	if f.err == nil && f.body != nil && f.declared > f.written {
+		f.fail(ErrShortBody)
+	}
 	if f.err == nil {
 		if err := f.close(); err != nil {
 			f.fail(err)

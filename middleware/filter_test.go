@@ -481,6 +481,18 @@ func TestFailClosed(t *testing.T) {
 			}
 			_, _ = io.WriteString(w, "\n")
 		}, 0},
+		// A body shorter than its declared length is not passed off as
+		// whole once the filter has dropped the length.
+		{"short body, buffered JSON", nil, func(w http.ResponseWriter) {
+			w.Header().Set("Content-Type", "application/json")
+			w.Header().Set("Content-Length", "1000")
+			_, _ = io.WriteString(w, `{"a":1}`)
+		}, 502},
+		{"short body, streamed text", nil, func(w http.ResponseWriter) {
+			w.Header().Set("Content-Length", "100000")
+			_, _ = io.WriteString(w, strings.Repeat("line of text\n", 1000))
+			_ = http.NewResponseController(w).Flush()
+		}, 0},
 		// The caps hold however the unit arrives: here in one write.
 		{"sse event over the cap in one write", []middleware.Option{middleware.WithMaxEvent(1000)}, func(w http.ResponseWriter) {
 			w.Header().Set("Content-Type", "text/event-stream")

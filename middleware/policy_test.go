@@ -477,6 +477,26 @@ func TestContentTypesDisagree(t *testing.T) {
 	}
 }
 
+// TestDeclaredLength: a body of exactly its declared length passes (the
+// length is recomputed or dropped); bytes past it are refused, as
+// net/http refuses them.
+func TestDeclaredLength(t *testing.T) {
+	for _, ct := range []string{"text/plain", "application/json"} {
+		var werr error
+		h := middleware.OutputFilter(redact.Default())(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", ct)
+			w.Header().Set("Content-Length", "7")
+			_, _ = io.WriteString(w, `{"a":1}`)
+			_, werr = io.WriteString(w, "extra")
+		}))
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+		if rec.Code != 200 || rec.Body.String() != `{"a":1}` || !errors.Is(werr, http.ErrContentLength) {
+			t.Errorf("%s: %d %q, write past the length: %v", ct, rec.Code, rec.Body.String(), werr)
+		}
+	}
+}
+
 // TestLocationUserinfoParses: a redacted Location with user information
 // is still a URL a client can follow.
 func TestLocationUserinfoParses(t *testing.T) {
