@@ -80,7 +80,7 @@ type filter struct {
 	declared   int64 // the handler's Content-Length, -1 if none (see ErrShortBody)
 	written    int64 // body bytes the handler wrote, on a filtered path
 	decided    bool  // the status and the body path are chosen
-	headerSent bool // w.WriteHeader was called
+	headerSent bool  // w.WriteHeader was called
 	status     int
 	mode       string
 	allow      []jsonPath // JSON paths exempt on this route
