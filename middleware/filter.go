@@ -94,11 +94,14 @@ type filter struct {
 	// later, so it restores them before sending (see frozenHeader).
 	snap http.Header
 
-	body  bodyFilter // nil when the body passes as it is
-	dec   *decoder   // nil for identity
-	enc   encoder    // nil when not re-encoding
-	count *counter   // nil unless counts are wanted
-	sink  sink
+	body bodyFilter // nil when the body passes as it is
+	// hidden are the values the URL headers lost whole (a Location's
+	// "code"); the body masks them too (see maskValues).
+	hidden []hiddenValue
+	dec    *decoder // nil for identity
+	enc    encoder  // nil when not re-encoding
+	count  *counter // nil unless counts are wanted
+	sink   sink
 
 	err      error // why the filter failed closed
 	abort    bool  // headers were out when it failed: abort at the end
@@ -347,6 +350,15 @@ func (f *filter) decide(code int) {
 		f.mode, f.body = "sse", &sseFilter{f: f, w: out}
 	default:
 		f.mode, f.body = "text", textFilter{f.r.NewWriter(out).(*redact.Writer)}
+	}
+	if len(f.hidden) > 0 {
+		values, repls := make([]string, len(f.hidden)), make([]string, len(f.hidden))
+		for i, hv := range f.hidden {
+			values[i], repls[i] = hv.value, hv.repl
+		}
+		if m := newMaskValues(f.body, values, repls); m != nil {
+			f.body = m
+		}
 	}
 	if coding != "" {
 		f.dec = startDecoder(coding, f.body)

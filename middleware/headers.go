@@ -78,7 +78,7 @@ func (f *filter) redactHeaders(h http.Header) {
 	for _, name := range f.cfg.urlHeaders {
 		vs := h[http.CanonicalHeaderKey(name)]
 		for i, v := range vs {
-			vs[i] = RedactURL(f.r, v)
+			vs[i] = redactURL(f.r, v, &f.hidden)
 		}
 	}
 	for _, name := range f.cfg.textHeaders {
@@ -113,7 +113,14 @@ func (f *filter) redactHeaders(h http.Header) {
 // "JSESSIONID") are replaced whole, every other part
 // goes through r's patterns. Bytes that need no change are kept as they
 // are, including the order and escaping of parameters.
-func RedactURL(r *redact.Redactor, s string) string {
+func RedactURL(r *redact.Redactor, s string) string { return redactURL(r, s, nil) }
+
+// hiddenValue is a value redactURL replaced whole, and its replacement.
+type hiddenValue struct{ value, repl string }
+
+// redactURL is RedactURL; it appends to hidden (if not nil) the values it
+// replaced whole, which the body may repeat (see maskValues).
+func redactURL(r *redact.Redactor, s string, hidden *[]hiddenValue) string {
 	if s == "" {
 		return s
 	}
@@ -121,20 +128,20 @@ func RedactURL(r *redact.Redactor, s string) string {
 	base, query, hasQuery := strings.Cut(rest, "?")
 	var b strings.Builder
 	b.Grow(len(s))
-	b.WriteString(redactUserinfo(r, base))
+	b.WriteString(redactUserinfo(r, base, hidden))
 	if hasQuery {
 		b.WriteByte('?')
-		b.WriteString(redactQuery(r, query))
+		b.WriteString(redactQuery(r, query, hidden))
 	}
 	if hasFrag {
 		b.WriteByte('#')
 		// Fragments often carry OAuth implicit-flow tokens in query form.
-		b.WriteString(redactQuery(r, frag))
+		b.WriteString(redactQuery(r, frag, hidden))
 	}
 	return b.String()
 }
 
-func redactUserinfo(r *redact.Redactor, base string) string {
+func redactUserinfo(r *redact.Redactor, base string, hidden *[]hiddenValue) string {
 	i := strings.Index(base, "://")
 	if i >= 0 {
 		auth := base[i+3:]
@@ -151,6 +158,7 @@ func redactUserinfo(r *redact.Redactor, base string) string {
 			}
 			if hasPass {
 				if s, ok := r.SecretValue(pass); ok {
+					hide(hidden, pass, s)
 					pass = url.QueryEscape(s)
 				}
 				return base[:i+3] + user + ":" + pass + r.String(base[i+3+at:])
@@ -161,7 +169,14 @@ func redactUserinfo(r *redact.Redactor, base string) string {
 	return r.String(base)
 }
 
-func redactQuery(r *redact.Redactor, q string) string {
+// hide records value and its replacement s in hidden, if not nil.
+func hide(hidden *[]hiddenValue, value, s string) {
+	if hidden != nil {
+		*hidden = append(*hidden, hiddenValue{value, s})
+	}
+}
+
+func redactQuery(r *redact.Redactor, q string, hidden *[]hiddenValue) string {
 	var b strings.Builder
 	for i, part := range strings.Split(q, "&") {
 		if i > 0 {
@@ -184,6 +199,7 @@ func redactQuery(r *redact.Redactor, q string) string {
 		}
 		if r.IsSecretKey(key) || urlCredentialParam(key) {
 			if s, ok := r.SecretValue(val); ok {
+				hide(hidden, val, s)
 				b.WriteString(url.QueryEscape(s))
 				continue
 			}

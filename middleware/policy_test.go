@@ -497,6 +497,47 @@ func TestDeclaredLength(t *testing.T) {
 	}
 }
 
+// TestRedirectBody: the body http.Redirect writes repeats the Location;
+// what the header loses (an OAuth code, a ticket) the body loses too,
+// however the body is written.
+func TestRedirectBody(t *testing.T) {
+	const code = "SplxlOBeZQQYbYS6WxSbIA"
+	for _, tc := range []struct {
+		name    string
+		handler func(w http.ResponseWriter, r *http.Request)
+	}{
+		{"http.Redirect", func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "/cb?code="+code+"&state=xyz", http.StatusFound)
+		}},
+		{"byte by byte, escaped", func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Location", "/cb?ticket=ST-"+code)
+			w.Header().Set("Content-Type", "text/plain")
+			w.WriteHeader(http.StatusSeeOther)
+			body := "see /cb?ticket=ST-" + code + " or " + url.QueryEscape("ST-"+code) + "\n"
+			for i := range len(body) {
+				_, _ = io.WriteString(w, body[i:i+1])
+			}
+		}},
+	} {
+		h := middleware.OutputFilter(redact.Default())(http.HandlerFunc(tc.handler))
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/login", nil))
+		body := rec.Body.String()
+		if strings.Contains(body, code) || strings.Contains(rec.Header().Get("Location"), code) || !strings.Contains(body, "REDACTED") {
+			t.Errorf("%s: Location %q, body %q", tc.name, rec.Header().Get("Location"), body)
+		}
+	}
+	// A value too short to mask safely is left to the patterns.
+	h := middleware.OutputFilter(redact.Default())(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/cb?code=42", http.StatusFound)
+	}))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	if !strings.Contains(rec.Body.String(), "Found") {
+		t.Errorf("body %q", rec.Body.String())
+	}
+}
+
 // TestLocationUserinfoParses: a redacted Location with user information
 // is still a URL a client can follow.
 func TestLocationUserinfoParses(t *testing.T) {
