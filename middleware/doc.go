@@ -51,7 +51,8 @@
 //
 // Bytes leave as soon as no match can include them: text is written
 // through as it comes, minus a tail of a few hundred bytes that a secret
-// could still continue; a handler's Flush also releases a held complete
+// could still continue (the first 4 KiB of a response wait with its
+// headers, as net/http's own buffer would hold them, unless flushed); a handler's Flush also releases a held complete
 // line (see redact.Writer.Release). A Flush is a network flush, not a
 // boundary: a secret written across it is still caught.
 //
@@ -133,8 +134,10 @@
 // returns, so the client sees a broken transfer (HTTP/1.1: the connection
 // closes without the last chunk; HTTP/2: the stream is reset), never a
 // body that looks complete. Writes after the failure return
-// ErrFailedClosed. Headers are sent lazily, with the first byte of output
-// or the first Flush, so most failures still get the clean 502.
+// ErrFailedClosed. Headers are sent lazily, with the first 4 KiB of output
+// (as net/http itself holds the start of a body), a Flush, or the end of
+// the handler, so most failures still get the clean 502: a corrupt gzip
+// body written in one piece does.
 //
 // # Per-route policy
 //

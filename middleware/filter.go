@@ -414,6 +414,10 @@ func (f *filter) sendHeader() {
 	}
 	f.headerSent = true
 	f.w.WriteHeader(f.status)
+	if held := f.sink.hold; len(held) > 0 {
+		f.sink.hold = nil
+		_, _ = f.w.Write(held) // a write error shows again on the next write or flush
+	}
 }
 
 // frozenHeader returns the inner writer's header map reset to the decided
@@ -488,6 +492,7 @@ func (f *filter) fail(err error) {
 		f.abort = true
 		return
 	}
+	f.sink.hold = nil // never sent: the 502 replaces it
 	h := f.w.Header()
 	for k := range h {
 		delete(h, k)
@@ -581,13 +586,30 @@ func (f *filter) report() {
 }
 
 // sink is the last stage: it sends the headers with the first byte.
-type sink struct{ f *filter }
+// sink is the end of a filtered body path: the inner writer. It holds the
+// first holdMax bytes of output back, with the headers, until there is
+// more, a Flush, or the handler returns. net/http buffers as much before
+// it sends anything, so a client sees no difference; but a failure found
+// early in the body (a corrupt gzip stream written in one piece) still
+// becomes a clean 502, where committing the status with the first
+// decoded line would leave only an abort.
+type sink struct {
+	f    *filter
+	hold []byte
+}
+
+// holdMax is what the sink holds before the headers go.
+const holdMax = 4 << 10
 
 func (s *sink) Write(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
-	s.f.sendHeader()
+	if !s.f.headerSent && len(s.hold)+len(p) <= holdMax {
+		s.hold = append(s.hold, p...)
+		return len(p), nil
+	}
+	s.f.sendHeader() // with what was held
 	return s.f.w.Write(p)
 }
 

@@ -462,13 +462,26 @@ func TestFailClosed(t *testing.T) {
 			w.Header().Set("Content-Encoding", "gzip")
 			_, _ = io.WriteString(w, "this is not gzip key "+awsKey)
 		}, 502},
-		// The decoded line streams out before the missing trailer is
-		// noticed, so this one is aborted rather than a 502.
+		// The decoded line is held with the headers (see holdMax), so the
+		// missing trailer still gets a clean 502; past the hold, or after
+		// a Flush, the same failure aborts.
 		{"truncated gzip", nil, func(w http.ResponseWriter) {
 			w.Header().Set("Content-Encoding", "gzip")
 			z := encode(t, "gzip", []byte("key "+awsKey+"\n"))
 			_, _ = w.Write(z[:len(z)-6])
+		}, 502},
+		{"truncated gzip after a flush", nil, func(w http.ResponseWriter) {
+			w.Header().Set("Content-Encoding", "gzip")
+			z := encode(t, "gzip", []byte("line one\nkey "+awsKey+"\n"))
+			_, _ = w.Write(z[:len(z)-6])
+			_ = http.NewResponseController(w).Flush()
 		}, 0},
+		{"corrupt gzip, bad checksum", nil, func(w http.ResponseWriter) {
+			w.Header().Set("Content-Encoding", "gzip")
+			z := encode(t, "gzip", []byte("key "+awsKey+"\n"))
+			z[len(z)-8] ^= 0xff // the CRC-32 of the trailer
+			_, _ = w.Write(z)
+		}, 502},
 		{"json over the cap before headers", []middleware.Option{middleware.WithMaxJSON(100)}, func(w http.ResponseWriter) {
 			w.Header().Set("Content-Type", "application/json")
 			_, _ = io.WriteString(w, `{"note":"`+strings.Repeat("y", 200)+`","password":"`+password+`"}`)
