@@ -55,7 +55,7 @@ var bearerRows = []kvRow{
 	{"placeholder stars", "Authorization: Bearer ****************", "Authorization: Bearer ****************"},
 	{"already redacted", "Authorization: Bearer [REDACTED:bearer-token]", "Authorization: Bearer [REDACTED:bearer-token]"},
 	{"word before", "Xbearer 9f8e7d6c5b4a39281706", "Xbearer 9f8e7d6c5b4a39281706"},
-	{"no space: a key, not a scheme", "Bearer:9f8e7d6c5b4a39281706", "Bearer:[REDACTED:keyed-secret]"},
+	{"no space", "Bearer:9f8e7d6c5b4a39281706", "Bearer:9f8e7d6c5b4a39281706"},
 	{"token_type", `{"token_type":"Bearer","expires_in":3600}`, `{"token_type":"Bearer","expires_in":3600}`},
 	{"logfmt token_type", "token_type=Bearer expires_in=3600 max_tokens=1024", "token_type=Bearer expires_in=3600 max_tokens=1024"},
 	{"auth-param without quotes", "WWW-Authenticate: Bearer error=invalid_token", "WWW-Authenticate: Bearer error=invalid_token"},

@@ -48,7 +48,7 @@ const keyedRuleID = "keyed-secret"
 
 // keyAnchors are the roots of every secret noun; each hit runs the keyed
 // validator, which rejects most hits in a few bytes (no separator follows).
-var keyAnchors = []string{"pass", "pwd", "secret", "token", "key", "credential", "creds", "authoriz", "cookie", "sig", "pin", "otp", "jwt", "bearer"}
+var keyAnchors = []string{"pass", "pwd", "secret", "token", "key", "credential", "creds", "authoriz", "cookie", "sig"}
 
 // keyQualifiers make "key" a secret noun when they are the word before it:
 // api_key, private_key, x-api-key, secretKey … but not public_key, key_id,
@@ -76,7 +76,6 @@ var secretNouns = []string{
 	"password", "passwd", "passphrase", "pass", "pwd", "passcode",
 	"secret", "secrets", "credential", "credentials", "creds",
 	"token", "authorization", "cookie", "cookies", "signature", "sig",
-	"pin", "otp", "totp", "hotp", "jwt", "bearer",
 }
 
 // tokenNotSecret are words before "token" that make it a cursor or a
@@ -664,9 +663,6 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	}
 	if lastWordIs(key, "sig", "signature") && len(v) < 8 {
 		return // sig=1, signature=none: too short to be a signature
-	}
-	if lastWordIs(key, "pin") && len(v) < 4 {
-		return // pin=13, "gpio pin: 7": a pin number; a PIN has four digits or more
 	}
 	if (equalFold(key, "pwd") || equalFold(key, "oldpwd")) && (v[0] == '/' || v[0] == '~') {
 		return // the shell's working directory, not a password
@@ -1987,7 +1983,7 @@ func keyedRule() *rule {
 	return &rule{
 		id:       keyedRuleID,
 		kind:     Secret,
-		desc:     "value of a key whose last word is a secret noun (password, secret, token, api key, private/access key, credentials, authorization, cookie, signature, PIN (four characters or more), OTP, JWT, bearer) in k=v, k: v, JSON, YAML (also block scalars), env, query, form[field], header, XML, --flag, directive and name/value-pair syntax",
+		desc:     "value of a key whose last word is a secret noun (password, secret, token, api key, private/access key, credentials, authorization, cookie) in k=v, k: v, JSON, YAML (also block scalars), env, query, form[field], header, XML, --flag, directive and name/value-pair syntax",
 		example:  `password=hunter2, "api_key": "…", Authorization: Bearer …`,
 		anchors:  keyAnchors,
 		back:     128,

@@ -219,7 +219,6 @@ var keyedNounRows = func() []kvRow {
 		"private_key", "privateKey", "access_key", "AWS_SECRET_ACCESS_KEY", "aws_access_key", "signing_key",
 		"credential", "credentials", "creds", "db_credentials",
 		"INTERNAL_SECRET_PREVIOUS", "api_key_2", "password_new", "signature", "sig",
-		"pin", "PIN", "card_pin", "otp", "OTP", "mfa_otp", "totp", "jwt", "JWT", "bearer", "Bearer",
 	}
 	var rs []kvRow
 	for _, k := range keys {
@@ -405,7 +404,6 @@ var keyedNegativeRows = func() []kvRow {
 		`{"name":"DB_PASSWORD","type":"string"}`,
 		`{"label":"DB_PASSWORD","value":"shown"}`,
 		`sig=1`,
-		`gpio pin=13 set high`, `ping=5 spinning=true opinion=none`,
 		`["password", "token"]`,
 		`hash("password", salt)`,
 		`"password" is required`,
