@@ -37,7 +37,7 @@ func genericRules() []*rule {
 			anchors: []string{"mysql", "mariadb", "sshpass", "redis-cli", "curl"}, back: 1, fwd: 1024, validate: validateCLIPassword},
 		{id: "bcrypt-hash", kind: Secret, prio: prioGeneric,
 			desc: "bcrypt password hash", example: "$2b$12$ + 53 chars",
-			anchors: []string{"$2a$", "$2b$", "$2y$", "$2x$"}, back: 1, fwd: 60, validate: validateBcrypt},
+			anchors: []string{"$2a$", "$2b$", "$2y$", "$2x$"}, back: 1, fwd: 60 + maxPlaceholderLen, validate: validateBcrypt},
 		{id: "slack-webhook", kind: Secret, prio: prioVendor,
 			desc: "Slack incoming-webhook URL path", example: "https://hooks.slack.com/services/T…/B…/…",
 			anchors: []string{"hooks.slack.com/services/", "hooks.slack.com/workflows/", "hooks.slack.com/triggers/"}, back: 0, fwd: 200, validate: validateWebhookPath},
@@ -784,14 +784,14 @@ func validateBcrypt(s *scanner, w []byte, a, e int) {
 	}
 	// Then exactly 53 characters of its alphabet. A '.' or '/' after
 	// them ends the hash ("…ikdd.xoxb-…": a hash, then a sentence's stop
-	// or a path); a letter or digit, or one of our replacements glued
+	// or a path); a letter or digit, or one of our placeholders glued
 	// there (which stands for one), makes it something else.
 	i := e + 3
 	j := i
 	for j < len(w) && j-i < 53 && (isAlnum(w[j]) || w[j] == '.' || w[j] == '/') {
 		j++
 	}
-	if j-i != 53 || j < len(w) && (isAlnum(w[j]) || replacementAt(w, j, s.r.placeholders)) {
+	if j-i != 53 || j < len(w) && (isAlnum(w[j]) || placeholderAt(w, j)) {
 		return
 	}
 	s.add(a, j, e-a+3, 0)

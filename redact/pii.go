@@ -103,7 +103,7 @@ func validateEmail(s *scanner, w []byte, a, e int) {
 	for run > 0 && emailLocal(w[run-1]) {
 		run--
 	}
-	if afterReplacement(w, run, s.r.placeholders) {
+	if afterPlaceholder(w, run) {
 		// Glued to a word we replaced: the first pass read that word as
 		// the start of this local part, too long for one, and kept it.
 		return
@@ -115,7 +115,7 @@ func validateEmail(s *scanner, w []byte, a, e int) {
 	if d < 0 || equalFold(w[ls:a], "git") {
 		return // git@github.com:org/repo is an SSH remote, not a person
 	}
-	if d+1 < len(w) && (w[d] == '.' || w[d] == '-') && replacementAt(w, d+1, s.r.placeholders) {
+	if d+1 < len(w) && (w[d] == '.' || w[d] == '-') && placeholderAt(w, d+1) {
 		return // the domain went on into a value redacted before: a second pass must not see a new one
 	}
 	s.add(ls, d, 0, d-a)
@@ -495,8 +495,8 @@ func (k jsonKey) withKey(buf, v []byte) ([]byte, int) {
 // IBAN when an upper-case letter precedes it, and otherwise tries the card,
 // SSN and phone shapes on the candidates of the region.
 func validateDigits(s *scanner, w []byte, a, e int) {
-	if s.winOff+a < s.digitEnd {
-		return
+	if s.winOff+a < s.digitEnd || insidePlaceholder(w, a) {
+		return // the digits of a fingerprint ("[REDACTED:phone:08128989]") are ours
 	}
 	floor := max(0, s.digitEnd-s.winOff)
 	// The region: digits and single or double separators. A '+' only
@@ -610,9 +610,9 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 	gluedL, gluedR := false, false
 	if leadAt > 0 && !leftCut {
 		p := w[leadAt-1]
-		gluedL = isWord(p) && escBefore(w, leadAt) == 0 || p == '@' || p == '$' || afterReplacement(w, leadAt, s.r.placeholders) ||
-			(p == '-' || p == '.') && leadAt > 1 && (isWord(w[leadAt-2]) || afterReplacement(w, leadAt-1, s.r.placeholders)) || // blk_-1608…, v1.2…
-			p == '+' && afterReplacement(w, leadAt-1, s.r.placeholders) // "…9632+(408) …": one region on the first pass
+		gluedL = isWord(p) && escBefore(w, leadAt) == 0 || p == '@' || p == '$' || afterPlaceholder(w, leadAt) ||
+			(p == '-' || p == '.') && leadAt > 1 && (isWord(w[leadAt-2]) || afterPlaceholder(w, leadAt-1)) || // blk_-1608…, v1.2…
+			p == '+' && afterPlaceholder(w, leadAt-1) // "…9632+(408) …": one region on the first pass
 	}
 	if !rightCut && de < len(w) && (isWord(w[de]) || w[de] == '@' || w[de] == '%' && !pctCode(w, de)) {
 		gluedR = true
@@ -1434,31 +1434,44 @@ func afterReplacement(w []byte, i int, own [][]byte) bool {
 	return false
 }
 
-// replacementAt reports whether one of our replacements starts at w[i]:
-// a placeholder, or one of own, the configured fixed texts. It is the
-// mirror of afterReplacement, for validators that look forward. A window
-// may end inside a replacement: a start of one cut by the end of w
-// counts.
-func replacementAt(w []byte, i int, own [][]byte) bool {
-	if i >= len(w) {
+// placeholderAt reports whether one of our placeholders starts at w[i]:
+// "[REDACTED", kind (and fingerprint) characters, then "]". Only a whole
+// one counts, so that text which merely starts like one (a "[" at the end
+// of a window, Markdown's "**") never keeps a secret on a first pass. It
+// is the mirror of afterPlaceholder, for validators that look forward;
+// a rule that uses it reads maxPlaceholderLen bytes past its match.
+func placeholderAt(w []byte, i int) bool {
+	if i >= len(w) || w[i] != '[' || !bytes.HasPrefix(w[i:], []byte(placeholderPrefix)) {
 		return false
 	}
-	if w[i] == '[' && prefixOrCut(w[i:], placeholderPrefix) {
-		return true
-	}
-	for _, p := range own {
-		if len(p) > 0 && w[i] == p[0] && prefixOrCut(w[i:], string(p)) {
+	for j := i + len(placeholderPrefix); j < len(w) && j < i+maxPlaceholderLen; j++ {
+		switch c := w[j]; {
+		case c == ']':
 			return true
+		case !isAlnum(c) && c != ':' && c != '-' && c != '_' && c != '.':
+			return false
 		}
 	}
 	return false
 }
 
-// prefixOrCut reports whether v starts with p, or is a start of p.
-func prefixOrCut(v []byte, p string) bool {
-	n := min(len(v), len(p))
-	return string(v[:n]) == p[:n]
+// insidePlaceholder reports whether w[i] is inside one of our
+// placeholders, after its "[REDACTED".
+func insidePlaceholder(w []byte, i int) bool {
+	j := i
+	for j > 0 && i-j < maxPlaceholderLen {
+		c := w[j-1]
+		if !isAlnum(c) && c != ':' && c != '-' && c != '_' && c != '.' {
+			break
+		}
+		j--
+	}
+	return j > 0 && w[j-1] == '[' && bytes.HasPrefix(w[j-1:i], []byte(placeholderPrefix))
 }
+
+// maxPlaceholderLen bounds a placeholder: "[REDACTED:", a rule ID, a
+// fingerprint, "]".
+const maxPlaceholderLen = 96
 
 func afterPlaceholder(w []byte, i int) bool {
 	if i == 0 || w[i-1] != ']' {

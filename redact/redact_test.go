@@ -165,10 +165,17 @@ func TestIdempotentGlued(t *testing.T) {
 		{"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+375095323268273", []string{"toGCOjXt95"}},
 		{"+1 (213) 620-9632+(408) 985-0131", []string{"620-9632"}},
 		{"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-4579 8690 9114 6044", []string{"TRjDwaa4Nw"}},
+		// A fingerprint of digits is not a phone number under a phone key.
+		{`{"phone":"+81 3-4515-9072"}`, []string{"4515"}},
+		{"phone: +81 3-4515-9072", []string{"4515"}},
 		// An address's domain going on into a token.
 		{"hiro+gh@fastmail.fm.glpat-dctZN86GbLreOVWFhd0l", []string{"dctZN86Gb"}},
 	} {
-		for _, opt := range []Option{WithPlaceholder(), WithFixedText("***"), WithFingerprint([]byte("0123456789abcdef0123"))} {
+		// Not with a fixed text: text that looks like it ("**" in
+		// Markdown) must not keep a secret on the first pass, so a fixed
+		// text glued to a kept word is read as text (see
+		// TestNearPlaceholderLooks).
+		for _, opt := range []Option{WithPlaceholder(), WithFingerprint([]byte("0123456789abcdef0123"))} {
 			r, err := New(opt)
 			if err != nil {
 				t.Fatal(err)
@@ -184,6 +191,34 @@ func TestIdempotentGlued(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestNearPlaceholderLooks: text next to a secret that looks like one of
+// our replacements, or starts like one, does not keep the secret: only a
+// whole placeholder stands for a replaced word.
+func TestNearPlaceholderLooks(t *testing.T) {
+	const ghp = "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"
+	const bcrypt = "$2b$12$o/xsohu6bDewRH3q1P9kymaXpvKsmGkIkh4/0XQIq8ubB5G5ikdd" // one short of a hash
+	fixed, _ := New(WithFixedText("***"))
+	for _, c := range []struct {
+		r      *Redactor
+		in     string
+		secret string
+	}{
+		{Default(), `{"m":"token ` + ghp + `["}`, ghp},
+		{Default(), "see " + ghp + "[x] end", ghp},
+		{Default(), "h " + bcrypt + "W[", "0o4Mo"},
+		{Default(), "h " + bcrypt + ".[", bcrypt[8:20]},
+		{fixed, "see **" + ghp + "** end", ghp},
+		{fixed, "***" + ghp + "*** end", ghp},
+		{fixed, "***hiro+news@acme-corp.com*** end", "hiro+news"},
+		{fixed, "card ending ***4111111111111111", "4111111111111111"},
+		{fixed, "***123-45-6789***", "123-45-6789"},
+	} {
+		if out := c.r.String(c.in); strings.Contains(out, c.secret) {
+			t.Errorf("%q -> %q", c.in, out)
 		}
 	}
 }

@@ -306,14 +306,14 @@ func vendorRules() []*rule {
 		v.spec.init()
 		r := &rule{
 			id: v.id, kind: Secret, desc: v.desc, example: v.example,
-			back: escBack, fwd: v.spec.max + 1, prio: prioVendor,
+			back: escBack, fwd: v.spec.max + 1 + maxPlaceholderLen, prio: prioVendor, // see placeholderAt
 			tok: &v.spec, validate: validateToken,
 		}
 		for _, p := range v.spec.prefixes {
 			r.anchors = append(r.anchors, strings.ToLower(p))
 		}
 		if v.validate != nil {
-			r.validate, r.back, r.fwd = v.validate, v.back, v.fwd
+			r.validate, r.back, r.fwd = v.validate, v.back, v.fwd+maxPlaceholderLen
 		}
 		if v.anchors != nil {
 			r.anchors = v.anchors
@@ -326,12 +326,11 @@ func vendorRules() []*rule {
 // tokenAt checks the token of spec t starting at the anchor [a, e) and
 // returns its end, or -1.
 //
-// A token glued to one of our replacements (own are the configured fixed
-// texts) is taken as glued to the word that was replaced, which the first
-// pass saw as part of this token's run: "dckr_oat_…-ghp_…" keeps its
-// Docker token (the run is too long), so "dckr_oat_…-[REDACTED:…]" must
-// keep it too.
-func tokenAt(t *tokenSpec, w []byte, a, e int, own [][]byte) int {
+// A token glued to one of our placeholders is taken as glued to the word
+// that was replaced, which the first pass saw as part of this token's
+// run: "dckr_oat_…-ghp_…" keeps its Docker token (the run is too long), so
+// "dckr_oat_…-[REDACTED:…]" must keep it too.
+func tokenAt(t *tokenSpec, w []byte, a, e int) int {
 	if alnumBefore(w, a) {
 		return -1
 	}
@@ -357,7 +356,7 @@ func tokenAt(t *tokenSpec, w []byte, a, e int, own [][]byte) int {
 			break
 		}
 	}
-	if replacementAt(w, end, own) {
+	if placeholderAt(w, end) {
 		return -1
 	}
 	// A sentence's full stop is not part of the token.
@@ -412,7 +411,7 @@ func escapedTokenChar(t *tokenSpec, w []byte, i int) int {
 }
 
 func validateToken(s *scanner, w []byte, a, e int) {
-	if end := tokenAt(s.cur.tok, w, a, e, s.r.placeholders); end > 0 {
+	if end := tokenAt(s.cur.tok, w, a, e); end > 0 {
 		s.add(a, end, e-a, 0)
 	}
 }
@@ -421,7 +420,7 @@ func validateToken(s *scanner, w []byte, a, e int) {
 // stateless installation token: ghs_, the app ID, '_', and a JWT (three
 // base64url segments, the first a JSON header).
 func validateGitHub(s *scanner, w []byte, a, e int) {
-	if end := tokenAt(s.cur.tok, w, a, e, s.r.placeholders); end > 0 {
+	if end := tokenAt(s.cur.tok, w, a, e); end > 0 {
 		if githubChecksum(w[e:end]) {
 			s.add(a, end, e-a, 0)
 		}
@@ -457,7 +456,7 @@ func validateGitHub(s *scanner, w []byte, a, e int) {
 // secret access key: the first run of exactly 40 base64 characters with
 // both letters and digits.
 func validateAWSKeyID(s *scanner, w []byte, a, e int) {
-	end := tokenAt(s.cur.tok, w, a, e, s.r.placeholders)
+	end := tokenAt(s.cur.tok, w, a, e)
 	if end < 0 {
 		return
 	}
