@@ -83,6 +83,7 @@ func (r *Redactor) newJSONWalker(b []byte, fn func(Finding)) *jsonWalker {
 	j.r, j.in, j.fn, j.out, j.copied = r, b, fn, nil, 0
 	j.jsonBufs = jsonBufs{tmp: j.tmp[:0], rawAt: j.rawAt[:0], scratch: j.scratch[:0], enc: j.enc[:0], key: j.key[:0]}
 	j.useHits, j.hits, j.hi = false, j.hits[:0], 0
+	j.escQ, j.hasEsc = j.escQ[:0], false
 	if j.keyOwner != r {
 		j.tokens = tokenMemo{}
 		j.keyOwner = r
@@ -96,7 +97,7 @@ func (j *jsonWalker) release() {
 		j.scanner = nil
 	}
 	j.r, j.in, j.out, j.fn = nil, nil, nil, nil
-	if cap(j.tmp)+cap(j.scratch)+cap(j.enc)+cap(j.key)+4*cap(j.hits)+4*cap(j.rawAt) <= 1<<20 {
+	if cap(j.tmp)+cap(j.scratch)+cap(j.enc)+cap(j.key)+4*(cap(j.hits)+cap(j.rawAt)+cap(j.escQ)+cap(j.escHits)+cap(j.merged)) <= 1<<20 {
 		jsonScratch.Put(j)
 	}
 }
@@ -123,6 +124,11 @@ type jsonWalker struct {
 	hits    []int32
 	hi      int // hits[:hi] end before the token being looked at
 	lanes   [lanes][]int32
+
+	// JSONUnchecked on a document with backslashes: the escaped quotes,
+	// and a hit at each run of backslashes (see escapes).
+	escQ, escHits, merged []int32
+	hasEsc                bool
 
 	// JSONUnchecked's look-backs for a comma's container (containerOf):
 	// the last comma resolved and its container's opening bracket, and

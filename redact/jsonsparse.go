@@ -14,11 +14,13 @@ import (
 // JSON has anchors ("Bearer", "://", "max_tokens") in a few tokens and
 // none in the rest.
 //
+// A string with an escape is visited too, decoded and checked whole, as
+// an escape can hide an anchor ("\u0070assword").
+//
 // What it does not do is check the parts of the document between those
-// tokens. Where the bytes around an anchor are not valid JSON, or the
-// document has a backslash (an escape can hide an anchor, and changes the
-// quote parity), it returns what JSON returns, the text redaction for
-// invalid input. Invalid JSON elsewhere goes unreported: the output is
+// tokens. Where the bytes around an anchor or an escape are not valid
+// JSON, it returns what JSON returns, the text redaction for invalid
+// input. Invalid JSON elsewhere goes unreported: the output is
 // then the input with the redactions a valid document would get. Every
 // anchor is still looked at, by the same rules, so this changes what is
 // reported, not what is caught; use JSON to validate.
@@ -32,14 +34,15 @@ func (r *Redactor) JSONUnchecked(b []byte) []byte {
 
 // jsonUnchecked is JSONUnchecked, calling fn (if not nil) for every
 // replaced span. ok is false when the caller must run json instead: a
-// document under minHitMap bytes, a backslash, an anchor that holds a
-// quote, or invalid JSON at a token with an anchor.
+// document under minHitMap bytes, an anchor that holds a quote, or invalid
+// JSON at a token with an anchor or an escape.
 func (r *Redactor) jsonUnchecked(b []byte, fn func(Finding)) (out []byte, ok bool) {
-	if len(b) < minHitMap || len(b) >= 1<<31 || r.spanAnchor || bytes.IndexByte(b, '\\') >= 0 {
+	if len(b) < minHitMap || len(b) >= 1<<31 || r.spanAnchor {
 		return nil, false // a small document: the walk costs less than the set-up
 	}
 	first, _ := r.m.skipClean(b)
-	if first == len(b) {
+	slash := bytes.IndexByte(b, '\\')
+	if first == len(b) && slash < 0 {
 		return b, true // no anchor anywhere: nothing to parse
 	}
 	if bytes.Count(b, []byte{'{'})+bytes.Count(b, []byte{'['}) > maxJSONDepth && jsonDepth(b) > maxJSONDepth {
@@ -47,12 +50,20 @@ func (r *Redactor) jsonUnchecked(b []byte, fn func(Finding)) (out []byte, ok boo
 	}
 	j := r.newJSONWalker(b, fn)
 	defer j.release()
-	// No anchor ends before first, so none starts before from: the
-	// automaton started there at the root finds every one.
-	from := max(0, first-r.m.maxLen+1)
-	j.hits = r.m.hitEnds(b[from:], j.hits, &j.lanes)
-	for i := range j.hits {
-		j.hits[i] += int32(from)
+	if first < len(b) {
+		// No anchor ends before first, so none starts before from: the
+		// automaton started there at the root finds every one.
+		from := max(0, first-r.m.maxLen+1)
+		j.hits = r.m.hitEnds(b[from:], j.hits, &j.lanes)
+		for i := range j.hits {
+			j.hits[i] += int32(from)
+		}
+	}
+	if slash >= 0 {
+		// An escape can hide an anchor ("\u0070assword"), so every string
+		// with a backslash is visited as if an anchor ended in it, and
+		// decoded whole; and an escaped quote delimits nothing.
+		j.escapes(slash)
 	}
 	j.useHits = true
 	if !j.sparse() {
@@ -69,16 +80,16 @@ func (r *Redactor) jsonUnchecked(b []byte, fn func(Finding)) (out []byte, ok boo
 // token that is not valid JSON in its place, having then changed nothing
 // the caller keeps.
 //
-// With no backslash in the input, a string is exactly the bytes between
-// an odd-numbered quote and the next one, so a byte lies inside a string
-// when an odd number of quotes precede it. Anchors hold no quote, so an
+// A string is exactly the bytes between an odd-numbered quote and the
+// next one, not counting escaped quotes (see escapes), so a byte lies
+// inside a string when an odd number of quotes precede it. Anchors hold no quote, so an
 // anchor lies inside one string or outside all of them. Every rewrite the
 // walk makes is triggered by an anchor in the token rewritten or, for the
 // value of a secret key, in its key; so the tokens with an anchor are all
 // that need a look, in input order, along with the keys of their values.
 func (j *jsonWalker) sparse() bool {
 	in := j.in
-	q := quoteCounter{in: in}
+	q := quoteCounter{in: in, escQ: j.escQ, esc: j.hasEsc}
 	j.lastComma, j.sparseBudget, j.lastKeyEnd = -1, 2*len(in)+1024, -1
 	done := 0 // in[:done] is accounted for: later hits inside it are skipped
 	j.renamed, j.renamedBuf = j.renamed[:0], j.renamedBuf[:0]
@@ -102,7 +113,7 @@ func (j *jsonWalker) sparse() bool {
 			continue
 		}
 		s := open
-		e, _, err := j.str(s) // with no backslash: the next quote, and no control byte before it
+		e, esc, err := j.str(s)
 		if err != nil {
 			return false
 		}
@@ -113,12 +124,14 @@ func (j *jsonWalker) sparse() bool {
 			if !j.keyContext(prev) || !j.startsValue(next+1) {
 				return false
 			}
-			secretKey, name := j.objectKey(s, e, false)
+			secretKey, name := j.objectKey(s, e, esc)
 			if len(name) > 0 && &name[0] != &in[s+1] {
-				// Redacted ("password=[REDACTED:…]"): its values read
-				// it as written out, as in the walk.
-				j.renamed = append(j.renamed, renamedKey{end: e, at: len(j.renamedBuf)})
+				// Redacted ("password=[REDACTED:…]") or escaped: its
+				// values read it as written out, decoded, as in the walk.
+				at := len(j.renamedBuf)
+				j.renamed = append(j.renamed, renamedKey{end: e, at: at})
 				j.renamedBuf = append(j.renamedBuf, name...)
+				name = j.renamedBuf[at:] // name may be in a buffer reused next
 			}
 			if !secretKey {
 				j.lastKeyEnd, j.lastKey = e, name // its value most often has an anchor too
@@ -136,14 +149,14 @@ func (j *jsonWalker) sparse() bool {
 		if !ok {
 			return false
 		}
-		j.redactValue(s, e, false, jsonKey{name: name})
-		content := in[s+1 : e-1]
+		j.redactValue(s, e, esc, jsonKey{name: name})
+		content, cesc := in[s+1:e-1], esc
 		if j.valueChanged {
-			content = j.scratch // as written out, as the walk reads it
+			content, cesc = j.scratch, false // as written out, decoded, as the walk reads it
 		}
 		// Only an object member names a pair, not an array element read
 		// under its array's key.
-		if pb := j.back(s - 1); pb >= 0 && in[pb] == ':' && j.r.pairSecretName(name, content, false, &j.tmp) {
+		if pb := j.back(s - 1); pb >= 0 && in[pb] == ':' && j.r.pairSecretName(name, content, cesc, &j.tmp) {
 			// {"name":"DB_PASSWORD","value":…}: the next member's value
 			// is a secret if its key is "value" (whose own text holds no
 			// anchor, so no hit would bring us there).
@@ -172,9 +185,9 @@ func (j *jsonWalker) pairValue(e int) (int, bool) {
 	if ks == len(in) || in[ks] != '"' {
 		return 0, false
 	}
-	ke, _, err := j.str(ks)
-	if err != nil {
-		return 0, false
+	ke, esc, err := j.str(ks)
+	if err != nil || esc {
+		return 0, false // an escaped key ("v\u0061lue"): let JSON decode it
 	}
 	colon := j.ws(ke)
 	if colon == len(in) || in[colon] != ':' {
@@ -330,8 +343,8 @@ func (j *jsonWalker) startsValue(i int) bool {
 // containerOf returns where the bracket that opens the container holding
 // the comma at c is, or -1 at the top level or when the look-backs of
 // this document have read more than their budget (the caller then falls
-// back to the walk, so that the total stays linear). With no backslash,
-// every quote read going back opens or closes a string.
+// back to the walk, so that the total stays linear). Every quote read
+// going back that is not escaped opens or closes a string.
 //
 // Successive elements of one container are the common case: the last
 // comma resolved is remembered, and a look-back that reaches it at the
@@ -352,7 +365,9 @@ func (j *jsonWalker) containerOf(c int) int {
 		}
 		switch in[i] {
 		case '"':
-			inString = !inString
+			if !j.hasEsc || !escapedQuote(in, i) {
+				inString = !inString
+			}
 		case ']', '}':
 			if !inString {
 				depth++
@@ -384,21 +399,29 @@ func (j *jsonWalker) keyBefore(prev int) (key []byte, ok bool) {
 		return nil, false
 	}
 	ks := bytes.LastIndexByte(j.in[:kq], '"')
+	if j.hasEsc {
+		ks = lastQuote(j.in, kq)
+	}
 	if ks < 0 || hasControl(j.in[ks+1:kq]) {
 		return nil, false
 	}
 	if !j.keyContext(j.back(ks - 1)) {
 		return nil, false
 	}
-	if len(j.renamed) == 0 {
-		return j.in[ks+1 : kq], true
-	}
-	if n, found := slices.BinarySearchFunc(j.renamed, kq+1, func(r renamedKey, end int) int { return r.end - end }); found {
-		end := len(j.renamedBuf)
-		if n+1 < len(j.renamed) {
-			end = j.renamed[n+1].at
+	if len(j.renamed) > 0 {
+		if n, found := slices.BinarySearchFunc(j.renamed, kq+1, func(r renamedKey, end int) int { return r.end - end }); found {
+			end := len(j.renamedBuf)
+			if n+1 < len(j.renamed) {
+				end = j.renamed[n+1].at
+			}
+			return j.renamedBuf[j.renamed[n].at:end], true
 		}
-		return j.renamedBuf[j.renamed[n].at:end], true
+	}
+	if j.hasEsc && bytes.IndexByte(j.in[ks+1:kq], '\\') >= 0 {
+		// An escaped key is read decoded. One that sparse visited (it has
+		// a backslash, so it was) is in renamed; anything else is not a
+		// key sparse understands: let JSON decide.
+		return nil, false
 	}
 	return j.in[ks+1 : kq], true
 }
@@ -455,13 +478,16 @@ func hasControl(b []byte) bool {
 	return false
 }
 
-// quoteCounter answers "is in[p] inside a string?" for increasing p in a
-// document with no backslash, counting the quotes between one question
-// and the next.
+// quoteCounter answers "is in[p] inside a string?" for increasing p,
+// counting the quotes between one question and the next, less the
+// escaped ones.
 type quoteCounter struct {
-	in  []byte
-	pos int  // quotes in in[:pos] are counted
-	odd bool // an odd number of them
+	in   []byte
+	pos  int     // quotes in in[:pos] are counted
+	odd  bool    // an odd number of them
+	escQ []int32 // where the escaped quotes are, which delimit nothing (see escapes)
+	ei   int     // escQ[:ei] are before pos
+	esc  bool    // the document has a backslash
 }
 
 // at reports whether in[p] (not a quote) is inside a string, and where
@@ -470,14 +496,24 @@ func (q *quoteCounter) at(p int) (inString bool, open int) {
 	// bytes.Count is vectorised in the runtime: several times the speed
 	// of counting eight bytes at a time in Go over the short stretches
 	// between hits.
-	if bytes.Count(q.in[q.pos:p], quoteByte)&1 == 1 {
+	n := bytes.Count(q.in[q.pos:p], quoteByte)
+	for q.ei < len(q.escQ) && int(q.escQ[q.ei]) < p {
+		if int(q.escQ[q.ei]) >= q.pos {
+			n--
+		}
+		q.ei++
+	}
+	if n&1 == 1 {
 		q.odd = !q.odd
 	}
 	q.pos = p
 	if !q.odd {
 		return false, -1
 	}
-	return true, bytes.LastIndexByte(q.in[:p], '"')
+	if !q.esc {
+		return true, bytes.LastIndexByte(q.in[:p], '"')
+	}
+	return true, lastQuote(q.in, p)
 }
 
 // skipTo moves the count to e, just past a closing quote: no string is
@@ -486,14 +522,79 @@ func (q *quoteCounter) skipTo(e int) {
 	q.pos, q.odd = e, false
 }
 
+// lastQuote returns the last quote in in[:p] that is not escaped, or -1.
+func lastQuote(in []byte, p int) int {
+	k := bytes.LastIndexByte(in[:p], '"')
+	for k >= 0 && escapedQuote(in, k) {
+		k = bytes.LastIndexByte(in[:k], '"')
+	}
+	return k
+}
+
+// escapedQuote reports whether the quote at in[k] follows an odd run of
+// backslashes: inside a string, it is text.
+func escapedQuote(in []byte, k int) bool {
+	n := 0
+	for k-n > 0 && in[k-n-1] == '\\' {
+		n++
+	}
+	return n&1 == 1
+}
+
+// escapes prepares a document with backslashes, the first at slash: it
+// lists the escaped quotes (for quoteCounter) and adds a hit at every run
+// of backslashes, so that sparse visits, decodes and checks each string
+// that holds one, as the walk would.
+func (j *jsonWalker) escapes(slash int) {
+	in := j.in
+	j.hasEsc = true
+	j.escQ, j.escHits = j.escQ[:0], j.escHits[:0]
+	for i := slash; i >= 0; {
+		r := i
+		for r < len(in) && in[r] == '\\' {
+			r++
+		}
+		j.escHits = append(j.escHits, int32(i)+1)
+		if (r-i)&1 == 1 && r < len(in) && in[r] == '"' {
+			j.escQ = append(j.escQ, int32(r))
+		}
+		if r >= len(in) {
+			break
+		}
+		n := bytes.IndexByte(in[r+1:], '\\')
+		if n < 0 {
+			break
+		}
+		i = r + 1 + n
+	}
+	// Merge the two sorted lists of hits; the old list's buffer serves the
+	// next document's merge.
+	merged := j.merged[:0]
+	a, b := j.hits, j.escHits
+	for len(a) > 0 && len(b) > 0 {
+		if a[0] <= b[0] {
+			merged, a = append(merged, a[0]), a[1:]
+		} else {
+			merged, b = append(merged, b[0]), b[1:]
+		}
+	}
+	j.merged = j.hits[:0]
+	j.hits = append(append(merged, a...), b...)
+}
+
 var quoteByte = []byte{'"'}
 
-// jsonDepth returns the deepest nesting of brackets outside strings in b,
-// which has no backslash.
+// jsonDepth returns the deepest nesting of brackets outside strings in b.
 func jsonDepth(b []byte) int {
-	depth, deepest, inString := 0, 0, false
+	depth, deepest, inString, escaped := 0, 0, false, false
 	for _, c := range b {
+		if escaped {
+			escaped = false
+			continue
+		}
 		switch c {
+		case '\\':
+			escaped = inString
 		case '"':
 			inString = !inString
 		case '{', '[':
