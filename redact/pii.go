@@ -724,8 +724,8 @@ func ibanHeadBefore(w []byte, i int) bool {
 // one after a separator with a space.
 func (r *digitRegion) nextStart(i int) int {
 	for ; i < len(r.g); i++ {
-		if i == 0 || bytes.IndexByte(r.w[r.g[i-1].e:r.g[i].s], ' ') >= 0 {
-			return i
+		if sep := r.w[r.g[i-1].e:r.g[i].s]; i == 0 || bytes.IndexByte(sep, ' ') >= 0 || sep[len(sep)-1] == ')' {
+			return i // after a space, or a closing parenthesis: "us12)3528 7830 1860 6234"
 		}
 	}
 	return i

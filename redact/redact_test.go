@@ -165,6 +165,9 @@ func TestIdempotentGlued(t *testing.T) {
 		{"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+375095323268273", []string{"toGCOjXt95"}},
 		{"+1 (213) 620-9632+(408) 985-0131", []string{"620-9632"}},
 		{"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-4579 8690 9114 6044", []string{"TRjDwaa4Nw"}},
+		// A number after a closing parenthesis stands alone, as after a
+		// space: "us12)" does not hide the card.
+		{"de25d77024470108b4845c6295daa2b1-us12)3528 7830 1860 6234", []string{"3528 7830", "de25d770"}},
 		// A fingerprint of digits is not a phone number under a phone key.
 		{`{"phone":"+81 3-4515-9072"}`, []string{"4515"}},
 		{"phone: +81 3-4515-9072", []string{"4515"}},
