@@ -316,6 +316,9 @@ func (j *jsonWalker) object(i, depth int, secret bool) (int, error) {
 			return i, j.errorf(i, "expected ':'")
 		}
 		vs := j.ws(i + 1)
+		if !secret && !secretKey && j.codeValueAt(name, vs) {
+			secretKey = true // {"pin":"4821"}, {"otp":123456}
+		}
 		ve, err := j.value(vs, depth, secret || secretKey, name)
 		if err != nil {
 			return ve, err
@@ -748,6 +751,35 @@ func (j *jsonWalker) redactNumber(s, e int, k jsonKey) {
 }
 
 // redactSecretValue replaces the value in[s:e] of a secret key.
+// codeValueAt reports whether the value at i is a code (4 to 12 digits,
+// as a string with no escape or as a number) under a code key (see
+// codeNouns): then it is secret.
+func (j *jsonWalker) codeValueAt(key []byte, i int) bool {
+	in := j.in
+	if i >= len(in) {
+		return false
+	}
+	// The value's shape first: it settles most members in a few bytes.
+	if in[i] == '"' {
+		e := i + 1
+		for e < len(in) && isDigit(in[e]) {
+			e++
+		}
+		if e == len(in) || in[e] != '"' || !codeValue(in[i+1:e]) {
+			return false
+		}
+	} else {
+		e := i
+		for e < len(in) && isDigit(in[e]) {
+			e++
+		}
+		if !codeValue(in[i:e]) || e < len(in) && isNumberByte(in[e]) {
+			return false
+		}
+	}
+	return isCodeKey(trimKey(key))
+}
+
 func (j *jsonWalker) redactSecretValue(s, e int) {
 	v := j.in[s:e]
 	if j.r.jsonSecretKept(v) {

@@ -16,6 +16,12 @@ var jsonRows = []jsonRow{
 	{"string", `{"password":"hunter2"}`, `{"password":"[REDACTED:keyed-secret]"}`},
 	{"number", `{"password":12345}`, `{"password":"[REDACTED:keyed-secret]"}`},
 	{"bool: a flag, not a secret", `{"secret":true,"password":false}`, `{"secret":true,"password":false}`},
+	// A PIN or a one-time password: secret when it is 4 to 12 digits.
+	{"codes", `{"pin":"4821","otp":123456,"card_pin":"1357","otpCode":"998877","totp":" 123456"}`,
+		`{"pin":"[REDACTED:keyed-secret]","otp":"[REDACTED:keyed-secret]","card_pin":"[REDACTED:keyed-secret]","otpCode":"[REDACTED:keyed-secret]","totp":" 123456"}`},
+	{"not codes", `{"pin":17,"gpio_pin":"GPIO17","otp":"sms","otp_settings":{"length":6},"pin_count":4821,"otp2":{"pin":"A0"},"pin_hash":"12345678901234","pin":-1234,"otp":1234.5}`,
+		`{"pin":17,"gpio_pin":"GPIO17","otp":"sms","otp_settings":{"length":6},"pin_count":4821,"otp2":{"pin":"A0"},"pin_hash":"12345678901234","pin":-1234,"otp":1234.5}`},
+	{"code under an escaped key", `{"p\u0069n":"4821"}`, `{"p\u0069n":"[REDACTED:keyed-secret]"}`},
 	{"object", `{"api_key":{"a":1,"b":[2]}}`, `{"api_key":"[REDACTED:keyed-secret]"}`},
 	{"array", `{"api_keys":["k-1a2b3c","k-4d5e6f"]}`, `{"api_keys":"[REDACTED:keyed-secret]"}`},
 	{"secret key inside a secret value", `{"password" : {"nested":{"password":"x"}}}`, `{"password" : "[REDACTED:keyed-secret]"}`},

@@ -125,6 +125,7 @@ func (j *jsonWalker) sparse() bool {
 				return false
 			}
 			secretKey, name := j.objectKey(s, e, esc)
+			secretKey = secretKey || j.codeValueAt(name, j.ws(next+1))
 			if len(name) > 0 && &name[0] != &in[s+1] {
 				// Redacted ("password=[REDACTED:…]") or escaped: its
 				// values read it as written out, decoded, as in the walk.

@@ -84,6 +84,8 @@ type JSONWriter struct {
 	tok       []byte
 	isKey     bool  // the string is an object key
 	tokSecret bool  // the token is the value of a secret key
+	codeKey   bool  // the key just read is a code key (see codeNouns)
+	tokCode   bool  // the token is the value of a code key: secret if a code
 	tokKeyed  bool  // the token is the value of the key in bufs.key
 	tooLong   bool  // the token passed the limit; tok is then empty
 	tokMax    int   // the limit plus the token's opening quote
@@ -451,7 +453,8 @@ func (jw *JSONWriter) startValue(p []byte, i int) (int, error) {
 	}
 	secret := jw.secret && !jw.skipping
 	keyed := jw.keyed && !secret && !jw.skipping
-	jw.secret, jw.keyed = false, false
+	code := jw.codeKey && !secret && !jw.skipping
+	jw.secret, jw.keyed, jw.codeKey = false, false, false
 	switch {
 	case c == '{' || c == '[':
 		if len(jw.stack) >= maxJSONDepth {
@@ -483,11 +486,11 @@ func (jw *JSONWriter) startValue(p []byte, i int) (int, error) {
 		}
 	case c == '"':
 		jw.startString(false, secret)
-		jw.tokKeyed = keyed
+		jw.tokKeyed, jw.tokCode = keyed, code
 		return jw.wholeString(p, i), nil
 	case c == '-' || isDigit(c):
 		jw.state, jw.tokSecret, jw.tooLong, jw.tokMax = jsNumber, secret, false, jw.limit
-		jw.tokKeyed = keyed
+		jw.tokKeyed, jw.tokCode = keyed, code
 		switch {
 		case c == '-':
 			jw.num = numMinus
@@ -648,6 +651,8 @@ func (jw *JSONWriter) endString(tok []byte) {
 		jw.out = jw.appendTooLong(jw.out)
 		jw.secret = key // fail closed: a key we cannot read may be secret
 		jw.keyed = false
+	case !key && jw.tokCode && !jw.esc && codeValue(tok[1:len(tok)-1]) && !jw.r.jsonSecretKept(tok):
+		jw.out = jw.r.appendJSONSecret(jw.out, tok, nil)
 	case jw.tokSecret:
 		if !jw.r.jsonSecretKept(tok) {
 			jw.out = jw.r.appendJSONSecret(jw.out, tok, nil)
@@ -703,6 +708,7 @@ func (jw *JSONWriter) endString(tok []byte) {
 				jw.bufs.key = append(jw.bufs.key[:0], jw.bufs.scratch...)
 			}
 			jw.secret = pairValue || jw.r.isSecretKey(trimKey(jw.bufs.key))
+			jw.codeKey = !jw.secret && isCodeKey(trimKey(jw.bufs.key))
 		}
 		switch {
 		case !ok:
@@ -811,7 +817,7 @@ func (jw *JSONWriter) endNumber() {
 	case jw.skipping:
 	case jw.tooLong:
 		jw.out = jw.appendTooLong(jw.out)
-	case jw.tokSecret:
+	case jw.tokSecret, jw.tokCode && codeValue(jw.tok) && !jw.r.jsonSecretKept(jw.tok):
 		jw.out = jw.r.appendJSONSecret(jw.out, jw.tok, nil)
 	default:
 		var k jsonKey

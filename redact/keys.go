@@ -48,7 +48,29 @@ const keyedRuleID = "keyed-secret"
 
 // keyAnchors are the roots of every secret noun; each hit runs the keyed
 // validator, which rejects most hits in a few bytes (no separator follows).
-var keyAnchors = []string{"pass", "pwd", "secret", "token", "key", "credential", "creds", "authoriz", "cookie", "sig"}
+var keyAnchors = []string{"pass", "pwd", "secret", "token", "key", "credential", "creds", "authoriz", "cookie", "sig", "pin", "otp"}
+
+// codeNouns name a short numeric secret, a PIN or a one-time password, as
+// a key's last word (also "pin_code", "otpCode"). Such a key is secret
+// only for a value of 4 to 12 digits (see codeValue): "pin": 17 is a pin
+// number, "otp": "sms" a channel, "otp": {"length": 6} a setting.
+var codeNouns = []string{"pin", "otp", "totp", "hotp"}
+
+// isCodeKey reports a key named by a code noun (see codeNouns).
+func isCodeKey(k []byte) bool {
+	var buf [12][2]int
+	words := keyWords(k, buf[:0])
+	n := len(words)
+	if n == 0 {
+		return false
+	}
+	last := k[words[n-1][0]:words[n-1][1]]
+	return inFold(last, codeNouns) ||
+		n >= 2 && equalFold(last, "code") && inFold(k[words[n-2][0]:words[n-2][1]], codeNouns)
+}
+
+// codeValue reports a value a code key hides: 4 to 12 digits.
+func codeValue(v []byte) bool { return len(v) >= 4 && len(v) <= 12 && isDigits(v) }
 
 // keyQualifiers make "key" a secret noun when they are the word before it:
 // api_key, private_key, x-api-key, secretKey … but not public_key, key_id,
@@ -563,7 +585,7 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 		if sks, quoted := s.spacedKeyStart(w, ks, ke); sks < ks {
 			// Unquoted, the words only help a last word that is not a
 			// secret by itself ("API Key"); "pw password=v" stays as it was.
-			if sec, _ := s.classifyKey(w[ks:ke]); quoted || !sec {
+			if sec, _ := s.classifyKey(w[ks:ke]); quoted || !sec && !isCodeKey(w[ks:ke]) {
 				ks, multi, multiQuoted = sks, true, quoted
 			}
 		}
@@ -585,7 +607,11 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	}
 	key := w[ks:ke]
 	sec, header := s.classifyKey(key)
-	if !sec {
+	code := !sec && isCodeKey(key)
+	if !sec && !code {
+		return
+	}
+	if sep == sepPair && code {
 		return
 	}
 	if sep == sepPair {
@@ -616,6 +642,9 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 		kv.end = kv.first // one word: "password p4ss w0rd" is not a YAML value
 	}
 	v := w[kv.start:kv.end]
+	if code && !codeValue(v) {
+		return // "pin=GPIO17", "otp: sms": not a code
+	}
 	first := v // the first word of a plain value
 	if kv.first > kv.start && kv.first < kv.end {
 		first = w[kv.start:kv.first]
@@ -1983,7 +2012,7 @@ func keyedRule() *rule {
 	return &rule{
 		id:       keyedRuleID,
 		kind:     Secret,
-		desc:     "value of a key whose last word is a secret noun (password, secret, token, api key, private/access key, credentials, authorization, cookie) in k=v, k: v, JSON, YAML (also block scalars), env, query, form[field], header, XML, --flag, directive and name/value-pair syntax",
+		desc:     "value of a key whose last word is a secret noun (password, secret, token, api key, private/access key, credentials, authorization, cookie; and, for a value of 4 to 12 digits only, PIN and OTP) in k=v, k: v, JSON, YAML (also block scalars), env, query, form[field], header, XML, --flag, directive and name/value-pair syntax",
 		example:  `password=hunter2, "api_key": "…", Authorization: Bearer …`,
 		anchors:  keyAnchors,
 		back:     128,

@@ -44,6 +44,11 @@ func checkKVRows(t *testing.T, r *Redactor, rows []kvRow) {
 
 // Every syntax a key/value pair is written in.
 var keyedSyntaxRows = []kvRow{
+	// Codes: a PIN or one-time password of 4 to 12 digits.
+	{"pin", "login ok pin=4821 user=bob", "login ok pin=" + phKeyed + " user=bob"},
+	{"PIN colon", "PIN: 123456", "PIN: " + phKeyed},
+	{"otp json", `{"otp": "123456"}`, `{"otp": "` + phKeyed + `"}`},
+	{"otp_code", "otp_code=998877", "otp_code=" + phKeyed},
 	{".netrc", "machine api.acme.com login deploy password shVI7S7ilSU9wvIcRm", "machine api.acme.com login deploy password " + phKeyed},
 	{"vault login", "vault login -method=userpass username=ops password S3cur387@@ (attempt 5/5)", "vault login -method=userpass username=ops password " + phKeyed + " (attempt 5/5)"},
 	{"SQL WITH PASSWORD", "ALTER USER app WITH PASSWORD 'Velvet9958?'; took 797.9ms", "ALTER USER app WITH PASSWORD '" + phKeyed + "'; took 797.9ms"},
@@ -404,6 +409,9 @@ var keyedNegativeRows = func() []kvRow {
 		`{"name":"DB_PASSWORD","type":"string"}`,
 		`{"label":"DB_PASSWORD","value":"shown"}`,
 		`sig=1`,
+		`gpio pin=13 set high`, `pin=GPIO17`, `led.pin=GPIO_NUM_2`, `pin: output`, `pin=v1.24.0`, `pin: 2024-01-01T00:00:00Z`,
+		`otp=sms`, `otp: 0`, `otp: 30s`, `otp=verified`, `jwt: HS256`, `bearer: JWT`, `ping=5 spinning=true opinion=none`,
+		`pin_count=4821`, `{"otp":{"length":6,"ttl":300}}`,
 		`["password", "token"]`,
 		`hash("password", salt)`,
 		`"password" is required`,
