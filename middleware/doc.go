@@ -103,11 +103,12 @@
 // get no body processing, their validators treated as the GET's would be.
 // WriteHeader is idempotent: the first call wins. A 206 of a filtered type
 // fails closed unless WithRangePassThrough. Location, Content-Location
-// and Refresh are redacted as URLs (RedactURL), and a value they lose
+// and Refresh are redacted as URLs (RedactURL), and in a redirect's text
+// body (http.Redirect repeats the URL there as a link) a value they lose
 // whole (an OAuth "code", a CAS "ticket": credentials in a URL, words to
-// the body's patterns) is masked in the body too, as written,
-// query-escaped or HTML-escaped, since http.Redirect repeats the URL
-// there; a few text headers by pattern (WithHeaders); Set-Cookie only with WithSetCookie; trailers
+// the body's patterns) is masked too, decoded or as written, also
+// query- or HTML-escaped, where it stands as a word of at least 8 bytes;
+// a few text headers by pattern (WithHeaders); Set-Cookie only with WithSetCookie; trailers
 // (declared or with http.TrailerPrefix) by pattern, or whole under a
 // secret name.
 //

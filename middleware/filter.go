@@ -261,6 +261,9 @@ func (f *filter) hijack(inner httpsnoop.HijackFunc) (net.Conn, *bufio.ReadWriter
 	if !allowed {
 		return nil, nil, ErrUpgradeDenied
 	}
+	if f.decided && !f.headerSent && f.err == nil {
+		f.sendHeader() // what the handler wrote before goes first, as without the filter
+	}
 	conn, rw, err := inner()
 	if err == nil {
 		f.hijacked, f.mode = true, "hijacked"
@@ -351,10 +354,14 @@ func (f *filter) decide(code int) {
 	default:
 		f.mode, f.body = "text", textFilter{f.r.NewWriter(out).(*redact.Writer)}
 	}
-	if len(f.hidden) > 0 {
-		values, repls := make([]string, len(f.hidden)), make([]string, len(f.hidden))
-		for i, hv := range f.hidden {
-			values[i], repls[i] = hv.value, hv.repl
+	if len(f.hidden) > 0 && code >= 300 && code < 400 && kind == kindText {
+		// A redirect's body repeats its Location (http.Redirect writes
+		// it as a link): mask there what the header lost. Other bodies
+		// are left to the patterns: a JSON body must stay JSON, and a
+		// stream must not wait on the mask's tail.
+		var values, repls []string
+		for _, hv := range f.hidden {
+			values, repls = append(values, hv.value, hv.raw), append(repls, hv.repl, hv.repl)
 		}
 		if m := newMaskValues(f.body, values, repls); m != nil {
 			f.body = m
@@ -412,8 +419,26 @@ func (f *filter) sendHeader() {
 		weakenValidators(h)
 		h.Del("Content-Length")
 	}
+	// A declared trailer set after the headers were frozen is a trailer:
+	// net/http sends what the header map holds at WriteHeader as headers,
+	// and reads trailers from it after the handler returns.
+	var late http.Header
+	if f.snap != nil {
+		for k := range trailerNames(f.snap) {
+			if _, ok := f.snap[k]; !ok && h[k] != nil {
+				if late == nil {
+					late = http.Header{}
+				}
+				late[k] = h[k]
+				delete(h, k)
+			}
+		}
+	}
 	f.headerSent = true
 	f.w.WriteHeader(f.status)
+	for k, v := range late {
+		h[k] = v
+	}
 	if held := f.sink.hold; len(held) > 0 {
 		f.sink.hold = nil
 		_, _ = f.w.Write(held) // a write error shows again on the next write or flush

@@ -115,8 +115,9 @@ func (f *filter) redactHeaders(h http.Header) {
 // are, including the order and escaping of parameters.
 func RedactURL(r *redact.Redactor, s string) string { return redactURL(r, s, nil) }
 
-// hiddenValue is a value redactURL replaced whole, and its replacement.
-type hiddenValue struct{ value, repl string }
+// hiddenValue is a value redactURL replaced whole, decoded and as
+// written, and its replacement.
+type hiddenValue struct{ value, raw, repl string }
 
 // redactURL is RedactURL; it appends to hidden (if not nil) the values it
 // replaced whole, which the body may repeat (see maskValues).
@@ -158,7 +159,7 @@ func redactUserinfo(r *redact.Redactor, base string, hidden *[]hiddenValue) stri
 			}
 			if hasPass {
 				if s, ok := r.SecretValue(pass); ok {
-					hide(hidden, pass, s)
+					hide(hidden, pass, pass, s)
 					pass = url.QueryEscape(s)
 				}
 				return base[:i+3] + user + ":" + pass + r.String(base[i+3+at:])
@@ -169,10 +170,11 @@ func redactUserinfo(r *redact.Redactor, base string, hidden *[]hiddenValue) stri
 	return r.String(base)
 }
 
-// hide records value and its replacement s in hidden, if not nil.
-func hide(hidden *[]hiddenValue, value, s string) {
+// hide records value (decoded, and raw as written) and its replacement s
+// in hidden, if not nil.
+func hide(hidden *[]hiddenValue, value, raw, s string) {
 	if hidden != nil {
-		*hidden = append(*hidden, hiddenValue{value, s})
+		*hidden = append(*hidden, hiddenValue{value, raw, s})
 	}
 }
 
@@ -199,7 +201,7 @@ func redactQuery(r *redact.Redactor, q string, hidden *[]hiddenValue) string {
 		}
 		if r.IsSecretKey(key) || urlCredentialParam(key) {
 			if s, ok := r.SecretValue(val); ok {
-				hide(hidden, val, s)
+				hide(hidden, val, v, s)
 				b.WriteString(url.QueryEscape(s))
 				continue
 			}

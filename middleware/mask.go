@@ -10,23 +10,26 @@ import (
 // took out of a URL header (see redactURL): an OAuth "code", a "ticket" or
 // a session id is a credential in a Location, but to the body's patterns
 // it is a word, and http.Redirect writes the same URL into the body
-// ("<a href=\"/cb?code=…\">Found</a>."). Each value is matched as written,
-// query-escaped and HTML-escaped, across writes: a tail as long as the
-// longest form, minus one byte, is held until the next write or Close.
+// ("<a href=\"/cb?code=…\">Found</a>."). Each value is matched decoded
+// and as the header wrote it, each also query-escaped and HTML-escaped,
+// as a word of its own, across writes: a tail as long as the longest
+// form is held until the next write or Close. It runs on redirects'
+// text bodies only (see decide).
 type maskValues struct {
-	next bodyFilter
-	olds [][]byte // the forms to find
-	news [][]byte // what replaces each
-	max  int      // the longest form
-	tail []byte   // held: it may start a form
-	out  []byte
+	next2 bodyFilter // where the masked body goes
+	next  []int      // per form, its next occurrence (see Write)
+	olds  [][]byte   // the forms to find
+	news  [][]byte   // what replaces each
+	max   int        // the longest form
+	tail  []byte     // held: it may start a form
+	out   []byte
 }
 
 // newMaskValues returns next behind a mask of values, each replaced by
 // the matching entry of repls; nil when no value is long enough to mask
 // without hitting ordinary words (see minMaskLen).
 func newMaskValues(next bodyFilter, values, repls []string) *maskValues {
-	m := &maskValues{next: next}
+	m := &maskValues{next2: next}
 	for i, v := range values {
 		if len(v) < minMaskLen {
 			continue
@@ -46,10 +49,10 @@ func newMaskValues(next bodyFilter, values, repls []string) *maskValues {
 	return m
 }
 
-// minMaskLen is the shortest value masked in a body: shorter ones ("1",
-// "en") would replace ordinary text; the credentials these parameters
-// carry are longer.
-const minMaskLen = 6
+// minMaskLen is the shortest value masked in a body: shorter ones
+// ("123456", "en") would replace ordinary text; the credentials these
+// parameters carry are longer. A form matches only as a word of its own.
+const minMaskLen = 8
 
 func containsForm(forms [][]byte, f string) bool {
 	for _, x := range forms {
@@ -61,41 +64,88 @@ func containsForm(forms [][]byte, f string) bool {
 }
 
 func (m *maskValues) Write(p []byte) (int, error) {
-	buf := append(m.tail, p...)
-	m.out = m.out[:0]
-	i := 0
-	for {
-		at, k := -1, -1
-		for j, o := range m.olds {
-			if n := bytes.Index(buf[i:], o); n >= 0 && (at < 0 || n < at || n == at && len(o) > len(m.olds[k])) {
-				at, k = n, j
-			}
-		}
-		if at < 0 {
-			break
-		}
-		m.out = append(m.out, buf[i:i+at]...)
-		m.out = append(m.out, m.news[k]...)
-		i += at + len(m.olds[k])
-	}
-	keep := min(len(buf)-i, m.max-1)
-	m.out = append(m.out, buf[i:len(buf)-keep]...)
-	m.tail = append(m.tail[:0:0], buf[len(buf)-keep:]...)
-	if _, err := m.next.Write(m.out); err != nil {
+	if err := m.process(append(m.tail, p...), false); err != nil {
 		return 0, err
 	}
 	return len(p), nil
 }
 
+// process masks buf and writes it on, but for a tail that may still start
+// a form, unless eof: the data ends with buf.
+func (m *maskValues) process(buf []byte, eof bool) error {
+	m.out = m.out[:0]
+	// next[j] is where form j next occurs at or after i (-1: nowhere), so
+	// each form is searched once per match of its own, not once per
+	// match of any: linear in the write.
+	if cap(m.next) < len(m.olds) {
+		m.next = make([]int, len(m.olds))
+	}
+	next := m.next[:len(m.olds)]
+	for j, o := range m.olds {
+		next[j] = find(buf, 0, o, eof)
+	}
+	i := 0
+	for {
+		k := -1
+		for j, at := range next {
+			if at >= 0 && (k < 0 || at < next[k] || at == next[k] && len(m.olds[j]) > len(m.olds[k])) {
+				k = j
+			}
+		}
+		if k < 0 {
+			break
+		}
+		at := next[k]
+		m.out = append(m.out, buf[i:at]...)
+		m.out = append(m.out, m.news[k]...)
+		i = at + len(m.olds[k])
+		for j := range next {
+			if next[j] >= 0 && next[j] < i {
+				next[j] = find(buf, i, m.olds[j], eof)
+			}
+		}
+	}
+	keep := 0
+	if !eof {
+		keep = min(len(buf)-i, m.max) // a form may start here: what follows it decides
+	}
+	m.out = append(m.out, buf[i:len(buf)-keep]...)
+	m.tail = append(m.tail[:0:0], buf[len(buf)-keep:]...)
+	_, err := m.next2.Write(m.out)
+	return err
+}
+
+// find returns where o next occurs in buf at or after i as a word of its
+// own (no letter or digit glued on either side), or -1. Unless eof, the
+// end of buf is no boundary: more may follow.
+func find(buf []byte, i int, o []byte, eof bool) int {
+	for i <= len(buf)-len(o) {
+		n := bytes.Index(buf[i:], o)
+		if n < 0 {
+			return -1
+		}
+		at, end := i+n, i+n+len(o)
+		if (at == 0 || !isWordByte(buf[at-1])) && (end == len(buf) && eof || end < len(buf) && !isWordByte(buf[end])) {
+			return at
+		}
+		i = at + 1
+	}
+	return -1
+}
+
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}
+
 // Flush keeps the tail: it may be the start of a value.
-func (m *maskValues) Flush() error { return m.next.Flush() }
+func (m *maskValues) Flush() error { return m.next2.Flush() }
 
 func (m *maskValues) Close() error {
 	if len(m.tail) > 0 {
-		if _, err := m.next.Write(m.tail); err != nil {
+		if err := m.process(m.tail, true); err != nil {
 			return err
 		}
 		m.tail = nil
 	}
-	return m.next.Close()
+	return m.next2.Close()
 }

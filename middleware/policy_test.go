@@ -508,6 +508,41 @@ func TestRedirectBody(t *testing.T) {
 			t.Errorf("%s: Location %q, body %q", tc.name, rec.Header().Get("Location"), body)
 		}
 	}
+	// As the Location wrote it, whatever its escaping.
+	h0 := middleware.OutputFilter(redact.Default())(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Location", "/cb?code=4%2F0AX4XfWj-ab%20cd%2Bef")
+		w.Header().Set("Content-Type", "text/html")
+		w.WriteHeader(http.StatusFound)
+		_, _ = io.WriteString(w, `<a href="/cb?code=4%2F0AX4XfWj-ab%20cd%2Bef">Found</a>`)
+	}))
+	rec0 := httptest.NewRecorder()
+	h0.ServeHTTP(rec0, httptest.NewRequest("GET", "/", nil))
+	if strings.Contains(rec0.Body.String(), "0AX4XfWj") {
+		t.Errorf("escaped as written: body %q", rec0.Body.String())
+	}
+	// Only a redirect's text body, and only whole words: a JSON body
+	// stays JSON, other text stays as it was, a stream does not wait.
+	for _, tc := range []struct {
+		ct, body string
+		status   int
+	}{
+		{"application/json", `{"order":12345678,"total":9912345678}`, http.StatusFound},
+		{"text/plain", "abcdefghij 9912345678 12345678x", http.StatusFound},
+		{"text/plain", "code 12345678 here", http.StatusOK},
+	} {
+		h := middleware.OutputFilter(redact.Default())(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Location", "/cb?code=12345678&state=abcdefgh")
+			w.Header().Set("Content-Location", "/cb?code=abcdefgh")
+			w.Header().Set("Content-Type", tc.ct)
+			w.WriteHeader(tc.status)
+			_, _ = io.WriteString(w, tc.body)
+		}))
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+		if rec.Body.String() != tc.body {
+			t.Errorf("%s %d: body %q, want it unchanged", tc.ct, tc.status, rec.Body.String())
+		}
+	}
 	// A value too short to mask safely is left to the patterns.
 	h := middleware.OutputFilter(redact.Default())(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/cb?code=42", http.StatusFound)
@@ -516,6 +551,55 @@ func TestRedirectBody(t *testing.T) {
 	h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
 	if !strings.Contains(rec.Body.String(), "Found") {
 		t.Errorf("body %q", rec.Body.String())
+	}
+}
+
+// TestHeldStartAndHijack: what a handler writes before it hijacks the
+// connection goes first, status line included, as without the filter.
+func TestHeldStartAndHijack(t *testing.T) {
+	h := middleware.OutputFilter(redact.Default(), middleware.WithUpgrade(middleware.UpgradeAllow))(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = io.WriteString(w, "before hijack\n")
+		conn, rw, err := http.NewResponseController(w).Hijack()
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer conn.Close()
+		_, _ = rw.WriteString("raw after hijack\n")
+		_ = rw.Flush()
+	}))
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	_, _ = io.WriteString(conn, "GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+	got, _ := io.ReadAll(conn)
+	if !strings.HasPrefix(string(got), "HTTP/1.1 200 OK") || !strings.Contains(string(got), "raw after hijack") {
+		t.Errorf("got %q", got)
+	}
+}
+
+// TestLateTrailer: a declared trailer set after a small body is sent as
+// a trailer, not also as a header.
+func TestLateTrailer(t *testing.T) {
+	h := middleware.OutputFilter(redact.Default())(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Trailer", "X-Checksum")
+		_, _ = io.WriteString(w, "hello body\n")
+		w.Header().Set("X-Checksum", "abc123")
+	}))
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	resp, err := srv.Client().Get(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.Header.Get("X-Checksum") != "" || resp.Trailer.Get("X-Checksum") != "abc123" {
+		t.Errorf("header %q, trailer %q", resp.Header.Get("X-Checksum"), resp.Trailer.Get("X-Checksum"))
 	}
 }
 
