@@ -170,13 +170,7 @@ func TestHijackPolicy(t *testing.T) {
 				_, _ = rw.WriteString("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\nraw " + awsKey)
 				_ = rw.Flush()
 			}))
-			srv := httptest.NewServer(h)
-			defer srv.Close()
-			conn, err := net.Dial("tcp", srv.Listener.Addr().String())
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer conn.Close()
+			conn := rawConn(t, h)
 			req := "GET / HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: " + tc.upgrade + "\r\n\r\n"
 			if _, err := io.WriteString(conn, req); err != nil {
 				t.Fatal(err)
@@ -568,18 +562,26 @@ func TestHeldStartAndHijack(t *testing.T) {
 		_, _ = rw.WriteString("raw after hijack\n")
 		_ = rw.Flush()
 	}))
-	srv := httptest.NewServer(h)
-	defer srv.Close()
-	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	conn := rawConn(t, h)
 	_, _ = io.WriteString(conn, "GET / HTTP/1.1\r\nHost: x\r\n\r\n")
 	got, _ := io.ReadAll(conn)
 	if !strings.HasPrefix(string(got), "HTTP/1.1 200 OK") || !strings.Contains(string(got), "raw after hijack") {
 		t.Errorf("got %q", got)
 	}
+}
+
+// rawConn serves h and returns a TCP connection to it, for exchanges a
+// client would not make (an upgrade, a read until the server closes).
+func rawConn(t *testing.T, h http.Handler) net.Conn {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	return conn
 }
 
 // TestLateTrailer: a declared trailer set after a small body is sent as
