@@ -92,10 +92,7 @@ func (r *Redactor) newJSONWalker(b []byte, fn func(Finding)) *jsonWalker {
 }
 
 func (j *jsonWalker) release() {
-	if j.scanner != nil {
-		j.r.putScanner(j.scanner)
-		j.scanner = nil
-	}
+	j.held.put(j.r)
 	j.r, j.in, j.out, j.fn = nil, nil, nil, nil
 	if cap(j.tmp)+cap(j.scratch)+cap(j.enc)+cap(j.key)+4*(cap(j.hits)+cap(j.rawAt)+cap(j.escQ)+cap(j.escHits)+cap(j.merged)) <= 1<<20 {
 		jsonScratch.Put(j)
@@ -110,9 +107,9 @@ type jsonWalker struct {
 	copied int    // in[:copied] is accounted for in out
 	jsonBufs
 
-	// scanner serves every token of one document (see scanKeyed); it goes
-	// back to the Redactor's pool on release.
-	scanner *scanner
+	// held serves every token of one document; it goes back to the
+	// Redactor's pool on release.
+	held heldScanner
 
 	// valueChanged: the last string value redactValue saw was rewritten,
 	// its decoded redacted content is in scratch.
@@ -640,20 +637,12 @@ func (j *jsonWalker) redactString(s, e int, esc bool, k jsonKey) (changed, keyRe
 		}
 		k.firstAnchor, k.lastAnchor = int(j.hits[j.hi])-(s+1), int(j.hits[h-1])-(s+1)
 	}
-	repl, ok, keyRead := j.r.redactJSONString(&j.jsonBufs, j.in[s+1:e-1], k, esc, j.shifted(s+1), j.heldScanner())
+	repl, ok, keyRead := j.r.redactJSONString(&j.jsonBufs, j.in[s+1:e-1], k, esc, j.shifted(s+1), j.held.get(j.r))
 	if !ok {
 		return false, keyRead
 	}
 	j.replace(s+1, e-1, repl)
 	return true, keyRead
-}
-
-// heldScanner returns the walker's scanner, from the pool on first use.
-func (j *jsonWalker) heldScanner() *scanner {
-	if j.scanner == nil {
-		j.scanner = j.r.getScanner()
-	}
-	return j.scanner
 }
 
 // shifted adapts j.fn to spans found in a piece of the input that starts
@@ -744,7 +733,7 @@ func (j *jsonWalker) redactNumber(s, e int, k jsonKey) {
 	if !j.mayMatch(s, e) {
 		return
 	}
-	out, changed, _ := j.r.appendRedactedKey(nil, j.in[s:e], k, j.shifted(s), j.heldScanner())
+	out, changed, _ := j.r.appendRedactedKey(nil, j.in[s:e], k, j.shifted(s), j.held.get(j.r))
 	if changed {
 		j.replace(s, e, appendJSONString(nil, out))
 	}
@@ -760,24 +749,17 @@ func (j *jsonWalker) codeValueAt(key []byte, i int) bool {
 		return false
 	}
 	// The value's shape first: it settles most members in a few bytes.
-	if in[i] == '"' {
-		e := i + 1
-		for e < len(in) && isDigit(in[e]) {
-			e++
-		}
-		if e == len(in) || in[e] != '"' || !codeValue(in[i+1:e]) {
-			return false
-		}
-	} else {
-		e := i
-		for e < len(in) && isDigit(in[e]) {
-			e++
-		}
-		if !codeValue(in[i:e]) || e < len(in) && isNumberByte(in[e]) {
-			return false
-		}
+	quoted := in[i] == '"'
+	s := i
+	if quoted {
+		s++
 	}
-	return isCodeKey(trimKey(key))
+	e := s
+	for e < len(in) && isDigit(in[e]) {
+		e++
+	}
+	ended := e == len(in) && !quoted || e < len(in) && (quoted && in[e] == '"' || !quoted && !isNumberByte(in[e]))
+	return ended && codeValue(in[s:e]) && isCodeKey(trimKey(key))
 }
 
 func (j *jsonWalker) redactSecretValue(s, e int) {

@@ -100,8 +100,8 @@ type JSONWriter struct {
 	macFrom int       // where that container starts in the current chunk
 
 	bufs   jsonBufs
-	held   *scanner // serves the tokens of one Write (see scanKeyed)
-	keyArr [64]byte // bufs.key's first buffer: most keys fit
+	held   heldScanner // serves the tokens of one Write
+	keyArr [64]byte    // bufs.key's first buffer: most keys fit
 	out    []byte
 	off    int64 // input bytes consumed before the current chunk
 	err    error
@@ -252,7 +252,7 @@ func (jw *JSONWriter) Close() error {
 		jw.err = err
 	}
 	putStreamBuf(jw.out)
-	jw.putScanner()
+	jw.held.put(jw.r)
 	jw.tok, jw.out, jw.stack, jw.bufs = nil, nil, nil, jsonBufs{}
 	return jw.err
 }
@@ -291,27 +291,16 @@ func (jw *JSONWriter) writeOut() error {
 	return err
 }
 
-// heldScanner returns the scanner of the current Write, from the pool on
-// first use.
-func (jw *JSONWriter) heldScanner() *scanner {
-	if jw.held == nil {
-		jw.held = jw.r.getScanner()
-	}
-	return jw.held
-}
-
-// putScanner gives the current Write's scanner back.
-func (jw *JSONWriter) putScanner() {
-	if jw.held != nil {
-		jw.r.putScanner(jw.held)
-		jw.held = nil
-	}
+// isCode reports a code key's value that is a code (see codeNouns):
+// digits are the value's content, tok the whole token.
+func (jw *JSONWriter) isCode(digits, tok []byte) bool {
+	return jw.tokCode && codeValue(digits) && !jw.r.jsonSecretKept(tok)
 }
 
 // release drops buffers grown for a long token once they are not in use,
 // so an idle writer holds little.
 func (jw *JSONWriter) release() {
-	jw.putScanner()
+	jw.held.put(jw.r)
 	if cap(jw.out) > 2*jsonKeepCap { // a full chunk plus one token may pass jsonKeepCap
 		jw.out = nil
 	}
@@ -651,12 +640,12 @@ func (jw *JSONWriter) endString(tok []byte) {
 		jw.out = jw.appendTooLong(jw.out)
 		jw.secret = key // fail closed: a key we cannot read may be secret
 		jw.keyed = false
-	case !key && jw.tokCode && !jw.esc && codeValue(tok[1:len(tok)-1]) && !jw.r.jsonSecretKept(tok):
+	case !key && !jw.esc && jw.isCode(tok[1:len(tok)-1], tok):
 		jw.out = jw.r.appendJSONSecret(jw.out, tok, nil)
 	case jw.tokSecret:
 		if !jw.r.jsonSecretKept(tok) {
 			jw.out = jw.r.appendJSONSecret(jw.out, tok, nil)
-		} else if repl, ok, _ := jw.r.redactJSONString(&jw.bufs, tok[1:len(tok)-1], jsonKey{}, jw.esc, nil, jw.heldScanner()); ok {
+		} else if repl, ok, _ := jw.r.redactJSONString(&jw.bufs, tok[1:len(tok)-1], jsonKey{}, jw.esc, nil, jw.held.get(jw.r)); ok {
 			// A placeholder stays, but text after it goes through the
 			// rules, as in JSON.
 			jw.out = append(jw.out, '"')
@@ -690,7 +679,7 @@ func (jw *JSONWriter) endString(tok []byte) {
 		if !key && jw.tokKeyed {
 			k.name = jw.bufs.key
 		}
-		repl, ok, _ := jw.r.redactJSONString(&jw.bufs, content, k, jw.esc, nil, jw.heldScanner())
+		repl, ok, _ := jw.r.redactJSONString(&jw.bufs, content, k, jw.esc, nil, jw.held.get(jw.r))
 		if !key && jw.tokKeyed && len(jw.stack) > 0 && jw.stack[len(jw.stack)-1] == '{' {
 			// An object member (not an array element) may name a pair's
 			// secret, read as written out, as in JSON.
@@ -817,14 +806,14 @@ func (jw *JSONWriter) endNumber() {
 	case jw.skipping:
 	case jw.tooLong:
 		jw.out = jw.appendTooLong(jw.out)
-	case jw.tokSecret, jw.tokCode && codeValue(jw.tok) && !jw.r.jsonSecretKept(jw.tok):
+	case jw.tokSecret, jw.isCode(jw.tok, jw.tok):
 		jw.out = jw.r.appendJSONSecret(jw.out, jw.tok, nil)
 	default:
 		var k jsonKey
 		if jw.tokKeyed {
 			k = jsonKey{name: jw.bufs.key, num: true}
 		}
-		out, changed, _ := jw.r.appendRedactedKey(jw.bufs.scratch[:0], jw.tok, k, nil, jw.heldScanner())
+		out, changed, _ := jw.r.appendRedactedKey(jw.bufs.scratch[:0], jw.tok, k, nil, jw.held.get(jw.r))
 		if changed {
 			jw.bufs.scratch = out
 			jw.out = appendJSONString(jw.out, out)

@@ -1445,25 +1445,27 @@ func placeholderAt(w []byte, i int) bool {
 		return false
 	}
 	for j := i + len(placeholderPrefix); j < len(w) && j < i+maxPlaceholderLen; j++ {
-		switch c := w[j]; {
-		case c == ']':
+		if w[j] == ']' {
 			return true
-		case !isAlnum(c) && c != ':' && c != '-' && c != '_' && c != '.':
+		}
+		if !placeholderByte(w[j]) {
 			return false
 		}
 	}
 	return false
 }
 
+// placeholderByte reports a byte that may stand between "[REDACTED" and
+// the closing "]": a rule ID's, a fingerprint's, or a separator.
+func placeholderByte(c byte) bool {
+	return isAlnum(c) || c == ':' || c == '-' || c == '_' || c == '.'
+}
+
 // insidePlaceholder reports whether w[i] is inside one of our
 // placeholders, after its "[REDACTED".
 func insidePlaceholder(w []byte, i int) bool {
 	j := i
-	for j > 0 && i-j < maxPlaceholderLen {
-		c := w[j-1]
-		if !isAlnum(c) && c != ':' && c != '-' && c != '_' && c != '.' {
-			break
-		}
+	for j > 0 && i-j < maxPlaceholderLen && placeholderByte(w[j-1]) {
 		j--
 	}
 	return j > 0 && w[j-1] == '[' && bytes.HasPrefix(w[j-1:i], []byte(placeholderPrefix))

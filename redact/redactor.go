@@ -80,6 +80,25 @@ func (r *Redactor) getScanner() *scanner {
 	return s
 }
 
+// heldScanner is a scanner kept for the tokens of one document or one
+// Write (see scanKeyed): from the Redactor's pool on first use, back to
+// it on put.
+type heldScanner struct{ s *scanner }
+
+func (h *heldScanner) get(r *Redactor) *scanner {
+	if h.s == nil {
+		h.s = r.getScanner()
+	}
+	return h.s
+}
+
+func (h *heldScanner) put(r *Redactor) {
+	if h.s != nil {
+		r.putScanner(h.s)
+		h.s = nil
+	}
+}
+
 // doneScanner gives back a scanner from scanKeyed: to the pool unless it
 // is the caller's held one.
 func (r *Redactor) doneScanner(s, held *scanner) {
