@@ -359,11 +359,7 @@ func (f *filter) decide(code int) {
 		// it as a link): mask there what the header lost. Other bodies
 		// are left to the patterns: a JSON body must stay JSON, and a
 		// stream must not wait on the mask's tail.
-		var values, repls []string
-		for _, hv := range f.hidden {
-			values, repls = append(values, hv.value, hv.raw), append(repls, hv.repl, hv.repl)
-		}
-		if m := newMaskValues(f.body, values, repls); m != nil {
+		if m := newMaskValues(f.body, f.hidden); m != nil {
 			f.body = m
 		}
 	}
@@ -412,7 +408,7 @@ func (f *filter) sendHeader() {
 	if f.headerSent {
 		return
 	}
-	h := f.frozenHeader()
+	h, declared := f.frozenHeader()
 	if f.body != nil && !f.bodyDone {
 		// Out before the body is complete (a flush): the body may still
 		// change, so no validator or length may claim it.
@@ -423,15 +419,13 @@ func (f *filter) sendHeader() {
 	// net/http sends what the header map holds at WriteHeader as headers,
 	// and reads trailers from it after the handler returns.
 	var late http.Header
-	if f.snap != nil {
-		for k := range trailerNames(f.snap) {
-			if _, ok := f.snap[k]; !ok && h[k] != nil {
-				if late == nil {
-					late = http.Header{}
-				}
-				late[k] = h[k]
-				delete(h, k)
+	for k := range declared {
+		if _, ok := f.snap[k]; !ok && h[k] != nil {
+			if late == nil {
+				late = http.Header{}
 			}
+			late[k] = h[k]
+			delete(h, k)
 		}
 	}
 	f.headerSent = true
@@ -452,10 +446,12 @@ func (f *filter) sendHeader() {
 // are set after the body by design, and keep their values, redacted here
 // because net/http also sends a declared trailer that already has a value
 // as a header (finish redacts the values set after this).
-func (f *filter) frozenHeader() http.Header {
+//
+// It also returns the trailers the decided headers declare (nil if none).
+func (f *filter) frozenHeader() (http.Header, map[string]bool) {
 	h := f.w.Header()
 	if f.snap == nil {
-		return h
+		return h, nil
 	}
 	declared := trailerNames(f.snap)
 	for k := range h {
@@ -469,13 +465,13 @@ func (f *filter) frozenHeader() http.Header {
 		}
 	}
 	f.redactTrailers(h, declared)
-	return h
+	return h, declared
 }
 
 // edit is frozenHeader for the filter's own changes: they apply to the
 // decided headers and become part of them.
 func (f *filter) edit(fn func(h http.Header)) {
-	h := f.frozenHeader()
+	h, _ := f.frozenHeader()
 	fn(h)
 	if f.snap != nil {
 		f.snap = h.Clone()

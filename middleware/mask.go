@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"net/url"
+	"slices"
 )
 
 // maskValues replaces, in the body, the values that the header redaction
@@ -16,31 +17,34 @@ import (
 // form is held until the next write or Close. It runs on redirects'
 // text bodies only (see decide).
 type maskValues struct {
-	next2 bodyFilter // where the masked body goes
-	next  []int      // per form, its next occurrence (see Write)
-	olds  [][]byte   // the forms to find
-	news  [][]byte   // what replaces each
-	max   int        // the longest form
-	tail  []byte     // held: it may start a form
-	out   []byte
+	dst  bodyFilter // where the masked body goes
+	at   []int      // per form, its next occurrence (see process)
+	olds [][]byte   // the forms to find
+	news [][]byte   // what replaces each
+	max  int        // the longest form
+	tail []byte     // held: it may start a form
+	out  []byte
 }
 
-// newMaskValues returns next behind a mask of values, each replaced by
-// the matching entry of repls; nil when no value is long enough to mask
-// without hitting ordinary words (see minMaskLen).
-func newMaskValues(next bodyFilter, values, repls []string) *maskValues {
-	m := &maskValues{next2: next}
-	for i, v := range values {
-		if len(v) < minMaskLen {
-			continue
-		}
-		for _, form := range []string{v, url.QueryEscape(v), html.EscapeString(v)} {
-			if containsForm(m.olds, form) {
+// newMaskValues returns dst behind a mask of the hidden values, each form
+// of each (decoded and as written) replaced by its replacement; nil when
+// no value is long enough to mask without hitting ordinary words (see
+// minMaskLen).
+func newMaskValues(dst bodyFilter, hidden []hiddenValue) *maskValues {
+	m := &maskValues{dst: dst}
+	for _, hv := range hidden {
+		for _, v := range []string{hv.value, hv.raw} {
+			if len(v) < minMaskLen {
 				continue
 			}
-			m.olds = append(m.olds, []byte(form))
-			m.news = append(m.news, []byte(repls[i]))
-			m.max = max(m.max, len(form))
+			for _, form := range []string{v, url.QueryEscape(v), html.EscapeString(v)} {
+				if slices.ContainsFunc(m.olds, func(o []byte) bool { return string(o) == form }) {
+					continue
+				}
+				m.olds = append(m.olds, []byte(form))
+				m.news = append(m.news, []byte(hv.repl))
+				m.max = max(m.max, len(form))
+			}
 		}
 	}
 	if len(m.olds) == 0 {
@@ -53,15 +57,6 @@ func newMaskValues(next bodyFilter, values, repls []string) *maskValues {
 // ("123456", "en") would replace ordinary text; the credentials these
 // parameters carry are longer. A form matches only as a word of its own.
 const minMaskLen = 8
-
-func containsForm(forms [][]byte, f string) bool {
-	for _, x := range forms {
-		if string(x) == f {
-			return true
-		}
-	}
-	return false
-}
 
 func (m *maskValues) Write(p []byte) (int, error) {
 	if err := m.process(append(m.tail, p...), false); err != nil {
@@ -77,10 +72,10 @@ func (m *maskValues) process(buf []byte, eof bool) error {
 	// next[j] is where form j next occurs at or after i (-1: nowhere), so
 	// each form is searched once per match of its own, not once per
 	// match of any: linear in the write.
-	if cap(m.next) < len(m.olds) {
-		m.next = make([]int, len(m.olds))
+	if cap(m.at) < len(m.olds) {
+		m.at = make([]int, len(m.olds))
 	}
-	next := m.next[:len(m.olds)]
+	next := m.at[:len(m.olds)]
 	for j, o := range m.olds {
 		next[j] = find(buf, 0, o, eof)
 	}
@@ -111,7 +106,7 @@ func (m *maskValues) process(buf []byte, eof bool) error {
 	}
 	m.out = append(m.out, buf[i:len(buf)-keep]...)
 	m.tail = append(m.tail[:0:0], buf[len(buf)-keep:]...)
-	_, err := m.next2.Write(m.out)
+	_, err := m.dst.Write(m.out)
 	return err
 }
 
@@ -138,7 +133,7 @@ func isWordByte(c byte) bool {
 }
 
 // Flush keeps the tail: it may be the start of a value.
-func (m *maskValues) Flush() error { return m.next2.Flush() }
+func (m *maskValues) Flush() error { return m.dst.Flush() }
 
 func (m *maskValues) Close() error {
 	if len(m.tail) > 0 {
@@ -147,5 +142,5 @@ func (m *maskValues) Close() error {
 		}
 		m.tail = nil
 	}
-	return m.next2.Close()
+	return m.dst.Close()
 }

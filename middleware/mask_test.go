@@ -18,14 +18,17 @@ func (c *collect) Close() error { c.closed = true; return nil }
 // TestMaskValuesChunking: every chunking gives the one-shot result, and
 // every form of every value goes.
 func TestMaskValuesChunking(t *testing.T) {
-	values := []string{"SplxlOBeZQQYbYS6WxSbIA", "ST-1&2<3>", "abc"}
-	repls := []string{"[A]", "[B]", "[C]"}
+	hidden := []hiddenValue{
+		{value: "SplxlOBeZQQYbYS6WxSbIA", raw: "SplxlOBeZQQYbYS6WxSbIA", repl: "[A]"},
+		{value: "ST-1&2<3>", raw: "ST-1%262%3C3%3E", repl: "[B]"},
+		{value: "abc", raw: "abc", repl: "[C]"},
+	}
 	in := "x SplxlOBeZQQYbYS6WxSbIA y ST-1%262%3C3%3E ST-1&amp;2&lt;3&gt; ST-1&2<3> abc SplxlOBeZQQYbYS6WxSbI"
 	want := "x [A] y [B] [B] [B] abc SplxlOBeZQQYbYS6WxSbI" // "abc" is too short to mask
 	rng := rand.New(rand.NewPCG(1, 2))
 	for round := range 200 {
 		var c collect
-		m := newMaskValues(&c, values, repls)
+		m := newMaskValues(&c, hidden)
 		for rest := in; rest != ""; {
 			n := 1 + rng.IntN(len(rest))
 			if round == 0 {
@@ -43,7 +46,7 @@ func TestMaskValuesChunking(t *testing.T) {
 			t.Fatalf("round %d:\n got %q\nwant %q", round, got, want)
 		}
 	}
-	if newMaskValues(&collect{}, []string{"short"}, []string{"x"}) != nil {
+	if newMaskValues(&collect{}, []hiddenValue{{value: "short", raw: "short", repl: "x"}}) != nil {
 		t.Error("a mask for values too short to mask")
 	}
 }
