@@ -724,11 +724,20 @@ func ibanHeadBefore(w []byte, i int) bool {
 // one after a separator with a space.
 func (r *digitRegion) nextStart(i int) int {
 	for ; i < len(r.g); i++ {
-		if sep := r.w[r.g[i-1].e:r.g[i].s]; i == 0 || bytes.IndexByte(sep, ' ') >= 0 || sep[len(sep)-1] == ')' {
-			return i // after a space, or a closing parenthesis: "us12)3528 7830 1860 6234"
+		if i == 0 || apart(r.w[r.g[i-1].e:r.g[i].s]) {
+			return i
 		}
 	}
 	return i
+}
+
+// apart reports whether the separator sep between two groups of a region
+// keeps them apart, so that a number may end before it and another start
+// after it: a space, or a closing parenthesis ("us12)3528 7830 1860
+// 6234"). Starts and ends use the same test, or a second pass, which sees
+// a placeholder where the first pass ended a number, would differ.
+func apart(sep []byte) bool {
+	return bytes.IndexByte(sep, ' ') >= 0 || sep[len(sep)-1] == ')'
 }
 
 // match tries the candidates starting at group i, longest first, and
@@ -756,7 +765,7 @@ func (r *digitRegion) match(i int, open bool, stop int) {
 		case open:
 			next = stop
 		}
-		if next < len(w) && bytes.IndexByte(w[g[j].e:next], ' ') < 0 {
+		if next < len(w) && !apart(w[g[j].e:next]) {
 			continue // glued to the next group: not where a number ends
 		}
 		if !r.maybe(i, j, nds[j]) {
