@@ -49,6 +49,8 @@ func OutputFilter(r *redact.Redactor, opts ...Option) func(http.Handler) http.Ha
 	for _, o := range opts {
 		o(cfg)
 	}
+	cfg.urlHeaders = canonicalNames(cfg.urlHeaders)
+	cfg.textHeaders = canonicalNames(cfg.textHeaders)
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 			f := &filter{cfg: cfg, r: r, w: w, req: req, declared: -1}
@@ -318,8 +320,10 @@ func (f *filter) decide(code int) {
 		return
 	}
 	f.declared = -1
-	if n, err := strconv.ParseInt(h.Get("Content-Length"), 10, 64); err == nil && n >= 0 {
-		f.declared = n
+	if cl := h.Get("Content-Length"); cl != "" {
+		if n, err := strconv.ParseInt(cl, 10, 64); err == nil && n >= 0 {
+			f.declared = n
+		}
 	}
 	h.Del("Content-Length")
 	h.Del("Accept-Ranges")
@@ -409,6 +413,11 @@ func (f *filter) sendHeader() {
 		return
 	}
 	h, declared := f.frozenHeader()
+	f.sendFrozen(h, declared)
+}
+
+// sendFrozen is sendHeader for headers already reset by frozenHeader.
+func (f *filter) sendFrozen(h http.Header, declared map[string]bool) {
 	if f.body != nil && !f.bodyDone {
 		// Out before the body is complete (a flush): the body may still
 		// change, so no validator or length may claim it.
@@ -486,19 +495,22 @@ func (f *filter) beforeBuffered(changed bool, out []byte) {
 	if f.headerSent {
 		return
 	}
-	f.edit(func(h http.Header) {
-		if changed {
-			weakenValidators(h)
-		}
-		if f.enc == nil {
-			h.Set("Content-Length", strconv.Itoa(len(out)))
-		}
-		if f.cfg.countHeader != "" {
-			c := counter{}
-			c.scan(out)
-			h.Set(f.cfg.countHeader, strconv.Itoa(c.total()))
-		}
-	})
+	h, declared := f.frozenHeader()
+	if changed {
+		weakenValidators(h)
+	}
+	if f.enc == nil {
+		h.Set("Content-Length", strconv.Itoa(len(out)))
+	}
+	if f.cfg.countHeader != "" {
+		c := counter{}
+		c.scan(out)
+		h.Set(f.cfg.countHeader, strconv.Itoa(c.total()))
+	}
+	// The whole body follows at once and nothing can fail it any more
+	// (a decoder has already been closed): send the headers now, as they
+	// are, rather than record them for a later send.
+	f.sendFrozen(h, declared)
 }
 
 // fail gives up on the response: a clean 502 if nothing was sent yet,

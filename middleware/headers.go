@@ -76,13 +76,13 @@ func matchType(list []string, mt string) bool {
 // redactHeaders redacts the configured response headers in place.
 func (f *filter) redactHeaders(h http.Header) {
 	for _, name := range f.cfg.urlHeaders {
-		vs := h[http.CanonicalHeaderKey(name)]
+		vs := h[name] // canonical (see OutputFilter)
 		for i, v := range vs {
 			vs[i] = redactURL(f.r, v, &f.hidden)
 		}
 	}
 	for _, name := range f.cfg.textHeaders {
-		vs := h[http.CanonicalHeaderKey(name)]
+		vs := h[name]
 		for i, v := range vs {
 			vs[i] = f.r.String(v)
 		}
@@ -268,7 +268,7 @@ func trailerNames(h http.Header) map[string]bool {
 // isTrailer reports whether header key k is a trailer: declared, or set
 // with net/http's TrailerPrefix.
 func isTrailer(k string, declared map[string]bool) bool {
-	return declared[http.CanonicalHeaderKey(k)] || strings.HasPrefix(k, http.TrailerPrefix)
+	return strings.HasPrefix(k, http.TrailerPrefix) || len(declared) > 0 && declared[http.CanonicalHeaderKey(k)]
 }
 
 // redactTrailers redacts trailer values in place: a trailer under a secret
@@ -289,4 +289,14 @@ func (f *filter) redactTrailers(h http.Header, declared map[string]bool) {
 			vs[i] = f.r.String(v)
 		}
 	}
+}
+
+// canonicalNames returns a copy of names in canonical header form, so that
+// each response looks them up in its header map as they are.
+func canonicalNames(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = http.CanonicalHeaderKey(n)
+	}
+	return out
 }
