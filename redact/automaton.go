@@ -263,3 +263,25 @@ func (m *machine) firstMatch(b []byte, st uint32) (int, uint32) {
 	}
 	return -1, st
 }
+
+// declinedAll reports whether every anchor that ends in b, walking from
+// the root at from (no anchor may start before it) up to to (none ends
+// after it), belongs only to rules whose decline test rules it out (see
+// rule.decline): then no validator would find anything in b, whatever
+// its window. It is true when no anchor ends in b at all.
+func (m *machine) declinedAll(b []byte, from, to int) bool {
+	trans, mm := m.trans, m.matchMin
+	cls := &m.class
+	st := uint32(root)
+	for i := from; i < to; i++ {
+		st = trans[st+uint32(cls[b[i]])]
+		if st >= mm {
+			for _, o := range m.outputs(st) {
+				if o.rule.decline == nil || !o.rule.decline(b, i+1) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}

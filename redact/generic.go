@@ -28,7 +28,7 @@ func genericRules() []*rule {
 			anchors: []string{"-----begin ", encodedBegin, "private-lin"}, back: pemBack, fwd: pemCap, validate: validatePEM},
 		{id: "url-credentials", kind: Secret, prio: prioGeneric,
 			desc: "password in scheme://user:password@host for any scheme (postgres, mysql, redis ://:token@, amqp, mongodb+srv, https, …)", example: "postgres://app:s3cret@db:5432/app",
-			anchors: []string{"://", `:\/\/`}, back: 32, fwd: 512, validate: validateURLCredentials},
+			anchors: []string{"://", `:\/\/`}, back: 32, fwd: 512, validate: validateURLCredentials, decline: declineURLCredentials},
 		{id: "dsn-credentials", kind: Secret, prio: prioGeneric,
 			desc: "password in a Go MySQL DSN user:password@tcp(host)/db", example: "root:s3cret@tcp(127.0.0.1:3306)/app",
 			anchors: []string{"@tcp(", "@tcp6(", "@unix("}, back: 256, fwd: 1, validate: validateDSN},
@@ -684,6 +684,13 @@ func pemHeaderEnd(w []byte, i int) int {
 // also JSON-escaped (scheme:\/\/user:pass@host: the escaped path stops
 // the authority at its '\\'). Schemeless user:pass@host is found from the
 // '@' (see bareUserinfo).
+// declineURLCredentials is the decline test of validateURLCredentials:
+// every '@' it reads as the end of a user information lies after the
+// anchor, so with none after it there is nothing to find.
+func declineURLCredentials(b []byte, e int) bool {
+	return bytes.IndexByte(b[e:], '@') < 0
+}
+
 func validateURLCredentials(s *scanner, w []byte, a, e int) {
 	// A scheme: letters, digits, + - . starting with a letter.
 	sc := a

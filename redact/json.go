@@ -666,10 +666,15 @@ func (j *jsonWalker) shifted(base int) func(Finding) {
 // that the result may depend on k. held is as for scanKeyed.
 func (r *Redactor) redactJSONString(b *jsonBufs, content []byte, k jsonKey, esc bool, fn func(Finding), held *scanner) (repl []byte, ok, keyRead bool) {
 	if !esc {
-		if k.firstAnchor == 0 {
-			if i, _ := r.m.firstMatch(content, root); i < 0 {
-				return nil, false, false // no anchor: nothing to do (most strings)
-			}
+		// No anchor (most strings), or only anchors that their rules
+		// rule out at a glance (a URL with no '@'): nothing to do.
+		from, to := 0, len(content)
+		if k.firstAnchor > 0 {
+			// The anchors end in [firstAnchor, lastAnchor] (see jsonKey).
+			from, to = max(0, k.firstAnchor-r.m.maxLen), k.lastAnchor
+		}
+		if r.m.declinedAll(content, from, to) {
+			return nil, false, false
 		}
 		// Placeholders and fixed texts are JSON-safe, and so are original
 		// bytes kept by the Partial style: rewrite in place.

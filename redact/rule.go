@@ -38,6 +38,13 @@ type rule struct {
 	prio    int // precedence when spans overlap (higher wins)
 
 	validate func(s *scanner, w []byte, a, e int)
+	// decline, if set, reports that validate surely finds nothing for
+	// the anchor ending at e in b, in any window of b around it (so it
+	// may only look at what every such window holds, or at what lies
+	// after e: a window reaches at least its anchor's end). A caller
+	// holding a whole short token (a JSON string) uses it to skip the
+	// scanner when every anchor in the token is declined.
+	decline func(b []byte, e int) bool
 
 	// Per-rule data for table-driven validators.
 	lit   string         // known secrets: the exact variant
