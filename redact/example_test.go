@@ -145,6 +145,31 @@ func ExampleRedactor_SecretValue() {
 	// ${DB_PASSWORD} false
 }
 
+// A struct or list under a secret key is replaced whatever its printed
+// form looks like; SecretValue would keep "[HUNTERTWO]" as a mask.
+func ExampleRedactor_SecretText() {
+	r := redact.Default()
+	fmt.Println(r.SecretText(fmt.Sprint([]string{"HUNTERTWO"})))
+	fmt.Println(r.SecretValue(fmt.Sprint([]string{"HUNTERTWO"})))
+	// Output:
+	// [REDACTED:keyed-secret]
+	// [HUNTERTWO] false
+}
+
+// A value logged or posted under a key gets the key's context, as it
+// would inside JSON: nine digits are an SSN under "ssn", a PIN under "pin"
+// is hidden whole, and the same digits under "order" are left alone.
+func ExampleRedactor_KeyedString() {
+	r := redact.Default()
+	fmt.Println(r.KeyedString("ssn", "123456789"))
+	fmt.Println(r.KeyedString("pin", "4821"))
+	fmt.Println(r.KeyedString("order", "123456789"))
+	// Output:
+	// [REDACTED:ssn]
+	// [REDACTED:keyed-secret]
+	// 123456789
+}
+
 // Counting redactions per rule, for metrics: the callback sees the rule and
 // the span, never the secret.
 func ExampleRedactor_BytesFunc() {

@@ -227,6 +227,31 @@ func (r *Redactor) String(s string) string {
 	return string(out)
 }
 
+// KeyedString is String for the value of a key in a record that is not
+// JSON text: a log attribute, a form field, a member already decoded.
+// Digit-shaped PII reads the key as its context, as JSON does for
+// {"ssn":"123456789"}: nine digits are an SSN under "ssn" and a number
+// elsewhere. A code key's code ("pin", "otp_code": 4 to 12 digits) is
+// replaced whole. A secret key's value is not: see IsSecretKey and
+// SecretValue. It returns s itself, allocating nothing, when nothing is
+// found.
+func (r *Redactor) KeyedString(key, s string) string {
+	if s == "" {
+		return s
+	}
+	b := unsafe.Slice(unsafe.StringData(s), len(s)) // read only
+	k := unsafe.Slice(unsafe.StringData(key), len(key))
+	if r.keyed != nil && codeValue(b) && isCodeKey(k) {
+		out, _ := r.SecretValue(s)
+		return out
+	}
+	out, changed, _ := r.appendRedactedKey(nil, b, jsonKey{name: k}, nil, nil)
+	if !changed {
+		return s
+	}
+	return string(out)
+}
+
 // Find reports what Bytes would replace, without replacing it: one Finding
 // per replaced span, in order. Overlapping detections are already merged
 // (see "Overlaps" in the package documentation).
@@ -274,6 +299,24 @@ func (r *Redactor) SecretValue(v string) (string, bool) {
 	if isPlaceholder(b) || r.isOwnPlaceholder(b) || r.allowed(b) {
 		return v, false
 	}
+	return r.secretReplacement(b), true
+}
+
+// SecretText is SecretValue for a caller that must replace v whatever it
+// looks like: the printed form of a struct, a list or a wrapper type under
+// a secret key, which only resembles a placeholder ("{sk_live_…}" is a
+// struct's braces around a key, "[HUNTERTWO]" a list's brackets). Only an
+// empty v is kept; with the keyed-secret rule disabled v is returned as it
+// is.
+func (r *Redactor) SecretText(v string) string {
+	if v == "" || r.keyed == nil {
+		return v
+	}
+	return r.secretReplacement(unsafe.Slice(unsafe.StringData(v), len(v)))
+}
+
+// secretReplacement is what the secret value b becomes.
+func (r *Redactor) secretReplacement(b []byte) string {
 	sp := span{start: 0, end: len(b), rule: r.keyed}
 	var buf [64]byte
 	var out []byte
@@ -282,5 +325,5 @@ func (r *Redactor) SecretValue(v string) (string, bool) {
 	} else {
 		out = r.repl.append(buf[:0], &sp, b, 0, 0)
 	}
-	return string(out), true
+	return string(out)
 }
