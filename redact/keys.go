@@ -1932,8 +1932,11 @@ func isPlaceholder(v []byte) bool {
 		return true
 	case v[0] == '<' && v[len(v)-1] == '>':
 		return true
-	case v[0] == '$' && allWordBytes(v[1:]):
-		return true // a shell variable reference
+	case v[0] == '$' && allWordBytes(v[1:]) && !mixedCaseDigits(v[1:]):
+		// A shell or PHP variable reference: $DB_PASSWORD, $password,
+		// $dbPassword; but "$uperSecret2024", mixing both cases and
+		// digits, is a password that starts with '$'.
+		return true
 	case len(v) > 2 && v[0] == '{' && v[len(v)-1] == '}' && allWordBytes(v[1:len(v)-1]):
 		return true // a format field or path parameter: {token}
 	case len(v) > 2 && v[0] == '%' && v[len(v)-1] == '%' && allWordBytes(v[1:len(v)-1]):
@@ -1982,6 +1985,23 @@ func isPlaceholder(v []byte) bool {
 		}
 	}
 	return false
+}
+
+// mixedCaseDigits reports whether b holds an upper-case letter, a
+// lower-case letter and a digit.
+func mixedCaseDigits(b []byte) bool {
+	var up, low, dig bool
+	for _, c := range b {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			up = true
+		case c >= 'a' && c <= 'z':
+			low = true
+		case c >= '0' && c <= '9':
+			dig = true
+		}
+	}
+	return up && low && dig
 }
 
 // bracketWord reports the inside of a bracketed mask: one upper-case word

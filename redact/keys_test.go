@@ -49,6 +49,10 @@ var keyedSyntaxRows = []kvRow{
 	{"PIN colon", "PIN: 123456", "PIN: " + phKeyed},
 	{"otp json", `{"otp": "123456"}`, `{"otp": "` + phKeyed + `"}`},
 	{"otp_code", "otp_code=998877", "otp_code=" + phKeyed},
+	// A password that starts with '$' but mixes cases and digits is not a
+	// variable reference.
+	{"dollar password", "password=$uperSecret2024", "password=" + phKeyed},
+	{"dollar password json", `{"password":"$uperSecret2024"}`, `{"password":"` + phKeyed + `"}`},
 	{".netrc", "machine api.acme.com login deploy password shVI7S7ilSU9wvIcRm", "machine api.acme.com login deploy password " + phKeyed},
 	{"vault login", "vault login -method=userpass username=ops password S3cur387@@ (attempt 5/5)", "vault login -method=userpass username=ops password " + phKeyed + " (attempt 5/5)"},
 	{"SQL WITH PASSWORD", "ALTER USER app WITH PASSWORD 'Velvet9958?'; took 797.9ms", "ALTER USER app WITH PASSWORD '" + phKeyed + "'; took 797.9ms"},
@@ -272,6 +276,7 @@ var keyedPlaceholderRows = func() []kvRow {
 		"", `""`, "''", `"${SECRET}"`, `"***"`, `"<password>"`, `"` + phKeyed + `"`, "{}", "[]", "…",
 		"$(cat /run/secrets/db)", "%PASSWORD%", "•••••", "%s", "%v", "%+v", "[FILTERED]", "[HIDDEN]",
 		"sk-...abcd", "ab***cd", "****1234", "@/run/secrets/pw", "?", "$1", ":1", "{token}",
+		"$password", "$dbPassword", "$DB_PASSWORD_2", "$db_pass2",
 		"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "sk_live_EXAMPLEEXAMPLEEXAMPLE12",
 	}
 	var rs []kvRow
