@@ -10,6 +10,9 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"unsafe"
+
+	"github.com/aegisagent/redactor/redact"
 )
 
 // maxDepth bounds how deep a value passed with slog.Any (and a chain of
@@ -17,6 +20,11 @@ import (
 // a cyclic or very deep value cannot make a log call slow or unbounded,
 // and what was not examined does not leave.
 const maxDepth = 8
+
+// maxHops bounds a chain of pointers and interfaces followed without a
+// container in between: a cycle of them (var x any; x = &x) holds
+// nothing, but following it would never end.
+const maxHops = 64
 
 // tooDeepText replaces a container nested deeper than maxDepth.
 const tooDeepText = "[REDACTED:too-deep]"
@@ -32,6 +40,10 @@ type pass struct {
 	groups [8]string // and of the record's groups around the current attr
 	ng     int
 	depth  int
+	// key is the key of the value being judged (an attribute's, a
+	// field's JSON name, a map key; a list's elements keep their list's):
+	// digit-shaped PII reads it as context, as the core's JSON path does.
+	key    string
 	quiet  bool // first pass: count nothing
 	failed bool
 	counts map[string]int
@@ -92,15 +104,16 @@ func (p *pass) dirty(a *slog.Attr) bool {
 	switch k {
 	case slog.KindString:
 		s := a.Value.String()
-		out := p.h.r.String(s)
+		out := p.h.r.KeyedString(a.Key, s)
 		if out == s {
 			return false
 		}
 		return p.keep(slog.String(a.Key, out), true)
 	case slog.KindInt64, slog.KindUint64:
-		if !bigInt(a.Value) {
+		if !scannedInt(a.Key, a.Value) {
 			return false
 		}
+		p.key = a.Key
 		v, changed := p.number(a.Value)
 		return p.keep(slog.Attr{Key: a.Key, Value: v}, changed)
 	}
@@ -142,7 +155,10 @@ func (p *pass) attrUnsafe(a slog.Attr) (slog.Attr, bool) {
 	if a.Value.Kind() == slog.KindGroup && a.Key != "" && p.h.c.skipPaths {
 		return p.attrInPath(a)
 	}
+	outer := p.key
+	p.key = a.Key
 	v, changed := p.value(a.Value)
+	p.key = outer
 	if !changed {
 		return a, false
 	}
@@ -203,11 +219,11 @@ func (p *pass) value(v slog.Value) (slog.Value, bool) {
 	switch v.Kind() {
 	case slog.KindString:
 		s := v.String()
-		out := p.h.r.String(s)
+		out := p.h.r.KeyedString(p.key, s)
 		if out == s {
 			return v, false
 		}
-		p.noteScan(s)
+		p.noteKeyed(p.key, s)
 		return slog.StringValue(out), true
 	case slog.KindGroup:
 		return p.group(v)
@@ -222,6 +238,9 @@ func (p *pass) value(v slog.Value) (slog.Value, bool) {
 	case slog.KindAny:
 		return p.anyValue(v)
 	case slog.KindInt64, slog.KindUint64:
+		if !scannedInt(p.key, v) {
+			return v, false
+		}
 		return p.number(v)
 	default:
 		// Floats, booleans, times and durations are not scanned: see the
@@ -240,9 +259,6 @@ const minScanned = 100_000_000_000
 // reference to what it scans, so the text cannot live on the stack; it is
 // formatted into a pooled buffer, and a clean number costs no allocation.
 func (p *pass) number(v slog.Value) (slog.Value, bool) {
-	if !bigInt(v) {
-		return v, false
-	}
 	var n uint64
 	neg := false
 	if v.Kind() == slog.KindInt64 {
@@ -262,12 +278,13 @@ func (p *pass) number(v slog.Value) (slog.Value, bool) {
 		b = append(b, '-')
 	}
 	b = strconv.AppendUint(b, n, 10)
-	out := p.h.r.Bytes(b)
-	if len(out) == len(b) && &out[0] == &b[0] {
+	text := unsafe.String(&b[0], len(b)) // read while b is ours
+	out := p.h.r.KeyedString(p.key, text)
+	if out == text {
 		return v, false
 	}
-	p.noteScan(string(b))
-	return slog.StringValue(string(out)), true
+	p.noteKeyed(p.key, text)
+	return slog.StringValue(out), true
 }
 
 // bigInt reports whether an Int64 or Uint64 value has twelve digits or
@@ -278,6 +295,28 @@ func bigInt(v slog.Value) bool {
 		return i <= -minScanned || i >= minScanned
 	}
 	return v.Uint64() >= minScanned
+}
+
+// minKeyed is the smallest integer scanned for its key's sake: a code
+// under "pin" or "otp" has four digits or more, and so has every number
+// the key makes PII ("ssn": 123456789).
+const minKeyed = 1000
+
+// scannedInt reports whether an integer value under key is scanned: one
+// of twelve digits or more always (a card number), a smaller one of four
+// digits or more only under a key, which may be its context.
+func scannedInt(key string, v slog.Value) bool {
+	if bigInt(v) {
+		return true
+	}
+	if key == "" {
+		return false
+	}
+	if v.Kind() == slog.KindInt64 {
+		i := v.Int64()
+		return i <= -minKeyed || i >= minKeyed
+	}
+	return v.Uint64() >= minKeyed
 }
 
 var digitBufs = sync.Pool{New: func() any { return new([24]byte) }}
@@ -332,7 +371,7 @@ func (p *pass) secret(v slog.Value) (slog.Value, bool) {
 			return v, resolved
 		}
 		rv := reflect.ValueOf(x)
-		if isNilOrZero(rv) {
+		if isNilOrZero(rv) && (isNil(rv) || !printsItself(x)) {
 			return v, resolved
 		}
 		return p.secretText(printed(rv), false, v, true)
@@ -343,9 +382,9 @@ func (p *pass) secret(v slog.Value) (slog.Value, bool) {
 
 // secretText replaces text, the printed form of v, in the Redactor's
 // style. When the Redactor declines (an empty value, a placeholder such as
-// "${DB_PASSWORD}"), a string or scalar v is kept, and anything else is
-// replaced by the text that was judged, since a sink could print it
-// differently (a struct as JSON, say).
+// "${DB_PASSWORD}"), a string or scalar v is kept; anything else is
+// replaced whole all the same, and only an empty printed form stays (as
+// text, since a sink could print v differently: a struct as JSON, say).
 func (p *pass) secretText(text string, scalar bool, v slog.Value, changed bool) (slog.Value, bool) {
 	if out, ok := p.h.r.SecretValue(text); ok {
 		p.count(RuleKeyedSecret)
@@ -353,6 +392,13 @@ func (p *pass) secretText(text string, scalar bool, v slog.Value, changed bool) 
 	}
 	if scalar {
 		return v, changed
+	}
+	// A struct, list or wrapper type only looks like a placeholder when
+	// printed ("{sk_live_…}", "[HUNTERTWO]"): a sink may print it some
+	// other way, and what it holds is still the secret.
+	if out := p.h.r.SecretText(text); out != text {
+		p.count(RuleKeyedSecret)
+		return slog.StringValue(out), true
 	}
 	return slog.StringValue(text), true
 }
@@ -367,15 +413,7 @@ func (p *pass) anyValue(v slog.Value) (slog.Value, bool) {
 	case nil:
 		return v, false
 	case error:
-		// Both built-in handlers print Error(), unless the error formats
-		// itself (TextHandler prints %+v: pkg/errors adds a stack).
-		if out, changed := p.text(v, t.Error()); changed {
-			return out, true
-		}
-		if f, ok := x.(fmt.Formatter); ok {
-			return p.text(v, fmt.Sprintf("%+v", f))
-		}
-		return v, false
+		return p.errorValue(v, t)
 	case []byte:
 		if out, changed := p.bytes(t); changed {
 			return slog.AnyValue(out), true
@@ -408,8 +446,23 @@ func (p *pass) anyValue(v slog.Value) (slog.Value, bool) {
 		}
 	}
 	if isTM {
-		// MarshalText is what both handlers print when there is no
-		// MarshalJSON, and what TextHandler prints when there is.
+		if p.depth == 0 {
+			// MarshalText is what both handlers print when there is no
+			// MarshalJSON, and what TextHandler prints when there is.
+			return v, false
+		}
+		// Inside a struct, map or list, TextHandler prints with fmt,
+		// which knows String and Format but not MarshalText: without
+		// them it prints the fields.
+		if st, ok := x.(fmt.Stringer); ok {
+			return p.text(v, st.String())
+		}
+		if f, ok := x.(fmt.Formatter); ok {
+			return p.text(v, fmt.Sprintf("%+v", f))
+		}
+		if out, changed := p.walk(reflect.ValueOf(x)); changed {
+			return out, true
+		}
 		return v, false
 	}
 	if s, ok := x.(fmt.Stringer); ok {
@@ -425,6 +478,38 @@ func (p *pass) anyValue(v slog.Value) (slog.Value, bool) {
 	}
 	if out, changed := p.walk(reflect.ValueOf(x)); changed {
 		return out, true
+	}
+	return v, false
+}
+
+// errorValue redacts an error. Both built-in handlers print Error(),
+// unless the error formats itself (TextHandler prints %+v: pkg/errors adds
+// a stack) or marshals itself (JSONHandler prints its MarshalJSON); and
+// inside a struct, map or list JSONHandler prints it as encoding/json
+// does, field by field. When a secret is in any of these forms, the error
+// is logged as its Error() text, which was found clean.
+func (p *pass) errorValue(v slog.Value, err error) (slog.Value, bool) {
+	msg := err.Error()
+	if out, changed := p.text(v, msg); changed {
+		return out, true
+	}
+	if f, ok := err.(fmt.Formatter); ok {
+		if out, changed := p.text(v, fmt.Sprintf("%+v", f)); changed {
+			return out, true
+		}
+	}
+	if jm, ok := err.(json.Marshaler); ok {
+		b, jerr := jm.MarshalJSON()
+		if jerr != nil {
+			return p.text(v, jerr.Error())
+		}
+		if _, changed := p.jsonBytes(b); changed {
+			return slog.StringValue(msg), true
+		}
+	} else if p.depth > 0 {
+		if _, changed := p.walk(reflect.ValueOf(err)); changed {
+			return slog.StringValue(msg), true
+		}
 	}
 	return v, false
 }
@@ -467,12 +552,16 @@ func (p *pass) jsonBytes(b []byte) ([]byte, bool) {
 // struct, a group of sorted keys for a map, a list for a slice. Otherwise
 // it reports false and the caller keeps the original value.
 func (p *pass) walk(rv reflect.Value) (slog.Value, bool) {
-	switch rv.Kind() {
-	case reflect.Pointer, reflect.Interface:
+	for hops := 0; rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface; hops++ {
 		if rv.IsNil() {
 			return slog.Value{}, false
 		}
-		return p.walk(rv.Elem())
+		if hops == maxHops {
+			return p.tooDeep() // var x any; x = &x
+		}
+		rv = rv.Elem()
+	}
+	switch rv.Kind() {
 	case reflect.Struct:
 		return p.walkStruct(rv)
 	case reflect.Map:
@@ -539,7 +628,10 @@ func (p *pass) secretElem(rv reflect.Value) (slog.Value, bool) {
 // pointer points to (not its address), a byte slice as text, an error or
 // Stringer by its method, anything else as fmt prints it.
 func printed(rv reflect.Value) string {
-	for (rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface) && !rv.IsNil() {
+	for hops := 0; (rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface) && !rv.IsNil(); hops++ {
+		if hops == maxHops {
+			return tooDeepText // a cycle of pointers: fmt prints an address
+		}
 		if rv.CanInterface() {
 			switch rv.Interface().(type) {
 			case error, fmt.Stringer:
@@ -589,7 +681,10 @@ func (p *pass) walkStruct(rv reflect.Value) (slog.Value, bool) {
 		if sf.Tag.Get("redact") == "true" || p.secretKey(sf.Name) || (name != sf.Name && p.secretKey(name)) {
 			v, ch = p.secretElem(fv)
 		} else {
+			outer := p.key
+			p.key = name
 			v, ch = p.elem(fv)
+			p.key = outer
 		}
 		changed = changed || ch
 		if !sf.IsExported() || omit {
@@ -656,7 +751,10 @@ func (p *pass) walkMap(rv reflect.Value) (slog.Value, bool) {
 		if p.secretKey(key) {
 			v, ch = p.secretElem(it.Value())
 		} else {
+			outer := p.key
+			p.key = key
 			v, ch = p.elem(it.Value())
+			p.key = outer
 		}
 		changed = changed || ch
 		attrs = append(attrs, slog.Attr{Key: rk, Value: v})
@@ -705,6 +803,26 @@ func (p *pass) walkSeq(rv reflect.Value) (slog.Value, bool) {
 	return slog.AnyValue(list), true
 }
 
+// isNil reports a nil pointer, interface, map, slice, func or channel.
+func isNil(rv reflect.Value) bool {
+	switch rv.Kind() {
+	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan:
+		return rv.IsNil()
+	}
+	return false
+}
+
+// printsItself reports a value whose printed form comes from its own
+// method, so that even its zero value may print something (a String
+// method that reads the environment).
+func printsItself(x any) bool {
+	switch x.(type) {
+	case fmt.Stringer, error, encoding.TextMarshaler, json.Marshaler, fmt.Formatter:
+		return true
+	}
+	return false
+}
+
 func isNilOrZero(rv reflect.Value) bool {
 	switch rv.Kind() {
 	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan:
@@ -728,6 +846,31 @@ func (p *pass) noteScan(s string) {
 	}
 	for _, f := range p.h.r.Find([]byte(s)) {
 		p.count(f.Rule)
+	}
+}
+
+// noteKeyed is noteScan for a value redacted with KeyedString under key:
+// the findings are those of the same value inside a JSON object, where
+// the key is its context too.
+func (p *pass) noteKeyed(key, s string) {
+	if p.quiet || p.h.c.report == nil {
+		return
+	}
+	if key == "" {
+		p.noteScan(s)
+		return
+	}
+	doc, err := json.Marshal(map[string]string{key: s})
+	if err != nil {
+		p.noteScan(s)
+		return
+	}
+	// The callback must not capture p: p lives on Handle's stack, and a
+	// closure holding it would move it to the heap on every record.
+	var rules []string
+	_, _ = p.h.r.JSONFunc(doc, func(f redact.Finding) { rules = append(rules, f.Rule) })
+	for _, r := range rules {
+		p.count(r)
 	}
 }
 

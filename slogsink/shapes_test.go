@@ -1,0 +1,142 @@
+package slogsink_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/aegisagent/redactor/redact"
+	"github.com/aegisagent/redactor/slogsink"
+)
+
+// Shapes a value takes that print differently in each sink: wrapper types
+// whose printed form looks like a placeholder, errors that print fields or
+// their own JSON, nested marshalers, cycles, and digits whose key is what
+// makes them PII.
+
+// secretBox hides its value in an unexported field: JSONHandler prints {},
+// fmt prints {value}, which looks like a "{token}" placeholder.
+type secretBox struct{ v string }
+
+// apiError prints a clean message, but its fields hold the secret, and
+// JSONHandler prints the fields of an error inside a struct.
+type apiError struct {
+	Code   int
+	Detail string
+}
+
+func (e *apiError) Error() string { return "api error" }
+
+// jsonError marshals itself: JSONHandler prints that, not Error().
+type jsonError struct{ tok string }
+
+func (jsonError) Error() string { return "unauthorized" }
+func (e jsonError) MarshalJSON() ([]byte, error) {
+	return json.Marshal(map[string]string{"token": e.tok})
+}
+
+// maskedCred masks itself as text, but fmt (TextHandler, for a value
+// inside a struct) does not know MarshalText and prints the fields.
+type maskedCred struct{ User, Token string }
+
+func (c maskedCred) MarshalText() ([]byte, error) { return []byte(c.User + ":***"), nil }
+
+// envSecret is a zero value whose String reads the secret.
+type envSecret struct{ _ int }
+
+func (envSecret) String() string { return password }
+
+func TestValueShapes(t *testing.T) {
+	cases := []struct {
+		name   string
+		log    func(l *slog.Logger)
+		secret string
+		keep   string // a clean fragment of the JSON output
+	}{
+		{"wrapper under a secret key", func(l *slog.Logger) {
+			l.Info("m", "api_key", secretBox{stripeKey}, "id", "x1")
+		}, stripeKey, `"id":"x1"`},
+		{"wrapper in With", func(l *slog.Logger) {
+			l.With("token", secretBox{awsKey}).Info("m", "id", "x1")
+		}, awsKey, `"id":"x1"`},
+		{"wrapper field under a secret name", func(l *slog.Logger) {
+			l.Info("m", "cfg", struct {
+				Host   string
+				APIKey secretBox
+			}{"db1", secretBox{stripeKey}})
+		}, stripeKey, `"Host":"db1"`},
+		{"list that prints like a mask", func(l *slog.Logger) {
+			l.Info("m", "password", []string{"HUNTERTWOXYZ"}, "id", "x1")
+		}, "HUNTERTWOXYZ", `"id":"x1"`},
+		{"zero value whose String is the secret", func(l *slog.Logger) {
+			l.Info("m", "password", envSecret{}, "id", "x1")
+		}, password, `"id":"x1"`},
+		{"error field in a struct", func(l *slog.Logger) {
+			l.Info("m", "r", struct{ Err error }{&apiError{401, stripeKey}})
+		}, stripeKey, `"m"`},
+		{"errors in a map", func(l *slog.Logger) {
+			l.Info("m", "r", map[string]error{"a": &apiError{401, awsKey}})
+		}, awsKey, `"m"`},
+		{"error that marshals itself", func(l *slog.Logger) {
+			l.Error("m", "err", jsonError{stripeKey})
+		}, stripeKey, `"m"`},
+		{"nested text marshaler", func(l *slog.Logger) {
+			l.Info("m", "req", struct{ Cred maskedCred }{maskedCred{"bob", stripeKey}})
+		}, stripeKey, `"m"`},
+		{"password starting with $", func(l *slog.Logger) {
+			l.Info("m", "password", "$uperSecret2024", "id", "x1")
+		}, "$uperSecret2024", `"id":"x1"`},
+		{"ssn by its key", func(l *slog.Logger) {
+			l.Info("m", "ssn", "123456789", "order", "123456789")
+		}, `"ssn":"123456789"`, `"order":"123456789"`},
+		{"ssn field by its JSON name", func(l *slog.Logger) {
+			l.Info("m", "u", struct {
+				SSN string `json:"ssn"`
+			}{"123456789"})
+		}, "123456789", `"m"`},
+		{"ssn in a map", func(l *slog.Logger) {
+			l.Info("m", "u", map[string]string{"ssn": "123456789"})
+		}, "123456789", `"m"`},
+		{"pin and otp by their keys", func(l *slog.Logger) {
+			l.Info("m", "pin", "4821", "otp", 592014, "port", 5432)
+		}, "4821", `"port":5432`},
+		{"otp as an integer", func(l *slog.Logger) {
+			l.Info("m", "otp", 592014, "port", 5432)
+		}, "592014", `"port":5432`},
+		{"phone by its key", func(l *slog.Logger) {
+			l.Info("m", "phone", "4158675309", "pid", 4158)
+		}, "4158675309", `"pid":4158`},
+	}
+	sinks := map[string]func(*bytes.Buffer) slog.Handler{"json": jsonSink, "text": textSink}
+	for _, tc := range cases {
+		for sinkName, sink := range sinks {
+			t.Run(tc.name+"/"+sinkName, func(t *testing.T) {
+				var buf bytes.Buffer
+				tc.log(slog.New(slogsink.NewHandler(sink(&buf), redact.Default())))
+				out := buf.String()
+				if strings.Contains(out, tc.secret) {
+					t.Errorf("%q reached the sink:\n%s", tc.secret, out)
+				}
+				if sinkName == "json" && !strings.Contains(out, tc.keep) {
+					t.Errorf("clean fragment %s missing from\n%s", tc.keep, out)
+				}
+			})
+		}
+	}
+}
+
+// A cycle of pointers holds nothing, but following it never ends: the
+// handler must stop, not overflow its stack.
+func TestPointerCycle(t *testing.T) {
+	var x any
+	x = &x
+	var buf bytes.Buffer
+	l := slog.New(slogsink.NewHandler(jsonSink(&buf), redact.Default()))
+	l.Info("m", "x", x, "after", "ok")
+	l.Info("m", "password", x, "after", "ok")
+	if n := strings.Count(buf.String(), `"after":"ok"`); n != 2 {
+		t.Fatalf("want two records, got:\n%s", buf.String())
+	}
+}
