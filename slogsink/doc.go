@@ -22,13 +22,23 @@
 //     X-Api-Key, client_secret …, but not token_type or max_tokens), or for
 //     [WithSecretKeys], at any depth of groups: its whole value, whatever
 //     its kind, becomes [redact.Redactor.SecretValue] of its printed form.
-//     A group or struct under such a key becomes one string.
+//     A group or struct under such a key becomes one string, even when its
+//     printed form looks like a placeholder ("{sk_live_…}" is a struct's
+//     braces; see [redact.Redactor.SecretText]).
 //   - The message and every string value, through the Redactor's patterns
-//     (tokens, JWTs, URLs with credentials, personal data).
+//     (tokens, JWTs, URLs with credentials, personal data). A value is
+//     read with its key as context, as inside JSON
+//     ([redact.Redactor.KeyedString]): "ssn"="123456789" and "pin"="4821"
+//     are redacted, the same digits under "order" are not. The key of a
+//     struct field is its JSON name, of a map entry its key; a list's
+//     elements read their list's key.
 //   - Attributes added with Logger.With, in and out of WithGroup: redacted
 //     once, in WithAttrs, not on every record.
 //   - slog.LogValuer values: resolved first (at every level), then redacted.
-//   - Values passed with slog.Any: an error by its Error() text; []byte by
+//   - Values passed with slog.Any: an error by its Error() text (and, as
+//     JSONHandler prints them, by its MarshalJSON, or its fields when it
+//     is inside a struct, map or list; a secret there makes the error its
+//     clean Error() text); []byte by
 //     its bytes (kept a []byte); a value with MarshalText, MarshalJSON or
 //     String by what those return, since that is what the sinks print; and
 //     structs, maps, slices and pointers by reflection. A struct field is
@@ -46,12 +56,13 @@
 // are.
 //
 // Integers of twelve digits or more are scanned as their decimal text, so
-// a card number logged as an int64 is caught (it becomes a string). Not
-// redacted: smaller integers (no built-in rule matches a bare run of fewer
-// digits, but a short numeric known secret or custom rule is not looked
-// for in them), floats, booleans, times and durations unless their key
-// is secret; attribute keys themselves; and the keys listed with
-// [WithSkipKeys].
+// a card number logged as an int64 is caught (it becomes a string); so are
+// integers of four digits or more that have a key, which may make them PII
+// ("otp": 592014, "ssn": 123456789). Not redacted: smaller integers (no
+// built-in rule matches a bare run of fewer digits, but a short numeric
+// known secret or custom rule is not looked for in them), floats,
+// booleans, times and durations unless their key is secret; attribute
+// keys themselves; and the keys listed with [WithSkipKeys].
 //
 // # Failures and bounds
 //
@@ -60,7 +71,8 @@
 // attribute's value is replaced by [FailedText] (or, with [DropFailed], the
 // record is dropped). A value passed with slog.Any is walked at most eight
 // containers deep, and a chain of LogValuers is resolved at most eight
-// times; anything deeper, a cycle included, is replaced by
+// times, and a chain of pointers and interfaces is followed at most 64
+// hops; anything deeper, a cycle included, is replaced by
 // "[REDACTED:too-deep]". Nothing is retained between records.
 //
 // # What costs what
@@ -68,7 +80,7 @@
 // Handle first looks at every attribute without copying anything. A record
 // with nothing to redact is passed on as it is, so its cost is one scan of
 // the message, of each string value and of each integer of twelve digits
-// or more (formatted into a pooled buffer), and no allocation at all when the
+// or more, or of four with a key (formatted into a pooled buffer), and no allocation at all when the
 // attributes are strings, numbers, booleans, times, durations or groups of
 // those. An attribute key is judged once and its answer kept in a small
 // cache (at most 256 tiny allocations per handler, ever), so a literal key
