@@ -76,7 +76,7 @@ func classifyHTTP(e *Error, err error, c *config) bool {
 		switch {
 		case ue.Timeout():
 			e.class = ClassUpstreamTimeout
-		case errors.As(err, &op) && op.Op == "dial", errors.As(err, &dns):
+		case errors.As(err, &op) && (op.Op == "dial" || op.Op == "proxyconnect"), errors.As(err, &dns):
 			e.class = ClassUpstreamUnavailable
 		default:
 			e.class = ClassUpstreamError
@@ -87,9 +87,16 @@ func classifyHTTP(e *Error, err error, c *config) bool {
 	// context.DeadlineExceeded is itself a net.Error; alone it is our own
 	// deadline, not an upstream's (classifyBuiltin makes it ClassTimeout).
 	if errors.As(err, &ne) && !errors.Is(err, context.DeadlineExceeded) {
-		if ne.Timeout() {
+		var op *net.OpError
+		switch {
+		case ne.Timeout():
 			e.class = ClassUpstreamTimeout
-		} else {
+		case errors.As(err, &op) && op.Op == "dial":
+			// A dial with no HTTP request around it: a database or cache
+			// driver (lib/pq, go-sql-driver/mysql) that could not connect,
+			// as pgx reports with SQLSTATE 08xxx.
+			e.class = ClassConnectionException
+		default:
 			e.class = ClassUpstreamUnavailable
 		}
 		return true
@@ -113,6 +120,22 @@ func sanitizeURLString(r *redact.Redactor, raw string) string {
 		host := rest[:end]
 		if at := strings.LastIndexByte(host, '@'); at >= 0 {
 			host = host[at+1:] // user-info dropped
+		} else if c := portColon(host); c >= 0 && !allDigits(host[c+1:]) {
+			// "user:pa/ss@host", "user:pa#ss@host": a password with a
+			// '/', '?' or '#' the caller did not escape (the URL did not
+			// parse). What follows the ':' is no port: up to the next
+			// '@' it is user information; with no '@' at all, only the
+			// name before the ':' is kept.
+			if at := strings.IndexByte(rest[end:], '@'); at >= 0 {
+				rest = rest[end+at+1:]
+				end = strings.IndexAny(rest, "/?#")
+				if end < 0 {
+					end = len(rest)
+				}
+				host = rest[:end]
+			} else {
+				host = host[:c]
+			}
 		}
 		b.WriteString(host)
 		rest = rest[end:]
@@ -211,6 +234,33 @@ func sanitizeURLsInText(r *redact.Redactor, s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// portColon returns the index of the ':' that would start host's port
+// (after an IPv6 literal's ']'), or -1.
+func portColon(host string) int {
+	from := 0
+	if strings.HasPrefix(host, "[") {
+		k := strings.IndexByte(host, ']')
+		if k < 0 {
+			return -1
+		}
+		from = k + 1
+	}
+	if c := strings.IndexByte(host[from:], ':'); c >= 0 {
+		return from + c
+	}
+	return -1
+}
+
+// allDigits reports whether s is empty or only ASCII digits (a port).
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func isSchemeByte(c byte) bool {

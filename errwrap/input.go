@@ -3,6 +3,7 @@ package errwrap
 import (
 	"encoding/json"
 	"errors"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -70,6 +71,19 @@ func classifyInput(e *Error, err error) bool {
 	case errors.As(err, &pe):
 		e.class = ClassInvalidInput
 		e.violations = []Violation{{Field: prefix, Class: "invalid_format"}}
+	case strings.Contains(err.Error(), jsonStringTag):
+		// A ",string" field given a string that is not a number: the text
+		// quotes it ("trying to unmarshal \"…\" into int").
+		e.class = ClassInvalidInput
+		e.violations = []Violation{{Field: prefix, Class: "invalid_type"}}
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		// json.Decoder on a body cut short ({"password": "…): malformed,
+		// as a syntax error is. A database or HTTP client that lost its
+		// connection says so through its own types, matched before.
+		e.class = ClassMalformedBody
+		if prefix != "" {
+			e.violations = []Violation{{Field: prefix, Class: "malformed_json"}}
+		}
 	case strings.Contains(err.Error(), jsonUnknownField):
 		// json.Decoder.DisallowUnknownFields: a plain error whose text
 		// quotes the unknown key, which is input like any value.
@@ -81,4 +95,7 @@ func classifyInput(e *Error, err error) bool {
 	return true
 }
 
-const jsonUnknownField = `json: unknown field "`
+const (
+	jsonUnknownField = `json: unknown field "`
+	jsonStringTag    = `json: invalid use of ,string struct tag, trying to unmarshal "`
+)

@@ -4,10 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -28,6 +31,13 @@ func TestSanitizeURL(t *testing.T) {
 		{"https://u:p@h.example/%zz?token=x#f", "https://h.example/%zz?token=[REDACTED]"},
 		{"akka.tcp://system@host-7:55904", "akka.tcp://host-7:55904"},
 		{"/relative/path?q=1", "/relative/path?q=[REDACTED]"},
+		// A password with '/', '?' or '#' that was not escaped: the URL
+		// does not parse, and its user information must still go.
+		{"https://svc:Pw-x7k2-hunter2/x@api.example.com/v1?token=t", "https://api.example.com/v1?token=[REDACTED]"},
+		{"https://svc:Pw-x7k2#hunter2@api.example.com/v1", "https://api.example.com/v1"},
+		{"https://svc:Pw?x@api.example.com/", "https://api.example.com/"},
+		{"https://svc:Pw-x7k2/hunter2", "https://svc/hunter2"},
+		{"https://h.example:8443/u/@bob", "https://h.example:8443/u/@bob"},
 	}
 	for _, tc := range tests {
 		if got := sanitizeURLString(r, tc.in); got != tc.want {
@@ -79,6 +89,20 @@ func TestMaskText(t *testing.T) {
 		{"database/sql convert", `converting driver.Value type string ("abc") to a int: invalid syntax`, `converting driver.Value type string ("[REDACTED:keyed-secret]") to a int: invalid syntax`, false},
 		{"pgx encode", `unable to encode "abc" into binary format for int4 (OID 23)`, `unable to encode [REDACTED:keyed-secret] into binary format for int4 (OID 23)`, false},
 		{"no shape left alone", `relation "users" does not exist`, `relation "users" does not exist`, true},
+		{"pg value over lines", "Key (plain)=(line1\nSECRET\nline3) already exists.", "Key (plain)=([REDACTED:keyed-secret]) already exists.", true},
+		{"pg parameter over lines", "unnamed portal parameter $1 = 'line1\nSECRET'", "unnamed portal parameter $1 = '[REDACTED:keyed-secret]'", true},
+		{"mysql duplicate over lines", "Duplicate entry 'line1\nSECRET' for key 'plain'", "Duplicate entry '[REDACTED:keyed-secret]' for key 'plain'", true},
+		{"pg syntax error literal", `syntax error at or near "'Pw-x7k2-hunter2'"`, `syntax error at or near "[REDACTED:keyed-secret]"`, true},
+		{"pg unterminated literal", `unterminated quoted string at or near "'Pw-x7k2-hunter2`, `unterminated quoted string at or near "[REDACTED:keyed-secret]`, true},
+		{"pg literal read as a column", `column "Pw-x7k2-hunter2" does not exist`, `column "[REDACTED:keyed-secret]" does not exist`, true},
+		{"mysql syntax near", "You have an error in your SQL syntax; check the manual for the right syntax to use near 'zqsecret' at line 1", "You have an error in your SQL syntax; check the manual for the right syntax to use near '[REDACTED:keyed-secret]' at line 1", true},
+		{"mysql unknown column", "Unknown column 'zqsecret' in 'field list'", "Unknown column '[REDACTED:keyed-secret]' in 'field list'", true},
+		{"mysql out of range in", "BIGINT UNSIGNED value is out of range in '(1 - char_length('zqsecret'))'", "BIGINT UNSIGNED value is out of range in '[REDACTED:keyed-secret]'", true},
+		{"database/sql bool convert", `sql/driver: couldn't convert "zqplain" into type bool`, `sql/driver: couldn't convert "[REDACTED:keyed-secret]" into type bool`, false},
+		{"json string tag", `json: invalid use of ,string struct tag, trying to unmarshal "Pw-x7k2" into int`, `json: invalid use of ,string struct tag, trying to unmarshal "[REDACTED:keyed-secret]" into int`, false},
+		{"url invalid port", `parse "https://svc:Pw-x7k2/x@h": invalid port ":Pw-x7k2" after host`, `parse "https://h": invalid port "[REDACTED:keyed-secret]" after host`, false},
+		{"validator map keys", "Key: 'T.secrets[zqsecret9]' Error:Field validation for 'secrets[zqsecret9]' failed on the 'alpha' tag\nKey: 'T.tags[0]' Error:Field validation for 'tags[0]' failed on the 'alpha' tag",
+			"Key: 'T.secrets[*]' Error:Field validation for 'secrets[*]' failed on the 'alpha' tag\nKey: 'T.tags[0]' Error:Field validation for 'tags[0]' failed on the 'alpha' tag", false},
 		{"each line on its own", "Key (a)=(x) y\nKey (b)=(z) w", "Key (a)=([REDACTED:keyed-secret]) y\nKey (b)=([REDACTED:keyed-secret]) w", true},
 		{"unclosed shape", "Key (a)=(x", "Key (a)=(x", true},
 		{"empty", "", "", false},
@@ -283,7 +307,15 @@ func TestStandardErrorClasses(t *testing.T) {
 		{"tx done", sql.ErrTxDone, ClassTxDone},
 		{"conn done", sql.ErrConnDone, ClassConnectionException},
 		{"bad conn", driver.ErrBadConn, ClassConnectionException},
-		{"dial", &net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connection refused")}, ClassUpstreamUnavailable},
+		// A dial with no HTTP request around it is a driver's (lib/pq,
+		// go-sql-driver/mysql, a cache client); through net/http it is
+		// an upstream's (see httpclient_test.go).
+		{"dial", &net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connection refused")}, ClassConnectionException},
+		{"dial through a proxy", &url.Error{Op: "Get", URL: "http://x/", Err: &net.OpError{Op: "proxyconnect", Net: "tcp", Err: errors.New("connection refused")}}, ClassUpstreamUnavailable},
+		{"rewrapped", fmt.Errorf("get user: %w", Wrap(sql.ErrNoRows)), ClassNotFound},
+		{"rewrapped deadline", fmt.Errorf("get user: %w", Wrap(fmt.Errorf("q: %w", context.DeadlineExceeded))), ClassTimeout},
+		{"body cut short", fmt.Errorf("decode: %w", io.ErrUnexpectedEOF), ClassMalformedBody},
+		{"string tag", errors.New(`json: invalid use of ,string struct tag, trying to unmarshal "x" into int`), ClassInvalidInput},
 		{"scan", errors.New(`sql: Scan error on column index 0, name "n": converting driver.Value type string ("x") to a int: invalid syntax`), ClassScanError},
 		{"max bytes", &http.MaxBytesError{Limit: 10}, ClassBodyTooLarge},
 		{"plain", errors.New("boom"), ClassInternal},
@@ -292,5 +324,45 @@ func TestStandardErrorClasses(t *testing.T) {
 		if got := wrap(tc.err, newConfig(nil)).Class(); got != tc.want {
 			t.Errorf("%s: class = %s, want %s", tc.name, got, tc.want)
 		}
+	}
+}
+
+// A URL that does not parse still loses its user information in every
+// client-visible form of the error.
+func TestUnparsedURLUserinfo(t *testing.T) {
+	for _, raw := range []string{
+		"https://svc:Pw-x7k2-hunter2/x@api.example.com/v1?token=t",
+		"https://svc:Pw-x7k2#hunter2@api.example.com/v1",
+	} {
+		_, perr := url.Parse(raw)
+		if perr == nil {
+			t.Fatalf("%s parsed", raw)
+		}
+		e := Wrap(fmt.Errorf("call: %w", perr)).(*Error)
+		b, _ := json.Marshal(e)
+		for _, out := range []string{e.Error(), fmt.Sprintf("%v|%+v|%#v|%q|%s", e, e, e, e, e), string(b), e.URL()} {
+			if strings.Contains(out, "Pw-x7k2") || strings.Contains(out, "hunter2") {
+				t.Errorf("%s: the password is in %q", raw, out)
+			}
+		}
+	}
+}
+
+type nilDeref struct{ msg string }
+
+func (e *nilDeref) Error() string { return e.msg }
+
+// A typed nil whose Error dereferences its receiver is an error nobody
+// knows: internal, and no panic, in any form.
+func TestTypedNilError(t *testing.T) {
+	var p *nilDeref
+	e := Wrap(p).(*Error)
+	if e.Class() != ClassInternal {
+		t.Errorf("class %s", e.Class())
+	}
+	_ = e.Error()
+	_ = fmt.Sprintf("%v %+v", e, e)
+	if got := operatorText(e.red, e.orig, e.db); got != panickedText {
+		t.Errorf("operator text %q", got)
 	}
 }

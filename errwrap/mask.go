@@ -13,18 +13,24 @@ import (
 // known value-echoing error in the chain is replaced by a rendering from
 // its typed fields without the value, then maskText runs over the whole.
 func operatorText(r *redact.Redactor, err error, db bool) string {
-	text := err.Error()
+	text, ok := errorText(err)
+	if !ok {
+		return panickedText
+	}
 	walk(err, func(e error) {
 		safe, ok := safeInputText(r, e)
 		if !ok {
 			return
 		}
-		if raw := e.Error(); raw != "" {
+		if raw, _ := errorText(e); raw != "" {
 			text = strings.ReplaceAll(text, raw, safe)
 		}
 	})
 	return maskText(r, text, db)
 }
+
+// panickedText stands for the text of an error whose Error method panics.
+const panickedText = "(the error's Error method panicked)"
 
 // walk visits err and every error it wraps, depth first, with a bound so a
 // cyclic or huge tree cannot hang a log call.
@@ -85,7 +91,50 @@ func maskText(r *redact.Redactor, s string, db bool) string {
 	for _, sh := range goShapes {
 		s = maskShape(r, s, sh)
 	}
-	return s
+	return maskValidatorKeys(s)
+}
+
+// validatorLine marks go-playground/validator's message for one field:
+// "Key: 'T.headers[authorization]' Error:Field validation for
+// 'headers[authorization]' failed on the 'max' tag".
+const validatorLine = "' Error:Field validation for '"
+
+// maskValidatorKeys replaces the map keys in validator messages with "*",
+// as the adapter does in field paths: a key is the client's input. List
+// indexes stay. A key runs to the "]" before a quote, a '.' or a '['.
+func maskValidatorKeys(s string) string {
+	if !strings.Contains(s, validatorLine) {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for n, line := range lines {
+		if !strings.Contains(line, validatorLine) {
+			continue
+		}
+		var b strings.Builder
+		for i := 0; i < len(line); {
+			o := strings.IndexByte(line[i:], '[')
+			if o < 0 {
+				b.WriteString(line[i:])
+				break
+			}
+			o += i
+			b.WriteString(line[i : o+1])
+			c := o + 1
+			for c < len(line) && !(line[c] == ']' && (c+1 == len(line) || strings.IndexByte("'.[", line[c+1]) >= 0)) {
+				c++
+			}
+			key := line[o+1 : c]
+			if key != "" && strings.Trim(key, "0123456789") == "" || strings.HasPrefix(key, "REDACTED") {
+				b.WriteString(key)
+			} else {
+				b.WriteByte('*')
+			}
+			i = c
+		}
+		lines[n] = b.String()
+	}
+	return strings.Join(lines, "\n")
 }
 
 // A shape is a known place where a database or library message quotes a
@@ -98,6 +147,7 @@ type shape struct {
 	close  byte
 	list   bool // a comma-separated tuple: mask each member
 	eol    bool // the value runs from the first ": " after open to the end of the line
+	orEOL  bool // with no close anywhere, the value runs to the end of its line
 }
 
 // dbShapes are where PostgreSQL and MySQL/MariaDB messages quote row
@@ -118,14 +168,22 @@ var dbShapes = []shape{
 	{open: " = '", close: '\''},                                        // PG Where: unnamed portal parameter $1 = 'x' (log_parameter_max_length_on_error)
 	{open: "JSON data, line ", eol: true},                              // PG json Where: JSON data, line 1: {"a": x…
 	{open: ": \"", close: '"'},                                         // PG 22P02: invalid input syntax for type integer: "x"
+	{open: "at or near \"", close: '"', orEOL: true},                   // PG 42601: syntax error at or near "'hunter2'"
+	{open: "column \"", suffix: "\" does not exist"},                   // PG 42703: a string literal in double quotes is a column
+	{open: "near '", suffix: "' at line"},                              // MySQL 1064: ... to use near 'x' at line 1
+	{open: "Unknown column '", suffix: "' in "},                        // MySQL 1054
+	{open: "out of range in '", close: '\''},                           // MySQL 1690: ... value is out of range in '(…'x')'
 }
 
 // goShapes are where Go libraries quote a value in an error's text.
 var goShapes = []shape{
-	{open: "(\"", suffix: "\") to a"},             // database/sql: converting driver.Value type string ("x") to a int
-	{open: "parsing \"", suffix: "\": "},          // strconv text embedded in other errors
-	{open: "unable to encode ", suffix: " into "}, // pgx: unable to encode %#v into binary format
-	{open: jsonUnknownField, close: '"'},          // json: unknown field "x"
+	{open: "(\"", suffix: "\") to a"},                     // database/sql: converting driver.Value type string ("x") to a int
+	{open: "parsing \"", suffix: "\": "},                  // strconv text embedded in other errors
+	{open: "unable to encode ", suffix: " into "},         // pgx: unable to encode %#v into binary format
+	{open: jsonUnknownField, close: '"'},                  // json: unknown field "x"
+	{open: "couldn't convert \"", suffix: "\" into type"}, // database/sql: sql/driver: couldn't convert "x" into type bool
+	{open: "trying to unmarshal \"", suffix: "\" into "},  // json ,string tag
+	{open: "invalid port \"", suffix: "\" after host"},    // net/url: a password with '/' read as a port
 }
 
 func maskShape(r *redact.Redactor, s string, sh shape) string {
@@ -161,9 +219,31 @@ func maskShape(r *redact.Redactor, s string, sh shape) string {
 		} else {
 			end = strings.LastIndexByte(s[start:lineEnd], sh.close)
 		}
+		if end < 0 && lineEnd < len(s) {
+			// The value holds a newline ('line1\nsecret'): its close is
+			// on a later line. Masking runs to the first close there,
+			// so no line of it stays.
+			if sh.suffix != "" {
+				end = strings.Index(s[lineEnd:], sh.suffix)
+			} else {
+				end = strings.IndexByte(s[lineEnd:], sh.close)
+			}
+			if end >= 0 {
+				end += lineEnd - start
+			}
+		}
+		if end < 0 && sh.orEOL {
+			// Not closed at all (an unterminated quote in the SQL): the
+			// value runs to the end of its line.
+			b.WriteString(s[i:start])
+			b.WriteString(maskOne(r, s[start:lineEnd]))
+			i = lineEnd
+			continue
+		}
 		if end < 0 {
-			// No close from here to the line's end, so none for a later
-			// open on this line either: skip the line, keeping time linear.
+			// No close from here on, so none for a later open on this
+			// line either: skip the line, keeping time linear. (Another
+			// shape with the same open may close it.)
 			b.WriteString(s[i:lineEnd])
 			i = lineEnd
 			continue

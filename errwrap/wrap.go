@@ -155,6 +155,20 @@ func wrap(err error, c *config) *Error {
 	if already, ok := err.(*Error); ok {
 		return already
 	}
+	var inner *Error
+	if errors.As(err, &inner) {
+		// Wrapped again ("get user: %w"): the inner classification
+		// stands (an *Error's Timeout method must not make it a network
+		// error); the log gets the whole chain.
+		e := *inner
+		e.orig = err
+		return &e
+	}
+	if _, ok := errorText(err); !ok {
+		// Its Error method panics (a typed nil): nothing of it is known
+		// or shown.
+		return &Error{orig: err, red: c.red, class: ClassInternal, status: ClassInternal.Status()}
+	}
 	e := &Error{orig: err, red: c.red, class: ClassInternal}
 	if f, ok := adapt(err, c); ok {
 		e.applyFacts(f, c)
@@ -259,6 +273,17 @@ func classifyBuiltin(e *Error, err error, c *config) bool {
 		return false
 	}
 	return true
+}
+
+// errorText is err.Error(), and false if that panics: an error type whose
+// method dereferences a nil receiver must not take the wrapper down.
+func errorText(err error) (s string, ok bool) {
+	defer func() {
+		if recover() != nil {
+			s, ok = "", false
+		}
+	}()
+	return err.Error(), true
 }
 
 // looksLikeMySQL recognises go-sql-driver/mysql's "Error 1062 (23000): …"
