@@ -85,7 +85,7 @@
 //	deadlock_detected              503     40P01; MySQL 1213
 //	lock_timeout                   503     55P03; MySQL 1205
 //	query_canceled                 504     57014; MySQL 1317, 1969, 3024
-//	connection_exception           503     08xxx, 57xxx; MySQL 1040, 2002, 2003, 2006, 2013; sql.ErrConnDone, driver.ErrBadConn
+//	connection_exception           503     08xxx, 57xxx; MySQL 1040, 2002, 2003, 2006, 2013; sql.ErrConnDone, driver.ErrBadConn; a dial *net.OpError outside any *url.Error (a driver's)
 //	insufficient_resources         503     53xxx
 //	syntax_or_access               500     42xxx, 28xxx; MySQL 1044, 1045, 1054, 1064, 1142, 1146
 //	database_error                 500     any other SQLSTATE
@@ -94,17 +94,21 @@
 //	timeout                        504     context.DeadlineExceeded
 //	canceled                       499     context.Canceled
 //	upstream_timeout               504     *url.Error or net.Error with Timeout()
-//	upstream_unavailable           502     *url.Error from a failed dial or DNS lookup
+//	upstream_unavailable           502     *url.Error from a failed dial, proxy connection or DNS lookup; other net.Errors
 //	upstream_error                 502     any other *url.Error
 //	upstream_status                502     FromResponse: upstream answered 4xx/5xx
 //	validation_failed              422     validator.ValidationErrors (validatorerr)
-//	invalid_input                  400     json.UnmarshalTypeError, json unknown field, strconv.NumError, time.ParseError
-//	malformed_body                 400     json.SyntaxError
+//	invalid_input                  400     json.UnmarshalTypeError, json unknown field or ,string tag, strconv.NumError, time.ParseError
+//	malformed_body                 400     json.SyntaxError, io.ErrUnexpectedEOF (a body cut short)
 //	body_too_large                 413     http.MaxBytesError
 //	internal                       500     everything else, with no text of its own
 //
+// An *Error wrapped again (fmt.Errorf("get user: %w", err)) keeps its
+// class.
+//
 // Validation and input errors list their fields as {field, class}, e.g.
-// "body.user.email: invalid_format". The field path comes from validator's
+// "body.user.email: invalid_format"; a map key in a path is client input
+// and shows as "*" (secrets[*]). The field path comes from validator's
 // Namespace (register a tag-name func for JSON names), the json error's
 // Field, or errwrap.Field, which also prefixes the others. No value is
 // ever echoed; for fields whose last word is a secret noun (password,
