@@ -100,41 +100,50 @@ func maskText(r *redact.Redactor, s string, db bool) string {
 const validatorLine = "' Error:Field validation for '"
 
 // maskValidatorKeys replaces the map keys in validator messages with "*",
-// as the adapter does in field paths: a key is the client's input. List
-// indexes stay. A key runs to the "]" before a quote, a '.' or a '['.
+// as applyFacts does in field paths: a key is the client's input.
 func maskValidatorKeys(s string) string {
 	if !strings.Contains(s, validatorLine) {
 		return s
 	}
 	lines := strings.Split(s, "\n")
 	for n, line := range lines {
-		if !strings.Contains(line, validatorLine) {
-			continue
+		if strings.Contains(line, validatorLine) {
+			lines[n] = maskBracketKeys(line, "'.[")
 		}
-		var b strings.Builder
-		for i := 0; i < len(line); {
-			o := strings.IndexByte(line[i:], '[')
-			if o < 0 {
-				b.WriteString(line[i:])
-				break
-			}
-			o += i
-			b.WriteString(line[i : o+1])
-			c := o + 1
-			for c < len(line) && !(line[c] == ']' && (c+1 == len(line) || strings.IndexByte("'.[", line[c+1]) >= 0)) {
-				c++
-			}
-			key := line[o+1 : c]
-			if key != "" && strings.Trim(key, "0123456789") == "" || strings.HasPrefix(key, "REDACTED") {
-				b.WriteString(key)
-			} else {
-				b.WriteByte('*')
-			}
-			i = c
-		}
-		lines[n] = b.String()
 	}
 	return strings.Join(lines, "\n")
+}
+
+// maskBracketKeys replaces what is between brackets in s with "*", unless
+// it is a list index (digits) or one of our replacements. A key runs to
+// the "]" that ends s or comes before one of the bytes in enders, so a
+// key holding "]" is masked whole.
+func maskBracketKeys(s, enders string) string {
+	if strings.IndexByte(s, '[') < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		o := strings.IndexByte(s[i:], '[')
+		if o < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		o += i
+		b.WriteString(s[i : o+1])
+		c := o + 1
+		for c < len(s) && !(s[c] == ']' && (c+1 == len(s) || strings.IndexByte(enders, s[c+1]) >= 0)) {
+			c++
+		}
+		key := s[o+1 : c]
+		if key != "" && strings.Trim(key, "0123456789") == "" || strings.HasPrefix(key, "REDACTED") {
+			b.WriteString(key)
+		} else {
+			b.WriteByte('*')
+		}
+		i = c
+	}
+	return b.String()
 }
 
 // A shape is a known place where a database or library message quotes a

@@ -221,6 +221,10 @@ func (e *Error) applyFacts(f Facts, c *config) {
 		e.class = ClassInternal
 	}
 	e.violations = f.Violations
+	for i := range e.violations {
+		// A map key in a path (secrets[<key>]) is the client's input.
+		e.violations[i].Field = maskBracketKeys(e.violations[i].Field, ".[")
+	}
 	var fe *fieldError
 	if len(e.violations) > 0 && errors.As(e.orig, &fe) {
 		for i := range e.violations {

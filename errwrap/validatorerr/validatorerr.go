@@ -41,7 +41,7 @@ func (Adapter) Adapt(err error) (errwrap.Facts, bool) {
 		if _, rest, ok := strings.Cut(path, "."); ok {
 			path = rest
 		}
-		v := errwrap.Violation{Field: maskKeys(path), Class: TagClass(fe.Tag(), fe.Kind()), Rule: fe.Tag(), Param: fe.Param()}
+		v := errwrap.Violation{Field: path, Class: TagClass(fe.Tag(), fe.Kind()), Rule: fe.Tag(), Param: fe.Param()}
 		if redact.IsSecretKey(fe.Field()) || redact.IsSecretKey(fe.StructField()) {
 			v.Param = ""
 		}
@@ -91,48 +91,4 @@ var formatTags = map[string]bool{
 	"hostname": true, "hostname_rfc1123": true, "fqdn": true, "iso3166_1_alpha2": true, "bcp47_language_tag": true,
 	"lowercase": true, "uppercase": true, "boolean": true, "semver": true, "contains": true, "startswith": true, "endswith": true,
 	"credit_card": true, "luhn_checksum": true, "isbn": true, "latitude": true, "longitude": true, "cron": true,
-}
-
-// maskKeys replaces the map keys in a validator path with "*": a key is
-// the client's input (secrets[<key>], headers[authorization]) and is
-// shown nowhere. List indexes (items[3]) stay. A key runs to the "]"
-// that ends the path or comes before the next '.' or '['.
-func maskKeys(path string) string {
-	var b strings.Builder
-	for i := 0; i < len(path); {
-		o := strings.IndexByte(path[i:], '[')
-		if o < 0 {
-			b.WriteString(path[i:])
-			break
-		}
-		o += i
-		b.WriteString(path[i : o+1])
-		c := o + 1
-		for c < len(path) && !(path[c] == ']' && (c+1 == len(path) || path[c+1] == '.' || path[c+1] == '[')) {
-			c++
-		}
-		key := path[o+1 : min(c, len(path))]
-		if isIndex(key) {
-			b.WriteString(key)
-		} else {
-			b.WriteByte('*')
-		}
-		if c < len(path) {
-			b.WriteByte(']')
-		}
-		i = c + 1
-	}
-	return b.String()
-}
-
-func isIndex(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
