@@ -939,6 +939,12 @@ func validateCLIPassword(s *scanner, w []byte, a, e int) {
 		case glued != "" && len(tok) > len(glued) && string(tok[:len(glued)]) == glued:
 			cliSecret(s, w, i+len(glued), j, userpass)
 			return
+		case glued != "" && string(tok) == glued && j < len(w) && (w[j] == '\'' || w[j] == '"'):
+			// -p'pa ss', -p"pa ss": the value glued to the flag, quoted.
+			if k := bytes.IndexByte(w[j+1:], w[j]); k > 0 {
+				cliSecret(s, w, j+1, j+1+k, userpass)
+			}
+			return
 		}
 		if j == i {
 			j++

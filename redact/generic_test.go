@@ -351,8 +351,11 @@ var cliPasswordRows = []kvRow{
 	{"redis-cli -a", "redis-cli -h cache -a r3d1sPass ping", "redis-cli -h cache -a " + phCLI + " ping"},
 	{"curl -u", "curl -u admin:Adm1nPw https://x", "curl -u admin:" + phCLI + " https://x"},
 	{"curl --user quoted", `curl --user "admin:Adm1n Pw" https://x`, `curl --user "admin:` + phCLI + `" https://x`},
+	{"mysqldump -p quoted", "mysqldump -uesha -p'TT cP#VI6%g' --single-transaction app > dump.sql", "mysqldump -uesha -p'" + phCLI + "' --single-transaction app > dump.sql"},
+	{"mysql -p double-quoted", `mysql -ugwen -p"y7WPbAwe" -e 'show databases'`, `mysql -ugwen -p"` + phCLI + `" -e 'show databases'`},
 	// Near misses.
 	{"mysql prompts for -p", "mysql -u root -p -h db", "mysql -u root -p -h db"},
+	{"mysql -p empty quotes", "mysql -u root -p'' -h db", "mysql -u root -p'' -h db"},
 	{"mysql -P is the port", "mysql -P3306 -h db", "mysql -P3306 -h db"},
 	{"curl -u without password", "curl -s https://x -u bob", "curl -s https://x -u bob"},
 	{"mysql in prose", "error in mysql: -probe failed", "error in mysql: -probe failed"},

@@ -115,10 +115,57 @@ func validateEmail(s *scanner, w []byte, a, e int) {
 	if d < 0 || equalFold(w[ls:a], "git") {
 		return // git@github.com:org/repo is an SSH remote, not a person
 	}
+	if sshTarget(w, ls) {
+		return // ssh deploy@bastion.internal: a login on a host, not a mailbox
+	}
 	if d+1 < len(w) && (w[d] == '.' || w[d] == '-') && placeholderAt(w, d+1) {
 		return // the domain went on into a value redacted before: a second pass must not see a new one
 	}
 	s.add(ls, d, 0, d-a)
+}
+
+// sshCommands take user@host as their target.
+var sshCommands = newFoldSet([]string{"ssh", "autossh", "mosh", "sftp"})
+
+// sshTarget reports whether the address starting at ls is the target of
+// an ssh command on its line: "ssh deploy@host", "sshpass -p … ssh -i
+// k.pem -p 2222 ubuntu@host". Going back from the address, only flags and
+// their arguments may stand between it and the command.
+func sshTarget(w []byte, ls int) bool {
+	if ls == 0 || w[ls-1] != ' ' {
+		return false
+	}
+	end := ls - 1
+	prevFlagArg := false // the word after this one was a flag's argument
+	for n := 0; n < 8 && end > 0; n++ {
+		for end > 0 && w[end-1] == ' ' {
+			end--
+		}
+		start := end
+		for start > 0 && w[start-1] != ' ' && w[start-1] != '\n' {
+			start--
+		}
+		if start == end {
+			return false
+		}
+		word := w[start:end]
+		switch {
+		case sshCommands.has(word):
+			return true
+		case word[0] == '-':
+			prevFlagArg = false
+		case !prevFlagArg && start > 0 && w[start-1] == ' ':
+			// An argument of the flag before it ("-i k.pem"): go on.
+			prevFlagArg = true
+		default:
+			return false
+		}
+		if start == 0 || w[start-1] == '\n' {
+			return false
+		}
+		end = start
+	}
+	return false
 }
 
 // emailLocalStart returns the start of the local part that ends at a.
