@@ -789,13 +789,19 @@ func (j *jsonWalker) redactSecretValue(s, e int) {
 // says whether there is one, it carries none), "", placeholders
 // ("${DB_PASSWORD}", "<token>", "***") and this Redactor's own
 // replacements.
+// nullWords are the spellings of "no value" a serializer writes as a
+// string.
+var nullWords = newFoldSet([]string{"null", "nil", "none", "undefined"})
+
 func (r *Redactor) jsonSecretKept(v []byte) bool {
 	switch {
 	case string(v) == "null", string(v) == `""`, string(v) == "true", string(v) == "false":
 		return true
 	case v[0] == '"':
 		content := v[1 : len(v)-1]
-		return isPlaceholder(content) || r.isOwnPlaceholder(content) || sshPublicKey(content)
+		// A placeholder, or a null written as a string ("null", "None"),
+		// as text keeps password=null.
+		return isPlaceholder(content) || nullWords.has(content) || r.isOwnPlaceholder(content) || sshPublicKey(content)
 	}
 	return false
 }

@@ -48,7 +48,7 @@ const keyedRuleID = "keyed-secret"
 
 // keyAnchors are the roots of every secret noun; each hit runs the keyed
 // validator, which rejects most hits in a few bytes (no separator follows).
-var keyAnchors = []string{"pass", "pwd", "secret", "token", "key", "credential", "creds", "authoriz", "cookie", "sig", "pin", "otp"}
+var keyAnchors = []string{"pass", "pwd", "secret", "token", "key", "credential", "creds", "authoriz", "cookie", "sig", "pin", "otp", "masterauth"}
 
 // codeNouns name a short numeric secret, a PIN or a one-time password, as
 // a key's last word (also "pin_code", "otpCode"). Such a key is secret
@@ -98,6 +98,7 @@ var secretNouns = []string{
 	"password", "passwd", "passphrase", "pass", "pwd", "passcode",
 	"secret", "secrets", "credential", "credentials", "creds",
 	"token", "authorization", "cookie", "cookies", "signature", "sig",
+	"requirepass", "masterauth", // Redis configuration
 }
 
 // tokenNotSecret are words before "token" that make it a cursor or a
@@ -605,10 +606,20 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	if bytes.HasSuffix(w[:ks], []byte(placeholderPrefix+":")) {
 		return // the rule ID inside one of our placeholders
 	}
+	if ks >= 1 && (w[ks-1] == '"' || w[ks-1] == '\'') && (se >= len(w) || w[se] != w[ks-1]) && labelEnds(w, se, w[ks-1]) {
+		return // prompt("Password: "): a label that ends its string, not a pair
+	}
 	key := w[ks:ke]
 	sec, header := s.classifyKey(key)
 	code := !sec && isCodeKey(key)
-	if !sec && !code {
+	// A bare "key" names an API key as a URL query parameter
+	// (?key=AIza…, &key=…): judged below by its value's shape.
+	queryKey := !sec && !code && equalFold(key, "key") && ks >= 1 && (w[ks-1] == '?' || w[ks-1] == '&' || w[ks-1] == '#' || w[ks-1] == ';') && se < len(w) && w[se] == '='
+	if !sec && !code && !queryKey {
+		return
+	}
+	if ks >= 2 && w[ks-2] == '$' && w[ks-1] == '{' {
+		shellDefault(s, w, se) // ${DB_PASSWORD:-default}
 		return
 	}
 	if sep == sepPair && code {
@@ -645,6 +656,9 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	if code && !codeValue(v) {
 		return // "pin=GPIO17", "otp: sms": not a code
 	}
+	if queryKey && !credentialLike(v) {
+		return // ?key=name, &key=id: a lookup key
+	}
 	first := v // the first word of a plain value
 	if kv.first > kv.start && kv.first < kv.end {
 		first = w[kv.start:kv.first]
@@ -652,7 +666,7 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	if multi && !multiQuoted && !strongValue(first) {
 		return // "Reset your password: click the link": a sentence, not a key
 	}
-	if spaced && !kv.quoted && !strongValue(v) && !(credentialLike(v) && hasDigit(v) && hasSymbol(v)) {
+	if spaced && !kv.quoted && !strongValue(v) && !(credentialLike(v) && hasDigit(v) && hasSymbol(v)) && !redisDirective(w, ks, ke) {
 		return // "password reset", "password for root": prose
 	}
 	switch {
@@ -718,6 +732,42 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	}
 }
 
+// labelEnds reports whether the separator at i (':' or '=', after blanks)
+// is followed, after blanks, by the quote q that opened the key's string:
+// the string ends there ("Password: ", 'Token:'), so the key is a label
+// and what follows the quote is not its value.
+func labelEnds(w []byte, i int, q byte) bool {
+	i = skipBlanks(w, i)
+	if i >= len(w) || w[i] != ':' && w[i] != '=' {
+		return false
+	}
+	i = skipBlanks(w, i+1)
+	return i < len(w) && w[i] == q
+}
+
+// shellDefault redacts the default of a shell parameter expansion whose
+// name is a secret key, ${DB_PASSWORD:-default} (also :=, :?, :+ and
+// their forms without ':'), when there is one that is a value; the name
+// at i is followed by the operator.
+func shellDefault(s *scanner, w []byte, i int) {
+	if i < len(w) && w[i] == ':' {
+		i++
+	}
+	if i >= len(w) || w[i] != '-' && w[i] != '=' && w[i] != '?' && w[i] != '+' {
+		return
+	}
+	i++
+	end := bytes.IndexByte(w[i:], '}')
+	if end <= 0 {
+		return
+	}
+	v := w[i : i+end]
+	if v[0] == '$' || s.r.notSecretValue(v) || bytes.ContainsAny(v, " \t") {
+		return // another variable, a placeholder or a message
+	}
+	s.add(i, i+end, 0, 0)
+}
+
 // spacedKeyStart finds the start of a key of several words separated by
 // single spaces that ends at ke, whose last word starts at ks: a quoted
 // name ("Client Secret": …, 'Auth Token': …, quoted reports it), a name
@@ -772,9 +822,15 @@ func (s *scanner) codeRef(v, key []byte) bool {
 			return false
 		}
 	}
+	if f := bytes.IndexByte(v, '.'); terraformRoots.has(v[:f]) {
+		return true // var.db_password, random_password.db.result: Terraform references
+	}
 	sec, _ := s.classifyKey(v[d+1:])
 	return sec
 }
+
+// terraformRoots start a Terraform reference expression.
+var terraformRoots = newFoldSet([]string{"var", "local", "data", "module", "random_password", "random_string", "random_id"})
 
 // sameName reports whether a and b are the same name written in any case
 // and with any of the separators _ - . (apiKey, API_KEY, api-key).
@@ -953,12 +1009,14 @@ func spacedKey(w []byte, ks, ke int) bool {
 		return true // a Markdown table row: "| token | v |"
 	case ks >= 2 && w[ks-1] == ' ' && directiveSet.has(w[runBack(w, ks-1, cKey):ks-1]):
 		return true // ENV API_KEY v (Dockerfile), fastcgi_param DB_PASSWORD v; (nginx)
+	case ks >= 2 && w[ks-1] == ' ' && fishSet(w, ks-1):
+		return true // set -gx DB_PASSWORD v (fish)
 	}
 	if ks > 0 && !isSpace(w[ks-1]) && w[ks-1] != '(' {
 		return false
 	}
 	k := w[ks:ke]
-	if !equalFold(k, "password") && !equalFold(k, "passwd") && !equalFold(k, "passphrase") {
+	if !equalFold(k, "password") && !equalFold(k, "passwd") && !equalFold(k, "passphrase") && !redisDirective(w, ks, ke) {
 		return false
 	}
 	// Exactly one space, then a value.
@@ -968,7 +1026,35 @@ func spacedKey(w []byte, ks, ke int) bool {
 // directiveSet are configuration directives whose arguments are a name
 // and its value: Dockerfile ENV, nginx env/fastcgi_param/proxy_set_header,
 // Apache SetEnv.
-var directiveSet = newFoldSet([]string{"env", "setenv", "fastcgi_param", "uwsgi_param", "scgi_param", "proxy_set_header", "add_header", "grpc_set_header"})
+var directiveSet = newFoldSet([]string{"env", "setenv", "setx", "fastcgi_param", "uwsgi_param", "scgi_param", "proxy_set_header", "add_header", "grpc_set_header"})
+
+// fishSet reports whether the blank at i follows fish's "set" with an
+// export or scope flag (set -gx, set -x, set -Ux): its arguments are a
+// name and its value.
+func fishSet(w []byte, i int) bool {
+	fs := i
+	for fs > 0 && w[fs-1] != ' ' {
+		fs--
+	}
+	flag := w[fs:i]
+	if len(flag) < 2 || flag[0] != '-' || fs < 4 || w[fs-1] != ' ' {
+		return false
+	}
+	for _, c := range flag[1:] {
+		if c != 'g' && c != 'x' && c != 'U' && c != 'u' && c != 'l' {
+			return false
+		}
+	}
+	cs := fs - 1
+	return cs >= 3 && equalFold(w[cs-3:cs], "set") && (cs == 3 || w[cs-4] == ' ' || w[cs-4] == ';' || w[cs-4] == '\t')
+}
+
+// redisDirective reports Redis's requirepass and masterauth at the start
+// of a line: a configuration directive whose argument is the password.
+func redisDirective(w []byte, ks, ke int) bool {
+	k := w[ks:ke]
+	return (equalFold(k, "requirepass") || equalFold(k, "masterauth")) && lineStartKey(w, ks)
+}
 
 func hasSymbol(v []byte) bool {
 	for _, c := range v {
@@ -1927,6 +2013,8 @@ func isPlaceholder(v []byte) bool {
 		return true
 	}
 	switch {
+	case bytes.HasPrefix(v, []byte("op://")):
+		return true // a 1Password secret reference: op://vault/item/field
 	case bytes.HasPrefix(v, []byte("${")), bytes.HasPrefix(v, []byte("{{")), bytes.HasPrefix(v, []byte("$(")),
 		bytes.HasPrefix(v, []byte("%(")), bytes.HasPrefix(v, []byte("#{")), bytes.HasPrefix(v, []byte("<%")):
 		return true

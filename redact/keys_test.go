@@ -53,6 +53,34 @@ var keyedSyntaxRows = []kvRow{
 	// variable reference.
 	{"dollar password", "password=$uperSecret2024", "password=" + phKeyed},
 	{"dollar password json", `{"password":"$uperSecret2024"}`, `{"password":"` + phKeyed + `"}`},
+	// A bare "key" is an API key as a URL query or fragment parameter.
+	{"query key", "GET https://api.acme.io/v2/items?key=CorrectVelvet2728&page=2 200", "GET https://api.acme.io/v2/items?key=" + phKeyed + "&page=2 200"},
+	{"fragment key", "redirecting to /cb#key=YD!nFeA9sdRadS30&token_type=Bearer", "redirecting to /cb#key=" + phKeyed + "&token_type=Bearer"},
+	{"query key lookup", "GET /cache?key=user&x=1", "GET /cache?key=user&x=1"},
+	// A shell expansion's default is a value; an empty one is not.
+	{"shell default", "DB_PASSWORD=${DB_PASSWORD:-S3cretDefault9}", "DB_PASSWORD=${DB_PASSWORD:-" + phKeyed + "}"},
+	{"shell default empty", "DB_PASSWORD=${DB_PASSWORD:-}", "DB_PASSWORD=${DB_PASSWORD:-}"},
+	{"shell default variable", "TOKEN=${TOKEN:=$FALLBACK}", "TOKEN=${TOKEN:=$FALLBACK}"},
+	// A label that ends its string is no pair; a pair inside one is.
+	{"prompt label", `password = getpass.getpass("Password: ")`, `password = getpass.getpass("Password: ")`},
+	{"prompt label js", `let password = prompt("Password:");`, `let password = prompt("Password:");`},
+	{"read -p label", `read -p "Token: " TOKEN`, `read -p "Token: " TOKEN`},
+	{"pair in a string", `echo "password: hunter2xyz"`, `echo "password: ` + phKeyed + `"`},
+	{"pair in a string, other quote", `log('password: "Zz9!secret"')`, `log('password: "` + phKeyed + `"')`},
+	{"null as a string", `{"secret": "null", "token": "None"}`, `{"secret": "null", "token": "None"}`},
+	// Shells and configuration directives that take a name and its value.
+	{"setx", `setx NPM_TOKEN "f6266bcf4fbc1036ac3e2a4b1a4903bb"`, `setx NPM_TOKEN "` + phKeyed + `"`},
+	{"fish set -gx", "set -gx DB_PASSWORD GraniteFalcon2090!", "set -gx DB_PASSWORD " + phKeyed},
+	{"fish set -x letters", "set -x NPM_TOKEN wQNlU5INIPXnZ", "set -x NPM_TOKEN " + phKeyed},
+	{"fish set other", "set -x PATH /usr/bin", "set -x PATH /usr/bin"},
+	{"redis requirepass", "requirepass i082LoViWHPs6ldbhN4Gn1xNVIF6Rfc", "requirepass " + phKeyed},
+	{"redis masterauth", "masterauth okqKFcAVYJR", "masterauth " + phKeyed},
+	{"redis example commented", "# requirepass foobared", "# requirepass foobared"},
+	{"redis directive in prose", "the requirepass directive sets it", "the requirepass directive sets it"},
+	// References to a secret, not secrets.
+	{"terraform reference", "password = random_password.db.result", "password = random_password.db.result"},
+	{"terraform variable", "password = var.db_password", "password = var.db_password"},
+	{"1password reference", "secret: op://Engineering/db-prod/password", "secret: op://Engineering/db-prod/password"},
 	{".netrc", "machine api.acme.com login deploy password shVI7S7ilSU9wvIcRm", "machine api.acme.com login deploy password " + phKeyed},
 	{"vault login", "vault login -method=userpass username=ops password S3cur387@@ (attempt 5/5)", "vault login -method=userpass username=ops password " + phKeyed + " (attempt 5/5)"},
 	{"SQL WITH PASSWORD", "ALTER USER app WITH PASSWORD 'Velvet9958?'; took 797.9ms", "ALTER USER app WITH PASSWORD '" + phKeyed + "'; took 797.9ms"},
