@@ -1438,13 +1438,16 @@ func validateIPv4(s *scanner, w []byte, a, e int) {
 	for end < len(w) && (isDigit(w[end]) || w[end] == '.') {
 		end++
 	}
+	rawSt, rawEnd := st, end
 	for st < end && w[st] == '.' {
 		st++
 	}
 	for end > st && w[end-1] == '.' {
 		end--
 	}
-	if st > 0 && isWord(w[st-1]) || end < len(w) && isWord(w[end]) || s.gluedToPlaceholder(w, st, end) {
+	// Glued to a placeholder through a dot ("10.0.0.1.[REDACTED:…]"): the
+	// first pass read a longer run there, and declined it.
+	if st > 0 && isWord(w[st-1]) || end < len(w) && isWord(w[end]) || s.gluedToPlaceholder(w, st, end) || s.gluedToPlaceholder(w, rawSt, rawEnd) {
 		return
 	}
 	addr, err := netip.ParseAddr(unsafe.String(unsafe.SliceData(w[st:end]), end-st))
@@ -1548,10 +1551,12 @@ func validateIPv6(s *scanner, w []byte, a, e int) {
 	for end < len(w) && ipv6Char(w[end]) {
 		end++
 	}
+	rawEnd := end
 	for end > st && w[end-1] == '.' {
 		end--
 	}
-	if st > 0 && isWord(w[st-1]) || end < len(w) && isWord(w[end]) || end-st < 3 || s.gluedToPlaceholder(w, st, end) {
+	// "a::.[REDACTED:…]": the first pass read "a::.0…" there, and declined it.
+	if st > 0 && isWord(w[st-1]) || end < len(w) && isWord(w[end]) || end-st < 3 || s.gluedToPlaceholder(w, st, end) || s.gluedToPlaceholder(w, st, rawEnd) {
 		return
 	}
 	addr, err := netip.ParseAddr(unsafe.String(unsafe.SliceData(w[st:end]), end-st))

@@ -168,7 +168,12 @@ func (r *Redactor) MayMatch(b []byte) bool {
 // returns b itself and allocates nothing; otherwise it returns a new slice
 // and leaves b unchanged.
 func (r *Redactor) Bytes(b []byte) []byte {
-	out, changed := r.appendRedacted(nil, b, nil)
+	i, _ := r.m.skipClean(b)
+	if i == len(b) {
+		return b // no anchor: the common case, without the calls below
+	}
+	// No anchor ends before i+1: the scan starts there, not at 0 again.
+	out, changed, _ := r.appendRedactedKey(nil, b, jsonKey{firstAnchor: i + 1}, nil, nil)
 	if !changed {
 		return b
 	}
@@ -245,7 +250,11 @@ func (r *Redactor) KeyedString(key, s string) string {
 		out, _ := r.SecretValue(s)
 		return out
 	}
-	out, changed, _ := r.appendRedactedKey(nil, b, jsonKey{name: k}, nil, nil)
+	i, _ := r.m.skipClean(b)
+	if i == len(b) {
+		return s // no anchor: the key is context for nothing
+	}
+	out, changed, _ := r.appendRedactedKey(nil, b, jsonKey{name: k, firstAnchor: i + 1}, nil, nil)
 	if !changed {
 		return s
 	}
