@@ -873,7 +873,7 @@ func (r *digitRegion) ctx(i int, bit uint8) bool {
 		case ctxSSN:
 			ok = context(w, at, ssnWords, ssnFirst, r.s.r.placeholders)
 		case ctxID, ctxKeyID:
-			ok = idContext(w, at)
+			ok = idContext(w, at) && !(len(w) > 0 && &w[0] == &r.w[0] && r.s.wordRedacted(w, at))
 		}
 		if ok {
 			r.val |= bit
@@ -1288,6 +1288,27 @@ func hasWordsFold(w []byte, i int, x string) bool {
 		}
 	}
 	return true
+}
+
+// wordRedacted reports whether the word just before start in the window w
+// (past the separators idContext skips) lies in a span already found: a
+// secret's value ending in "id" (password=000000id 4111…) names nothing,
+// and once replaced it would not be there on a second pass either.
+func (s *scanner) wordRedacted(w []byte, start int) bool {
+	i := start
+	for i > 0 && start-i < 4 && (w[i-1] == '=' || w[i-1] == ':' || w[i-1] == ' ' || w[i-1] == '"' || w[i-1] == '#' || w[i-1] == '\'') {
+		i--
+	}
+	if i == 0 {
+		return false
+	}
+	at := s.winOff + i - 1
+	for _, sp := range s.found {
+		if sp.start <= at && at < sp.end {
+			return true
+		}
+	}
+	return false
 }
 
 // idContext reports whether the number at start is the value of an
