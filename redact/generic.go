@@ -680,10 +680,6 @@ func pemHeaderEnd(w []byte, i int) int {
 	return i
 }
 
-// validateURLCredentials redacts the password in scheme://user:pass@host,
-// also JSON-escaped (scheme:\/\/user:pass@host: the escaped path stops
-// the authority at its '\\'). Schemeless user:pass@host is found from the
-// '@' (see bareUserinfo).
 // declineURLCredentials is the decline test of validateURLCredentials:
 // every '@' it reads as the end of a user information lies after the
 // anchor, so with none after it there is nothing to find.
@@ -691,6 +687,10 @@ func declineURLCredentials(b []byte, e int) bool {
 	return bytes.IndexByte(b[e:], '@') < 0
 }
 
+// validateURLCredentials redacts the password in scheme://user:pass@host,
+// also JSON-escaped (scheme:\/\/user:pass@host: the escaped path stops
+// the authority at its '\\'). Schemeless user:pass@host is found from the
+// '@' (see bareUserinfo).
 func validateURLCredentials(s *scanner, w []byte, a, e int) {
 	// A scheme: letters, digits, + - . starting with a letter.
 	sc := a

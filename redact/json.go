@@ -744,7 +744,6 @@ func (j *jsonWalker) redactNumber(s, e int, k jsonKey) {
 	}
 }
 
-// redactSecretValue replaces the value in[s:e] of a secret key.
 // codeValueAt reports whether the value at i is a code (4 to 12 digits,
 // as a string with no escape or as a number) under a code key (see
 // codeNouns): then it is secret.
@@ -767,6 +766,7 @@ func (j *jsonWalker) codeValueAt(key []byte, i int) bool {
 	return ended && codeValue(in[s:e]) && isCodeKey(trimKey(key))
 }
 
+// redactSecretValue replaces the value in[s:e] of a secret key.
 func (j *jsonWalker) redactSecretValue(s, e int) {
 	v := j.in[s:e]
 	if j.r.jsonSecretKept(v) {
@@ -784,23 +784,22 @@ func (j *jsonWalker) redactSecretValue(s, e int) {
 	j.replace(s, e, j.r.appendJSONSecret(nil, v, nil))
 }
 
-// jsonSecretKept reports a secret key's value v (a valid JSON value) that
-// stays as it is: null, true and false (a flag such as "password": true
-// says whether there is one, it carries none), "", placeholders
-// ("${DB_PASSWORD}", "<token>", "***") and this Redactor's own
-// replacements.
 // nullWords are the spellings of "no value" a serializer writes as a
 // string.
 var nullWords = newFoldSet([]string{"null", "nil", "none", "undefined"})
 
+// jsonSecretKept reports a secret key's value v (a valid JSON value) that
+// stays as it is: null, true and false (a flag such as "password": true
+// says whether there is one, it carries none), "", placeholders
+// ("${DB_PASSWORD}", "<token>", "***"), a null written as a string
+// (nullWords) and this Redactor's own replacements.
 func (r *Redactor) jsonSecretKept(v []byte) bool {
 	switch {
 	case string(v) == "null", string(v) == `""`, string(v) == "true", string(v) == "false":
 		return true
 	case v[0] == '"':
 		content := v[1 : len(v)-1]
-		// A placeholder, or a null written as a string ("null", "None"),
-		// as text keeps password=null.
+		// As text keeps password=null.
 		return isPlaceholder(content) || nullWords.has(content) || r.isOwnPlaceholder(content) || sshPublicKey(content)
 	}
 	return false
