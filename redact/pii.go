@@ -1290,21 +1290,42 @@ func hasWordsFold(w []byte, i int, x string) bool {
 	return true
 }
 
-// wordRedacted reports whether the word just before start in the window w
-// (past the separators idContext skips) lies in a span already found: a
-// secret's value ending in "id" (password=000000id 4111…) names nothing,
-// and once replaced it would not be there on a second pass either.
-func (s *scanner) wordRedacted(w []byte, start int) bool {
+// idWordEnd returns where the word idContext reads before the number at
+// start ends: back over the separators of a key and its value (= : space
+// quote # ') and the escapes among them ("span_id%3D…", "id=\u0022…").
+func idWordEnd(w []byte, start int) int {
+	start = escapesBack(w, start)
 	i := start
 	for i > 0 && start-i < 4 && (w[i-1] == '=' || w[i-1] == ':' || w[i-1] == ' ' || w[i-1] == '"' || w[i-1] == '#' || w[i-1] == '\'') {
 		i--
 	}
-	if i == 0 {
+	return escapesBack(w, i)
+}
+
+// wordRedacted reports whether the word idContext reads before the number
+// at start in the window w lies in a span already found: a secret's value
+// ending in "id" (password=000000id 4111…) names nothing, and once
+// replaced it would not be there on a second pass either.
+//
+// The numbers of one scan are judged in increasing order, so a span that
+// ends before this word ends before every later one: it is moved to the
+// front of found, out of the look (found's order is free until groups
+// sorts it), and each span is passed over once however many numbers
+// follow.
+func (s *scanner) wordRedacted(w []byte, start int) bool {
+	we := idWordEnd(w, start)
+	if we == 0 {
 		return false
 	}
-	at := s.winOff + i - 1
-	for _, sp := range s.found {
-		if sp.start <= at && at < sp.end {
+	at := s.winOff + we - 1
+	for k := s.coverFrom; k < len(s.found); k++ {
+		sp := s.found[k]
+		if sp.end <= at {
+			s.found[k], s.found[s.coverFrom] = s.found[s.coverFrom], sp
+			s.coverFrom++
+			continue
+		}
+		if sp.start <= at {
 			return true
 		}
 	}
@@ -1315,13 +1336,8 @@ func (s *scanner) wordRedacted(w []byte, start int) bool {
 // identifier-like key ("span_id=…", "order 123…", "ts:"): such numbers are
 // ids and counters, not cards or phones.
 func idContext(w []byte, start int) bool {
-	start = escapesBack(w, start) // "span_id%3D…", "id=\u0022…"
-	i := start
-	for i > 0 && start-i < 4 && (w[i-1] == '=' || w[i-1] == ':' || w[i-1] == ' ' || w[i-1] == '"' || w[i-1] == '#' || w[i-1] == '\'') {
-		i--
-	}
-	i = escapesBack(w, i)
-	we := i
+	we := idWordEnd(w, start)
+	i := we
 	for i > 0 && (isAlnum(w[i-1]) || w[i-1] == '_' || w[i-1] == '-' || w[i-1] == '.') {
 		i--
 	}

@@ -40,8 +40,9 @@ type scanner struct {
 
 	laneHits *[lanes][laneLen]laneHit // runLanes' buffer, kept across calls
 
-	found []span
-	gbuf  []group // groups of found, reused by one-shot calls
+	found     []span
+	coverFrom int     // found[:coverFrom] end before every number still to judge (see wordRedacted)
+	gbuf      []group // groups of found, reused by one-shot calls
 
 	keyMemo [32]keyMemo // see classifyKey
 
@@ -78,7 +79,7 @@ func (s *scanner) reset(r *Redactor) {
 	s.digitEnd = 0
 	s.lastNL, s.nlScan = -1, 0
 	s.fwdFrom, s.fwdNL, s.fwdTo = 0, -1, 0
-	s.found = s.found[:0]
+	s.found, s.coverFrom = s.found[:0], 0
 	s.cur = nil
 	s.contRule = nil
 	s.key, s.keyRead = jsonKey{}, false
@@ -419,6 +420,7 @@ func (s *scanner) groups(dst []group) []group {
 	if len(s.found) == 0 {
 		return dst
 	}
+	s.coverFrom = 0 // the order wordRedacted keeps is gone
 	slices.SortFunc(s.found, func(a, b span) int {
 		if a.start != b.start {
 			return a.start - b.start

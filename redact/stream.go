@@ -211,7 +211,7 @@ func (sw *Writer) emit() error {
 			k++
 		}
 	}
-	s.found = s.found[:k]
+	s.found, s.coverFrom = s.found[:k], 0
 	sw.out = out[:0]
 	if len(out) > 0 && sw.w != nil {
 		if _, err := sw.w.Write(out); err != nil {
