@@ -89,7 +89,7 @@ func (r *Redactor) jsonUnchecked(b []byte, fn func(Finding)) (out []byte, ok boo
 // that need a look, in input order, along with the keys of their values.
 func (j *jsonWalker) sparse() bool {
 	in := j.in
-	q := quoteCounter{in: in, escQ: j.escQ, esc: j.hasEsc}
+	q := quoteCounter{in: in, escQ: j.escQ}
 	j.lastComma, j.sparseBudget, j.lastKeyEnd = -1, 2*len(in)+1024, -1
 	done := 0 // in[:done] is accounted for: later hits inside it are skipped
 	j.renamed, j.renamedBuf = j.renamed[:0], j.renamedBuf[:0]
@@ -488,8 +488,9 @@ type quoteCounter struct {
 	odd  bool    // an odd number of them
 	escQ []int32 // where the escaped quotes are, which delimit nothing (see escapes)
 	ei   int     // escQ[:ei] are before pos
-	esc  bool    // the document has a backslash
 }
+
+var quoteByte = []byte{'"'}
 
 // at reports whether in[p] (not a quote) is inside a string, and where
 // that string's opening quote is.
@@ -511,7 +512,7 @@ func (q *quoteCounter) at(p int) (inString bool, open int) {
 	if !q.odd {
 		return false, -1
 	}
-	if !q.esc {
+	if len(q.escQ) == 0 {
 		return true, bytes.LastIndexByte(q.in[:p], '"')
 	}
 	return true, lastQuote(q.in, p)
@@ -582,8 +583,6 @@ func (j *jsonWalker) escapes(slash int) {
 	j.merged = j.hits[:0]
 	j.hits = append(append(merged, a...), b...)
 }
-
-var quoteByte = []byte{'"'}
 
 // jsonDepth returns the deepest nesting of brackets outside strings in b.
 func jsonDepth(b []byte) int {

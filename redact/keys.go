@@ -1032,10 +1032,7 @@ var directiveSet = newFoldSet([]string{"env", "setenv", "setx", "fastcgi_param",
 // export or scope flag (set -gx, set -x, set -Ux): its arguments are a
 // name and its value.
 func fishSet(w []byte, i int) bool {
-	fs := i
-	for fs > 0 && w[fs-1] != ' ' {
-		fs--
-	}
+	fs := runBack(w, i, cKey)
 	flag := w[fs:i]
 	if len(flag) < 2 || flag[0] != '-' || fs < 4 || w[fs-1] != ' ' {
 		return false
@@ -2020,7 +2017,7 @@ func isPlaceholder(v []byte) bool {
 		return true
 	case v[0] == '<' && v[len(v)-1] == '>':
 		return true
-	case v[0] == '$' && allWordBytes(v[1:]) && !mixedCaseDigits(v[1:]):
+	case v[0] == '$' && allWordBytes(v[1:]) && !(hasDigit(v) && bytes.IndexFunc(v, isUpperRune) >= 0 && bytes.IndexFunc(v, isLowerRune) >= 0):
 		// A shell or PHP variable reference: $DB_PASSWORD, $password,
 		// $dbPassword; but "$uperSecret2024", mixing both cases and
 		// digits, is a password that starts with '$'.
@@ -2073,23 +2070,6 @@ func isPlaceholder(v []byte) bool {
 		}
 	}
 	return false
-}
-
-// mixedCaseDigits reports whether b holds an upper-case letter, a
-// lower-case letter and a digit.
-func mixedCaseDigits(b []byte) bool {
-	var up, low, dig bool
-	for _, c := range b {
-		switch {
-		case c >= 'A' && c <= 'Z':
-			up = true
-		case c >= 'a' && c <= 'z':
-			low = true
-		case c >= '0' && c <= '9':
-			dig = true
-		}
-	}
-	return up && low && dig
 }
 
 // bracketWord reports the inside of a bracketed mask: one upper-case word

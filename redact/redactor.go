@@ -168,12 +168,7 @@ func (r *Redactor) MayMatch(b []byte) bool {
 // returns b itself and allocates nothing; otherwise it returns a new slice
 // and leaves b unchanged.
 func (r *Redactor) Bytes(b []byte) []byte {
-	i, _ := r.m.skipClean(b)
-	if i == len(b) {
-		return b // no anchor: the common case, without the calls below
-	}
-	// No anchor ends before i+1: the scan starts there, not at 0 again.
-	out, changed, _ := r.appendRedactedKey(nil, b, jsonKey{firstAnchor: i + 1}, nil, nil)
+	out, changed := r.redactNamed(b, nil)
 	if !changed {
 		return b
 	}
@@ -250,15 +245,24 @@ func (r *Redactor) KeyedString(key, s string) string {
 		out, _ := r.SecretValue(s)
 		return out
 	}
-	i, _ := r.m.skipClean(b)
-	if i == len(b) {
-		return s // no anchor: the key is context for nothing
-	}
-	out, changed, _ := r.appendRedactedKey(nil, b, jsonKey{name: k, firstAnchor: i + 1}, nil, nil)
+	out, changed := r.redactNamed(b, k)
 	if !changed {
 		return s
 	}
 	return string(out)
+}
+
+// redactNamed is Bytes for a value read under the key name (nil: none),
+// into a new slice. With no anchor, the common case, it returns at once
+// after one automaton walk; otherwise the scan starts where that walk
+// found the first anchor, not at 0 again.
+func (r *Redactor) redactNamed(b, name []byte) ([]byte, bool) {
+	i, _ := r.m.skipClean(b)
+	if i == len(b) {
+		return nil, false
+	}
+	out, changed, _ := r.appendRedactedKey(nil, b, jsonKey{name: name, firstAnchor: i + 1}, nil, nil)
+	return out, changed
 }
 
 // Find reports what Bytes would replace, without replacing it: one Finding
