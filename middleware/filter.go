@@ -618,7 +618,6 @@ func (f *filter) report() {
 	f.cfg.observer(rep)
 }
 
-// sink is the last stage: it sends the headers with the first byte.
 // sink is the end of a filtered body path: the inner writer. It holds the
 // first holdMax bytes of output back, with the headers, until there is
 // more, a Flush, or the handler returns. net/http buffers as much before

@@ -18,8 +18,6 @@ const (
 	kindBinary
 )
 
-// kind maps a Content-Type to a body path. A missing or unknown type is
-// text: only the types listed as binary pass untouched.
 // bodyKind returns the body path for h's Content-Type. Several values that
 // disagree get the text path: a client may use any of them (browsers take
 // the last), and text filters any bytes.
@@ -37,6 +35,8 @@ func (f *filter) bodyKind(h http.Header) kind {
 	return k
 }
 
+// kind maps a Content-Type to a body path. A missing or unknown type is
+// text: only the types listed as binary pass untouched.
 func (f *filter) kind(contentType string) kind {
 	mt, _, _ := strings.Cut(contentType, ";")
 	mt = strings.ToLower(strings.TrimSpace(mt))

@@ -191,16 +191,13 @@ func (n *ndjsonFilter) Write(p []byte) (int, error) {
 			n.line = append(n.line, p...)
 			break
 		}
+		if len(n.line)+i+1 > n.f.cfg.maxJSON {
+			return 0, ErrTooLarge // the same limit however the line arrives
+		}
 		var err error
 		if len(n.line) == 0 {
-			if i+1 > n.f.cfg.maxJSON {
-				return 0, ErrTooLarge // the same limit however the line arrives
-			}
 			err = n.emit(p[:i+1]) // whole line in this write: no copy
 		} else {
-			if len(n.line)+i+1 > n.f.cfg.maxJSON {
-				return 0, ErrTooLarge
-			}
 			n.line = append(n.line, p[:i+1]...)
 			err = n.emit(n.line)
 			n.line = n.line[:0]
