@@ -41,8 +41,9 @@ func joinPath(prefix, p string) string {
 }
 
 // classifyInput maps decode and parse errors, whose standard texts quote
-// the input, to a class and a field path without the value.
-func classifyInput(e *Error, err error) bool {
+// the input, to a class and a field path without the value. text is
+// err.Error().
+func classifyInput(e *Error, err error, text string) bool {
 	var prefix string
 	var fe *fieldError
 	if errors.As(err, &fe) {
@@ -71,7 +72,7 @@ func classifyInput(e *Error, err error) bool {
 	case errors.As(err, &pe):
 		e.class = ClassInvalidInput
 		e.violations = []Violation{{Field: prefix, Class: "invalid_format"}}
-	case strings.Contains(err.Error(), jsonStringTag):
+	case strings.Contains(text, jsonStringTag):
 		// A ",string" field given a string that is not a number: the text
 		// quotes it ("trying to unmarshal \"…\" into int").
 		e.class = ClassInvalidInput
@@ -84,7 +85,7 @@ func classifyInput(e *Error, err error) bool {
 		if prefix != "" {
 			e.violations = []Violation{{Field: prefix, Class: "malformed_json"}}
 		}
-	case strings.Contains(err.Error(), jsonUnknownField):
+	case strings.Contains(text, jsonUnknownField):
 		// json.Decoder.DisallowUnknownFields: a plain error whose text
 		// quotes the unknown key, which is input like any value.
 		e.class = ClassInvalidInput

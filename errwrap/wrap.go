@@ -164,7 +164,8 @@ func wrap(err error, c *config) *Error {
 		e.orig = err
 		return &e
 	}
-	if _, ok := errorText(err); !ok {
+	text, ok := errorText(err)
+	if !ok {
 		// Its Error method panics (a typed nil): nothing of it is known
 		// or shown.
 		return &Error{orig: err, red: c.red, class: ClassInternal, status: ClassInternal.Status()}
@@ -172,7 +173,7 @@ func wrap(err error, c *config) *Error {
 	e := &Error{orig: err, red: c.red, class: ClassInternal}
 	if f, ok := adapt(err, c); ok {
 		e.applyFacts(f, c)
-	} else if !classifyBuiltin(e, err, c) {
+	} else if !classifyBuiltin(e, err, text, c) {
 		e.class = ClassInternal
 	}
 	var to interface{ Timeout() bool }
@@ -241,8 +242,9 @@ func (e *Error) applyFacts(f Facts, c *config) {
 type sqlStater interface{ SQLState() string }
 
 // classifyBuiltin recognises standard-library errors and drivers through
-// interfaces. It reports false when it does not know err.
-func classifyBuiltin(e *Error, err error, c *config) bool {
+// interfaces, and by text (err.Error(), computed once by wrap). It
+// reports false when it does not know err.
+func classifyBuiltin(e *Error, err error, text string, c *config) bool {
 	var ss sqlStater
 	if errors.As(err, &ss) {
 		if code := ss.SQLState(); len(code) == 5 {
@@ -251,10 +253,10 @@ func classifyBuiltin(e *Error, err error, c *config) bool {
 			return true
 		}
 	}
-	if classifyHTTP(e, err, c) || classifyInput(e, err) {
+	if classifyHTTP(e, err, c) || classifyInput(e, err, text) {
 		return true
 	}
-	if looksLikeMySQL(err.Error()) {
+	if looksLikeMySQL(text) {
 		// A MySQL error without the mysqlerr adapter: the class stays
 		// internal, but its message still gets the database masks.
 		e.db = true
@@ -267,7 +269,7 @@ func classifyBuiltin(e *Error, err error, c *config) bool {
 		e.class = ClassTxDone
 	case errors.Is(err, sql.ErrConnDone), errors.Is(err, driver.ErrBadConn):
 		e.class = ClassConnectionException
-	case isScanError(err):
+	case isScanError(text):
 		e.class = ClassScanError
 	case errors.Is(err, context.DeadlineExceeded):
 		e.class = ClassTimeout
@@ -310,11 +312,10 @@ func looksLikeMySQL(s string) bool {
 	}
 }
 
-// isScanError recognises database/sql conversion errors by their fixed
-// prefixes; they are plain fmt errors whose text quotes the value, so they
-// are classified without echoing anything.
-func isScanError(err error) bool {
-	s := err.Error()
+// isScanError recognises database/sql conversion errors by the fixed
+// prefixes in their text s; they are plain fmt errors whose text quotes
+// the value, so they are classified without echoing anything.
+func isScanError(s string) bool {
 	for _, p := range [...]string{"sql: Scan error on column", "converting driver.Value type", "unsupported Scan, storing driver.Value type", "converting NULL to "} {
 		if strings.Contains(s, p) {
 			return true
