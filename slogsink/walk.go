@@ -371,7 +371,7 @@ func (p *pass) secret(v slog.Value) (slog.Value, bool) {
 			return v, resolved
 		}
 		rv := reflect.ValueOf(x)
-		if isNilOrZero(rv) && (isNil(rv) || !printsItself(x)) {
+		if rv.IsZero() && (isNil(rv) || !printsItself(x)) {
 			return v, resolved
 		}
 		return p.secretText(printed(rv), false, v, true)
@@ -608,7 +608,7 @@ func (p *pass) elem(rv reflect.Value) (slog.Value, bool) {
 
 // secretElem replaces a field or map value that is secret by name or tag.
 func (p *pass) secretElem(rv reflect.Value) (slog.Value, bool) {
-	if !rv.IsValid() || isNilOrZero(rv) {
+	if !rv.IsValid() || rv.IsZero() {
 		if rv.IsValid() && rv.CanInterface() {
 			return slog.AnyValue(rv.Interface()), false
 		}
@@ -821,14 +821,6 @@ func printsItself(x any) bool {
 		return true
 	}
 	return false
-}
-
-func isNilOrZero(rv reflect.Value) bool {
-	switch rv.Kind() {
-	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan:
-		return rv.IsNil()
-	}
-	return rv.IsZero()
 }
 
 // fail records that a value could not be redacted. The first pass records
