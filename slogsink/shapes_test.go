@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"log/slog"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aegisagent/redactor/redact"
 	"github.com/aegisagent/redactor/slogsink"
@@ -132,5 +134,55 @@ func TestPointerCycle(t *testing.T) {
 	l.Info("m", "password", x, "after", "ok")
 	if n := strings.Count(buf.String(), `"after":"ok"`); n != 2 {
 		t.Fatalf("want two records, got:\n%s", buf.String())
+	}
+}
+
+// ledger is rebuilt as a group when a field is redacted; the group must
+// leave out what encoding/json leaves out, as the struct would print.
+type ledger struct {
+	ID      int       `json:"id"`
+	Note    string    `json:"note,omitempty"`
+	Tags    []string  `json:",omitempty"`
+	Parent  *ledger   `json:"parent,omitempty"`
+	Since   time.Time `json:"since,omitzero"`
+	Owner   stamp     `json:"owner,omitzero"`
+	Hidden  string    `json:"-"`
+	APIKey  string    `json:"api_key"`
+	Visible string    `json:"visible,omitempty"`
+}
+
+// stamp is zero by its IsZero method, not by its fields.
+type stamp struct{ By string }
+
+func (s stamp) IsZero() bool { return s.By == "" || s.By == "nobody" }
+
+func TestRebuiltStructLeavesOutLikeJSON(t *testing.T) {
+	a := ledger{ID: 7, Owner: stamp{By: "nobody"}, Hidden: "h", APIKey: stripeKey, Visible: "yes"}
+	var buf bytes.Buffer
+	slog.New(slogsink.NewHandler(slog.NewJSONHandler(&buf, nil), redact.Default())).Info("m", "acct", a)
+	var rec struct{ Acct map[string]any }
+	if err := json.Unmarshal(buf.Bytes(), &rec); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, buf.String())
+	}
+	if strings.Contains(buf.String(), stripeKey) {
+		t.Fatalf("secret leaked: %s", buf.String())
+	}
+	want := []string{"api_key", "id", "visible"}
+	var got []string
+	for k := range rec.Acct {
+		got = append(got, k)
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("keys %v, want %v (as encoding/json prints the struct): %s", got, want, buf.String())
+	}
+	// Set, the same fields are printed.
+	a.Note, a.Tags, a.Parent, a.Since, a.Owner = "n", []string{"t"}, &ledger{ID: 1}, time.Unix(1, 0), stamp{By: "ann"}
+	buf.Reset()
+	slog.New(slogsink.NewHandler(slog.NewJSONHandler(&buf, nil), redact.Default())).Info("m", "acct", a)
+	for _, k := range []string{`"note":"n"`, `"Tags":["t"]`, `"parent":{`, `"since":`, `"owner":{`} {
+		if !strings.Contains(buf.String(), k) {
+			t.Errorf("missing %s: %s", k, buf.String())
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -674,7 +675,8 @@ func (p *pass) walkStruct(rv reflect.Value) (slog.Value, bool) {
 	changed := false
 	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)
-		name, omit := jsonName(sf)
+		tag := jsonTag(sf)
+		name := tag.name
 		fv := rv.Field(i)
 		var v slog.Value
 		var ch bool
@@ -687,7 +689,7 @@ func (p *pass) walkStruct(rv reflect.Value) (slog.Value, bool) {
 			p.key = outer
 		}
 		changed = changed || ch
-		if !sf.IsExported() || omit {
+		if !sf.IsExported() || tag.leftOut(fv) {
 			continue
 		}
 		attrs = append(attrs, slog.Attr{Key: name, Value: v})
@@ -703,23 +705,68 @@ func (p *pass) walkStruct(rv reflect.Value) (slog.Value, bool) {
 	return slog.GroupValue(attrs...), true
 }
 
-// jsonName returns the key encoding/json would use for a field, and
-// whether encoding/json leaves the field out.
-func jsonName(sf reflect.StructField) (string, bool) {
+// fieldTag is what a field's json tag tells encoding/json, which a struct
+// rebuilt as a group follows so that it prints as the struct would have.
+type fieldTag struct {
+	name      string // the key: the tag's name, or the field's
+	skip      bool   // json:"-"
+	omitEmpty bool
+	omitZero  bool
+}
+
+// jsonTag reads the json tag of a field.
+func jsonTag(sf reflect.StructField) fieldTag {
 	tag := sf.Tag.Get("json")
 	if tag == "-" {
-		return sf.Name, true
+		return fieldTag{name: sf.Name, skip: true}
 	}
-	for i := 0; i < len(tag); i++ {
-		if tag[i] == ',' {
-			tag = tag[:i]
-			break
+	name, opts, _ := strings.Cut(tag, ",")
+	if name == "" {
+		name = sf.Name
+	}
+	t := fieldTag{name: name}
+	for opts != "" {
+		var o string
+		o, opts, _ = strings.Cut(opts, ",")
+		t.omitEmpty = t.omitEmpty || o == "omitempty"
+		t.omitZero = t.omitZero || o == "omitzero"
+	}
+	return t
+}
+
+// leftOut reports whether encoding/json leaves out the field whose value
+// is fv: json:"-", or an empty value with omitempty, or a zero one with
+// omitzero (by its IsZero method when it has one).
+func (t fieldTag) leftOut(fv reflect.Value) bool {
+	switch {
+	case t.skip:
+		return true
+	case t.omitEmpty && isEmpty(fv):
+		return true
+	case t.omitZero:
+		if fv.Kind() == reflect.Pointer && fv.IsNil() {
+			return true
 		}
+		if z, ok := fv.Interface().(interface{ IsZero() bool }); ok {
+			return z.IsZero()
+		}
+		return fv.IsZero()
 	}
-	if tag == "" {
-		return sf.Name, false
+	return false
+}
+
+// isEmpty is encoding/json's "empty" for omitempty: false, 0, a nil
+// pointer or interface, and an array, slice, map or string of length 0.
+func isEmpty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Interface, reflect.Pointer:
+		return v.IsZero()
 	}
-	return tag, false
+	return false
 }
 
 func (p *pass) walkMap(rv reflect.Value) (slog.Value, bool) {
