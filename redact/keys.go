@@ -596,6 +596,9 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 		return
 	}
 	flag := ks >= 1 && w[ks-1] == '-' && (ks == 1 || w[ks-2] == '-' || w[ks-2] == ' ' || w[ks-2] == '\t')
+	if flag && (ks == 1 || w[ks-2] != '-') && gluedShortFlag(w[ks:ke]) {
+		return // mysql -pS3cretPass99 db: the password glued to -p (cli-password's), not a flag named after it
+	}
 	spaced := sep == sepSpace && !flag
 	if spaced && !spacedKey(w, ks, ke) {
 		return
@@ -666,7 +669,7 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	if multi && !multiQuoted && !strongValue(first) {
 		return // "Reset your password: click the link": a sentence, not a key
 	}
-	if spaced && !kv.quoted && !strongValue(v) && !(credentialLike(v) && hasDigit(v) && hasSymbol(v)) && !redisDirective(w, ks, ke) {
+	if spaced && !kv.quoted && !strongValue(v) && !(credentialLike(v) && hasDigit(v) && hasSymbol(v)) && !redisDirective(w, ks, ke) && !netrcPassword(w, ks, key) {
 		return // "password reset", "password for root": prose
 	}
 	switch {
@@ -683,7 +686,11 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 		// like a credential, and for the weak nouns (token, key, cookie …)
 		// like a strong one.
 		if !credentialLike(v) || !strongNoun(key) && !strongValue(v) {
-			return
+			// "connecting with password: shadow, user: admin": a weak
+			// word, but one of a list of pairs, so a value all the same.
+			if !strongNoun(key) || kv.first > kv.start && kv.first < kv.end || !pairFollows(w, kv.end) || faultBefore(w, ks) {
+				return
+			}
 		}
 	}
 	if s.r.notSecretValue(v) || len(first) < len(v) && s.r.notSecretValue(first) || paramRef(v, w[oks:ke]) {
@@ -1819,6 +1826,88 @@ func credentialLike(v []byte) bool {
 		case isUpper(c) && i > 0:
 			return true
 		case !isLetter(c):
+			return true
+		}
+	}
+	return false
+}
+
+// pairFollows reports another "key: value" or "key=value" right after a
+// value that ends at e, past a comma or semicolon: the value is one of a
+// list of pairs ("password: shadow, user: admin"), not a word of a
+// sentence.
+func pairFollows(w []byte, e int) bool {
+	if e >= len(w) || (w[e] != ',' && w[e] != ';') {
+		return false
+	}
+	i := e + 1
+	for i < len(w) && w[i] == ' ' {
+		i++
+	}
+	ks := i
+	for i < len(w) && (isWord(w[i]) || w[i] == '-' || w[i] == '.') {
+		i++
+	}
+	if i == ks || !isLetter(w[ks]) {
+		return false
+	}
+	for i < len(w) && w[i] == ' ' {
+		i++
+	}
+	if i+1 >= len(w) || (w[i] != ':' && w[i] != '=') {
+		return false
+	}
+	return w[i+1] != ' ' || i+2 < len(w) && w[i+2] != ' ' && w[i+2] != '\n'
+}
+
+// gluedShortFlag reports a single-dash "flag" that is the option letter p
+// with a value glued to it: a capital or a digit follows the p
+// ("-pS3cretPass99", "-pMyPassword1"), which a flag name has not.
+func gluedShortFlag(k []byte) bool {
+	return len(k) > 2 && k[0] == 'p' && (isUpper(k[1]) || isDigit(k[1]) || bytes.IndexFunc(k, func(r rune) bool { return r < 128 && isDigit(byte(r)) }) > 0)
+}
+
+// netrcPassword reports the password of a .netrc entry: "password" right
+// after "login <name>" ("machine h login bob password hunter@home"), where
+// the value is one whatever it looks like. (Split over lines, the entry
+// is judged like any other "password v": the window is the line.)
+func netrcPassword(w []byte, ks int, key []byte) bool {
+	if string(key) != "password" {
+		return false
+	}
+	i := ks
+	for i > 0 && isSpace(w[i-1]) {
+		i--
+	}
+	j := i
+	for j > 0 && !isSpace(w[j-1]) {
+		j--
+	}
+	if j == i {
+		return false
+	}
+	for j > 0 && isSpace(w[j-1]) {
+		j--
+	}
+	return j >= 5 && string(w[j-5:j]) == "login" && (j == 5 || isSpace(w[j-6]))
+}
+
+// faultWords, before a key, make its "value" a reason: "Invalid password:
+// mismatch, code: 401".
+var faultWords = []string{"invalid", "incorrect", "wrong", "bad", "missing", "expired", "weak", "empty", "failed", "rejected", "unknown", "reset", "forgot", "forgotten"}
+
+// faultBefore reports a fault word right before the key at ks.
+func faultBefore(w []byte, ks int) bool {
+	e := ks
+	for e > 0 && w[e-1] == ' ' {
+		e--
+	}
+	st := e
+	for st > 0 && isLetter(w[st-1]) {
+		st--
+	}
+	for _, f := range faultWords {
+		if equalFold(w[st:e], f) {
 			return true
 		}
 	}

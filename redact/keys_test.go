@@ -53,6 +53,16 @@ var keyedSyntaxRows = []kvRow{
 	// variable reference.
 	{"dollar password", "password=$uperSecret2024", "password=" + phKeyed},
 	{"dollar password json", `{"password":"$uperSecret2024"}`, `{"password":"` + phKeyed + `"}`},
+	// A weak word after a strong noun in running text is a value when
+	// another pair follows it: a list of pairs, not a sentence.
+	{"prose pair list", "connecting with password: shadow, user: admin", "connecting with password: " + phKeyed + ", user: admin"},
+	{"prose pair list semicolon", "login ok for bob; secret: lantern; role=admin", "login ok for bob; secret: " + phKeyed + "; role=admin"},
+	// A password glued to mysql's -p is not a flag whose value follows:
+	// the database name stays.
+	{"mysql glued password", "mysql -u root -pS3cretPass99 orders", "mysql -u root -p[REDACTED:cli-password] orders"},
+	{"mysql glued password word", "mysql -u root -pMyPassword1 orders", "mysql -u root -p[REDACTED:cli-password] orders"},
+	// A .netrc password is one whatever it looks like.
+	{"netrc password", "machine api.example.com login bob password hunter@home", "machine api.example.com login bob password " + phKeyed},
 	// A bare "key" is an API key as a URL query or fragment parameter.
 	{"query key", "GET https://api.acme.io/v2/items?key=CorrectVelvet2728&page=2 200", "GET https://api.acme.io/v2/items?key=" + phKeyed + "&page=2 200"},
 	{"fragment key", "redirecting to /cb#key=YD!nFeA9sdRadS30&token_type=Bearer", "redirecting to /cb#key=" + phKeyed + "&token_type=Bearer"},
@@ -327,6 +337,11 @@ var keyedNegativeRows = func() []kvRow {
 		"W ActivityManager: Bad activity token: android.os.BinderProxy@2bd79ce",
 		"reset your password",
 		"Invalid token: expired",
+		"Invalid password: mismatch, code: 401",
+		"reset password: required, user: bob",
+		"the token: expired, retry: later",
+		"connecting with password: shadow, and then retrying",
+		"invalid password: too short, retry: 3",
 		"password must be 8 characters",
 		"Password must be at least 8 characters long",
 		"Failed password for invalid user admin from 10.0.0.1 port 22 ssh2",
