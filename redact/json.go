@@ -788,11 +788,23 @@ func (j *jsonWalker) redactSecretValue(s, e int) {
 // string.
 var nullWords = newFoldSet([]string{"null", "nil", "none", "undefined"})
 
+// statusWords, as the whole value of a secret key, say something about
+// the secret instead of being it: a validation error's
+// {"password":"required"}, a settings dump's {"token":"expired"}. Text
+// keeps them too (valueStopwords, which also has prose words).
+var statusWords = newFoldSet([]string{
+	"required", "invalid", "expired", "missing", "incorrect", "wrong", "changed", "updated",
+	"reset", "set", "unset", "redacted", "masked", "hidden", "removed", "omitted", "provided",
+	"present", "absent", "sensitive", "filtered", "protected", "enabled", "disabled", "valid",
+	"empty", "n/a", "hashed", "encrypted",
+})
+
 // jsonSecretKept reports a secret key's value v (a valid JSON value) that
 // stays as it is: null, true and false (a flag such as "password": true
 // says whether there is one, it carries none), "", placeholders
 // ("${DB_PASSWORD}", "<token>", "***"), a null written as a string
-// (nullWords) and this Redactor's own replacements.
+// (nullWords), a word about the secret (statusWords) and this Redactor's
+// own replacements.
 func (r *Redactor) jsonSecretKept(v []byte) bool {
 	switch {
 	case string(v) == "null", string(v) == `""`, string(v) == "true", string(v) == "false":
@@ -800,7 +812,7 @@ func (r *Redactor) jsonSecretKept(v []byte) bool {
 	case v[0] == '"':
 		content := v[1 : len(v)-1]
 		// As text keeps password=null.
-		return isPlaceholder(content) || nullWords.has(content) || r.isOwnPlaceholder(content) || sshPublicKey(content)
+		return isPlaceholder(content) || nullWords.has(content) || statusWords.has(content) || r.isOwnPlaceholder(content) || sshPublicKey(content)
 	}
 	return false
 }

@@ -28,6 +28,7 @@ var jsonRows = []jsonRow{
 	{"deep", `{"a":{"b":[{"c":{"client_secret":"x"}}]}}`, `{"a":{"b":[{"c":{"client_secret":"[REDACTED:keyed-secret]"}}]}}`},
 	{"header names", `{"headers":{"Authorization":"Bearer abc.def","Cookie":["a=1","b=2"]}}`, `{"headers":{"Authorization":"[REDACTED:keyed-secret]","Cookie":"[REDACTED:keyed-secret]"}}`},
 	{"duplicate keys", `{"password":"a","password":"b"}`, `{"password":"[REDACTED:keyed-secret]","password":"[REDACTED:keyed-secret]"}`},
+	{"status words", `{"errors":{"password":"required","token":"Expired","api_key":"missing"},"secret":"requirement"}`, `{"errors":{"password":"required","token":"Expired","api_key":"missing"},"secret":"[REDACTED:keyed-secret]"}`},
 	{"null written as a string", `{"secret":"null","token":"None","password":"nil","api_key":"undefined","pwd":"nullable"}`, `{"secret":"null","token":"None","password":"nil","api_key":"undefined","pwd":"[REDACTED:keyed-secret]"}`},
 	{"escaped quote in the value", `{"password":"\"quoted\\"}`, `{"password":"[REDACTED:keyed-secret]"}`},
 	// Name/value pairs (Kubernetes, Docker, CloudFormation): the member
