@@ -75,5 +75,9 @@
 // versions, ids and counters, Luhn-invalid digit runs, public keys and
 // certificates, and keys that are about secrets rather than secrets
 // (token_type, max_tokens, password_updated_at, secret_name, key_id,
-// public_key). IP addresses are opt-in ([EnableRules]("ipv4", "ipv6")).
+// public_key). Nor are words about a secret in its place: "password:
+// required", {"token":"expired"} (a validation error), "Invalid token:
+// expired" (prose; in running text a weak word is a value only when
+// another pair follows it, as in "with password: shadow, user: admin").
+// IP addresses are opt-in ([EnableRules]("ipv4", "ipv6")).
 package redact
