@@ -15,10 +15,10 @@ func genericRules() []*rule {
 	return []*rule{
 		{id: "bearer-token", kind: Secret, prio: prioGeneric,
 			desc: "credential after the Bearer scheme (Authorization headers, curl -H, logs)", example: "Bearer eyJhbGci… / Bearer 9f8e7d…",
-			anchors: []string{"bearer"}, back: escBack, fwd: 4096, validate: validateBearer},
+			anchors: []string{"bearer"}, back: escBack, fwd: 4096, validate: validateBearer, decline: declineScheme},
 		{id: "basic-auth", kind: Secret, prio: prioGeneric,
 			desc: "base64 user:password after the Basic scheme", example: "Basic dXNlcjpwYXNz",
-			anchors: []string{"basic"}, back: escBack, fwd: 1024, validate: validateBasic},
+			anchors: []string{"basic"}, back: escBack, fwd: 1024, validate: validateBasic, decline: declineScheme},
 		{id: "jwt", kind: Secret, prio: prioGeneric,
 			desc: "JSON Web Token (or JWE) whose header decodes to a JSON object with \"alg\"", example: "eyJhbGciOi….eyJzdWIiOi….sig",
 			anchors: []string{"eyj"}, back: escBack, fwd: 16384, validate: validateJWT},
@@ -85,6 +85,14 @@ func schemeCredential(w []byte, a, e int) (start, end int) {
 		end--
 	}
 	return start, end
+}
+
+// declineScheme is the decline test of the scheme rules (Bearer, Basic):
+// schemeCredential needs a space or tab right after the scheme word and a
+// credential of at least 8 bytes after that, so a token that ends sooner
+// ("token_type":"Bearer") or goes on otherwise ("BearerAuth") has none.
+func declineScheme(b []byte, e int) bool {
+	return len(b)-e < 9 || (b[e] != ' ' && b[e] != '\t')
 }
 
 func validateBearer(s *scanner, w []byte, a, e int) {

@@ -2,13 +2,20 @@ package redact
 
 import "unsafe"
 
+// hitRec is one hit of hitEnds: the index just past it and the match
+// state there.
+type hitRec struct {
+	end int32
+	st  uint32
+}
+
 // hitEnds appends to dst the index just past every anchor that ends in d
 // (every byte at which the automaton, started at the root, is in a match
-// state), in increasing order. It walks d in four lanes like the scanner
+// state), in increasing order, and to sts the match state at each. It walks d in four lanes like the scanner
 // (see runLanes), so the structural JSON walker can afford to scan a whole
 // document once and then skip every string and number with no anchor in
 // it, instead of running the automaton again on each.
-func (m *machine) hitEnds(d []byte, dst []int32, lane *[lanes][]int32) []int32 {
+func (m *machine) hitEnds(d []byte, dst []int32, sts []uint32, lane *[lanes][]hitRec) ([]int32, []uint32) {
 	mm, cls := m.matchMin, &m.class
 	tp := unsafe.Pointer(unsafe.SliceData(m.trans))
 	step := func(st uint32, b byte) uint32 {
@@ -35,20 +42,22 @@ func (m *machine) hitEnds(d []byte, dst []int32, lane *[lanes][]int32) []int32 {
 				}
 				kk := int32(k)
 				if s0 >= mm {
-					lane[0] = append(lane[0], int32(i)+kk)
+					lane[0] = append(lane[0], hitRec{int32(i) + kk, s0})
 				}
 				if s1 >= mm {
-					lane[1] = append(lane[1], int32(i+L)+kk)
+					lane[1] = append(lane[1], hitRec{int32(i+L) + kk, s1})
 				}
 				if s2 >= mm {
-					lane[2] = append(lane[2], int32(i+2*L)+kk)
+					lane[2] = append(lane[2], hitRec{int32(i+2*L) + kk, s2})
 				}
 				if s3 >= mm {
-					lane[3] = append(lane[3], int32(i+3*L)+kk)
+					lane[3] = append(lane[3], hitRec{int32(i+3*L) + kk, s3})
 				}
 			}
 			for k := range lanes {
-				dst = append(dst, lane[k]...)
+				for _, h := range lane[k] {
+					dst, sts = append(dst, h.end), append(sts, h.st)
+				}
 			}
 			i += lanes * L
 			st = s3
@@ -57,10 +66,10 @@ func (m *machine) hitEnds(d []byte, dst []int32, lane *[lanes][]int32) []int32 {
 	for ; i < len(d); i++ {
 		st = step(st, d[i])
 		if st >= mm {
-			dst = append(dst, int32(i+1))
+			dst, sts = append(dst, int32(i+1)), append(sts, st)
 		}
 	}
-	return dst
+	return dst, sts
 }
 
 // skipClean returns how much of d can be skipped from the root without

@@ -53,7 +53,8 @@ func (r *Redactor) json(b []byte, fn func(Finding)) ([]byte, error) {
 	j := r.newJSONWalker(b, fn)
 	defer j.release()
 	if len(b) >= minHitMap && len(b) < 1<<31 {
-		j.hits = r.m.hitEnds(b, j.hits, &j.lanes)
+		j.hits, j.hitSts = r.m.hitEnds(b, j.hits, j.hitSts[:0], &j.lanes)
+		j.hits = r.m.dropDeclined(b, j.hits, j.hitSts)
 		j.useHits = true
 	}
 	i, err := j.value(j.ws(0), 0, false, nil)
@@ -120,7 +121,8 @@ type jsonWalker struct {
 	useHits bool
 	hits    []int32
 	hi      int // hits[:hi] end before the token being looked at
-	lanes   [lanes][]int32
+	lanes   [lanes][]hitRec
+	hitSts  []uint32 // the match state at each of hits, until dropDeclined
 
 	// JSONUnchecked on a document with backslashes: the escaped quotes,
 	// and a hit at each run of backslashes (see escapes).

@@ -54,10 +54,11 @@ func (r *Redactor) jsonUnchecked(b []byte, fn func(Finding)) (out []byte, ok boo
 		// No anchor ends before first, so none starts before from: the
 		// automaton started there at the root finds every one.
 		from := max(0, first-r.m.maxLen+1)
-		j.hits = r.m.hitEnds(b[from:], j.hits, &j.lanes)
+		j.hits, j.hitSts = r.m.hitEnds(b[from:], j.hits, j.hitSts[:0], &j.lanes)
 		for i := range j.hits {
 			j.hits[i] += int32(from)
 		}
+		j.hits = r.m.dropDeclined(b, j.hits, j.hitSts)
 	}
 	if slash >= 0 {
 		// An escape can hide an anchor ("\u0070assword"), so every string

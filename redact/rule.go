@@ -43,7 +43,8 @@ type rule struct {
 	// may only look at what every such window holds, or at what lies
 	// after e: a window reaches at least its anchor's end). A caller
 	// holding a whole short token (a JSON string) uses it to skip the
-	// scanner when every anchor in the token is declined.
+	// scanner when every anchor in the token is declined, and the JSON
+	// walkers to skip visiting such a string at all (dropDeclined).
 	decline func(b []byte, e int) bool
 
 	// Per-rule data for table-driven validators.
