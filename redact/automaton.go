@@ -3,6 +3,7 @@ package redact
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -47,6 +48,7 @@ type machine struct {
 	outs     [][]anchorOut // outputs of match state (id-matchMin)/stride
 	maxLen   int           // longest anchor
 	declines bool          // some rule has a decline test
+	declOnly []bool        // by match state, as outs: every output has a decline test
 }
 
 // root is the start state (always id 0).
@@ -212,6 +214,12 @@ func buildMachine(rules []*rule) (*machine, error) {
 		sort.SliceStable(outs, func(a, b int) bool { return outs[a].n > outs[b].n })
 		m.outs[i] = outs
 	}
+	if m.declines {
+		m.declOnly = make([]bool, len(match))
+		for i, outs := range m.outs {
+			m.declOnly[i] = !slices.ContainsFunc(outs, func(o anchorOut) bool { return o.rule.decline == nil })
+		}
+	}
 	return m, nil
 }
 
@@ -297,7 +305,10 @@ func (m *machine) declinedAll(b []byte, from, to int) bool {
 // still visited for any other anchor in it, and its validators then see
 // every anchor in it; a string with an escape is visited whatever its
 // hits. So the walk finds the same with fewer visits: a REST object's
-// "url":"https://…" costs its automaton pass and nothing more.
+// "url":"https://…" costs its automaton pass and nothing more. Keys are
+// safe too: a key is read as secret only through a hit in it, and the
+// anchors of secret key names belong to the keyed rule, which has no
+// decline test (a custom key named "sk" adds its anchor to that rule).
 func (m *machine) dropDeclined(b []byte, hits []int32, sts []uint32) []int32 {
 	if !m.declines {
 		return hits
@@ -318,12 +329,11 @@ func (m *machine) dropDeclined(b []byte, hits []int32, sts []uint32) []int32 {
 // test, "://", lies in a string; elsewhere the document is invalid there,
 // which JSONUnchecked need not report.)
 func (m *machine) declinedInString(b []byte, e int, st uint32) bool {
-	outs := m.outputs(st)
-	for _, o := range outs {
-		if o.rule.decline == nil {
-			return false
-		}
+	k := uint32(uint64(st-m.matchMin) * m.recip >> 32) // see outputs
+	if !m.declOnly[k] {
+		return false
 	}
+	outs := m.outs[k]
 	q := bytes.IndexByte(b[e:], '"')
 	if q < 0 || bytes.IndexByte(b[e:e+q], '\\') >= 0 {
 		return false

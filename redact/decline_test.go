@@ -8,8 +8,9 @@ import (
 )
 
 // declinePieces are JSON strings (and one number) around the anchors with
-// decline tests ("://", Bearer, Basic): declined at a glance, or not
-// because of an '@', a credential or an escape later in the string.
+// decline tests ("://", Bearer, Basic, vendor prefixes): declined at a
+// glance, or not because of an '@', a credential, a token body or an
+// escape later in the string.
 var declinePieces = []string{
 	`"https://api.example.com/v1/items/7"`,
 	`"https://deploy:Xk29vLq7pZ@git.example.com/repo.git"`,
@@ -27,6 +28,13 @@ var declinePieces = []string{
 	`"see https://docs.example.com and Bearer 9f8e7d6c5b4a39281706f5e4"`,
 	`"https://a.example.com/ then https://u:Passw0rd77@b.example.com"`,
 	`"password"`,
+	`"task design path update precious risk"`,
+	`"SK0123456789abcdef0123456789abcdef"`,
+	`"sid SKb0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5 ok"`,
+	`"cio7Hq2LmZ9xWpR4tKv8NbC3jYd6FsGa1Ue"`,
+	`"SK"`,
+	`"xoxb-%2B"`,
+	`"xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx"`,
 	`"+1 415 555 0134"`,
 	`4111111111111111`,
 }
@@ -110,5 +118,35 @@ func TestDropDeclinedDrops(t *testing.T) {
 	}
 	if strings.Count(got, "Bearer") != 1 || strings.Count(got, "://") != 1 {
 		t.Errorf("kept hits %q: want one Bearer (with a credential) and one :// (with an '@')", got)
+	}
+}
+
+// TestDropDeclinedKeepsSecretKeys checks that a secret key named like an
+// anchor with a decline test ("sk", "bearer", "cio") is still a secret key:
+// a key name's anchor belongs to the keyed rule, which has no decline test,
+// so its hit stays and the key is read.
+func TestDropDeclinedKeepsSecretKeys(t *testing.T) {
+	r, err := New(WithSecretKeys("sk", "bearer", "basic", "url", "cio", "pat"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString(`{"data":[`)
+	for i := range 20 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`{"sk":"v4lue9876","bearer":"v4lue9876","basic":"v4lue9876","url":"https://x.example/y","cio":"v4lue9876","pat":"v4lue9876"}`)
+	}
+	b.WriteString(`]}`)
+	doc := []byte(b.String())
+	out, err := r.JSON(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, got := range map[string][]byte{"JSON": out, "JSONUnchecked": r.JSONUnchecked(doc)} {
+		if bytes.Contains(got, []byte("v4lue")) || bytes.Contains(got, []byte("x.example")) {
+			t.Errorf("%s kept a secret key's value: %.200s", name, got)
+		}
 	}
 }

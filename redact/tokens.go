@@ -314,6 +314,8 @@ func vendorRules() []*rule {
 		}
 		if v.validate != nil {
 			r.validate, r.back, r.fwd = v.validate, v.back, v.fwd+maxPlaceholderLen
+		} else if v.spec.min > 0 {
+			r.decline = declineToken(&v.spec)
 		}
 		if v.anchors != nil {
 			r.anchors = v.anchors
@@ -321,6 +323,17 @@ func vendorRules() []*rule {
 		out = append(out, r)
 	}
 	return out
+}
+
+// declineToken is the decline test of a table-driven token format:
+// tokenAt reads the body from the anchor's end, as a run of the
+// alphabet's bytes (or %-escapes of them), and needs min of those bytes;
+// so fewer bytes left, or a first byte that can start no body ("sk" in
+// "task design", "pat" in "path"), leave it nothing.
+func declineToken(t *tokenSpec) func(b []byte, e int) bool {
+	return func(b []byte, e int) bool {
+		return len(b)-e < t.min || (!t.set[b[e]] && b[e] != '%')
+	}
 }
 
 // tokenAt checks the token of spec t starting at the anchor [a, e) and
