@@ -48,7 +48,18 @@ type machine struct {
 	outs     [][]anchorOut // outputs of match state (id-matchMin)/stride
 	maxLen   int           // longest anchor
 	declines bool          // some rule has a decline test
-	declOnly []bool        // by match state, as outs: every output has a decline test
+	stFlags  []uint8       // by match state, as outs: stDeclOnly, stDigits
+}
+
+// Flags of a match state, for the JSON walkers' hit filter (dropHits).
+const (
+	stDeclOnly = 1 << iota // every output has a decline test
+	stDigits               // some output is a digit rule's
+)
+
+// stateFlags returns the flags of match state st.
+func (m *machine) stateFlags(st uint32) uint8 {
+	return m.stFlags[uint32(uint64(st-m.matchMin)*m.recip>>32)] // see outputs
 }
 
 // root is the start state (always id 0).
@@ -214,10 +225,13 @@ func buildMachine(rules []*rule) (*machine, error) {
 		sort.SliceStable(outs, func(a, b int) bool { return outs[a].n > outs[b].n })
 		m.outs[i] = outs
 	}
-	if m.declines {
-		m.declOnly = make([]bool, len(match))
-		for i, outs := range m.outs {
-			m.declOnly[i] = !slices.ContainsFunc(outs, func(o anchorOut) bool { return o.rule.decline == nil })
+	m.stFlags = make([]uint8, len(match))
+	for i, outs := range m.outs {
+		if !slices.ContainsFunc(outs, func(o anchorOut) bool { return o.rule.decline == nil }) {
+			m.stFlags[i] |= stDeclOnly
+		}
+		if slices.ContainsFunc(outs, func(o anchorOut) bool { return o.rule.digits }) {
+			m.stFlags[i] |= stDigits
 		}
 	}
 	return m, nil
@@ -297,43 +311,17 @@ func (m *machine) declinedAll(b []byte, from, to int) bool {
 	return true
 }
 
-// dropDeclined removes from hits (the ends of the anchors in the JSON
-// document b, in increasing order; sts holds the match state at each)
-// every one whose string would be visited for nothing: all the anchors
-// that end there belong to rules whose decline test rules them out,
-// judged on the rest of the string (see declinedInString). A string is
-// still visited for any other anchor in it, and its validators then see
-// every anchor in it; a string with an escape is visited whatever its
-// hits. So the walk finds the same with fewer visits: a REST object's
-// "url":"https://…" costs its automaton pass and nothing more. Keys are
-// safe too: a key is read as secret only through a hit in it, and the
-// anchors of secret key names belong to the keyed rule, which has no
-// decline test (a custom key named "sk" adds its anchor to that rule).
-func (m *machine) dropDeclined(b []byte, hits []int32, sts []uint32) []int32 {
-	if !m.declines {
-		return hits
-	}
-	out := hits[:0]
-	for i, h := range hits {
-		if !m.declinedInString(b, int(h), sts[i]) {
-			out = append(out, h)
-		}
-	}
-	return out
-}
-
 // declinedInString reports whether every anchor that ends at e in the JSON
-// document b, in match state st, is declined by its rule, given the string
-// it lies in: the bytes from e to the next quote, which ends that string
+// document b, in match state st, is declined by its rule (see dropHits),
+// given the string it lies in: the bytes from e to the next quote, which ends that string
 // when no backslash comes first. (In valid JSON, an anchor with a decline
 // test, "://", lies in a string; elsewhere the document is invalid there,
 // which JSONUnchecked need not report.)
 func (m *machine) declinedInString(b []byte, e int, st uint32) bool {
-	k := uint32(uint64(st-m.matchMin) * m.recip >> 32) // see outputs
-	if !m.declOnly[k] {
+	if m.stateFlags(st)&stDeclOnly == 0 {
 		return false
 	}
-	outs := m.outs[k]
+	outs := m.outputs(st)
 	q := bytes.IndexByte(b[e:], '"')
 	if q < 0 || bytes.IndexByte(b[e:e+q], '\\') >= 0 {
 		return false

@@ -58,13 +58,21 @@ func (r *Redactor) jsonUnchecked(b []byte, fn func(Finding)) (out []byte, ok boo
 		for i := range j.hits {
 			j.hits[i] += int32(from)
 		}
-		j.hits = r.m.dropDeclined(b, j.hits, j.hitSts)
 	}
 	if slash >= 0 {
 		// An escape can hide an anchor ("\u0070assword"), so every string
 		// with a backslash is visited as if an anchor ended in it, and
 		// decoded whole; and an escaped quote delimits nothing.
-		j.escapes(slash)
+		j.findEscapes(slash)
+	}
+	if first < len(b) {
+		// Only hits that lie in a string by the quotes' parity, as sparse
+		// reads them: a hit elsewhere is visited, and makes sparse give
+		// the document to JSON when the bytes there are not JSON.
+		j.dropHits(true)
+	}
+	if slash >= 0 {
+		j.mergeEscapes()
 	}
 	j.useHits = true
 	if !j.sparse() {
@@ -548,7 +556,7 @@ func escapedQuote(in []byte, k int) bool {
 // lists the escaped quotes (for quoteCounter) and adds a hit at every run
 // of backslashes, so that sparse visits, decodes and checks each string
 // that holds one, as the walk would.
-func (j *jsonWalker) escapes(slash int) {
+func (j *jsonWalker) findEscapes(slash int) {
 	in := j.in
 	j.hasEsc = true
 	j.escQ, j.escHits = j.escQ[:0], j.escHits[:0]
@@ -570,6 +578,10 @@ func (j *jsonWalker) escapes(slash int) {
 		}
 		i = r + 1 + n
 	}
+}
+
+// mergeEscapes adds the escape hits found by findEscapes to j.hits.
+func (j *jsonWalker) mergeEscapes() {
 	// Merge the two sorted lists of hits; the old list's buffer serves the
 	// next document's merge.
 	merged := j.merged[:0]

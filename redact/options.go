@@ -274,6 +274,7 @@ func (c *config) build() (*Redactor, error) {
 		return nil, err
 	}
 	r.m = m
+	r.inertKeys = new(inertKeys)
 	return r, nil
 }
 

@@ -33,6 +33,9 @@ type Redactor struct {
 	digits digitRules // the enabled digit-shaped PII rules
 
 	pool sync.Pool // *scanner
+
+	inertKeys   *inertKeys // which object keys are inert (see dropHits)
+	keepAllHits bool       // tests: visit every hit, to compare with dropHits
 }
 
 // digitRules are the rules the digits trigger serves; nil when disabled.
