@@ -1559,15 +1559,55 @@ func stringPrefix(w []byte, i int) int {
 	return 0
 }
 
+// innerStop reports whether the stop byte w[i], which follows a value
+// byte, is a character of the value: a quote or backtick, a backslash
+// that starts no JSON escape, or a closing bracket, each followed by a
+// letter or digit ("Xy7'kLm9", "back\\slash", "Xy7)kL"); or an opening
+// bracket with no closing one on the rest of the line ("Xy7(kLm9Qr2Tz",
+// where "getPass()", "Config{a=1}" and "Token{a64f992 Record{…}}" are
+// code or an object dump).
+func innerStop(w []byte, i int) bool {
+	if i+1 >= len(w) || !isAlnum(w[i+1]) || !isAlnum(w[i-1]) {
+		return false
+	}
+	switch c := w[i]; c {
+	case '\'', '`', ')', ']', '}':
+		return true
+	case '\\':
+		return !strings.ContainsRune("ntrbfu", rune(w[i+1]))
+	case '(', '[', '{':
+		close := c + 1 // ')' follows '('
+		if c != '(' {
+			close = c + 2 // ']' and '}' are two after '[' and '{'
+		}
+		for k := i + 1; k < len(w) && w[k] != '\n'; k++ {
+			if w[k] == close {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // plainEnd returns the end of an unquoted value that starts at i. The
 // separators & , ; end it only where they separate fields: before
 // another "name=" or "name:", before a space or stop byte, or the end
 // ("x=1&y=2", "a=1, b=2", "Password=x;"). Inside a value they stay:
 // "Tr0ub4dor&3".
+//
+// A quote, a backslash or a bracket ends it only where it can be syntax:
+// glued between two characters of a value it is one more password
+// character ("Xy7'kLm9", "back\\slash9", "Xy7(kLm9" with no ')' after),
+// see innerStop.
 func plainEnd(w []byte, i int, enclosing byte) int {
+	start := i
 	for ; i < len(w); i++ {
 		c := w[i]
 		if !valueStops[c] && (c != enclosing || c == 0) {
+			continue
+		}
+		if c != enclosing && i > start && innerStop(w, i) {
 			continue
 		}
 		if c != '&' && c != ',' && c != ';' {

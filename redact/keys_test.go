@@ -57,6 +57,15 @@ var keyedSyntaxRows = []kvRow{
 	// another pair follows it: a list of pairs, not a sentence.
 	{"prose pair list", "connecting with password: shadow, user: admin", "connecting with password: " + phKeyed + ", user: admin"},
 	{"prose pair list semicolon", "login ok for bob; secret: lantern; role=admin", "login ok for bob; secret: " + phKeyed + "; role=admin"},
+	// A quote, backslash or bracket glued inside a plain value is one
+	// more password character.
+	{"quote inside value", "password=Xy7'kLm9Qr2Tz ok=1", "password=" + phKeyed + " ok=1"},
+	{"backtick inside value", "password=Xy7`kLm9Qr2Tz ok=1", "password=" + phKeyed + " ok=1"},
+	{"backslash inside value", `password=back\slash9X ok=1`, "password=" + phKeyed + " ok=1"},
+	{"open paren, never closed", "password=Xy7(kLm9Qr2Tz", "password=" + phKeyed},
+	{"open brace, never closed", "password=Xy7{kLm9Qr2Tz ok", "password=" + phKeyed + " ok"},
+	{"close bracket inside", "password=Xy7]kLm9Qr2Tz ok", "password=" + phKeyed + " ok"},
+	{"escaped newline ends it", `msg="password=abc123x\nnext"`, `msg="password=` + phKeyed + `\nnext"`},
 	// A password glued to mysql's -p is not a flag whose value follows:
 	// the database name stays.
 	{"mysql glued password", "mysql -u root -pS3cretPass99 orders", "mysql -u root -p[REDACTED:cli-password] orders"},
@@ -338,6 +347,10 @@ var keyedNegativeRows = func() []kvRow {
 		"reset your password",
 		"Invalid token: expired",
 		"Invalid password: mismatch, code: 401",
+		"password=getPass() ok",
+		"password=Config{a=1}",
+		"wtoken = AppWindowToken{9f4ef63 token=Token{a64f992 ActivityRecord{de9231d u0 t761}}}, allDrawn= false",
+		"password=arr[0]",
 		"reset password: required, user: bob",
 		"the token: expired, retry: later",
 		"connecting with password: shadow, and then retrying",
