@@ -695,6 +695,31 @@ func declineURLCredentials(b []byte, e int) bool {
 	return bytes.IndexByte(b[e:], '@') < 0
 }
 
+// softUserinfo reports bytes that end a URL in running text but that
+// people put in passwords all the same: ' (allowed in RFC 3986 user
+// information), and ^ { } | ` (not allowed, but written).
+func softUserinfo(c byte) bool { return strings.IndexByte("'^{}|`", c) >= 0 }
+
+// userinfoGoesOn reports whether the soft byte at i (see softUserinfo)
+// lies in a password: "user:" comes before it (from e), and an '@' after
+// it with only password characters between.
+func userinfoGoesOn(w []byte, e, i int) bool {
+	if bytes.IndexByte(w[e:i], ':') < 0 {
+		return false
+	}
+	for k := i + 1; k < len(w); k++ {
+		c := w[k]
+		switch {
+		case c == '@':
+			return true
+		case isAlnum(c) || softUserinfo(c) || strings.IndexByte("-_.~!$&*+%:", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // validateURLCredentials redacts the password in scheme://user:pass@host,
 // also JSON-escaped (scheme:\/\/user:pass@host: the escaped path stops
 // the authority at its '\\'). Schemeless user:pass@host is found from the
@@ -714,7 +739,9 @@ func validateURLCredentials(s *scanner, w []byte, a, e int) {
 	for end < len(w) {
 		c := w[end]
 		if ctab[c]&cAuthorityEnd != 0 {
-			break
+			if at >= 0 || !softUserinfo(c) || !userinfoGoesOn(w, e, end) {
+				break
+			}
 		}
 		if c == '@' {
 			at = end

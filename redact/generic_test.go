@@ -206,6 +206,12 @@ var urlCredRows = []kvRow{
 	{"password with @", "postgres://app:p@ss@w0rd@db/app", "postgres://app:" + phURL + "@db/app"},
 	{"password with /", "postgres://app:pa/ss+wd==@db/app", "postgres://app:" + phURL + "@db/app"},
 	{"password with :", "postgres://app:pa:ss@db/app", "postgres://app:" + phURL + "@db/app"},
+	// ' is allowed in user information; ^ { } | ` are not, but written.
+	{"password with '", "dsn=postgres://app:83oE'2DPX7QPi4s@db.internal:5432/app", "dsn=postgres://app:" + phURL + "@db.internal:5432/app"},
+	{"password with ^, dotless host", "postgres://app:^cuEgImfddRQuW3km@db:5432/app", "postgres://app:" + phURL + "@db:5432/app"},
+	{"password with ^, dotted host", "postgres://app:Xy7^kLm9Qr2Tz@db.internal:5432/app", "postgres://app:" + phURL + "@db.internal:5432/app"},
+	{"password with { } |", "redis://:p{a}ss|w0rd@cache:6379", "redis://:" + phURL + "@cache:6379"},
+	{"URL in quotes, then a mailbox", "url='http://x','bob@y.com'", "url='http://x','[REDACTED:email]'"},
 	{"password %-escaped", "postgres://app:p%40ss%2Fw%3A@db/app", "postgres://app:" + phURL + "@db/app"},
 	{"in JSON", `{"dsn":"postgres://app:s3cret@db/app"}`, `{"dsn":"postgres://app:` + phURL + `@db/app"}`},
 	{"in env", "DATABASE_URL=postgres://app:s3cret@db/app", "DATABASE_URL=postgres://app:" + phURL + "@db/app"},

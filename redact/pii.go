@@ -288,13 +288,18 @@ var notTLDs = []string{
 // URL: "://" comes before it in the same token with no '/', '?' or '#'
 // after it.
 func inURLUserinfo(w []byte, i int) bool {
+	soft := false // a soft byte (see softUserinfo) was passed: only a password's bytes may come before it
 	for j := i - 1; j >= 2 && i-j < maxUserinfo; j-- {
 		switch c := w[j]; {
 		case c == '/' && w[j-1] == '/' && w[j-2] == ':':
 			return true
 		case c == '/' && j >= 4 && string(w[j-4:j]) == `:\/\`:
 			return true // JSON-escaped "://"
-		case c == '/' || c == '?' || c == '#' || urlStop(c):
+		case c == '/' || c == '?' || c == '#':
+			return false
+		case softUserinfo(c):
+			soft = true
+		case urlStop(c), soft && !passwordByte(c) && c != ':':
 			return false
 		}
 	}
