@@ -311,6 +311,12 @@ func (m *machine) declinedAll(b []byte, from, to int) bool {
 	return true
 }
 
+// maxDeclineScan bounds the bytes a decline test may read past its
+// anchor (declinedInString, redactJSONString): a string with many anchors
+// would otherwise be read once per anchor, quadratic in its length. A
+// longer string is visited by the scanner, whose windows are bounded.
+const maxDeclineScan = 1024
+
 // declinedInString reports whether every anchor that ends at e in the JSON
 // document b, in match state st, is declined by its rule (see dropHits),
 // given the string it lies in: the bytes from e to the next quote, which ends that string
@@ -322,9 +328,9 @@ func (m *machine) declinedInString(b []byte, e int, st uint32) bool {
 		return false
 	}
 	outs := m.outputs(st)
-	q := bytes.IndexByte(b[e:], '"')
+	q := bytes.IndexByte(b[e:min(len(b), e+maxDeclineScan)], '"')
 	if q < 0 || bytes.IndexByte(b[e:e+q], '\\') >= 0 {
-		return false
+		return false // an escape, or too far to look: the string is visited
 	}
 	tok := b[:e+q]
 	for _, o := range outs {

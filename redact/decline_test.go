@@ -2,6 +2,7 @@ package redact
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -198,4 +199,27 @@ func FuzzDropHits(f *testing.F) {
 			t.Fatalf("JSONUnchecked differs with dropHits\n in: %q\ngot: %q\nwant: %q", doc, u, wu)
 		}
 	})
+}
+
+// BenchmarkJSONDegenerate runs JSON and JSONUnchecked on one long string
+// (and a key's value) made of one anchor-bearing unit repeated, at two
+// sizes: MB/s must not fall with size. Many hits in one string were once
+// quadratic here (the string's start looked up again for each, a
+// decline test reading to the string's end for each).
+func BenchmarkJSONDegenerate(b *testing.B) {
+	r := Default()
+	for _, unit := range []string{"://", "Bearer ", "https://x/ ", "max_tokens ", "sk "} {
+		for _, n := range []int{16 << 10, 256 << 10} {
+			body := strings.Repeat(unit, n/len(unit))
+			doc := []byte(`{"k":"` + body + `","token_type":"` + body + `"}`)
+			name := strings.NewReplacer(" ", "_", "/", "s", ":", "c").Replace(unit)
+			b.Run(fmt.Sprintf("%s/%dK", name, n>>10), func(b *testing.B) {
+				b.SetBytes(int64(len(doc)))
+				for b.Loop() {
+					r.JSONUnchecked(doc)
+					_, _ = r.JSON(doc)
+				}
+			})
+		}
+	}
 }

@@ -57,7 +57,8 @@ func (j *jsonWalker) dropHits(parity bool) {
 	q := quoteCounter{in: b, escQ: j.escQ}
 	j.lastComma, j.sparseBudget, j.lastKeyEnd = -1, 2*len(b)+1024, -1 // for valueKey, as sparse sets them
 	out := j.hits[:0]
-	inertEnd := -1 // hits up to here lie in an inert key already judged
+	inertEnd := -1                 // hits up to here lie in an inert key already judged
+	placeOpen, placeOK := -1, false // inPlace's verdict on the string opening there
 	for i, h := range j.hits {
 		e := int(h)
 		if e <= inertEnd {
@@ -73,8 +74,16 @@ func (j *jsonWalker) dropHits(parity bool) {
 		}
 		st := j.hitSts[i]
 		flags := r.m.stateFlags(st)
-		if flags&stDeclOnly != 0 && r.m.declinedInString(b, e, st) && (!parity || j.inPlace(open, e)) {
-			continue
+		if flags&stDeclOnly != 0 && r.m.declinedInString(b, e, st) {
+			if !parity {
+				continue
+			}
+			if open != placeOpen {
+				placeOpen, placeOK = open, j.inPlace(open, e)
+			}
+			if placeOK {
+				continue
+			}
 		}
 		// A digit run is a number's or a value's far more often than a
 		// key's: not worth the look.
@@ -94,9 +103,9 @@ func (j *jsonWalker) dropHits(parity bool) {
 // dropped hit must not hide bytes that are not JSON (jsonUnchecked then
 // gives the document to JSON).
 func (j *jsonWalker) inPlace(s, e int) bool {
-	q := bytes.IndexByte(j.in[e:], '"')
-	if q < 0 {
-		return false
+	q := bytes.IndexByte(j.in[e:min(len(j.in), e+maxDeclineScan)], '"')
+	if q < 0 || e+q-s > maxDeclineScan {
+		return false // bounded work per hit: a long string is visited
 	}
 	end := e + q + 1
 	if hasControl(j.in[s+1 : end-1]) {
@@ -121,7 +130,7 @@ func (j *jsonWalker) inPlace(s, e int) bool {
 // report, and json checks every byte anyway.)
 func (j *jsonWalker) inertKeyAt(e int, st uint32, open int) int {
 	b := j.in
-	q := bytes.IndexByte(b[e:], '"')
+	q := bytes.IndexByte(b[e:min(len(b), e+inertKeyMaxLen+1)], '"') // bounded work per hit
 	if q < 0 {
 		return 0
 	}
@@ -131,8 +140,13 @@ func (j *jsonWalker) inertKeyAt(e int, st uint32, open int) int {
 		return 0 // most often a value: followed by ',' or '}'
 	}
 	a := e - j.r.m.outputs(st)[0].n // outputs are longest first
-	p := bytes.LastIndexByte(b[:a], '"')
-	if p < 0 || open >= 0 && p != open || !j.keyContext(j.back(p-1)) {
+	lo := max(0, a-inertKeyMaxLen-1)
+	p := bytes.LastIndexByte(b[lo:a], '"')
+	if p < 0 {
+		return 0
+	}
+	p += lo
+	if open >= 0 && p != open || !j.keyContext(j.back(p-1)) {
 		return 0 // with open (the string's quote by parity), the anchor must lie after it
 	}
 	key := b[p+1 : q]

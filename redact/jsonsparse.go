@@ -497,6 +497,7 @@ type quoteCounter struct {
 	odd  bool    // an odd number of them
 	escQ []int32 // where the escaped quotes are, which delimit nothing (see escapes)
 	ei   int     // escQ[:ei] are before pos
+	open int     // when odd and > 0: the opening quote of the string at pos, plus one
 }
 
 var quoteByte = []byte{'"'}
@@ -519,18 +520,25 @@ func (q *quoteCounter) at(p int) (inString bool, open int) {
 	}
 	q.pos = p
 	if !q.odd {
+		q.open = 0
 		return false, -1
 	}
-	if len(q.escQ) == 0 {
-		return true, bytes.LastIndexByte(q.in[:p], '"')
+	if n == 0 && q.open > 0 {
+		return true, q.open - 1 // still in the same string: no need to look back again
 	}
-	return true, lastQuote(q.in, p)
+	if len(q.escQ) == 0 {
+		open = bytes.LastIndexByte(q.in[:p], '"')
+	} else {
+		open = lastQuote(q.in, p)
+	}
+	q.open = open + 1
+	return true, open
 }
 
 // skipTo moves the count to e, just past a closing quote: no string is
 // open there.
 func (q *quoteCounter) skipTo(e int) {
-	q.pos, q.odd = e, false
+	q.pos, q.odd, q.open = e, false, 0
 }
 
 // lastQuote returns the last quote in in[:p] that is not escaped, or -1.
