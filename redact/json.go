@@ -798,7 +798,7 @@ var statusWords = newFoldSet([]string{
 	"required", "invalid", "expired", "missing", "incorrect", "wrong", "changed", "updated",
 	"reset", "set", "unset", "redacted", "masked", "hidden", "removed", "omitted", "provided",
 	"present", "absent", "sensitive", "filtered", "protected", "enabled", "disabled", "valid",
-	"empty", "n/a", "hashed", "encrypted",
+	"empty", "n/a", "hashed", "encrypted", "revoked", "pending", "rotated",
 })
 
 // jsonSecretKept reports a secret key's value v (a valid JSON value) that

@@ -1873,11 +1873,11 @@ func credentialLike(v []byte) bool {
 }
 
 // pairFollows reports another "key: value" or "key=value" right after a
-// value that ends at e, past a comma or semicolon: the value is one of a
-// list of pairs ("password: shadow, user: admin"), not a word of a
-// sentence.
+// value that ends at e, past a comma, semicolon or blanks: the value is
+// one of a list of pairs ("password: shadow, user: admin", "password:
+// qwerty host: db1"), not a word of a sentence.
 func pairFollows(w []byte, e int) bool {
-	if e >= len(w) || (w[e] != ',' && w[e] != ';') {
+	if e >= len(w) || (w[e] != ',' && w[e] != ';' && w[e] != ' ') {
 		return false
 	}
 	i := e + 1
@@ -1932,9 +1932,11 @@ func netrcPassword(w []byte, ks int, key []byte) bool {
 	return j >= 5 && string(w[j-5:j]) == "login" && (j == 5 || isSpace(w[j-6]))
 }
 
-// faultWords, before a key, make its "value" a reason: "Invalid password:
-// mismatch, code: 401".
-var faultWords = []string{"invalid", "incorrect", "wrong", "bad", "missing", "expired", "weak", "empty", "failed", "rejected", "unknown", "reset", "forgot", "forgotten"}
+// faultWords, before a key, make its "value" a reason or an instruction:
+// "Invalid password: mismatch, code: 401", "Reset your password: click
+// here: …".
+var faultWords = []string{"invalid", "incorrect", "wrong", "bad", "missing", "expired", "weak", "empty", "failed", "rejected", "unknown", "reset", "forgot", "forgotten",
+	"your", "enter", "change", "confirm", "type", "provide"}
 
 // faultBefore reports a fault word right before the key at ks.
 func faultBefore(w []byte, ks int) bool {
@@ -2071,6 +2073,7 @@ var valueStopwords = []string{
 	"object", "array", "number", "sensitive", "filtered", "protected", "enabled", "disabled",
 	"on", "off", "valid", "ignored", "skipped", "hash", "hashed", "encrypted",
 	"~", "see", "via", "instead", "or", "if", "when", "as", "by", "are", "be", "been", "await", "new",
+	"revoked", "pending", "rotated", "active", "inactive", "unknown", "denied", "granted",
 }
 
 // notSecretValue reports values that are placeholders or words, never

@@ -56,6 +56,8 @@ var keyedSyntaxRows = []kvRow{
 	// A weak word after a strong noun in running text is a value when
 	// another pair follows it: a list of pairs, not a sentence.
 	{"prose pair list", "connecting with password: shadow, user: admin", "connecting with password: " + phKeyed + ", user: admin"},
+	{"prose pair list blank", "db password: qwerty host: db1", "db password: " + phKeyed + " host: db1"},
+	{"prose pair list logfmt", "user=bob password: abc ok=1", "user=bob password: " + phKeyed + " ok=1"},
 	{"prose pair list semicolon", "login ok for bob; secret: lantern; role=admin", "login ok for bob; secret: " + phKeyed + "; role=admin"},
 	// A quote, backslash or bracket glued inside a plain value is one
 	// more password character.
@@ -347,6 +349,9 @@ var keyedNegativeRows = func() []kvRow {
 		"reset your password",
 		"Invalid token: expired",
 		"Invalid password: mismatch, code: 401",
+		"reset your password: click here: now",
+		"check api_key=revoked",
+		"check authorization=pending",
 		"password=getPass() ok",
 		"password=Config{a=1}",
 		"wtoken = AppWindowToken{9f4ef63 token=Token{a64f992 ActivityRecord{de9231d u0 t761}}}, allDrawn= false",
