@@ -54,7 +54,7 @@ func (r *Redactor) json(b []byte, fn func(Finding)) ([]byte, error) {
 	defer j.release()
 	if len(b) >= minHitMap && len(b) < 1<<31 {
 		j.hits, j.hitSts = r.m.hitEnds(b, j.hits, j.hitSts[:0], &j.lanes)
-		j.dropHits(false) // the walk checks every byte itself
+		j.dropHits()
 		j.useHits = true
 	}
 	i, err := j.value(j.ws(0), 0, false, nil)

@@ -45,50 +45,39 @@ type keyVerdict struct {
 
 // dropHits removes from j.hits (the ends of the anchors in the document,
 // in increasing order; j.hitSts holds the match state at each) the ones
-// whose visit would find nothing: declined anchors and inert keys. With
-// parity, only hits in a string by the parity of the quotes before them
-// (escaped ones, j.escQ, not counted) are dropped, as sparse reads
-// strings that way.
-func (j *jsonWalker) dropHits(parity bool) {
+// whose visit would find nothing: declined anchors and inert keys.
+//
+// A hit is judged by the string around it, taken as the bytes between
+// the quotes before and after it with no backslash between: in valid
+// JSON that is the string it lies in (no escape, so no escaped quote),
+// as an anchor that can be declined or lie in a key holds a letter and
+// no quote, and outside strings valid JSON has only numbers, literals and
+// punctuation. In a document that is not JSON, the bytes judged are those
+// every rule's validator would stop at too (a quote ends a URL's
+// authority, a scheme's credential and a token's body), so a dropped hit
+// hides no finding; it may hide that the document is not JSON, which
+// jsonUnchecked then does not report (see JSONUnchecked).
+func (j *jsonWalker) dropHits() {
 	r, b := j.r, j.in
 	if r.keepAllHits {
 		return
 	}
-	q := quoteCounter{in: b, escQ: j.escQ}
-	j.lastComma, j.sparseBudget, j.lastKeyEnd = -1, 2*len(b)+1024, -1 // for valueKey, as sparse sets them
 	out := j.hits[:0]
-	inertEnd := -1                 // hits up to here lie in an inert key already judged
-	placeOpen, placeOK := -1, false // inPlace's verdict on the string opening there
+	inertEnd := -1 // hits up to here lie in an inert key already judged
 	for i, h := range j.hits {
 		e := int(h)
 		if e <= inertEnd {
 			continue
 		}
-		open := -1
-		if parity {
-			var in bool
-			if in, open = q.at(e - 1); !in {
-				out = append(out, h)
-				continue
-			}
-		}
 		st := j.hitSts[i]
 		flags := r.m.stateFlags(st)
 		if flags&stDeclOnly != 0 && r.m.declinedInString(b, e, st) {
-			if !parity {
-				continue
-			}
-			if open != placeOpen {
-				placeOpen, placeOK = open, j.inPlace(open, e)
-			}
-			if placeOK {
-				continue
-			}
+			continue
 		}
 		// A digit run is a number's or a value's far more often than a
 		// key's: not worth the look.
 		if flags&stDigits == 0 {
-			if end := j.inertKeyAt(e, st, open); end > 0 {
+			if end := j.inertKeyAt(e, st); end > 0 {
 				inertEnd = end
 				continue
 			}
@@ -96,26 +85,6 @@ func (j *jsonWalker) dropHits(parity bool) {
 		out = append(out, h)
 	}
 	j.hits = out
-}
-
-// inPlace reports whether the string that opens at s and holds the byte
-// before e stands where sparse would accept it, as a key or a value: a
-// dropped hit must not hide bytes that are not JSON (jsonUnchecked then
-// gives the document to JSON).
-func (j *jsonWalker) inPlace(s, e int) bool {
-	q := bytes.IndexByte(j.in[e:min(len(j.in), e+maxDeclineScan)], '"')
-	if q < 0 || e+q-s > maxDeclineScan {
-		return false // bounded work per hit: a long string is visited
-	}
-	end := e + q + 1
-	if hasControl(j.in[s+1 : end-1]) {
-		return false // not a JSON string: sparse's str says so
-	}
-	if c := j.ws(end); c < len(j.in) && j.in[c] == ':' {
-		return j.keyContext(j.back(s-1)) && j.startsValue(c+1)
-	}
-	_, ok := j.valueKey(s, end)
-	return ok
 }
 
 // inertKeyAt returns the index of the closing quote of the inert object
@@ -128,7 +97,7 @@ func (j *jsonWalker) inPlace(s, e int) bool {
 // quotes are a string's, as no escape lies between them. A hit in no
 // string makes the document invalid there, which jsonUnchecked need not
 // report, and json checks every byte anyway.)
-func (j *jsonWalker) inertKeyAt(e int, st uint32, open int) int {
+func (j *jsonWalker) inertKeyAt(e int, st uint32) int {
 	b := j.in
 	q := bytes.IndexByte(b[e:min(len(b), e+inertKeyMaxLen+1)], '"') // bounded work per hit
 	if q < 0 {
@@ -146,8 +115,8 @@ func (j *jsonWalker) inertKeyAt(e int, st uint32, open int) int {
 		return 0
 	}
 	p += lo
-	if open >= 0 && p != open || !j.keyContext(j.back(p-1)) {
-		return 0 // with open (the string's quote by parity), the anchor must lie after it
+	if !j.keyContext(j.back(p-1)) {
+		return 0
 	}
 	key := b[p+1 : q]
 	if len(key) > inertKeyMaxLen || bytes.IndexByte(key, '\\') >= 0 || hasControl(key) {

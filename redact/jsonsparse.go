@@ -18,10 +18,13 @@ import (
 // an escape can hide an anchor ("\u0070assword").
 //
 // What it does not do is check the parts of the document between those
-// tokens. Where the bytes around an anchor or an escape are not valid
-// JSON, it returns what JSON returns, the text redaction for invalid
-// input. Invalid JSON elsewhere goes unreported: the output is
-// then the input with the redactions a valid document would get. Every
+// tokens. Where the bytes around an anchor that a rule may act on, or an
+// escape, are not valid JSON, it returns what JSON returns, the text
+// redaction for invalid input. Invalid JSON elsewhere goes unreported:
+// the output is then the input with the redactions a valid document
+// would get. (An anchor no rule acts on is one whose rule declines it at
+// a glance, as a URL with no '@', or one in a key that is neither secret
+// nor changed, as "max_tokens": see dropHits.) Every
 // anchor is still looked at, by the same rules, so this changes what is
 // reported, not what is caught; use JSON to validate.
 func (r *Redactor) JSONUnchecked(b []byte) []byte {
@@ -66,10 +69,7 @@ func (r *Redactor) jsonUnchecked(b []byte, fn func(Finding)) (out []byte, ok boo
 		j.findEscapes(slash)
 	}
 	if first < len(b) {
-		// Only hits that lie in a string by the quotes' parity, as sparse
-		// reads them: a hit elsewhere is visited, and makes sparse give
-		// the document to JSON when the bytes there are not JSON.
-		j.dropHits(true)
+		j.dropHits()
 	}
 	if slash >= 0 {
 		j.mergeEscapes()
@@ -497,7 +497,6 @@ type quoteCounter struct {
 	odd  bool    // an odd number of them
 	escQ []int32 // where the escaped quotes are, which delimit nothing (see escapes)
 	ei   int     // escQ[:ei] are before pos
-	open int     // when odd and > 0: the opening quote of the string at pos, plus one
 }
 
 var quoteByte = []byte{'"'}
@@ -520,25 +519,16 @@ func (q *quoteCounter) at(p int) (inString bool, open int) {
 	}
 	q.pos = p
 	if !q.odd {
-		q.open = 0
 		return false, -1
 	}
-	if n == 0 && q.open > 0 {
-		return true, q.open - 1 // still in the same string: no need to look back again
-	}
 	if len(q.escQ) == 0 {
-		open = bytes.LastIndexByte(q.in[:p], '"')
-	} else {
-		open = lastQuote(q.in, p)
+		return true, bytes.LastIndexByte(q.in[:p], '"')
 	}
-	q.open = open + 1
-	return true, open
+	return true, lastQuote(q.in, p)
 }
 
-// skipTo moves the count to e, just past a closing quote: no string is
-// open there.
 func (q *quoteCounter) skipTo(e int) {
-	q.pos, q.odd, q.open = e, false, 0
+	q.pos, q.odd = e, false
 }
 
 // lastQuote returns the last quote in in[:p] that is not escaped, or -1.
