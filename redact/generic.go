@@ -3,6 +3,7 @@ package redact
 import (
 	"bytes"
 	"encoding/base64"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -33,8 +34,8 @@ func genericRules() []*rule {
 			desc: "password in a Go MySQL DSN user:password@tcp(host)/db", example: "root:s3cret@tcp(127.0.0.1:3306)/app",
 			anchors: []string{"@tcp(", "@tcp6(", "@unix("}, back: 256, fwd: 1, validate: validateDSN},
 		{id: "cli-password", kind: Secret, prio: prioGeneric,
-			desc: "password given on a command line: mysql/mariadb -p<pw>, sshpass -p <pw>, redis-cli -a <pw>, curl -u user:<pw>", example: "mysql -u root -pS3cret -h db",
-			anchors: []string{"mysql", "mariadb", "sshpass", "redis-cli", "curl"}, back: 1, fwd: 1024, validate: validateCLIPassword},
+			desc: "password given on a command line: mysql/mariadb -p<pw>, sshpass -p <pw>, redis-cli -a <pw>, curl -u user:<pw>, docker/podman/helm login -p <pw>, mongo/mongosh -p <pw>, sqlcmd -P <pw>, ldapsearch -w <pw>, zip -P <pw>, keytool -storepass <pw>, smbclient -U user%<pw>, rabbitmqctl add_user <user> <pw>, htpasswd -b <file> <user> <pw>", example: "mysql -u root -pS3cret -h db",
+			anchors: cliAnchors(), back: 1, fwd: 1024, validate: validateCLIPassword},
 		{id: "bcrypt-hash", kind: Secret, prio: prioGeneric,
 			desc: "bcrypt password hash", example: "$2b$12$ + 53 chars",
 			anchors: []string{"$2a$", "$2b$", "$2y$", "$2x$"}, back: 1, fwd: 60 + maxPlaceholderLen, validate: validateBcrypt},
@@ -915,6 +916,49 @@ func validateMailchimp(s *scanner, w []byte, a, e int) {
 // validateCLIPassword finds the password argument of a few commands that
 // take one on the command line. The command word must stand alone; the
 // flags are read up to the end of the command (a newline, ';', '|', '&').
+// cliTool is how one command takes a password on its command line.
+type cliTool struct {
+	names    []string // the command; with letters after it too when prefix (mysqldump)
+	prefix   bool
+	sub      string   // a subcommand that must come first (docker login)
+	glued    []string // flags with the value glued on (-pS3cret)
+	spaced   []string // flags whose value is the next word
+	userpass byte     // the value is user<sep>password: the separator
+	nth      int      // or the nth word after sub is the password (rabbitmqctl add_user u p)
+}
+
+// (Not 7z -p: a digit matches any digit in an anchor, and "0Z" ends
+// every UTC timestamp.)
+var cliTools = []cliTool{
+	{names: []string{"mysql", "mariadb"}, prefix: true, glued: []string{"-p"}},
+	{names: []string{"sshpass"}, glued: []string{"-p"}, spaced: []string{"-p"}},
+	{names: []string{"redis-cli"}, spaced: []string{"-a"}},
+	{names: []string{"curl"}, glued: []string{"-u"}, spaced: []string{"-u", "--user"}, userpass: ':'},
+	{names: []string{"docker", "podman", "nerdctl", "buildah", "skopeo", "helm", "oras"}, sub: "login", spaced: []string{"-p"}},
+	{names: []string{"mongo"}, prefix: true, spaced: []string{"-p"}},
+	{names: []string{"sqlcmd", "bcp", "osql"}, glued: []string{"-P"}, spaced: []string{"-P"}},
+	{names: []string{"ldap"}, prefix: true, glued: []string{"-w"}, spaced: []string{"-w"}},
+	{names: []string{"zip", "unzip"}, spaced: []string{"-P"}},
+	{names: []string{"keytool"}, spaced: []string{"-storepass", "-keypass", "-srcstorepass", "-deststorepass", "-srckeypass", "-destkeypass"}},
+	{names: []string{"smbclient"}, glued: []string{"-U"}, spaced: []string{"-U", "--user"}, userpass: '%'},
+	{names: []string{"rabbitmqctl"}, sub: "add_user", nth: 2},
+	{names: []string{"rabbitmqctl"}, sub: "change_password", nth: 2},
+	{names: []string{"htpasswd"}, sub: "-b", nth: 3},
+}
+
+// cliAnchors returns the command names of cliTools, lower-cased.
+func cliAnchors() []string {
+	var out []string
+	for _, t := range cliTools {
+		for _, n := range t.names {
+			if !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
 func validateCLIPassword(s *scanner, w []byte, a, e int) {
 	if !boundaryBefore(w, a) {
 		return
@@ -922,30 +966,30 @@ func validateCLIPassword(s *scanner, w []byte, a, e int) {
 	cmd := w[a:e]
 	end := e
 	for end < len(w) && isLetter(w[end]) || end < len(w) && w[end] == '-' && end+1 < len(w) && isLetter(w[end+1]) {
-		end++ // mysqldump, mysql-client
+		end++ // mysqldump, mysql-client, mongosh, ldapsearch
 	}
 	if end < len(w) && !isSpace(w[end]) && w[end] != '"' && w[end] != '\'' {
 		return
 	}
-	glued := ""  // a flag whose value is glued to it
-	spaced := "" // a flag whose value is the next word
-	userpass := false
-	switch {
-	case hasPrefixFold(cmd, 0, "mysql"), hasPrefixFold(cmd, 0, "mariadb"):
-		glued = "-p"
-	case equalFold(cmd, "sshpass"):
-		spaced = "-p"
-	case equalFold(cmd, "redis-cli"):
-		spaced = "-a"
-	case equalFold(cmd, "curl"):
-		spaced, glued, userpass = "-u", "-u", true
+	for ti := range cliTools {
+		t := &cliTools[ti]
+		for _, n := range t.names {
+			if equalFold(cmd, n) && (t.prefix || end == e) {
+				cliArgs(s, w, end, t)
+			}
+		}
 	}
-	prevFlag := false
-	for i := end; i < len(w); {
+}
+
+// cliArgs reads the arguments of a command of tool t from i to the end of
+// the command (; | & or the line end) and redacts its password.
+func cliArgs(s *scanner, w []byte, i int, t *cliTool) {
+	prevFlag, seenSub, nth := false, t.sub == "", 0
+	for i < len(w) {
 		for i < len(w) && (w[i] == ' ' || w[i] == '\t') {
 			i++
 		}
-		if i >= len(w) || w[i] == ';' || w[i] == '|' || w[i] == '&' {
+		if i >= len(w) || w[i] == ';' || w[i] == '|' || w[i] == '&' || w[i] == '\n' {
 			return
 		}
 		if q := w[i]; q == '"' || q == '\'' {
@@ -953,10 +997,15 @@ func validateCLIPassword(s *scanner, w []byte, a, e int) {
 			if k < 0 {
 				return
 			}
-			if prevFlag {
-				cliSecret(s, w, i+1, i+1+k, userpass)
+			if seenSub && t.nth > 0 && nth+1 == t.nth {
+				cliSecret(s, w, i+1, i+1+k, t.userpass)
 				return
 			}
+			if prevFlag {
+				cliSecret(s, w, i+1, i+1+k, t.userpass)
+				prevFlag = false
+			}
+			nth++
 			i += k + 2
 			continue
 		}
@@ -966,18 +1015,24 @@ func validateCLIPassword(s *scanner, w []byte, a, e int) {
 		}
 		tok := w[i:j]
 		switch {
+		case !seenSub:
+			seenSub = string(tok) == t.sub
 		case prevFlag:
-			cliSecret(s, w, i, j, userpass)
-			return
-		case spaced != "" && (string(tok) == spaced || userpass && string(tok) == "--user"):
+			cliSecret(s, w, i, j, t.userpass) // and read on: keytool takes two
+			prevFlag = false
+		case t.nth > 0:
+			if nth++; nth == t.nth {
+				cliSecret(s, w, i, j, t.userpass)
+				return
+			}
+		case slices.Contains(t.spaced, string(tok)):
 			prevFlag = true
-		case glued != "" && len(tok) > len(glued) && string(tok[:len(glued)]) == glued:
-			cliSecret(s, w, i+len(glued), j, userpass)
-			return
-		case glued != "" && string(tok) == glued && j < len(w) && (w[j] == '\'' || w[j] == '"'):
+		case gluedFlag(t.glued, tok) != "":
+			cliSecret(s, w, i+len(gluedFlag(t.glued, tok)), j, t.userpass)
+		case slices.Contains(t.glued, string(tok)) && j < len(w) && (w[j] == '\'' || w[j] == '"'):
 			// -p'pa ss', -p"pa ss": the value glued to the flag, quoted.
 			if k := bytes.IndexByte(w[j+1:], w[j]); k > 0 {
-				cliSecret(s, w, j+1, j+1+k, userpass)
+				cliSecret(s, w, j+1, j+1+k, t.userpass)
 			}
 			return
 		}
@@ -988,10 +1043,22 @@ func validateCLIPassword(s *scanner, w []byte, a, e int) {
 	}
 }
 
-// cliSecret redacts w[i:j], or for user:password the part after ':'.
-func cliSecret(s *scanner, w []byte, i, j int, userpass bool) {
-	if userpass {
-		c := bytes.IndexByte(w[i:j], ':')
+// gluedFlag returns the flag of glued that tok starts with, followed by
+// a value, or "".
+func gluedFlag(glued []string, tok []byte) string {
+	for _, g := range glued {
+		if len(tok) > len(g) && string(tok[:len(g)]) == g {
+			return g
+		}
+	}
+	return ""
+}
+
+// cliSecret redacts w[i:j], or for user<sep>password (userpass is the
+// separator) the part after it.
+func cliSecret(s *scanner, w []byte, i, j int, userpass byte) {
+	if userpass != 0 {
+		c := bytes.IndexByte(w[i:j], userpass)
 		if c < 0 {
 			return
 		}
