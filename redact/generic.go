@@ -36,6 +36,9 @@ func genericRules() []*rule {
 		{id: "cli-password", kind: Secret, prio: prioGeneric,
 			desc: "password given on a command line: mysql/mariadb -p<pw>, sshpass -p <pw>, redis-cli -a <pw>, curl -u user:<pw>, docker/podman/helm login -p <pw>, mongo/mongosh -p <pw>, sqlcmd -P <pw>, ldapsearch -w <pw>, zip -P <pw>, keytool -storepass <pw>, smbclient -U user%<pw>, rabbitmqctl add_user <user> <pw>, htpasswd -b <file> <user> <pw>", example: "mysql -u root -pS3cret -h db",
 			anchors: cliAnchors(), back: 1, fwd: 1024, validate: validateCLIPassword},
+		{id: "argon2-hash", kind: Secret, prio: prioGeneric,
+			desc: "Argon2 password hash in PHC string form (argon2id, argon2i, argon2d)", example: "$argon2id$v=19$m=65536,t=3,p=4$<salt>$<hash>",
+			anchors: []string{"$argon2"}, back: 1, fwd: 512 + maxPlaceholderLen, validate: validateArgon2},
 		{id: "bcrypt-hash", kind: Secret, prio: prioGeneric,
 			desc: "bcrypt password hash", example: "$2b$12$ + 53 chars",
 			anchors: []string{"$2a$", "$2b$", "$2y$", "$2x$"}, back: 1, fwd: 60 + maxPlaceholderLen, validate: validateBcrypt},
@@ -811,6 +814,43 @@ func validateDSN(s *scanner, w []byte, a, e int) {
 		return
 	}
 	s.add(p, a, 0, 0)
+}
+
+// validateArgon2 redacts a PHC-form Argon2 hash whole:
+// $argon2{id,i,d}$[v=N$]m=N,t=N,p=N$<salt>$<hash>, salt and hash in
+// unpadded base64 (the hash at least 16 bytes of it). The parameters stay
+// visible: they are no secret, and say what the hash is.
+func validateArgon2(s *scanner, w []byte, a, e int) {
+	i := e
+	for _, v := range []string{"id$", "i$", "d$"} {
+		if hasPrefixFold(w, i, v) && string(w[i:i+len(v)]) == v {
+			i += len(v)
+			break
+		}
+	}
+	if i == e {
+		return
+	}
+	segs := 0
+	start := i
+	for j := i; ; j++ {
+		if j < len(w) && (isAlnum(w[j]) || strings.IndexByte("+/=,.", w[j]) >= 0) {
+			continue
+		}
+		if j == start {
+			return
+		}
+		segs++
+		if j >= len(w) || w[j] != '$' {
+			// The last segment is the hash.
+			if segs < 3 || j-start < 16 || j < len(w) && placeholderAt(w, j) {
+				return
+			}
+			s.add(a, j, i-a, 0)
+			return
+		}
+		start = j + 1
+	}
 }
 
 func validateBcrypt(s *scanner, w []byte, a, e int) {

@@ -275,6 +275,9 @@ var dsnRows = []kvRow{
 var testBcrypt = "$2b$12$" + "R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW"
 
 var miscRows = []kvRow{
+	{"argon2id under a key", "password: $argon2id$v=19$m=65536,t=3,p=4$UIUXxjpr5hSxXDPa$vOkCS8RXUKSZwxw8bfUNCmc9z+/hNtV1BJ1caX0pMNL", "password: [REDACTED:argon2-hash]"},
+	{"argon2i in text", "hash=$argon2i$v=19$m=4096,t=3,p=1$c29tZXNhbHQ$iWh06vD8Fy27wf9npn6FXWiCX4K6pW6Ue1Bnzz07Z8A ok", "hash=[REDACTED:argon2-hash] ok"},
+	{"argon2 named in prose", "see $argon2id$ docs", "see $argon2id$ docs"},
 	{"bcrypt", "hash=" + testBcrypt, "hash=[REDACTED:bcrypt-hash]"},
 	{"bcrypt 2a", "h " + strings.Replace(testBcrypt, "2b", "2a", 1) + " ok", "h [REDACTED:bcrypt-hash] ok"},
 	{"bcrypt 2y", strings.Replace(testBcrypt, "2b", "2y", 1), "[REDACTED:bcrypt-hash]"},
