@@ -1032,8 +1032,8 @@ func spacedKey(w []byte, ks, ke int) bool {
 
 // directiveSet are configuration directives whose arguments are a name
 // and its value: Dockerfile ENV, nginx env/fastcgi_param/proxy_set_header,
-// Apache SetEnv.
-var directiveSet = newFoldSet([]string{"env", "setenv", "setx", "fastcgi_param", "uwsgi_param", "scgi_param", "proxy_set_header", "add_header", "grpc_set_header"})
+// Apache SetEnv, aws configure set.
+var directiveSet = newFoldSet([]string{"env", "setenv", "setx", "set", "fastcgi_param", "uwsgi_param", "scgi_param", "proxy_set_header", "add_header", "grpc_set_header"})
 
 // fishSet reports whether the blank at i follows fish's "set" with an
 // export or scope flag (set -gx, set -x, set -Ux): its arguments are a

@@ -72,6 +72,8 @@ var keyedSyntaxRows = []kvRow{
 	// the database name stays.
 	{"mysql glued password", "mysql -u root -pS3cretPass99 orders", "mysql -u root -p[REDACTED:cli-password] orders"},
 	{"mysql glued password word", "mysql -u root -pMyPassword1 orders", "mysql -u root -p[REDACTED:cli-password] orders"},
+	// aws configure set takes a name and its value.
+	{"aws configure set", "aws configure set aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYz8Hk3Lm9Qa", "aws configure set aws_secret_access_key " + phKeyed},
 	// A .netrc password is one whatever it looks like.
 	{"netrc password", "machine api.example.com login bob password hunter@home", "machine api.example.com login bob password " + phKeyed},
 	// A bare "key" is an API key as a URL query or fragment parameter.
@@ -350,6 +352,7 @@ var keyedNegativeRows = func() []kvRow {
 		"Invalid token: expired",
 		"Invalid password: mismatch, code: 401",
 		"reset your password: click here: now",
+		"set token expiry 5m",
 		"check api_key=revoked",
 		"check authorization=pending",
 		"password=getPass() ok",
