@@ -701,8 +701,8 @@ func declineURLCredentials(b []byte, e int) bool {
 
 // softUserinfo reports bytes that end a URL in running text but that
 // people put in passwords all the same: ' (allowed in RFC 3986 user
-// information), and ^ { } | ` (not allowed, but written).
-func softUserinfo(c byte) bool { return strings.IndexByte("'^{}|`", c) >= 0 }
+// information), and ^ { } | ` < > (not allowed, but written).
+func softUserinfo(c byte) bool { return strings.IndexByte("'^{}|`<>", c) >= 0 }
 
 // userinfoGoesOn reports whether the soft byte at i (see softUserinfo)
 // lies in a password: "user:" comes before it (from e), and an '@' after

@@ -210,6 +210,7 @@ var urlCredRows = []kvRow{
 	{"password with '", "dsn=postgres://app:83oE'2DPX7QPi4s@db.internal:5432/app", "dsn=postgres://app:" + phURL + "@db.internal:5432/app"},
 	{"password with ^, dotless host", "postgres://app:^cuEgImfddRQuW3km@db:5432/app", "postgres://app:" + phURL + "@db:5432/app"},
 	{"password with ^, dotted host", "postgres://app:Xy7^kLm9Qr2Tz@db.internal:5432/app", "postgres://app:" + phURL + "@db.internal:5432/app"},
+	{"password with <", "dsn=mysql://root:hH5U<xOcKrE760R@mysql-01:3306/shop", "dsn=mysql://root:" + phURL + "@mysql-01:3306/shop"},
 	{"password with { } |", "redis://:p{a}ss|w0rd@cache:6379", "redis://:" + phURL + "@cache:6379"},
 	{"URL in quotes, then a mailbox", "url='http://x','bob@y.com'", "url='http://x','[REDACTED:email]'"},
 	{"password %-escaped", "postgres://app:p%40ss%2Fw%3A@db/app", "postgres://app:" + phURL + "@db/app"},

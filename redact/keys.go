@@ -1562,7 +1562,7 @@ func stringPrefix(w []byte, i int) int {
 // innerStop reports whether the stop byte w[i], which follows a value
 // byte, is a character of the value: a quote or backtick, a backslash
 // that starts no JSON escape, or a closing bracket, each followed by a
-// letter or digit ("Xy7'kLm9", "back\\slash", "Xy7)kL"); or an opening
+// letter or digit ("Xy7'kLm9", "back\\slash", "Xy7)kL", "Tdq7<Uez"); or an opening
 // bracket with no closing one on the rest of the line ("Xy7(kLm9Qr2Tz",
 // where "getPass()", "Config{a=1}" and "Token{a64f992 Record{…}}" are
 // code or an object dump).
@@ -1571,7 +1571,13 @@ func innerStop(w []byte, i int) bool {
 		return false
 	}
 	switch c := w[i]; c {
-	case '\'', '`', ')', ']', '}':
+	case '<':
+		k := i + 1
+		for k < len(w) && isLetter(w[k]) {
+			k++
+		}
+		return !(k < len(w) && (w[k] == '>' || w[k] == '/')) // not a tag: "abc<br/>"
+	case '\'', '`', ')', ']', '}', '>':
 		return true
 	case '\\':
 		return !strings.ContainsRune("ntrbfu", rune(w[i+1]))

@@ -66,6 +66,8 @@ var keyedSyntaxRows = []kvRow{
 	{"backslash inside value", `password=back\slash9X ok=1`, "password=" + phKeyed + " ok=1"},
 	{"open paren, never closed", "password=Xy7(kLm9Qr2Tz", "password=" + phKeyed},
 	{"open brace, never closed", "password=Xy7{kLm9Qr2Tz ok", "password=" + phKeyed + " ok"},
+	{"angle bracket inside", "login password=Tdq7<Uezmk9FuFO status=ok", "login password=" + phKeyed + " status=ok"},
+	{"a tag after the value ends it", "password=abc123x<br/>", "password=" + phKeyed + "<br/>"},
 	{"close bracket inside", "password=Xy7]kLm9Qr2Tz ok", "password=" + phKeyed + " ok"},
 	{"escaped newline ends it", `msg="password=abc123x\nnext"`, `msg="password=` + phKeyed + `\nnext"`},
 	// A password glued to mysql's -p is not a flag whose value follows:
