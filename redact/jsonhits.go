@@ -115,7 +115,7 @@ func (j *jsonWalker) inertKeyAt(e int, st uint32) int {
 		return 0
 	}
 	p += lo
-	if !j.keyContext(j.back(p-1)) {
+	if !j.keyContext(j.back(p - 1)) {
 		return 0
 	}
 	key := b[p+1 : q]
