@@ -266,3 +266,17 @@ func escapesBack(w []byte, i int) int {
 func pctCode(w []byte, i int) bool {
 	return i+2 < len(w) && w[i] == '%' && isHex(w[i+1]) && isHex(w[i+2])
 }
+
+// wordBefore returns the run of letters that ends where the blanks before
+// i start ("the key" at the 'k' gives "the"); empty if there is none.
+func wordBefore(w []byte, i int) []byte {
+	e := i
+	for e > 0 && w[e-1] == ' ' {
+		e--
+	}
+	st := e
+	for st > 0 && isLetter(w[st-1]) {
+		st--
+	}
+	return w[st:e]
+}

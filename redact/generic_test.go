@@ -206,7 +206,7 @@ var urlCredRows = []kvRow{
 	{"password with @", "postgres://app:p@ss@w0rd@db/app", "postgres://app:" + phURL + "@db/app"},
 	{"password with /", "postgres://app:pa/ss+wd==@db/app", "postgres://app:" + phURL + "@db/app"},
 	{"password with :", "postgres://app:pa:ss@db/app", "postgres://app:" + phURL + "@db/app"},
-	// ' is allowed in user information; ^ { } | ` are not, but written.
+	// ' is allowed in user information; ^ { } | ` < > are not, but written.
 	{"password with '", "dsn=postgres://app:83oE'2DPX7QPi4s@db.internal:5432/app", "dsn=postgres://app:" + phURL + "@db.internal:5432/app"},
 	{"password with ^, dotless host", "postgres://app:^cuEgImfddRQuW3km@db:5432/app", "postgres://app:" + phURL + "@db:5432/app"},
 	{"password with ^, dotted host", "postgres://app:Xy7^kLm9Qr2Tz@db.internal:5432/app", "postgres://app:" + phURL + "@db.internal:5432/app"},

@@ -1946,16 +1946,9 @@ var faultWords = []string{"invalid", "incorrect", "wrong", "bad", "missing", "ex
 
 // faultBefore reports a fault word right before the key at ks.
 func faultBefore(w []byte, ks int) bool {
-	e := ks
-	for e > 0 && w[e-1] == ' ' {
-		e--
-	}
-	st := e
-	for st > 0 && isLetter(w[st-1]) {
-		st--
-	}
+	prev := wordBefore(w, ks)
 	for _, f := range faultWords {
-		if equalFold(w[st:e], f) {
+		if equalFold(prev, f) {
 			return true
 		}
 	}

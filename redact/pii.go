@@ -1367,15 +1367,7 @@ func idContext(w []byte, start int) bool {
 		}
 	}
 	if len(words) == 1 {
-		j := i
-		for j > 0 && w[j-1] == ' ' {
-			j--
-		}
-		k := j
-		for k > 0 && isLetter(w[k-1]) {
-			k--
-		}
-		if k < j && inFold(w[k:j], piiNouns) {
+		if prev := wordBefore(w, i); len(prev) > 0 && inFold(prev, piiNouns) {
 			return false
 		}
 	}
