@@ -370,8 +370,8 @@ func isPairName(key []byte) bool {
 	if len(key) == 0 {
 		return false
 	}
-	switch lower(key[0]) { // name, key, parameter…, variable, var, envname
-	case 'n', 'k', 'p', 'v', 'e':
+	switch lower(key[0]) { // name, key, parameter…, variable, var, envname, field
+	case 'n', 'k', 'p', 'v', 'e', 'f':
 		return pairNameSet.has(key)
 	}
 	return false

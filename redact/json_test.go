@@ -28,6 +28,8 @@ var jsonRows = []jsonRow{
 	{"deep", `{"a":{"b":[{"c":{"client_secret":"x"}}]}}`, `{"a":{"b":[{"c":{"client_secret":"[REDACTED:keyed-secret]"}}]}}`},
 	{"header names", `{"headers":{"Authorization":"Bearer abc.def","Cookie":["a=1","b=2"]}}`, `{"headers":{"Authorization":"[REDACTED:keyed-secret]","Cookie":"[REDACTED:keyed-secret]"}}`},
 	{"duplicate keys", `{"password":"a","password":"b"}`, `{"password":"[REDACTED:keyed-secret]","password":"[REDACTED:keyed-secret]"}`},
+	{"field/val pair", `{"field":"api_token","val":"n2PVR1uw%u!OBPQrqj"}`, `{"field":"api_token","val":"[REDACTED:keyed-secret]"}`},
+	{"field in a validation error", `{"errors":[{"field":"password","message":"too short"}]}`, `{"errors":[{"field":"password","message":"too short"}]}`},
 	{"status words", `{"errors":{"password":"required","token":"Expired","api_key":"missing"},"secret":"requirement"}`, `{"errors":{"password":"required","token":"Expired","api_key":"missing"},"secret":"[REDACTED:keyed-secret]"}`},
 	{"null written as a string", `{"secret":"null","token":"None","password":"nil","api_key":"undefined","pwd":"nullable"}`, `{"secret":"null","token":"None","password":"nil","api_key":"undefined","pwd":"[REDACTED:keyed-secret]"}`},
 	{"escaped quote in the value", `{"password":"\"quoted\\"}`, `{"password":"[REDACTED:keyed-secret]"}`},

@@ -1074,7 +1074,7 @@ func hasSymbol(v []byte) bool {
 // "ParameterValue":"…"} (CloudFormation), <add key="ApiKey" value="…"/>
 // (.NET appSettings), <entry key="password">…</entry> (Java properties).
 var (
-	pairNameSet  = newFoldSet([]string{"name", "key", "parameterkey", "parametername", "variable", "var", "envname"})
+	pairNameSet  = newFoldSet([]string{"name", "key", "parameterkey", "parametername", "variable", "var", "envname", "field"})
 	pairValueSet = newFoldSet([]string{"value", "val", "parametervalue"})
 )
 
