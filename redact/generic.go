@@ -1029,8 +1029,8 @@ func cliArgs(s *scanner, w []byte, i int, t *cliTool) {
 		for i < len(w) && (w[i] == ' ' || w[i] == '\t') {
 			i++
 		}
-		if i >= len(w) || w[i] == ';' || w[i] == '|' || w[i] == '&' || w[i] == '\n' {
-			return
+		if i >= len(w) || w[i] == ';' || w[i] == '|' || w[i] == '&' {
+			return // the end of the command (a newline is not: a continued line goes on)
 		}
 		if q := w[i]; q == '"' || q == '\'' {
 			k := bytes.IndexByte(w[i+1:], q)
@@ -1060,6 +1060,8 @@ func cliArgs(s *scanner, w []byte, i int, t *cliTool) {
 		case prevFlag:
 			cliSecret(s, w, i, j, t.userpass) // and read on: keytool takes two
 			prevFlag = false
+		case t.nth > 0 && len(tok) > 0 && tok[0] == '-':
+			// a flag among the positional arguments: htpasswd -b -c f u p
 		case t.nth > 0:
 			if nth++; nth == t.nth {
 				cliSecret(s, w, i, j, t.userpass)

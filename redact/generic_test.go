@@ -369,6 +369,7 @@ var cliPasswordRows = []kvRow{
 	{"smbclient", "smbclient //srv/share -U admin%Xk29vLq7pZ", "smbclient //srv/share -U admin%" + phCLI},
 	{"rabbitmqctl add_user", "rabbitmqctl add_user admin Xk29vLq7pZ", "rabbitmqctl add_user admin " + phCLI},
 	{"htpasswd -b", "htpasswd -b .htpasswd admin Xk29vLq7pZ", "htpasswd -b .htpasswd admin " + phCLI},
+	{"htpasswd -b, a flag after", "htpasswd -b -c .htpasswd admin Xk29vLq7pZ", "htpasswd -b -c .htpasswd admin " + phCLI},
 	{"sshpass quoted", "sshpass -p 'Xy9!pass' ssh deploy@host", "sshpass -p '" + phCLI + "' ssh deploy@host"},
 	{"sshpass plain", "sshpass -p Xy9pass ssh deploy@host", "sshpass -p " + phCLI + " ssh deploy@host"},
 	{"redis-cli -a", "redis-cli -h cache -a r3d1sPass ping", "redis-cli -h cache -a " + phCLI + " ping"},
