@@ -122,7 +122,7 @@ type jsonWalker struct {
 	hits    []int32
 	hi      int // hits[:hi] end before the token being looked at
 	lanes   [lanes][]hitRec
-	hitSts  []uint32 // the match state at each of hits, until dropDeclined
+	hitSts  []uint32 // the match state at each of hits, for dropHits
 
 	// JSONUnchecked on a document with backslashes: the escaped quotes,
 	// and a hit at each run of backslashes (see escapes).

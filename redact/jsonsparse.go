@@ -61,18 +61,13 @@ func (r *Redactor) jsonUnchecked(b []byte, fn func(Finding)) (out []byte, ok boo
 		for i := range j.hits {
 			j.hits[i] += int32(from)
 		}
+		j.dropHits() // before escapes adds hits that have no state
 	}
 	if slash >= 0 {
 		// An escape can hide an anchor ("\u0070assword"), so every string
 		// with a backslash is visited as if an anchor ended in it, and
 		// decoded whole; and an escaped quote delimits nothing.
-		j.findEscapes(slash)
-	}
-	if first < len(b) {
-		j.dropHits()
-	}
-	if slash >= 0 {
-		j.mergeEscapes()
+		j.escapes(slash)
 	}
 	j.useHits = true
 	if !j.sparse() {
@@ -527,6 +522,8 @@ func (q *quoteCounter) at(p int) (inString bool, open int) {
 	return true, lastQuote(q.in, p)
 }
 
+// skipTo moves the count to e, just past a closing quote: no string is
+// open there.
 func (q *quoteCounter) skipTo(e int) {
 	q.pos, q.odd = e, false
 }
@@ -554,7 +551,7 @@ func escapedQuote(in []byte, k int) bool {
 // lists the escaped quotes (for quoteCounter) and adds a hit at every run
 // of backslashes, so that sparse visits, decodes and checks each string
 // that holds one, as the walk would.
-func (j *jsonWalker) findEscapes(slash int) {
+func (j *jsonWalker) escapes(slash int) {
 	in := j.in
 	j.hasEsc = true
 	j.escQ, j.escHits = j.escQ[:0], j.escHits[:0]
@@ -576,10 +573,6 @@ func (j *jsonWalker) findEscapes(slash int) {
 		}
 		i = r + 1 + n
 	}
-}
-
-// mergeEscapes adds the escape hits found by findEscapes to j.hits.
-func (j *jsonWalker) mergeEscapes() {
 	// Merge the two sorted lists of hits; the old list's buffer serves the
 	// next document's merge.
 	merged := j.merged[:0]
