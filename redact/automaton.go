@@ -59,7 +59,7 @@ const (
 
 // stateFlags returns the flags of match state st.
 func (m *machine) stateFlags(st uint32) uint8 {
-	return m.stFlags[uint32(uint64(st-m.matchMin)*m.recip>>32)] // see outputs
+	return m.stFlags[m.matchIndex(st)]
 }
 
 // root is the start state (always id 0).
@@ -267,12 +267,15 @@ func fold(b byte) byte {
 	return b
 }
 
-// outputs returns the anchors that end in match state st.
-func (m *machine) outputs(st uint32) []anchorOut {
+// matchIndex is the index of match state st in outs and stFlags.
+func (m *machine) matchIndex(st uint32) uint32 {
 	// st-matchMin is a multiple of stride: multiplying by the rounded-up
 	// reciprocal divides exactly, without a hardware division.
-	return m.outs[uint32(uint64(st-m.matchMin)*m.recip>>32)]
+	return uint32(uint64(st-m.matchMin) * m.recip >> 32)
 }
+
+// outputs returns the anchors that end in match state st.
+func (m *machine) outputs(st uint32) []anchorOut { return m.outs[m.matchIndex(st)] }
 
 // firstMatch feeds b from state st and returns the index just past the
 // first byte that lands in a match state, and that state; or -1 and the
@@ -319,14 +322,13 @@ const maxDeclineScan = 1024
 
 // declinedInString reports whether every anchor that ends at e in the JSON
 // document b, in match state st, is declined by its rule (see dropHits),
-// given the string it lies in: the bytes from e to the next quote, which ends that string
-// when no backslash comes first. (In valid JSON, an anchor with a decline
-// test, "://", lies in a string; elsewhere the document is invalid there,
-// which JSONUnchecked need not report.)
+// given the string it lies in: the bytes from e to the next quote, which
+// ends that string when no backslash comes first. (In valid JSON, an
+// anchor with a decline test, "://", lies in a string; elsewhere the
+// document is invalid there, which JSONUnchecked need not report.) Every
+// output of st must have a decline test (stDeclOnly): the caller has the
+// flags at hand.
 func (m *machine) declinedInString(b []byte, e int, st uint32) bool {
-	if m.stateFlags(st)&stDeclOnly == 0 {
-		return false
-	}
 	outs := m.outputs(st)
 	q := bytes.IndexByte(b[e:min(len(b), e+maxDeclineScan)], '"')
 	if q < 0 || bytes.IndexByte(b[e:e+q], '\\') >= 0 {
