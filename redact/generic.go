@@ -823,7 +823,7 @@ func validateDSN(s *scanner, w []byte, a, e int) {
 func validateArgon2(s *scanner, w []byte, a, e int) {
 	i := e
 	for _, v := range []string{"id$", "i$", "d$"} {
-		if hasPrefixFold(w, i, v) && string(w[i:i+len(v)]) == v {
+		if bytes.HasPrefix(w[i:], []byte(v)) {
 			i += len(v)
 			break
 		}

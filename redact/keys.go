@@ -1945,15 +1945,7 @@ var faultWords = []string{"invalid", "incorrect", "wrong", "bad", "missing", "ex
 	"your", "enter", "change", "confirm", "type", "provide"}
 
 // faultBefore reports a fault word right before the key at ks.
-func faultBefore(w []byte, ks int) bool {
-	prev := wordBefore(w, ks)
-	for _, f := range faultWords {
-		if equalFold(prev, f) {
-			return true
-		}
-	}
-	return false
-}
+func faultBefore(w []byte, ks int) bool { return inFold(wordBefore(w, ks), faultWords) }
 
 // strongNouns are unambiguous even in running text.
 var strongNouns = []string{"password", "passwd", "passphrase", "pwd", "passcode", "secret", "secrets", "credential", "credentials"}
