@@ -960,11 +960,11 @@ func validateMailchimp(s *scanner, w []byte, a, e int) {
 type cliTool struct {
 	names    []string // the command; with letters after it too when prefix (mysqldump)
 	prefix   bool
-	sub      string   // a subcommand that must come first (docker login)
+	subs     []string // one of these subcommands must come first (docker login)
 	glued    []string // flags with the value glued on (-pS3cret)
 	spaced   []string // flags whose value is the next word
 	userpass byte     // the value is user<sep>password: the separator
-	nth      int      // or the nth word after sub is the password (rabbitmqctl add_user u p)
+	nth      int      // or the nth word after it is the password (rabbitmqctl add_user u p)
 }
 
 // (Not 7z -p: a digit matches any digit in an anchor, and "0Z" ends
@@ -974,27 +974,22 @@ var cliTools = []cliTool{
 	{names: []string{"sshpass"}, glued: []string{"-p"}, spaced: []string{"-p"}},
 	{names: []string{"redis-cli"}, spaced: []string{"-a"}},
 	{names: []string{"curl"}, glued: []string{"-u"}, spaced: []string{"-u", "--user"}, userpass: ':'},
-	{names: []string{"docker", "podman", "nerdctl", "buildah", "skopeo", "helm", "oras"}, sub: "login", spaced: []string{"-p"}},
+	{names: []string{"docker", "podman", "nerdctl", "buildah", "skopeo", "helm", "oras"}, subs: []string{"login"}, spaced: []string{"-p"}},
 	{names: []string{"mongo"}, prefix: true, spaced: []string{"-p"}},
 	{names: []string{"sqlcmd", "bcp", "osql"}, glued: []string{"-P"}, spaced: []string{"-P"}},
 	{names: []string{"ldap"}, prefix: true, glued: []string{"-w"}, spaced: []string{"-w"}},
 	{names: []string{"zip", "unzip"}, spaced: []string{"-P"}},
 	{names: []string{"keytool"}, spaced: []string{"-storepass", "-keypass", "-srcstorepass", "-deststorepass", "-srckeypass", "-destkeypass"}},
 	{names: []string{"smbclient"}, glued: []string{"-U"}, spaced: []string{"-U", "--user"}, userpass: '%'},
-	{names: []string{"rabbitmqctl"}, sub: "add_user", nth: 2},
-	{names: []string{"rabbitmqctl"}, sub: "change_password", nth: 2},
-	{names: []string{"htpasswd"}, sub: "-b", nth: 3},
+	{names: []string{"rabbitmqctl"}, subs: []string{"add_user", "change_password"}, nth: 2},
+	{names: []string{"htpasswd"}, subs: []string{"-b"}, nth: 3},
 }
 
-// cliAnchors returns the command names of cliTools, lower-cased.
+// cliAnchors returns the command names of cliTools (each names one tool).
 func cliAnchors() []string {
 	var out []string
 	for _, t := range cliTools {
-		for _, n := range t.names {
-			if !slices.Contains(out, n) {
-				out = append(out, n)
-			}
-		}
+		out = append(out, t.names...)
 	}
 	return out
 }
@@ -1016,15 +1011,16 @@ func validateCLIPassword(s *scanner, w []byte, a, e int) {
 		for _, n := range t.names {
 			if equalFold(cmd, n) && (t.prefix || end == e) {
 				cliArgs(s, w, end, t)
+				return
 			}
 		}
 	}
 }
 
 // cliArgs reads the arguments of a command of tool t from i to the end of
-// the command (; | & or the line end) and redacts its password.
+// the command (; | & or the window's end) and redacts its password.
 func cliArgs(s *scanner, w []byte, i int, t *cliTool) {
-	prevFlag, seenSub, nth := false, t.sub == "", 0
+	prevFlag, seenSub, nth := false, len(t.subs) == 0, 0
 	for i < len(w) {
 		for i < len(w) && (w[i] == ' ' || w[i] == '\t') {
 			i++
@@ -1056,7 +1052,7 @@ func cliArgs(s *scanner, w []byte, i int, t *cliTool) {
 		tok := w[i:j]
 		switch {
 		case !seenSub:
-			seenSub = string(tok) == t.sub
+			seenSub = slices.Contains(t.subs, string(tok))
 		case prevFlag:
 			cliSecret(s, w, i, j, t.userpass) // and read on: keytool takes two
 			prevFlag = false
