@@ -53,8 +53,10 @@ type machine struct {
 
 // Flags of a match state, for the JSON walkers' hit filter (dropHits).
 const (
-	stDeclOnly = 1 << iota // every output has a decline test
-	stDigits               // some output is a digit rule's
+	stDeclOnly   = 1 << iota // every output has a decline test
+	stDigits                 // some output is a digit rule's
+	stDigitsOnly             // every output is a digit rule's
+	stKeyed                  // some output is the keyed rule's
 )
 
 // stateFlags returns the flags of match state st.
@@ -233,6 +235,12 @@ func buildMachine(rules []*rule) (*machine, error) {
 		if slices.ContainsFunc(outs, func(o anchorOut) bool { return o.rule.digits }) {
 			m.stFlags[i] |= stDigits
 		}
+		if !slices.ContainsFunc(outs, func(o anchorOut) bool { return !o.rule.digits }) {
+			m.stFlags[i] |= stDigitsOnly
+		}
+		if slices.ContainsFunc(outs, func(o anchorOut) bool { return o.rule.id == keyedRuleID }) {
+			m.stFlags[i] |= stKeyed
+		}
 	}
 	return m, nil
 }
@@ -329,13 +337,27 @@ const maxDeclineScan = 1024
 // output of st must have a decline test (stDeclOnly): the caller has the
 // flags at hand.
 func (m *machine) declinedInString(b []byte, e int, st uint32) bool {
-	outs := m.outputs(st)
+	q := stringEnd(b, e)
+	return q >= 0 && m.declinedBefore(b[:q], e, st)
+}
+
+// stringEnd returns the index of the first quote at or after e in b, if
+// no backslash comes before it and it is at most maxDeclineScan bytes
+// away; otherwise -1. In valid JSON, that quote ends the string in which
+// e lies, if any.
+func stringEnd(b []byte, e int) int {
 	q := bytes.IndexByte(b[e:min(len(b), e+maxDeclineScan)], '"')
 	if q < 0 || bytes.IndexByte(b[e:e+q], '\\') >= 0 {
-		return false // an escape, or too far to look: the string is visited
+		return -1 // an escape, or too far to look: the string is visited
 	}
-	tok := b[:e+q]
-	for _, o := range outs {
+	return e + q
+}
+
+// declinedBefore reports whether every anchor that ends at e in tok, in
+// match state st, is declined by its rule, judged on tok, which ends
+// where the string the anchor lies in ends.
+func (m *machine) declinedBefore(tok []byte, e int, st uint32) bool {
+	for _, o := range m.outputs(st) {
 		if !o.rule.decline(tok, e) {
 			return false
 		}

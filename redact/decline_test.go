@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -55,6 +56,33 @@ var declinePieces = []string{
 	`"token type"`,
 	`"+1 415 555 0134"`,
 	`4111111111111111`,
+	// Digit runs that declineDigits passes by (ids, Unix times) or must
+	// not (an SSN's nine digits, a North American number, a national
+	// number, a card), as numbers, in strings and under phone, SSN and id
+	// keys.
+	`1296269`,
+	`-1296269`,
+	`1733000037`,
+	`1296269.5`,
+	`[1296269, 1733000037]`,
+	`"1296269"`,
+	`"ref 1296269, id:1733000037"`,
+	`"phone"`,
+	`"ssn"`,
+	`"user_id"`,
+	`4155552671`,
+	`14155552671`,
+	`"0296269"`,
+	`123456789`,
+	`"DE1296269"`,
+	`"+1296269"`,
+	`"(415)1296269"`,
+	`"+1 1296269"`,
+	`"tel: 02071838750, 1296269"`,
+	`"1296269-1733000037"`,
+	`"%201733000037"`,
+	`1733000037123`,
+	`"ssn 078051120"`,
 }
 
 func randomDeclineDoc(rng *rand.Rand) []byte {
@@ -113,6 +141,166 @@ func TestDropHitsChangesNothing(t *testing.T) {
 	}
 	if changed == 0 {
 		t.Fatal("no document had anything redacted: the pieces test nothing")
+	}
+}
+
+// TestDeclineDigitsFindsNothing checks declineDigits against the digits
+// rules themselves: wherever it declines a digit anchor in random text
+// (digit runs of every length around ids, Unix times and phone numbers,
+// glued to letters, signs, separators, escapes, IBAN heads and phone or
+// SSN words), Find reports no card, SSN, phone number or IBAN over its
+// run.
+func TestDeclineDigitsFindsNothing(t *testing.T) {
+	r := Default()
+	pii := map[string]bool{"card": true, "ssn": true, "phone": true, "iban": true}
+	runs := []string{"1296269", "12962690", "1733000037", "4155552671", "14155552671", "24155552671",
+		"0296269", "02071838750", "129626901234", "078051120", "536294817", "4111111111111111", "1733000037123", "555"}
+	glue := []string{"", "", " ", "  ", "   ", ":", ", ", "{", "[", "]", "}", "\"", "\n", "\t", "+", "-", ".",
+		"(", ")", "%", "%2B", "\\u", "\x1b[", ";", "x", "DE", "GB82 WEST ", "@", "$", "phone ", "tel: ",
+		"ssn ", "SSN: ", "id=", "user_id:", "[REDACTED:phone:", "+1 "}
+	rng := rand.New(rand.NewPCG(3, 5))
+	declined, found := 0, 0
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(4) {
+			b.WriteString(glue[rng.IntN(len(glue))])
+			b.WriteString(runs[rng.IntN(len(runs))])
+		}
+		b.WriteString(glue[rng.IntN(len(glue))])
+		w := []byte(b.String())
+		fs := r.Find(w)
+		for _, f := range fs {
+			if pii[f.Rule] {
+				found++
+			}
+		}
+		st := uint32(root)
+		for e := 1; e <= len(w); e++ {
+			st = r.m.trans[st+uint32(r.m.class[w[e-1]])]
+			if st < r.m.matchMin || !slices.ContainsFunc(r.m.outputs(st), func(o anchorOut) bool { return o.rule.digits }) {
+				continue
+			}
+			if !declineDigits(w, e) {
+				continue
+			}
+			declined++
+			ds, de := e, e
+			for ds > 0 && isDigit(w[ds-1]) {
+				ds--
+			}
+			for de < len(w) && isDigit(w[de]) {
+				de++
+			}
+			for _, f := range fs {
+				if pii[f.Rule] && f.Start < de && f.End > ds {
+					t.Fatalf("declineDigits declined %q at %d, but Find reports %s over %q", w, e, f.Rule, w[f.Start:f.End])
+				}
+			}
+		}
+	}
+	if declined < 1000 || found < 1000 {
+		t.Fatalf("declined %d anchors, found %d digit findings: the texts test too little", declined, found)
+	}
+}
+
+// TestDeclineKeyedChangesNothing checks declineKeyed (and plainValue)
+// the way TestDropHitsChangesNothing checks dropHits: JSON documents whose
+// strings are random prose around secret nouns' roots ("monkey",
+// "shipping", "design"), spaced keys ("password v", "ENV API_KEY v", "set
+// -gx TOKEN v", table columns), k=v pairs, and name/value pairs, come out
+// the same with every hit visited and nothing declined.
+func TestDeclineKeyedChangesNothing(t *testing.T) {
+	with := Default()
+	without, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	without.keepAllHits = true
+	words := []string{"monkey", "design", "shipping", "passenger", "tokenizer", "cookies", "secretary", "password",
+		"passwd", "passphrase", "requirepass", "masterauth", "api_key", "pin", "otp", "token", "Signal", "typing",
+		"footprint", "set", "ENV", "-gx", "--password", "-Dapi.key", "user[password]", "export", "|", "Xk29vLq7pZ",
+		"hunter2", "v", "4821", "<wsse:Password", "${DB_PASSWORD:-x}", "DB_PASSWORD", "apiKey", "requirepass"}
+	seps := []string{" ", " ", " ", "  ", "=", ": ", ":", `\t`, ",", ".", "-", " = ", "]=", "%3D", "%5D=", `\u001b[0m=`, "?=", "'", "`", `\"`, ">", " | ", "(", ")", `\n`, "&", `\\`}
+	keys := []string{"description", "name", "value", "key", "field", "note", "password", "title", "api_key"}
+	// Members where a declined-looking hit still matters: each guard of
+	// declineKeyed and plainValue is needed by one of them.
+	fixed := []string{
+		`"note":"set -gx token Xk29vLq7pZ"`,
+		`"note":"fish: set -gx API_KEY Xk29vLq7pZ"`,
+		`"note":"password Xk29vLq7pZ"`,
+		`"note":"token     Xk29vLq7pZ"`,
+		`"note":"| token | Xk29vLq7pZ |"`,
+		`"note":"ENV API_KEY Xk29vLq7pZ"`,
+		`"note":"requirepass Xk29vLq7pZ"`,
+		`"note":"--password Xk29vLq7pZ"`,
+		`"name":"DB_PASSWORD","value":"Xk29vLq7pZ"`,
+		`"key":"api_token","value":"Xk29vLq7pZ"`,
+		`"field":"monkey_secret","val":"Xk29vLq7pZ"`,
+		`"api_key":"Xk29vLq7pZ"`,
+		`"client_secret":["Xk29vLq7pZ"]`,
+	}
+	for _, m := range fixed {
+		doc := []byte(`{"a":[{"id":1,` + m + `,"b":2}],"pad":"` + strings.Repeat("x", minHitMap) + `"}`)
+		want, _ := without.JSON(doc)
+		if bytes.Contains(want, []byte("Xk29vLq7pZ")) {
+			t.Errorf("%s: the secret is kept even when every hit is visited: %s", m, want)
+		}
+		if got, _ := with.JSON(doc); !bytes.Equal(got, want) {
+			t.Errorf("JSON differs with declines\n in: %s\ngot: %s\nwant: %s", doc, got, want)
+		}
+		if u := with.JSONUnchecked(doc); !bytes.Equal(u, want) {
+			t.Errorf("JSONUnchecked differs with declines\n in: %s\ngot: %s\nwant: %s", doc, u, want)
+		}
+	}
+	rng := rand.New(rand.NewPCG(11, 13))
+	changed := 0
+	for range 400 {
+		var b strings.Builder
+		b.WriteString(`{"items":[`)
+		for i := range 10 + rng.IntN(20) {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(`{"id":1`)
+			for range 1 + rng.IntN(3) {
+				b.WriteString(`,"` + keys[rng.IntN(len(keys))] + `":`)
+				if rng.IntN(5) == 0 {
+					b.WriteString(`["`)
+				} else {
+					b.WriteString(`"`)
+				}
+				for range 1 + rng.IntN(5) {
+					b.WriteString(words[rng.IntN(len(words))])
+					if rng.IntN(4) > 0 {
+						b.WriteString(seps[rng.IntN(len(seps))])
+					}
+				}
+				b.WriteString(`"`)
+				if s := b.String(); strings.LastIndex(s, `["`) > strings.LastIndex(s, `":`) {
+					b.WriteString(`]`)
+				}
+			}
+			b.WriteString(`}`)
+		}
+		b.WriteString(`]}`)
+		doc := []byte(b.String())
+		want, werr := without.JSON(doc)
+		got, gerr := with.JSON(doc)
+		if !bytes.Equal(got, want) || (werr == nil) != (gerr == nil) {
+			t.Fatalf("JSON differs with declines\n in: %s\ngot: %s\nwant: %s", doc, got, want)
+		}
+		if werr != nil {
+			t.Fatalf("the generator wrote invalid JSON (%v): %s", werr, doc)
+		}
+		if u, wu := with.JSONUnchecked(doc), without.JSONUnchecked(doc); !bytes.Equal(u, wu) || !bytes.Equal(u, want) {
+			t.Fatalf("JSONUnchecked differs with declines\n in: %s\ngot: %s\nwant: %s", doc, u, wu)
+		}
+		if !bytes.Equal(got, doc) {
+			changed++
+		}
+	}
+	if changed < 100 {
+		t.Fatalf("only %d documents had anything redacted: the texts test too little", changed)
 	}
 }
 
@@ -212,7 +400,7 @@ func FuzzDropHits(f *testing.F) {
 // decline test reading to the string's end for each).
 func BenchmarkJSONDegenerate(b *testing.B) {
 	r := Default()
-	for _, unit := range []string{"://", "Bearer ", "https://x/ ", "max_tokens ", "sk "} {
+	for _, unit := range []string{"://", "Bearer ", "https://x/ ", "max_tokens ", "sk ", "monkey ", "1296269,"} {
 		for _, n := range []int{16 << 10, 256 << 10} {
 			body := strings.Repeat(unit, n/len(unit))
 			doc := []byte(`{"k":"` + body + `","token_type":"` + body + `"}`)

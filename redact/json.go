@@ -675,7 +675,7 @@ func (r *Redactor) redactJSONString(b *jsonBufs, content []byte, k jsonKey, esc 
 			// The anchors end in [firstAnchor, lastAnchor] (see jsonKey).
 			from, to = max(0, k.firstAnchor-r.m.maxLen), k.lastAnchor
 		}
-		if len(content) <= maxDeclineScan && r.m.declinedAll(content, from, to) {
+		if len(content) <= maxDeclineScan && !r.keepAllHits && r.m.declinedAll(content, from, to) {
 			return nil, false, false
 		}
 		// Placeholders and fixed texts are JSON-safe, and so are original

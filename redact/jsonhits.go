@@ -12,7 +12,11 @@ import (
 //
 //   - declined: every anchor ending there belongs to a rule whose decline
 //     test rules it out on the rest of its string (a URL with no '@',
-//     "Bearer" alone, "sk" in "task"); see machine.declinedInString.
+//     "Bearer" alone, "sk" in "task"); see machine.declinedInString. A
+//     run of digits is judged on its own bytes, in a number or a string
+//     (declineDigits: an id, a Unix time). A secret noun's root in prose
+//     ("monkey", "shipping") is judged so only in a plain value, not in a
+//     key or a pair's name (plainValue).
 //   - inert keys: the hit lies in an object key that is neither secret nor
 //     a code key and in whose text no rule finds anything ("max_tokens",
 //     "prompt_tokens", "token_type"). A key is read as secret only through
@@ -64,6 +68,8 @@ func (j *jsonWalker) dropHits() {
 	}
 	out := j.hits[:0]
 	inertEnd := -1 // hits up to here lie in an inert key already judged
+	runEnd := -1   // digit anchors up to here lie in a run already declined
+	plainQ := -1   // the string that ends at this quote is a plain value
 	for i, h := range j.hits {
 		e := int(h)
 		if e <= inertEnd {
@@ -71,7 +77,21 @@ func (j *jsonWalker) dropHits() {
 		}
 		st := j.hitSts[i]
 		flags := r.m.stateFlags(st)
-		if flags&stDeclOnly != 0 && r.m.declinedInString(b, e, st) {
+		if flags&stDigitsOnly != 0 {
+			// A number's or a string's run of digits (an id, a Unix
+			// time). declineDigits reads the bytes around the run
+			// itself, which in or out of a string are the ones the
+			// digit rules read, and gives every anchor ending in the run
+			// the same answer.
+			if e <= runEnd {
+				continue
+			}
+			if declineDigits(b, e) {
+				for runEnd = e; runEnd < len(b) && isDigit(b[runEnd]); runEnd++ {
+				}
+				continue
+			}
+		} else if flags&(stDeclOnly|stKeyed) == stDeclOnly && r.m.declinedInString(b, e, st) {
 			continue
 		}
 		// A digit run is a number's or a value's far more often than a
@@ -82,9 +102,57 @@ func (j *jsonWalker) dropHits() {
 				continue
 			}
 		}
+		// A secret noun's root lies in keys as often as in values: the
+		// key test comes first, as it is the cheaper.
+		if flags&(stDeclOnly|stKeyed) == stDeclOnly|stKeyed {
+			if q := stringEnd(b, e); q >= 0 && r.m.declinedBefore(b[:q], e, st) && (q == plainQ || j.plainValue(e, q, st)) {
+				plainQ = q // the next hit in this string needs no second look
+				continue
+			}
+		}
 		out = append(out, h)
 	}
 	j.hits = out
+}
+
+// plainValue reports whether the string in which the anchors ending at e
+// (in match state st) lie, and which ends at the quote q, is a plain
+// value: an array element, or the value of an object member whose key
+// names no name/value pair. A
+// keyed-rule hit elsewhere is kept even when its rule declines it, as a
+// walker reads the string through it: an object key (is it a secret
+// key?) or a pair's name ({"name":"DB_PASSWORD","value":…}).
+func (j *jsonWalker) plainValue(e, q int, st uint32) bool {
+	b := j.in
+	if c := j.ws(q + 1); c == len(b) || b[c] != ',' && b[c] != '}' && b[c] != ']' {
+		return false // a key, or not JSON
+	}
+	a := e - j.r.m.outputs(st)[0].n // outputs are longest first
+	p := bytes.LastIndexByte(b[max(0, a-maxDeclineScan):a], '"')
+	if p < 0 {
+		return false
+	}
+	p += max(0, a-maxDeclineScan)
+	pb := j.back(p - 1)
+	switch {
+	case pb < 0:
+		return false
+	case b[pb] == ',' || b[pb] == '[':
+		return true // an array element names no pair (or the string is a key, ruled out above)
+	case b[pb] != ':':
+		return false
+	}
+	kq := j.back(pb - 1)
+	if kq < 1 || b[kq] != '"' {
+		return false
+	}
+	lo := max(0, kq-inertKeyMaxLen-1)
+	ko := bytes.LastIndexByte(b[lo:kq], '"')
+	if ko < 0 {
+		return false
+	}
+	key := b[lo+ko+1 : kq]
+	return bytes.IndexByte(key, '\\') < 0 && !isPairName(key)
 }
 
 // inertKeyAt returns the index of the closing quote of the inert object

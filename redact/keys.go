@@ -2230,7 +2230,58 @@ func keyedRule() *rule {
 		fwd:      4096,
 		prio:     prioKeyed,
 		validate: validateKeyed,
+		decline:  declineKeyed,
 	}
+}
+
+// declineKeyed is the decline test of validateKeyed, for its most common
+// hit: a secret noun's root inside a word of prose ("monkey", "design",
+// "shipping", "passenger"). It retraces the validator's first steps and
+// declines where they return: the word is followed by no separator, or by
+// a blank after which spacedKey reads no spaced key (a plain word before
+// it, or the string's start). It reads the word and what follows it; and
+// before the word only the blank and the word before, or the quote that
+// opens its string, which it then reads as the validator reads the start
+// of that string's content, at least as willingly (so it never declines
+// more). Every keyed anchor is made of key bytes, so the word run back
+// from e starts where the validator's runs back from the anchor's start.
+//
+// A hit in a JSON object key, or in the name of a name/value pair, must be
+// visited even so: the walkers read the key through it. dropHits checks
+// that the string is neither (see jsonWalker.plainValue).
+func declineKeyed(w []byte, e int) bool {
+	ke := runFwd(w[:min(len(w), e+maxKeyLen)], e, cKey)
+	if ke == e+maxKeyLen {
+		return true
+	}
+	for ke > e && (w[ke-1] == '.' || w[ke-1] == '-') {
+		ke--
+	}
+	if ke < len(w) && (w[ke] == 0x1b || w[ke] == ']' || w[ke] == '%') {
+		return false // an ANSI colour or a subscript may close the key
+	}
+	switch separatorAfter(w, ke) {
+	case sepNone:
+		_, _, _, enc := encodedPair(w, ke)
+		return !enc
+	case sepSpace:
+	default:
+		return false
+	}
+	ks := runBack(w, e, cKey)
+	if w[ks] == '.' || w[ks] == '-' {
+		return false // flag dashes: "--password value"
+	}
+	switch {
+	case ks == 0 || w[ks-1] == '"':
+		return !spacedKey(w[ks:], 0, ke-ks)
+	case ks >= 2 && w[ks-1] == ' ' && isAlnum(w[ks-2]):
+		if pw := runBack(w, ks-1, cKey); w[pw] == '-' {
+			return false // fish's "set -gx NAME value"
+		}
+		return !spacedKey(w, ks, ke)
+	}
+	return false
 }
 
 // keyMemo remembers one key's classification for a scanner: keys repeat

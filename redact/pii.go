@@ -35,7 +35,7 @@ func piiRules() []*rule {
 		{id: "iban", kind: PII, prio: prioPII + 3,
 			desc: "IBAN: country code, per-country length and mod-97 check digits, plain or in groups of 4", example: "DE89 3704 0044 0532 0130 00"},
 		{id: digitsTriggerID, kind: PII, hidden: true,
-			anchors: digitAnchors, back: digitsBack, fwd: digitsFwd, validate: validateDigits},
+			anchors: digitAnchors, back: digitsBack, fwd: digitsFwd, validate: validateDigits, decline: declineDigits},
 		{id: "ipv4", kind: PII, prio: prioPII, optIn: true,
 			desc: "IPv4 address (opt-in: operators usually need them)", example: "203.0.113.7",
 			anchors: []string{"0.0"}, back: 16, fwd: 16, validate: validateIPv4},
@@ -456,6 +456,69 @@ const (
 	candMaxDigits = 19 // longest card; phones have at most 15 digits
 	candMinDigits = 7  // shortest: a local number next to "phone"
 )
+
+// declineDigits is the decline test of the digits trigger: the anchor
+// ending at e lies in a run of 7 to 12 digits that stands alone, and no
+// candidate can be made of that run whatever its context. It is how a
+// JSON document's ids and Unix times (1296269, 1733000037) are passed by
+// without a visit.
+//
+// The run stands alone when the bytes around it, past at most a few
+// spaces, are JSON punctuation, a quote or a line break (or the ends of
+// b): none is a region separator, a '+', a letter (an IBAN's country
+// code), an escape's lead or glue, so validateDigits' region is that run
+// and nothing else. A region of one run of nd digits starting with c is
+// tried only by match, and maybe turns it down before any context is read
+// unless nd is 9 or at least 13 (an SSN, a card), c is '0' (a national
+// number), nd is 10 and c at least '2', or nd is 11 and c is '1' (North
+// American numbers). A longer run is left to the validator, so the test
+// reads at most a few dozen bytes.
+func declineDigits(b []byte, e int) bool {
+	const maxRun, maxSpaces = 12, 4
+	ds := e
+	for ds > 0 && e-ds <= maxRun && isDigit(b[ds-1]) {
+		ds--
+	}
+	de := e
+	for de < len(b) && de-ds <= maxRun && isDigit(b[de]) {
+		de++
+	}
+	nd := de - ds
+	if nd < candMinDigits || nd > maxRun || nd == 9 {
+		return false
+	}
+	switch c := b[ds]; {
+	case c == '0', nd == 10 && c >= '2', nd == 11 && c == '1':
+		return false
+	}
+	l := ds
+	for l > 0 && ds-l < maxSpaces && b[l-1] == ' ' {
+		l--
+	}
+	if l > 0 {
+		switch b[l-1] {
+		case ':', ',', '{', '"', '\n', '\r', '\t':
+		case '[':
+			if l > 1 && b[l-2] == 0x1b {
+				return false // an ANSI escape's parameters ("ESC[1234567m")
+			}
+		default:
+			return false
+		}
+	}
+	r := de
+	for r < len(b) && r-de < maxSpaces && b[r] == ' ' {
+		r++
+	}
+	if r < len(b) {
+		switch b[r] {
+		case ',', '}', ']', '"', '\n', '\r', '\t':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 func regionSep(b byte) bool {
 	return b == ' ' || b == '-' || b == '.' || b == '(' || b == ')'

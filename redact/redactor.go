@@ -35,7 +35,7 @@ type Redactor struct {
 	pool sync.Pool // *scanner
 
 	inertKeys   *inertKeys // which object keys are inert (see dropHits)
-	keepAllHits bool       // tests: visit every hit, to compare with dropHits
+	keepAllHits bool       // tests: visit every hit and decline nothing, to compare with dropHits and declinedAll
 }
 
 // digitRules are the rules the digits trigger serves; nil when disabled.

@@ -44,7 +44,7 @@ type rule struct {
 	// after e: a window reaches at least its anchor's end). A caller
 	// holding a whole short token (a JSON string) uses it to skip the
 	// scanner when every anchor in the token is declined, and the JSON
-	// walkers to skip visiting such a string at all (dropDeclined).
+	// walkers to skip visiting such a string at all (dropHits).
 	decline func(b []byte, e int) bool
 
 	// Per-rule data for table-driven validators.
