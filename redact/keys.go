@@ -271,6 +271,8 @@ func keyWords(k []byte, dst [][2]int) [][2]int {
 type foldSet struct {
 	m      map[string]struct{}
 	maxLen int
+	lens   uint64    // bit n: some word is n bytes long
+	firsts [4]uint64 // bit c: some word starts with byte c (folded)
 }
 
 func newFoldSet(lists ...[]string) foldSet {
@@ -282,6 +284,11 @@ func newFoldSet(lists ...[]string) foldSet {
 			}
 			f.m[w] = struct{}{}
 			f.maxLen = max(f.maxLen, len(w))
+			if w != "" {
+				f.lens |= 1 << len(w)
+				c := lower(w[0])
+				f.firsts[c>>6] |= 1 << (c & 63)
+			}
 		}
 	}
 	return f
@@ -289,7 +296,12 @@ func newFoldSet(lists ...[]string) foldSet {
 
 // has reports whether b, folded to lower case, is in the set.
 func (f foldSet) has(b []byte) bool {
-	if len(b) == 0 || len(b) > f.maxLen {
+	if len(b) == 0 || len(b) > f.maxLen || f.lens&(1<<len(b)) == 0 {
+		return false
+	}
+	// Most words asked about are not in the set: their length or first
+	// letter says so without hashing.
+	if c := lower(b[0]); f.firsts[c>>6]&(1<<(c&63)) == 0 {
 		return false
 	}
 	var buf [32]byte
