@@ -148,25 +148,42 @@ func TestDropHitsChangesNothing(t *testing.T) {
 // rules themselves: wherever it declines a digit anchor in random text
 // (digit runs of every length around ids, Unix times and phone numbers,
 // glued to letters, signs, separators, escapes, IBAN heads and phone or
-// SSN words), Find reports no card, SSN, phone number or IBAN over its
-// run.
+// SSN words), the validator run alone at that anchor, under any JSON key,
+// finds nothing, and Find reports no card, SSN, phone number or IBAN over
+// its run.
 func TestDeclineDigitsFindsNothing(t *testing.T) {
 	r := Default()
 	pii := map[string]bool{"card": true, "ssn": true, "phone": true, "iban": true}
 	runs := []string{"1296269", "12962690", "1733000037", "4155552671", "14155552671", "24155552671",
-		"0296269", "02071838750", "129626901234", "078051120", "536294817", "4111111111111111", "1733000037123", "555"}
+		"0296269", "02071838750", "129626901234", "078051120", "536294817", "4111111111111111", "89370400440532013000", "1733000037123", "555"}
 	glue := []string{"", "", " ", "  ", "   ", ":", ", ", "{", "[", "]", "}", "\"", "\n", "\t", "+", "-", ".",
 		"(", ")", "%", "%2B", "\\u", "\x1b[", ";", "x", "DE", "GB82 WEST ", "@", "$", "phone ", "tel: ",
-		"ssn ", "SSN: ", "id=", "user_id:", "[REDACTED:phone:", "+1 "}
+		"ssn ", "SSN: ", "id=", "user_id:", "[REDACTED:phone:", "+1 ",
+		"abc", "_", "f", "x%2b", "x%2B", "%2b", `\n`, `\u00`, "\x1b[1m", "\x1b[31;1m", "(", "-x", "é", "a.", "b-", "DEab", "415 555 "}
+	keyNames := []string{"", "phone", "ssn", "tel", "id", "iban"}
 	rng := rand.New(rand.NewPCG(3, 5))
 	declined, found := 0, 0
-	for range 20000 {
+	// Texts each guard of declineDigits is needed for.
+	fixed := []string{
+		"MT84MALT011000012345MTLCAST001S", // an IBAN with letters after its digits
+		"abc1296269 415 555 2671",         // glued on the left, a phone number after a space
+		"(415) 555-2671 1296269abc",       // glued on the right, a phone number before it
+		"\\u0002071838750 phone",          // an escape's digits
+		"tel: %2b4155552671",              // an encoded '+'
+		"ref 1296269",                     // a plain run after a word
+		"SSN: 536294817",                  // nine digits
+	}
+	for n := range 20000 + len(fixed) {
 		var b strings.Builder
-		for range 1 + rng.IntN(4) {
+		if n < len(fixed) {
+			b.WriteString(fixed[n])
+		} else {
+			for range 1 + rng.IntN(4) {
+				b.WriteString(glue[rng.IntN(len(glue))])
+				b.WriteString(runs[rng.IntN(len(runs))])
+			}
 			b.WriteString(glue[rng.IntN(len(glue))])
-			b.WriteString(runs[rng.IntN(len(runs))])
 		}
-		b.WriteString(glue[rng.IntN(len(glue))])
 		w := []byte(b.String())
 		fs := r.Find(w)
 		for _, f := range fs {
@@ -184,6 +201,23 @@ func TestDeclineDigitsFindsNothing(t *testing.T) {
 				continue
 			}
 			declined++
+			// The decline test's contract: the validator, run alone at
+			// this anchor (nothing analysed before it), under any JSON
+			// key, finds nothing.
+			for _, o := range r.m.outputs(st) {
+				if !o.rule.digits {
+					continue
+				}
+				s := r.getScanner()
+				s.data, s.eof = w, true
+				s.key = jsonKey{name: []byte(keyNames[rng.IntN(len(keyNames))])}
+				s.call(o, e, len(w))
+				if len(s.found) > 0 {
+					f := s.found[0]
+					t.Fatalf("declineDigits declined %q at %d, but the validator finds %s %q there", w, e, f.rule.id, w[f.start:f.end])
+				}
+				r.doneScanner(s, nil)
+			}
 			ds, de := e, e
 			for ds > 0 && isDigit(w[ds-1]) {
 				ds--
@@ -233,6 +267,8 @@ func TestDeclineKeyedChangesNothing(t *testing.T) {
 		`"note":"ENV API_KEY Xk29vLq7pZ"`,
 		`"note":"requirepass Xk29vLq7pZ"`,
 		`"note":"--password Xk29vLq7pZ"`,
+		`"note":"Note, password Xk29vLq7pZ"`,
+		`"note":"(password Xk29vLq7pZ)"`,
 		`"name":"DB_PASSWORD","value":"Xk29vLq7pZ"`,
 		`"key":"api_token","value":"Xk29vLq7pZ"`,
 		`"field":"monkey_secret","val":"Xk29vLq7pZ"`,

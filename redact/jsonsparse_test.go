@@ -76,7 +76,7 @@ func TestJSONUncheckedFallsBack(t *testing.T) {
 		`{"password" "hunter2"}`,             // no colon
 		`{"a":"password=hunter2" "b":1}`,     // no comma after a value with an anchor
 		`{"a" 4111111111111111}`,             // nor before one
-		`{"a":x4111111111111111}`,            // a number glued to a word
+		`{"a":x 4111111111111111}`,           // a number after a word (glued to it, no rule acts on it: see declineDigits)
 		`{"a":"alice@example.com` + "\x01" + `"}`,
 		`{"a":"alice@example.com`,             // unterminated
 		`{"a":1}` + ` password=hunter2`,       // an anchor outside every string

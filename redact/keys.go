@@ -2250,11 +2250,12 @@ func keyedRule() *rule {
 // hit: a secret noun's root inside a word of prose ("monkey", "design",
 // "shipping", "passenger"). It retraces the validator's first steps and
 // declines where they return: the word is followed by no separator, or by
-// a blank after which spacedKey reads no spaced key (a plain word before
-// it, or the string's start). It reads the word and what follows it; and
-// before the word only the blank and the word before, or the quote that
-// opens its string, which it then reads as the validator reads the start
-// of that string's content, at least as willingly (so it never declines
+// a blank after which spacedKey reads no spaced key (a plain word or
+// punctuation and a blank before it, a '(', or the string's start). It
+// reads the word and what follows it; and before the word only the '(',
+// the blank and the word or punctuation before, or the quote that opens
+// its string, which it then reads as the validator reads the start of
+// that string's content, at least as willingly (so it never declines
 // more). Every keyed anchor is made of key bytes, so the word run back
 // from e starts where the validator's runs back from the anchor's start.
 //
@@ -2287,10 +2288,21 @@ func declineKeyed(w []byte, e int) bool {
 	switch {
 	case ks == 0 || w[ks-1] == '"':
 		return !spacedKey(w[ks:], 0, ke-ks)
-	case ks >= 2 && w[ks-1] == ' ' && isAlnum(w[ks-2]):
+	case w[ks-1] == '(':
+		if pw := runBack(w, ks-1, cKey); pw < ks-1 && w[pw] == '-' {
+			return false // fishSet reads a flag before the '(' too
+		}
+		return !spacedKey(w, ks, ke) // only the word itself counts
+	case ks < 2 || w[ks-1] != ' ':
+		return false
+	case isAlnum(w[ks-2]):
 		if pw := runBack(w, ks-1, cKey); w[pw] == '-' {
 			return false // fish's "set -gx NAME value"
 		}
+		return !spacedKey(w, ks, ke)
+	case strings.IndexByte(",;.)!?", w[ks-2]) >= 0:
+		// After punctuation and a blank, no line start, table, directive
+		// or flag can be read: only the word itself counts.
 		return !spacedKey(w, ks, ke)
 	}
 	return false

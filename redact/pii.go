@@ -458,23 +458,29 @@ const (
 )
 
 // declineDigits is the decline test of the digits trigger: the anchor
-// ending at e lies in a run of 7 to 12 digits that stands alone, and no
-// candidate can be made of that run whatever its context. It is how a
-// JSON document's ids and Unix times (1296269, 1733000037) are passed by
-// without a visit.
+// ending at e lies in a run of digits from which validateDigits can make
+// no candidate, whatever its context. It is how a JSON document's ids,
+// Unix times and hex digests (1296269, 1733000037, "9b71d224…") are
+// passed by without a visit. The run is the region validateDigits
+// analyses, alone, when no separator stands next to it; then one of:
 //
-// The run stands alone when the bytes around it, past at most a few
-// spaces, are JSON punctuation, a quote or a line break (or the ends of
-// b): none is a region separator, a '+', a letter (an IBAN's country
-// code), an escape's lead or glue, so validateDigits' region is that run
-// and nothing else. A region of one run of nd digits starting with c is
-// tried only by match, and maybe turns it down before any context is read
-// unless nd is 9 or at least 13 (an SSN, a card), c is '0' (a national
-// number), nd is 10 and c at least '2', or nd is 11 and c is '1' (North
-// American numbers). A longer run is left to the validator, so the test
+//   - glued on the right to a letter or '_', with no upper-case letter
+//     on its left (an IBAN's country code): gluedR leaves no candidate
+//     (a '+' before it leads none);
+//   - glued on the left to a lower-case letter or '_' that ends no escape
+//     sequence ("\\n", "%2b", an ANSI colour), nor starts one whose
+//     digits the run holds ("\\u0002…"): gluedL leaves no start;
+//   - standing alone between JSON punctuation, quotes or line breaks
+//     (past at most a few spaces), 7 to 12 digits long: match tries the
+//     run only through maybe, which turns it down before any context is
+//     read unless nd is 9 or at least 13 (an SSN, a card), its first
+//     digit c is '0' (a national number), nd is 10 and c at least '2',
+//     or nd is 11 and c is '1' (North American numbers).
+//
+// A run longer than 32 digits is left to the validator, so the test
 // reads at most a few dozen bytes.
 func declineDigits(b []byte, e int) bool {
-	const maxRun, maxSpaces = 12, 4
+	const maxRun, maxAlone, maxSpaces = 32, 12, 4
 	ds := e
 	for ds > 0 && e-ds <= maxRun && isDigit(b[ds-1]) {
 		ds--
@@ -484,7 +490,26 @@ func declineDigits(b []byte, e int) bool {
 		de++
 	}
 	nd := de - ds
-	if nd < candMinDigits || nd > maxRun || nd == 9 {
+	if nd < candMinDigits || nd > maxRun {
+		return false
+	}
+	left, right := byte(' '), byte(' ') // the ends of b: no glue, no context
+	if ds > 0 {
+		left = b[ds-1]
+	}
+	if de < len(b) {
+		right = b[de]
+	}
+	single := !regionSep(right) || de == len(b)
+	switch {
+	case isLetter(right) || right == '_':
+		if ds == 0 || !regionSep(left) && !isUpper(left) {
+			return true
+		}
+	case single && ds > 0 && (isLower(left) || left == '_') && escBefore(b, ds) == 0 && afterEsc(b, ds, de) == ds:
+		return true
+	}
+	if nd > maxAlone || nd == 9 {
 		return false
 	}
 	switch c := b[ds]; {
