@@ -323,39 +323,40 @@ func (m *machine) declinedAll(b []byte, from, to int) bool {
 }
 
 // maxDeclineScan bounds the bytes a decline test may read past its
-// anchor (declinedInString, redactJSONString): a string with many anchors
+// anchor (stringEnd, redactJSONString): a string with many anchors
 // would otherwise be read once per anchor, quadratic in its length. A
 // longer string is visited by the scanner, whose windows are bounded.
 const maxDeclineScan = 1024
 
-// declinedInString reports whether every anchor that ends at e in the JSON
-// document b, in match state st, is declined by its rule (see dropHits),
-// given the string it lies in: the bytes from e to the next quote, which
-// ends that string when no backslash comes first. (In valid JSON, an
-// anchor with a decline test, "://", lies in a string; elsewhere the
-// document is invalid there, which JSONUnchecked need not report.) Every
-// output of st must have a decline test (stDeclOnly): the caller has the
-// flags at hand.
-func (m *machine) declinedInString(b []byte, e int, st uint32) bool {
-	q := stringEnd(b, e)
-	return q >= 0 && m.declinedBefore(b[:q], e, st)
-}
-
 // stringEnd returns the index of the first quote at or after e in b, if
 // no backslash comes before it and it is at most maxDeclineScan bytes
 // away; otherwise -1. In valid JSON, that quote ends the string in which
-// e lies, if any.
+// e lies, if any. (An anchor with a decline test, "://", lies in a
+// string in valid JSON; elsewhere the document is invalid there, which
+// JSONUnchecked need not report.)
 func stringEnd(b []byte, e int) int {
 	q := bytes.IndexByte(b[e:min(len(b), e+maxDeclineScan)], '"')
-	if q < 0 || bytes.IndexByte(b[e:e+q], '\\') >= 0 {
-		return -1 // an escape, or too far to look: the string is visited
+	if q < 0 {
+		return -1 // too far to look: the string is visited
+	}
+	if q < 16 {
+		// Most hits are a few bytes from their string's end (a key, a
+		// word): a loop costs less there than a call.
+		for _, c := range b[e : e+q] {
+			if c == '\\' {
+				return -1
+			}
+		}
+	} else if bytes.IndexByte(b[e:e+q], '\\') >= 0 {
+		return -1 // an escape: the string is visited
 	}
 	return e + q
 }
 
 // declinedBefore reports whether every anchor that ends at e in tok, in
-// match state st, is declined by its rule, judged on tok, which ends
-// where the string the anchor lies in ends.
+// match state st, is declined by its rule (see dropHits), judged on tok,
+// which ends where the string the anchor lies in ends (see stringEnd).
+// Every output of st must have a decline test (stDeclOnly).
 func (m *machine) declinedBefore(tok []byte, e int, st uint32) bool {
 	for _, o := range m.outputs(st) {
 		if !o.rule.decline(tok, e) {

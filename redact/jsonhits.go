@@ -12,7 +12,7 @@ import (
 //
 //   - declined: every anchor ending there belongs to a rule whose decline
 //     test rules it out on the rest of its string (a URL with no '@',
-//     "Bearer" alone, "sk" in "task"); see machine.declinedInString. A
+//     "Bearer" alone, "sk" in "task"); see machine.declinedBefore. A
 //     run of digits is judged on its own bytes, in a number or a string
 //     (declineDigits: an id, a Unix time). A secret noun's root in prose
 //     ("monkey", "shipping") is judged so only in a plain value, not in a
@@ -70,6 +70,10 @@ func (j *jsonWalker) dropHits() {
 	inertEnd := -1 // hits up to here lie in an inert key already judged
 	runEnd := -1   // digit anchors up to here lie in a run already declined
 	plainQ := -1   // the string that ends at this quote is a plain value
+	// The string end (stringEnd) of the last hit judged in a string. A
+	// later hit before it lies in the same string, with no quote or
+	// backslash between: its string end is the same, without a search.
+	endQ := -1
 	for i, h := range j.hits {
 		e := int(h)
 		if e <= inertEnd {
@@ -91,22 +95,42 @@ func (j *jsonWalker) dropHits() {
 				}
 				continue
 			}
-		} else if flags&(stDeclOnly|stKeyed) == stDeclOnly && r.m.declinedInString(b, e, st) {
-			continue
+		} else if flags&stDeclOnly != 0 {
+			q := endQ
+			if e > endQ {
+				if q = stringEnd(b, e); q >= 0 {
+					endQ = q
+				}
+			}
+			if q >= 0 {
+				if flags&stKeyed == 0 {
+					if r.m.declinedBefore(b[:q], e, st) {
+						continue
+					}
+				} else if c := j.ws(q + 1); c < len(b) && b[c] == ':' {
+					// A key: a secret noun's root is read there through
+					// its hit, unless the key is inert.
+					if end := j.inertKeyEnding(e, q, st); end > 0 {
+						inertEnd = end
+						continue
+					}
+					out = append(out, h)
+					continue
+				} else {
+					if !r.m.declinedBefore(b[:q], e, st) || q != plainQ && !j.plainValue(e, q, st) {
+						out = append(out, h)
+						continue
+					}
+					plainQ = q // the next hit in this string needs no second look
+					continue
+				}
+			}
 		}
 		// A digit run is a number's or a value's far more often than a
 		// key's: not worth the look.
 		if flags&stDigits == 0 {
 			if end := j.inertKeyAt(e, st); end > 0 {
 				inertEnd = end
-				continue
-			}
-		}
-		// A secret noun's root lies in keys as often as in values: the
-		// key test comes first, as it is the cheaper.
-		if flags&(stDeclOnly|stKeyed) == stDeclOnly|stKeyed {
-			if q := stringEnd(b, e); q >= 0 && r.m.declinedBefore(b[:q], e, st) && (q == plainQ || j.plainValue(e, q, st)) {
-				plainQ = q // the next hit in this string needs no second look
 				continue
 			}
 		}
@@ -171,7 +195,16 @@ func (j *jsonWalker) inertKeyAt(e int, st uint32) int {
 	if q < 0 {
 		return 0
 	}
-	q += e
+	return j.inertKeyEnding(e, e+q, st)
+}
+
+// inertKeyEnding is inertKeyAt when the first quote after e is known to
+// be at q.
+func (j *jsonWalker) inertKeyEnding(e, q int, st uint32) int {
+	b := j.in
+	if q-e > inertKeyMaxLen {
+		return 0
+	}
 	colon := j.ws(q + 1)
 	if colon == len(b) || b[colon] != ':' || !j.startsValue(colon+1) {
 		return 0 // most often a value: followed by ',' or '}'
