@@ -171,20 +171,27 @@ func buildMachine(rules []*rule) (*machine, error) {
 
 	// Number states: root first, then non-match states, then match states.
 	ids := make([]uint32, len(nodes))
-	var plain, match []int
+	var plain, match, digitRuns []int
 	plain = append(plain, 0)
 	for _, n := range order {
 		if len(nodes[n].outs) == 0 {
 			plain = append(plain, n)
 		} else {
 			match = append(match, n)
+			if !slices.ContainsFunc(nodes[n].outs, func(o anchorOut) bool { return !o.rule.digits }) {
+				digitRuns = append(digitRuns, n)
+			}
 		}
 	}
+	// A twin row for each match state of the digits trigger alone (see
+	// runTwins below), after the plain states.
+	twinAt := len(plain)
+	nPlain := len(plain) + len(digitRuns)
 	// Match states start at a power of two, so that "any of these states
 	// is a match" is one test of their bitwise OR (see walkLanes). The
 	// rows between the last plain state and matchMin are never used.
 	m.matchMin = uint32(1)
-	for m.matchMin < uint32(len(plain))*m.stride {
+	for m.matchMin < uint32(nPlain)*m.stride {
 		m.matchMin <<= 1
 	}
 	for i, n := range plain {
@@ -220,6 +227,27 @@ func buildMachine(rules []*rule) (*machine, error) {
 				r[c] = fr[c]
 			}
 		}
+	}
+	// Runs of digits: a run of seven digits is the digits trigger's
+	// anchor, and so is every digit after it in the same run, as the
+	// anchor's state loops on digits. The trigger analyses the whole run
+	// (the region around it) at its first anchor and skips the others
+	// (digitEnd), so those hits only cost: a float's 17 digits were 11
+	// hits. Such a state's digits go instead to a twin that is no match
+	// state but has its row otherwise, and loops on digits: a run hits
+	// once. (The twin and the state behave the same on every byte but a
+	// digit, where both go to the twin; so a walk that starts in either,
+	// as lateLanes may, goes on the same.)
+	digit := m.class['0']
+	for i, n := range digitRuns {
+		id := ids[n]
+		if m.trans[id+uint32(digit)] != id {
+			continue // the run goes on to a longer anchor (a known secret)
+		}
+		twin := uint32(twinAt+i) * m.stride
+		copy(m.trans[twin:twin+m.stride], m.trans[id:id+m.stride])
+		m.trans[twin+uint32(digit)] = twin
+		m.trans[id+uint32(digit)] = twin
 	}
 	for i, n := range match {
 		outs := nodes[n].outs

@@ -340,6 +340,28 @@ func TestDeclineKeyedChangesNothing(t *testing.T) {
 	}
 }
 
+// TestDigitRunHitsOnce checks the automaton's digit-run twin: a run of
+// digits is one hit, at its seventh digit, however long; the anchors of a
+// separator after it still end where they do.
+func TestDigitRunHitsOnce(t *testing.T) {
+	r := Default()
+	for _, c := range []struct {
+		in   string
+		want []int32
+	}{
+		{"x 12345678901234567890 y", []int32{9}},
+		{"0.05577448485921505,-0.03351638629746602", []int32{9, 30}},
+		{"12345678-1234", []int32{7, 13}}, // "00-0000" ends at the last digit
+		{"123456 7", nil},
+	} {
+		var lanes [lanes][]hitRec
+		got, _ := r.m.hitEnds([]byte(c.in), nil, nil, &lanes)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("hitEnds(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
 // TestDropHitsDrops checks that the hits it is for are dropped: a REST
 // object's URL and an OAuth "token_type":"Bearer" leave no hit to visit.
 func TestDropHitsDrops(t *testing.T) {
