@@ -16,6 +16,7 @@ const (
 	cSpace                    // space, tab, CR, LF, FF, VT
 	cURLStop                  // cannot be in a URL as written in text (see urlStop)
 	cAuthorityEnd             // ends a URL's authority: a cURLStop byte or / ? #
+	cNumber                   // may be in a JSON number: 0-9 - + . e E
 )
 
 const cAlnum = cDigit | cUpper | cLower
@@ -52,6 +53,9 @@ var ctab = func() (t [256]uint16) {
 			v |= cURLStop | cAuthorityEnd
 		case '/', '?', '#':
 			v |= cAuthorityEnd
+		}
+		if isDigit(b) || b == '-' || b == '+' || b == '.' || b == 'e' || b == 'E' {
+			v |= cNumber
 		}
 		t[c] = v
 	}

@@ -340,6 +340,88 @@ func TestDeclineKeyedChangesNothing(t *testing.T) {
 	}
 }
 
+// TestNumbersChangeNothing checks inertNumberAt and numberInert the way
+// TestDropHitsChangesNothing checks dropHits: documents of numbers of
+// every shape (ids, Unix times, floats with long fractions, exponents,
+// cards, North American and national phone numbers, SSNs) under keys that
+// give them a context or not, in objects, arrays, nested arrays and at
+// the top level, and under keys that redaction rewrites, come out the
+// same with every number scanned.
+func TestNumbersChangeNothing(t *testing.T) {
+	with := Default()
+	without, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	without.keepAllHits = true
+	nums := []string{"1296269", "-1296269", "1733000037", "4155552671", "14155552671", "536294817", "4111111111111111",
+		"-4111111111111111", "4111111111111111.5", "0.0831896", "-0.05577448485921505", "37.774929", "-122.419416",
+		"1.5e-1234567", "2.5E+12345678", "0.4111111111111111", "20.71838750", "0.2071838750", "12345678901234567890", "7"}
+	keys := []string{"phone", "phones", "tel", "mobile", "ssn", "contact", "fax_number", "user_id", "embedding", "lat",
+		"values", "max_tokens", "password=hunter2", "callback", "telemetry", "Phone Number", "x"}
+	rng := rand.New(rand.NewPCG(21, 23))
+	num := func() string { return nums[rng.IntN(len(nums))] }
+	var value func(depth int) string
+	value = func(depth int) string {
+		switch k := rng.IntN(6); {
+		case k < 3 || depth > 2:
+			return num()
+		case k == 3:
+			var b strings.Builder
+			b.WriteString("[")
+			for i := range 1 + rng.IntN(6) {
+				if i > 0 {
+					b.WriteString([]string{",", ", ", ",\n  "}[rng.IntN(3)])
+				}
+				b.WriteString(value(depth + 1))
+			}
+			return b.String() + "]"
+		case k == 4:
+			return `"` + num() + " " + num() + `"`
+		default:
+			var b strings.Builder
+			b.WriteString("{")
+			for i := range 1 + rng.IntN(4) {
+				if i > 0 {
+					b.WriteString(",")
+				}
+				b.WriteString(`"` + keys[rng.IntN(len(keys))] + `":` + []string{"", " "}[rng.IntN(2)] + value(depth+1))
+			}
+			return b.String() + "}"
+		}
+	}
+	changed := 0
+	for range 400 {
+		var doc []byte
+		if rng.IntN(4) == 0 {
+			doc = []byte("[" + value(1) + "," + strings.Repeat(num()+",", 40) + num() + "]")
+		} else {
+			var b strings.Builder
+			b.WriteString(`{"pad":"` + strings.Repeat("x", minHitMap) + `"`)
+			for range 2 + rng.IntN(8) {
+				b.WriteString(`,"` + keys[rng.IntN(len(keys))] + `":` + value(0))
+			}
+			doc = []byte(b.String() + "}")
+		}
+		want, werr := without.JSON(doc)
+		if werr != nil {
+			t.Fatalf("the generator wrote invalid JSON (%v): %s", werr, doc)
+		}
+		if got, _ := with.JSON(doc); !bytes.Equal(got, want) {
+			t.Fatalf("JSON differs\n in: %s\ngot: %s\nwant: %s", doc, got, want)
+		}
+		if got := with.JSONUnchecked(doc); !bytes.Equal(got, want) {
+			t.Fatalf("JSONUnchecked differs\n in: %s\ngot: %s\nwant: %s", doc, got, want)
+		}
+		if !bytes.Equal(want, doc) {
+			changed++
+		}
+	}
+	if changed < 100 {
+		t.Fatalf("only %d documents had anything redacted: the numbers test too little", changed)
+	}
+}
+
 // TestDigitRunHitsOnce checks the automaton's digit-run twin: a run of
 // digits is one hit, at its seventh digit, however long; the anchors of a
 // separator after it still end where they do.

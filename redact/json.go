@@ -87,6 +87,7 @@ func (r *Redactor) newJSONWalker(b []byte, fn func(Finding)) *jsonWalker {
 	j.escQ, j.hasEsc = j.escQ[:0], false
 	if j.keyOwner != r {
 		j.tokens = tokenMemo{}
+		j.numKey = numberKeyMemo{}
 		j.keyOwner = r
 	}
 	return j
@@ -144,6 +145,7 @@ type jsonWalker struct {
 	// redaction left unchanged, was found to be under keyOwner's rules
 	// (tokenKey, tokenSecretKey, tokenCleanValue bits).
 	tokens   tokenMemo
+	numKey   numberKeyMemo
 	keyOwner *Redactor
 }
 
@@ -737,13 +739,113 @@ func rawSpan(rawAt []int32, start, end int) (int, int) {
 // redactNumber runs the digit rules on a number read under key k; a number
 // with a finding becomes a string.
 func (j *jsonWalker) redactNumber(s, e int, k jsonKey) {
-	if !j.mayMatch(s, e) {
+	if !j.mayMatch(s, e) || j.numberInert(j.in[s:e], k.name) {
 		return
 	}
 	out, changed, _ := j.r.appendRedactedKey(nil, j.in[s:e], k, j.shifted(s), j.held.get(j.r))
 	if changed {
 		j.replace(s, e, appendJSONString(nil, out))
 	}
+}
+
+// numberInert reports that the digit rules surely find nothing in the
+// JSON number num read under the key name, without running them: an
+// API's floats (an embedding's 1,536 of them, coordinates, scores) and
+// ids would each cost a scanner's set-up and a region's analysis.
+//
+// In a number token, only the digits trigger can match (no other enabled
+// rule has an anchor made of number bytes: numbersDigitsOnly), and the
+// digit rules can find only
+//
+//   - a card, in a plain integer of 13 digits or more: cardShape takes
+//     no '.' between groups, and a group glued to '.' or 'e' ends no
+//     single-group candidate;
+//   - an SSN or a phone number, only with an SSN or phone word as
+//     context, which for a number is its key alone (keyInReach: only a
+//     sign may come before its digits), as ctx reads it: so the key's
+//     context is judged once, as ctx would, and kept (numberKeyMemo).
+//
+// No IBAN (no letter before the digits), no E.164 number (a '+' only in
+// an exponent, glued to its 'e'), no placeholder.
+func (j *jsonWalker) numberInert(num, name []byte) bool {
+	r := j.r
+	if !r.numbersDigitsOnly || r.keepAllHits {
+		return false
+	}
+	neg := num[0] == '-'
+	if neg {
+		num = num[1:]
+	}
+	plain := 0
+	for plain < len(num) && isDigit(num[plain]) {
+		plain++
+	}
+	if plain == len(num) && plain >= 13 {
+		return false // may be a card
+	}
+	return !j.numKey.context(r, name, neg)
+}
+
+// numberKeyMemo keeps the last answers of numberKeyContext, for one key
+// and either sign: the numbers of one array or object share a key.
+type numberKeyMemo struct {
+	key [keyTail]byte // the part of the key ctx reads
+	n   uint8
+	set [2]bool // by sign: 1 for a minus
+	ctx [2]bool
+
+	// For plain: the last whole key asked about (up to inertKeyMaxLen
+	// bytes), and whether it is never rewritten.
+	whole      [inertKeyMaxLen]byte
+	wn         uint8
+	wset, safe bool
+}
+
+// plain reports whether the object key key (raw, no escape) is read by
+// its values as it is written: it holds no anchor, or it is inert (see
+// inertKey); either way no rule rewrites it.
+func (m *numberKeyMemo) plain(r *Redactor, key []byte) bool {
+	if len(key) > inertKeyMaxLen {
+		return false
+	}
+	if !m.wset || int(m.wn) != len(key) || string(m.whole[:m.wn]) != string(key) {
+		m.wn, m.wset = uint8(copy(m.whole[:], key)), true
+		m.safe = !r.MayMatch(key) || r.inertKey(key)
+	}
+	return m.safe
+}
+
+// context returns numberKeyContext(r, name, neg), from the memo when it
+// has the answer.
+func (m *numberKeyMemo) context(r *Redactor, name []byte, neg bool) bool {
+	tail := name[max(0, len(name)-keyTail):]
+	if int(m.n) != len(tail) || string(m.key[:m.n]) != string(tail) {
+		m.n, m.set = uint8(copy(m.key[:], tail)), [2]bool{}
+	}
+	i := 0
+	if neg {
+		i = 1
+	}
+	if !m.set[i] {
+		m.set[i], m.ctx[i] = true, numberKeyContext(r, name, neg)
+	}
+	return m.ctx[i]
+}
+
+// numberKeyContext reports whether the key name gives a number read under
+// it (neg: with a minus sign) a phone or SSN context, as digitRegion.ctx
+// reads it: the key's tail, `":`, the sign, then the digits.
+func numberKeyContext(r *Redactor, name []byte, neg bool) bool {
+	if len(name) == 0 {
+		return false // ctx reads the token alone: no word before its digits
+	}
+	var buf [keyTail + 3]byte
+	var prefix []byte
+	if neg {
+		prefix = []byte("-")
+	}
+	w, at := jsonKey{name: name, num: true}.withKey(buf[:0], prefix)
+	return context(w, at, phoneWords, phoneFirst, r.placeholders) || context(w, at, ssnWords, ssnFirst, r.placeholders)
 }
 
 // codeValueAt reports whether the value at i is a code (4 to 12 digits,

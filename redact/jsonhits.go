@@ -74,6 +74,7 @@ func (j *jsonWalker) dropHits() {
 	// later hit before it lies in the same string, with no quote or
 	// backslash between: its string end is the same, without a search.
 	endQ := -1
+	ns := numberScan{esc: -1, open: -1}
 	for i, h := range j.hits {
 		e := int(h)
 		if e <= inertEnd {
@@ -93,6 +94,10 @@ func (j *jsonWalker) dropHits() {
 			if declineDigits(b, e) {
 				for runEnd = e; runEnd < len(b) && isDigit(b[runEnd]); runEnd++ {
 				}
+				continue
+			}
+			if end := j.inertNumberAt(e, &ns); end > 0 {
+				runEnd = end // every anchor in the number
 				continue
 			}
 		} else if flags&stDeclOnly != 0 {
@@ -137,6 +142,151 @@ func (j *jsonWalker) dropHits() {
 		out = append(out, h)
 	}
 	j.hits = out
+}
+
+// numberScan is what dropHits knows, from one digit hit in a JSON number
+// to the next, for inertNumberAt.
+type numberScan struct {
+	esc      int // the document has a backslash: 1; none: 0; not looked yet: -1
+	qpos, qn int // qn quotes in in[:qpos]
+	// The array of numbers last judged: its opening bracket (-1: none),
+	// where its last number judged ends, and its key.
+	open, end int
+	key       []byte
+}
+
+// inertNumberAt returns the end of the JSON number in which the digit
+// anchor ending at e lies, if a visit would find nothing in it: the
+// number is read under a key (or none) that the walkers would read as it
+// is written, and numberInert says its digits are nothing under that
+// key. Otherwise it returns 0. An embedding's 1,536 floats, coordinates
+// and scores each hold a seven-digit run, which is an anchor; visiting
+// each cost more than the rest of the document.
+//
+// It decides only where sparse would find the same number and key and
+// check the same bytes: in a document with no backslash (so a quote
+// count tells strings from the rest), a number outside every string,
+// standing where a value may, after a key (checked as keyBefore does)
+// or in an array of numbers that stands after a key or at the top
+// level. The array is found by looking back over numbers, commas and
+// whitespace to its '[' (at most maxNumberLook bytes), once per array:
+// later numbers of the same array need only the bytes since the last.
+func (j *jsonWalker) inertNumberAt(e int, ns *numberScan) int {
+	b, r := j.in, j.r
+	if !r.numbersDigitsOnly || r.keepAllHits {
+		return 0
+	}
+	if ns.esc < 0 {
+		ns.esc = 0
+		if bytes.IndexByte(b, '\\') >= 0 {
+			ns.esc = 1
+		}
+	}
+	if ns.esc != 0 {
+		return 0
+	}
+	back := b[max(0, e-maxNumberLook-1):e]
+	i := len(back)
+	for i > 0 && isNumberByte(back[i-1]) {
+		i--
+	}
+	s := e - len(back) + i
+	if s == 0 || !isNumberByte(b[s]) || s < ns.qpos {
+		return 0
+	}
+	t, err := j.number(s)
+	if err != nil || t < e || t < len(b) && isNumberByte(b[t]) {
+		return 0
+	}
+	ns.qn += bytes.Count(b[ns.qpos:s], quoteByte)
+	ns.qpos = s
+	if ns.qn%2 != 0 || !j.closesValue(t) {
+		return 0 // in a string, or not where a value ends
+	}
+	prev := j.back(s - 1)
+	var key []byte
+	switch {
+	case prev < 0:
+		// A top-level number: no key.
+	case b[prev] == ':':
+		var ok bool
+		if key, ok = j.plainKeyBefore(prev); !ok {
+			return 0
+		}
+	case b[prev] == ',' && !j.afterValue(prev):
+		return 0
+	case b[prev] == ',' || b[prev] == '[':
+		if ns.open < 0 || ns.end > s || !onlyNumbers(b[ns.end:s]) {
+			open := s - 1
+			for open >= 0 && s-open <= maxNumberLook && b[open] != '[' && (isNumberByte(b[open]) || b[open] == ',' || isJSONSpace(b[open])) {
+				open--
+			}
+			if open < 0 || b[open] != '[' {
+				return 0
+			}
+			ns.open, ns.key = open, nil
+			if kp := j.back(open - 1); kp >= 0 {
+				if b[kp] != ':' {
+					return 0 // an array in an array: read under the outer one's key
+				}
+				var ok bool
+				if ns.key, ok = j.plainKeyBefore(kp); !ok {
+					ns.open = -1
+					return 0
+				}
+			}
+		}
+		ns.end = t
+		key = ns.key
+	default:
+		return 0
+	}
+	if !j.numberInert(b[s:t], key) {
+		return 0
+	}
+	return t
+}
+
+// maxNumberLook bounds inertNumberAt's look-backs, so that its work per
+// hit stays bounded.
+const maxNumberLook = 256
+
+// onlyNumbers reports whether b holds nothing but number bytes, commas and
+// JSON whitespace: the elements between two numbers of one array.
+func onlyNumbers(b []byte) bool {
+	for _, c := range b {
+		if !isNumberByte(c) && c != ',' && !isJSONSpace(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// plainKeyBefore returns the object key that ends just before the colon
+// at prev, as keyBefore reads it in a document with no backslash, if the
+// walkers read the value under it as written: a key with no anchor, or an
+// inert one (see inertKey), is never rewritten. ok is false otherwise, or
+// when the key does not stand where keyBefore wants one.
+func (j *jsonWalker) plainKeyBefore(prev int) (key []byte, ok bool) {
+	b := j.in
+	kq := j.back(prev - 1)
+	if kq < 0 || b[kq] != '"' {
+		return nil, false
+	}
+	lo := max(0, kq-inertKeyMaxLen-1)
+	ks := bytes.LastIndexByte(b[lo:kq], '"')
+	if ks < 0 {
+		return nil, false
+	}
+	ks += lo
+	key = b[ks+1 : kq]
+	if hasControl(key) || !j.keyContext(j.back(ks-1)) {
+		return nil, false
+	}
+	if !j.numKey.plain(j.r, key) {
+		return nil, false
+	}
+	return key, true
 }
 
 // plainValue reports whether the string in which the anchors ending at e

@@ -469,9 +469,7 @@ func (j *jsonWalker) numberAt(p int) (s, e int, ok bool) {
 	return s, e, true
 }
 
-func isNumberByte(c byte) bool {
-	return isDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'
-}
+func isNumberByte(c byte) bool { return ctab[c]&cNumber != 0 }
 
 // hasControl reports a byte below 0x20, which JSON strings may not hold raw.
 func hasControl(b []byte) bool {

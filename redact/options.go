@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -275,6 +276,11 @@ func (c *config) build() (*Redactor, error) {
 	}
 	r.m = m
 	r.inertKeys = new(inertKeys)
+	r.numbersDigitsOnly = !slices.ContainsFunc(r.rules, func(x *rule) bool {
+		return !x.digits && slices.ContainsFunc(x.anchors, func(a string) bool {
+			return strings.Trim(a, "0123456789+-.eE") == ""
+		})
+	})
 	return r, nil
 }
 

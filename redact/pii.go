@@ -481,9 +481,14 @@ const (
 // reads at most a few dozen bytes.
 func declineDigits(b []byte, e int) bool {
 	const maxRun, maxAlone, maxSpaces = 32, 12, 4
-	ds := e
-	for ds > 0 && e-ds <= maxRun && isDigit(b[ds-1]) {
-		ds--
+	back := b[max(0, e-maxRun-1):e]
+	i := len(back)
+	for i > 0 && isDigit(back[i-1]) {
+		i--
+	}
+	ds := e - len(back) + i
+	if ds > 0 && b[ds-1] != ' ' && regionSep(b[ds-1]) {
+		return false // a float's fraction, a date: no case below holds
 	}
 	de := e
 	for de < len(b) && de-ds <= maxRun && isDigit(b[de]) {

@@ -34,8 +34,12 @@ type Redactor struct {
 
 	pool sync.Pool // *scanner
 
-	inertKeys   *inertKeys // which object keys are inert (see dropHits)
-	keepAllHits bool       // tests: visit every hit and decline nothing, to compare with dropHits and declinedAll
+	inertKeys *inertKeys // which object keys are inert (see dropHits)
+
+	// numbersDigitsOnly: no enabled rule but the digits trigger has an
+	// anchor made of the bytes of a JSON number (see numberInert).
+	numbersDigitsOnly bool
+	keepAllHits       bool // tests: visit every hit and decline nothing, to compare with dropHits and declinedAll
 }
 
 // digitRules are the rules the digits trigger serves; nil when disabled.
