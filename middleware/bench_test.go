@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -29,10 +30,15 @@ import (
 //     seven-digit ids and Unix times (digit runs long enough to be a
 //     phone number), a URL and an English description whose words hold
 //     short anchors ("task", "design", "passenger"). About four tokens
-//     per object need a validator; the hardest of the four bodies.
+//     per object need a validator.
+//   - "embedding": an LLM gateway's embeddings response, floats with 17
+//     significant digits: every number holds a run of seven digits.
 func cleanJSON(n int, extra string) []byte {
-	if extra == "listing" {
+	switch extra {
+	case "listing":
 		return listingJSON(n)
+	case "embedding":
+		return embeddingJSON(n)
 	}
 	var b bytes.Buffer
 	b.WriteString(`{"data":[`)
@@ -74,8 +80,25 @@ func listingJSON(n int) []byte {
 	return b.Bytes()
 }
 
+// embeddingJSON returns the "embedding" body of cleanJSON: an OpenAI-style
+// embeddings list of pseudo-random floats in (-0.07, 0.07).
+func embeddingJSON(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"object":"list","data":[{"object":"embedding","index":0,"embedding":[`)
+	x := uint64(12345)
+	for i := 0; b.Len() < n-120; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		x = x*6364136223846793005 + 1442695040888963407
+		b.WriteString(strconv.FormatFloat((float64(x>>11)/(1<<53)-0.5)/7, 'g', -1, 64))
+	}
+	b.WriteString(`]}],"model":"text-embedding-3-small","usage":{"prompt_tokens":8,"total_tokens":8}}`)
+	return b.Bytes()
+}
+
 // The clean 16 KiB bodies of the benchmarks.
-var cleanBodies = []string{"plain", "urls", "anchor-words", "listing"}
+var cleanBodies = []string{"plain", "urls", "anchor-words", "listing", "embedding"}
 
 // BenchmarkOutputFilter measures what the filter adds to a realistic
 // response: a 16 KiB clean JSON body served over loopback HTTP/1.1 with

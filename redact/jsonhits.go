@@ -198,7 +198,12 @@ func (j *jsonWalker) inertNumberAt(e int, ns *numberScan) int {
 	if err != nil || t < e || t < len(b) && isNumberByte(b[t]) {
 		return 0
 	}
-	ns.qn += bytes.Count(b[ns.qpos:s], quoteByte)
+	// The next number of the array last judged: only numbers, commas and
+	// whitespace since it, so no quote either.
+	same := ns.open >= 0 && ns.end <= s && onlyNumbers(b[ns.end:s])
+	if !same {
+		ns.qn += bytes.Count(b[ns.qpos:s], quoteByte)
+	}
 	ns.qpos = s
 	if ns.qn%2 != 0 || !j.closesValue(t) {
 		return 0 // in a string, or not where a value ends
@@ -216,7 +221,7 @@ func (j *jsonWalker) inertNumberAt(e int, ns *numberScan) int {
 	case b[prev] == ',' && !j.afterValue(prev):
 		return 0
 	case b[prev] == ',' || b[prev] == '[':
-		if ns.open < 0 || ns.end > s || !onlyNumbers(b[ns.end:s]) {
+		if !same {
 			open := s - 1
 			for open >= 0 && s-open <= maxNumberLook && b[open] != '[' && (isNumberByte(b[open]) || b[open] == ',' || isJSONSpace(b[open])) {
 				open--
