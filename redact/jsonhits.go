@@ -100,6 +100,36 @@ func (j *jsonWalker) dropHits() {
 				runEnd = end // every anchor in the number
 				continue
 			}
+		} else if flags&(stDeclOnly|stKeyed) == stDeclOnly|stKeyed {
+			// A secret noun's root lies in a key as often as in a value.
+			q := endQ // the hit lies in the value last judged
+			if e > endQ {
+				q = bytes.IndexByte(b[e:min(len(b), e+inertKeyMaxLen+1)], '"')
+				if q >= 0 {
+					q += e
+					if c := j.ws(q + 1); c < len(b) && b[c] == ':' {
+						// A key: read through its hit, unless it is inert.
+						if end := j.inertKeyEnding(e, q, st); end > 0 {
+							inertEnd = end
+							continue
+						}
+						out = append(out, h)
+						continue
+					}
+				}
+				if q < 0 || bytes.IndexByte(b[e:q], '\\') >= 0 {
+					q = stringEnd(b, e) // far, or an escape: -1
+				}
+				if q >= 0 {
+					endQ = q
+				}
+			}
+			if q >= 0 && r.m.declinedBefore(b[:q], e, st) && (q == plainQ || j.plainValue(e, q, st)) {
+				plainQ = q // the next hit in this string needs no second look
+				continue
+			}
+			out = append(out, h)
+			continue
 		} else if flags&stDeclOnly != 0 {
 			q := endQ
 			if e > endQ {
@@ -107,28 +137,8 @@ func (j *jsonWalker) dropHits() {
 					endQ = q
 				}
 			}
-			if q >= 0 {
-				if flags&stKeyed == 0 {
-					if r.m.declinedBefore(b[:q], e, st) {
-						continue
-					}
-				} else if c := j.ws(q + 1); c < len(b) && b[c] == ':' {
-					// A key: a secret noun's root is read there through
-					// its hit, unless the key is inert.
-					if end := j.inertKeyEnding(e, q, st); end > 0 {
-						inertEnd = end
-						continue
-					}
-					out = append(out, h)
-					continue
-				} else {
-					if !r.m.declinedBefore(b[:q], e, st) || q != plainQ && !j.plainValue(e, q, st) {
-						out = append(out, h)
-						continue
-					}
-					plainQ = q // the next hit in this string needs no second look
-					continue
-				}
+			if q >= 0 && r.m.declinedBefore(b[:q], e, st) {
+				continue
 			}
 		}
 		// A digit run is a number's or a value's far more often than a
