@@ -848,9 +848,9 @@ func numberKeyContext(r *Redactor, name []byte, neg bool) bool {
 	return context(w, at, phoneWords, phoneFirst, r.placeholders) || context(w, at, ssnWords, ssnFirst, r.placeholders)
 }
 
-// codeValueAt reports whether the value at i is a code (4 to 12 digits,
-// as a string with no escape or as a number) under a code key (see
-// codeNouns): then it is secret.
+// codeValueAt reports whether the value at i is a code (digits, as a
+// string with no escape or as a number, see codeValue) under a code key
+// (see codeKey): then it is secret.
 func (j *jsonWalker) codeValueAt(key []byte, i int) bool {
 	in := j.in
 	if i >= len(in) {
@@ -867,7 +867,7 @@ func (j *jsonWalker) codeValueAt(key []byte, i int) bool {
 		e++
 	}
 	ended := e == len(in) && !quoted || e < len(in) && (quoted && in[e] == '"' || !quoted && !isNumberByte(in[e]))
-	return ended && codeValue(in[s:e]) && isCodeKey(trimKey(key))
+	return ended && codeValue(in[s:e], codeKey(trimKey(key)))
 }
 
 // redactSecretValue replaces the value in[s:e] of a secret key.

@@ -19,6 +19,10 @@ var jsonRows = []jsonRow{
 	// A PIN or a one-time password: secret when it is 4 to 12 digits.
 	{"codes", `{"pin":"4821","otp":123456,"card_pin":"1357","otpCode":"998877","totp":" 123456"}`,
 		`{"pin":"[REDACTED:keyed-secret]","otp":"[REDACTED:keyed-secret]","card_pin":"[REDACTED:keyed-secret]","otpCode":"[REDACTED:keyed-secret]","totp":" 123456"}`},
+	{"card codes", `{"cvv":"123","cvc":4821,"card":{"CVV2":"987","csc":"0042"}}`,
+		`{"cvv":"[REDACTED:keyed-secret]","cvc":"[REDACTED:keyed-secret]","card":{"CVV2":"[REDACTED:keyed-secret]","csc":"[REDACTED:keyed-secret]"}}`},
+	{"not card codes", `{"cvv":"required","cvc":12,"cvv_length":3,"csc":12345,"cvv":"1234567"}`,
+		`{"cvv":"required","cvc":12,"cvv_length":3,"csc":12345,"cvv":"1234567"}`},
 	{"not codes", `{"pin":17,"gpio_pin":"GPIO17","otp":"sms","otp_settings":{"length":6},"pin_count":4821,"otp2":{"pin":"A0"},"pin_hash":"12345678901234","pin":-1234,"otp":1234.5}`,
 		`{"pin":17,"gpio_pin":"GPIO17","otp":"sms","otp_settings":{"length":6},"pin_count":4821,"otp2":{"pin":"A0"},"pin_hash":"12345678901234","pin":-1234,"otp":1234.5}`},
 	{"code under an escaped key", `{"p\u0069n":"4821"}`, `{"p\u0069n":"[REDACTED:keyed-secret]"}`},

@@ -84,8 +84,8 @@ type JSONWriter struct {
 	tok       []byte
 	isKey     bool  // the string is an object key
 	tokSecret bool  // the token is the value of a secret key
-	codeKey   bool  // the key just read is a code key (see codeNouns)
-	tokCode   bool  // the token is the value of a code key: secret if a code
+	codeKey   int   // the kind of code key the key just read is (see codeKey)
+	tokCode   int   // the token is the value of a code key of this kind: secret if a code
 	tokKeyed  bool  // the token is the value of the key in bufs.key
 	tooLong   bool  // the token passed the limit; tok is then empty
 	tokMax    int   // the limit plus the token's opening quote
@@ -294,7 +294,7 @@ func (jw *JSONWriter) writeOut() error {
 // isCode reports a code key's value that is a code (see codeNouns):
 // digits are the value's content, tok the whole token.
 func (jw *JSONWriter) isCode(digits, tok []byte) bool {
-	return jw.tokCode && codeValue(digits) && !jw.r.jsonSecretKept(tok)
+	return codeValue(digits, jw.tokCode) && !jw.r.jsonSecretKept(tok)
 }
 
 // release drops buffers grown for a long token once they are not in use,
@@ -442,8 +442,11 @@ func (jw *JSONWriter) startValue(p []byte, i int) (int, error) {
 	}
 	secret := jw.secret && !jw.skipping
 	keyed := jw.keyed && !secret && !jw.skipping
-	code := jw.codeKey && !secret && !jw.skipping
-	jw.secret, jw.keyed, jw.codeKey = false, false, false
+	code := jw.codeKey
+	if secret || jw.skipping {
+		code = notCode
+	}
+	jw.secret, jw.keyed, jw.codeKey = false, false, notCode
 	switch {
 	case c == '{' || c == '[':
 		if len(jw.stack) >= maxJSONDepth {
@@ -697,7 +700,10 @@ func (jw *JSONWriter) endString(tok []byte) {
 				jw.bufs.key = append(jw.bufs.key[:0], jw.bufs.scratch...)
 			}
 			jw.secret = pairValue || jw.r.isSecretKey(trimKey(jw.bufs.key))
-			jw.codeKey = !jw.secret && isCodeKey(trimKey(jw.bufs.key))
+			jw.codeKey = notCode
+			if !jw.secret {
+				jw.codeKey = codeKey(trimKey(jw.bufs.key))
+			}
 		}
 		switch {
 		case !ok:

@@ -48,7 +48,7 @@ const keyedRuleID = "keyed-secret"
 
 // keyAnchors are the roots of every secret noun; each hit runs the keyed
 // validator, which rejects most hits in a few bytes (no separator follows).
-var keyAnchors = []string{"pass", "pwd", "secret", "token", "key", "credential", "creds", "authoriz", "cookie", "sig", "pin", "otp", "masterauth"}
+var keyAnchors = []string{"pass", "pwd", "secret", "token", "key", "credential", "creds", "authoriz", "cookie", "sig", "pin", "otp", "masterauth", "cvv", "cvc", "csc"}
 
 // codeNouns name a short numeric secret, a PIN or a one-time password, as
 // a key's last word (also "pin_code", "otpCode"). Such a key is secret
@@ -56,21 +56,54 @@ var keyAnchors = []string{"pass", "pwd", "secret", "token", "key", "credential",
 // number, "otp": "sms" a channel, "otp": {"length": 6} a setting.
 var codeNouns = []string{"pin", "otp", "totp", "hotp"}
 
-// isCodeKey reports a key named by a code noun (see codeNouns).
-func isCodeKey(k []byte) bool {
+// cardCodeNouns name a payment card's security code (CVV, CVC, CSC) as a
+// key's last word ("cvv", "card_cvc", "cvv2"). Such a key is secret only
+// for a value of 3 or 4 digits: "cvv": "required" is a validation
+// message, "cvv_length": 3 a setting.
+var cardCodeNouns = []string{"cvv", "cvc", "csc", "cvv2", "cvc2"}
+
+// Kinds of code key (see codeKey).
+const (
+	notCode  = iota
+	pinCode  // a code noun: 4 to 12 digits
+	cardCode // a card code noun: 3 or 4 digits
+)
+
+// codeKey returns the kind of code key k is: named by a code noun (also
+// "pin_code", "otpCode"), by a card code noun, or neither (notCode).
+func codeKey(k []byte) int {
 	var buf [12][2]int
 	words := keyWords(k, buf[:0])
 	n := len(words)
 	if n == 0 {
-		return false
+		return notCode
 	}
 	last := k[words[n-1][0]:words[n-1][1]]
-	return inFold(last, codeNouns) ||
-		n >= 2 && equalFold(last, "code") && inFold(k[words[n-2][0]:words[n-2][1]], codeNouns)
+	switch {
+	case inFold(last, codeNouns) ||
+		n >= 2 && equalFold(last, "code") && inFold(k[words[n-2][0]:words[n-2][1]], codeNouns):
+		return pinCode
+	case inFold(last, cardCodeNouns) ||
+		n >= 2 && isDigits(last) && len(last) == 1 && inFold(k[words[n-2][0]:words[n-2][1]], cardCodeNouns):
+		return cardCode // also "cvv_2", "CVV2" read as two words
+	}
+	return notCode
 }
 
-// codeValue reports a value a code key hides: 4 to 12 digits.
-func codeValue(v []byte) bool { return len(v) >= 4 && len(v) <= 12 && isDigits(v) }
+// isCodeKey reports a key named by a code noun or a card code noun.
+func isCodeKey(k []byte) bool { return codeKey(k) != notCode }
+
+// codeValue reports a value that a code key of the kind kind hides: 4 to
+// 12 digits under a code noun, 3 or 4 under a card code noun.
+func codeValue(v []byte, kind int) bool {
+	switch kind {
+	case pinCode:
+		return len(v) >= 4 && len(v) <= 12 && isDigits(v)
+	case cardCode:
+		return len(v) >= 3 && len(v) <= 4 && isDigits(v)
+	}
+	return false
+}
 
 // keyQualifiers make "key" a secret noun when they are the word before it:
 // api_key, private_key, x-api-key, secretKey … but not public_key, key_id,
@@ -626,18 +659,21 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	}
 	key := w[ks:ke]
 	sec, header := s.classifyKey(key)
-	code := !sec && isCodeKey(key)
+	code := notCode
+	if !sec {
+		code = codeKey(key)
+	}
 	// A bare "key" names an API key as a URL query parameter
 	// (?key=AIza…, &key=…): judged below by its value's shape.
-	queryKey := !sec && !code && equalFold(key, "key") && ks >= 1 && (w[ks-1] == '?' || w[ks-1] == '&' || w[ks-1] == '#' || w[ks-1] == ';') && se < len(w) && w[se] == '='
-	if !sec && !code && !queryKey {
+	queryKey := !sec && code == notCode && equalFold(key, "key") && ks >= 1 && (w[ks-1] == '?' || w[ks-1] == '&' || w[ks-1] == '#' || w[ks-1] == ';') && se < len(w) && w[se] == '='
+	if !sec && code == notCode && !queryKey {
 		return
 	}
 	if ks >= 2 && w[ks-2] == '$' && w[ks-1] == '{' {
 		shellDefault(s, w, se) // ${DB_PASSWORD:-default}
 		return
 	}
-	if sep == sepPair && code {
+	if sep == sepPair && code != notCode {
 		return
 	}
 	if sep == sepPair {
@@ -668,7 +704,7 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 		kv.end = kv.first // one word: "password p4ss w0rd" is not a YAML value
 	}
 	v := w[kv.start:kv.end]
-	if code && !codeValue(v) {
+	if code != notCode && !codeValue(v, code) {
 		return // "pin=GPIO17", "otp: sms": not a code
 	}
 	if queryKey && !credentialLike(v) {
@@ -2235,7 +2271,7 @@ func keyedRule() *rule {
 	return &rule{
 		id:       keyedRuleID,
 		kind:     Secret,
-		desc:     "value of a key whose last word is a secret noun (password, secret, token, api key, private/access key, credentials, authorization, cookie; and, for a value of 4 to 12 digits only, PIN and OTP) in k=v, k: v, JSON, YAML (also block scalars), env, query, form[field], header, XML, --flag, directive and name/value-pair syntax",
+		desc:     "value of a key whose last word is a secret noun (password, secret, token, api key, private/access key, credentials, authorization, cookie; and, for a value of 4 to 12 digits only, PIN and OTP; of 3 or 4 digits only, a card's CVV, CVC or CSC) in k=v, k: v, JSON, YAML (also block scalars), env, query, form[field], header, XML, --flag, directive and name/value-pair syntax",
 		example:  `password=hunter2, "api_key": "…", Authorization: Bearer …`,
 		anchors:  keyAnchors,
 		back:     128,

@@ -49,6 +49,11 @@ var keyedSyntaxRows = []kvRow{
 	{"PIN colon", "PIN: 123456", "PIN: " + phKeyed},
 	{"otp json", `{"otp": "123456"}`, `{"otp": "` + phKeyed + `"}`},
 	{"otp_code", "otp_code=998877", "otp_code=" + phKeyed},
+	// A card's security code: 3 or 4 digits.
+	{"cvv", "card=visa cvv=123 exp=12/29", "card=visa cvv=" + phKeyed + " exp=12/29"},
+	{"CVC colon", "CVC: 4821", "CVC: " + phKeyed},
+	{"card_cvv2 json", `{"card_cvv2": "987"}`, `{"card_cvv2": "` + phKeyed + `"}`},
+	{"cvv not a code", "cvv=required cvv: 12 csc=12345 cvv_length=3", "cvv=required cvv: 12 csc=12345 cvv_length=3"},
 	// A password that starts with '$' but mixes cases and digits is not a
 	// variable reference.
 	{"dollar password", "password=$uperSecret2024", "password=" + phKeyed},

@@ -238,7 +238,7 @@ func (r *Redactor) String(s string) string {
 // JSON text: a log attribute, a form field, a member already decoded.
 // Digit-shaped PII reads the key as its context, as JSON does for
 // {"ssn":"123456789"}: nine digits are an SSN under "ssn" and a number
-// elsewhere. A code key's code ("pin", "otp_code": 4 to 12 digits) is
+// elsewhere. A code key's code ("pin", "otp_code": 4 to 12 digits; "cvv": 3 or 4) is
 // replaced whole. A secret key's value is not: see IsSecretKey and
 // SecretValue. It returns s itself, allocating nothing, when nothing is
 // found.
@@ -248,7 +248,7 @@ func (r *Redactor) KeyedString(key, s string) string {
 	}
 	b := unsafe.Slice(unsafe.StringData(s), len(s)) // read only
 	k := unsafe.Slice(unsafe.StringData(key), len(key))
-	if r.keyed != nil && codeValue(b) && isCodeKey(k) {
+	if r.keyed != nil && codeValue(b, codeKey(k)) {
 		out, _ := r.SecretValue(s)
 		return out
 	}
