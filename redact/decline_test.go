@@ -340,8 +340,9 @@ func TestDeclineKeyedChangesNothing(t *testing.T) {
 	}
 }
 
-// TestNumbersChangeNothing checks inertNumberAt and numberInert the way
-// TestDropHitsChangesNothing checks dropHits: documents of numbers of
+// TestNumbersChangeNothing checks inertNumberAt and numberInert (in the
+// walkers and the JSONWriter) the way TestDropHitsChangesNothing checks
+// dropHits: documents of numbers of
 // every shape (ids, Unix times, floats with long fractions, exponents,
 // cards, North American and national phone numbers, SSNs) under keys that
 // give them a context or not, in objects, arrays, nested arrays and at
@@ -412,6 +413,21 @@ func TestNumbersChangeNothing(t *testing.T) {
 		}
 		if got := with.JSONUnchecked(doc); !bytes.Equal(got, want) {
 			t.Fatalf("JSONUnchecked differs\n in: %s\ngot: %s\nwant: %s", doc, got, want)
+		}
+		var buf bytes.Buffer
+		jw := with.NewJSONWriter(&buf)
+		for rest := doc; len(rest) > 0; {
+			n := min(len(rest), 1+rng.IntN(40))
+			if _, err := jw.Write(rest[:n]); err != nil {
+				t.Fatal(err)
+			}
+			rest = rest[n:]
+		}
+		if err := jw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(buf.Bytes(), want) {
+			t.Fatalf("JSONWriter differs\n in: %s\ngot: %s\nwant: %s", doc, buf.Bytes(), want)
 		}
 		if !bytes.Equal(want, doc) {
 			changed++

@@ -768,7 +768,12 @@ func (j *jsonWalker) redactNumber(s, e int, k jsonKey) {
 // No IBAN (no letter before the digits), no E.164 number (a '+' only in
 // an exponent, glued to its 'e'), no placeholder.
 func (j *jsonWalker) numberInert(num, name []byte) bool {
-	r := j.r
+	return j.r.numberInert(num, name, &j.numKey)
+}
+
+// numberInert is jsonWalker.numberInert with the memo m, for the
+// JSONWriter too.
+func (r *Redactor) numberInert(num, name []byte, m *numberKeyMemo) bool {
 	if !r.numbersDigitsOnly || r.keepAllHits {
 		return false
 	}
@@ -783,7 +788,7 @@ func (j *jsonWalker) numberInert(num, name []byte) bool {
 	if plain == len(num) && plain >= 13 {
 		return false // may be a card
 	}
-	return !j.numKey.context(r, name, neg)
+	return !m.context(r, name, neg)
 }
 
 // numberKeyMemo keeps the last answers of numberKeyContext, for one key

@@ -82,8 +82,9 @@ type JSONWriter struct {
 	// string that opens and closes within one write without escapes is
 	// read from the write instead (wholeString).
 	tok       []byte
-	isKey     bool  // the string is an object key
-	tokSecret bool  // the token is the value of a secret key
+	isKey     bool // the string is an object key
+	tokSecret bool // the token is the value of a secret key
+	numKey    numberKeyMemo
 	codeKey   int   // the kind of code key the key just read is (see codeKey)
 	tokCode   int   // the token is the value of a code key of this kind: secret if a code
 	tokKeyed  bool  // the token is the value of the key in bufs.key
@@ -818,6 +819,10 @@ func (jw *JSONWriter) endNumber() {
 		var k jsonKey
 		if jw.tokKeyed {
 			k = jsonKey{name: jw.bufs.key, num: true}
+		}
+		if jw.r.numberInert(jw.tok, k.name, &jw.numKey) {
+			jw.out = append(jw.out, jw.tok...) // see jsonWalker.numberInert: a float, an id
+			return
 		}
 		out, changed, _ := jw.r.appendRedactedKey(jw.bufs.scratch[:0], jw.tok, k, nil, jw.held.get(jw.r))
 		if changed {
