@@ -237,6 +237,52 @@ func TestDeclineDigitsFindsNothing(t *testing.T) {
 	}
 }
 
+// visitOracle returns the default Redactor and one that visits every hit
+// and declines nothing (keepAllHits), whose output the hit filters must
+// reproduce.
+func visitOracle(t *testing.T) (with, without *Redactor) {
+	t.Helper()
+	without, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	without.keepAllHits = true
+	return Default(), without
+}
+
+// sameAsVisiting fails t unless JSON, JSONUnchecked and the JSONWriter
+// (written in random chunks) give the valid JSON document doc the bytes
+// that visiting every hit gives. It returns those bytes.
+func sameAsVisiting(t *testing.T, with, without *Redactor, doc []byte, rng *rand.Rand) []byte {
+	t.Helper()
+	want, err := without.JSON(doc)
+	if err != nil {
+		t.Fatalf("not JSON (%v): %s", err, doc)
+	}
+	if got, _ := with.JSON(doc); !bytes.Equal(got, want) {
+		t.Fatalf("JSON differs\n in: %s\ngot: %s\nwant: %s", doc, got, want)
+	}
+	if got := with.JSONUnchecked(doc); !bytes.Equal(got, want) {
+		t.Fatalf("JSONUnchecked differs\n in: %s\ngot: %s\nwant: %s", doc, got, want)
+	}
+	var buf bytes.Buffer
+	jw := with.NewJSONWriter(&buf)
+	for rest := doc; len(rest) > 0; {
+		n := min(len(rest), 1+rng.IntN(40))
+		if _, err := jw.Write(rest[:n]); err != nil {
+			t.Fatal(err)
+		}
+		rest = rest[n:]
+	}
+	if err := jw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Fatalf("JSONWriter differs\n in: %s\ngot: %s\nwant: %s", doc, buf.Bytes(), want)
+	}
+	return want
+}
+
 // TestDeclineKeyedChangesNothing checks declineKeyed (and plainValue)
 // the way TestDropHitsChangesNothing checks dropHits: JSON documents whose
 // strings are random prose around secret nouns' roots ("monkey",
@@ -244,12 +290,8 @@ func TestDeclineDigitsFindsNothing(t *testing.T) {
 // -gx TOKEN v", table columns), k=v pairs, and name/value pairs, come out
 // the same with every hit visited and nothing declined.
 func TestDeclineKeyedChangesNothing(t *testing.T) {
-	with := Default()
-	without, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	without.keepAllHits = true
+	with, without := visitOracle(t)
+	rng := rand.New(rand.NewPCG(11, 13))
 	words := []string{"monkey", "design", "shipping", "passenger", "tokenizer", "cookies", "secretary", "password",
 		"passwd", "passphrase", "requirepass", "masterauth", "api_key", "pin", "otp", "token", "Signal", "typing",
 		"footprint", "set", "ENV", "-gx", "--password", "-Dapi.key", "user[password]", "export", "|", "Xk29vLq7pZ",
@@ -277,18 +319,10 @@ func TestDeclineKeyedChangesNothing(t *testing.T) {
 	}
 	for _, m := range fixed {
 		doc := []byte(`{"a":[{"id":1,` + m + `,"b":2}],"pad":"` + strings.Repeat("x", minHitMap) + `"}`)
-		want, _ := without.JSON(doc)
-		if bytes.Contains(want, []byte("Xk29vLq7pZ")) {
+		if want := sameAsVisiting(t, with, without, doc, rng); bytes.Contains(want, []byte("Xk29vLq7pZ")) {
 			t.Errorf("%s: the secret is kept even when every hit is visited: %s", m, want)
 		}
-		if got, _ := with.JSON(doc); !bytes.Equal(got, want) {
-			t.Errorf("JSON differs with declines\n in: %s\ngot: %s\nwant: %s", doc, got, want)
-		}
-		if u := with.JSONUnchecked(doc); !bytes.Equal(u, want) {
-			t.Errorf("JSONUnchecked differs with declines\n in: %s\ngot: %s\nwant: %s", doc, u, want)
-		}
 	}
-	rng := rand.New(rand.NewPCG(11, 13))
 	changed := 0
 	for range 400 {
 		var b strings.Builder
@@ -320,18 +354,7 @@ func TestDeclineKeyedChangesNothing(t *testing.T) {
 		}
 		b.WriteString(`]}`)
 		doc := []byte(b.String())
-		want, werr := without.JSON(doc)
-		got, gerr := with.JSON(doc)
-		if !bytes.Equal(got, want) || (werr == nil) != (gerr == nil) {
-			t.Fatalf("JSON differs with declines\n in: %s\ngot: %s\nwant: %s", doc, got, want)
-		}
-		if werr != nil {
-			t.Fatalf("the generator wrote invalid JSON (%v): %s", werr, doc)
-		}
-		if u, wu := with.JSONUnchecked(doc), without.JSONUnchecked(doc); !bytes.Equal(u, wu) || !bytes.Equal(u, want) {
-			t.Fatalf("JSONUnchecked differs with declines\n in: %s\ngot: %s\nwant: %s", doc, u, wu)
-		}
-		if !bytes.Equal(got, doc) {
+		if !bytes.Equal(sameAsVisiting(t, with, without, doc, rng), doc) {
 			changed++
 		}
 	}
@@ -349,12 +372,7 @@ func TestDeclineKeyedChangesNothing(t *testing.T) {
 // the top level, and under keys that redaction rewrites, come out the
 // same with every number scanned.
 func TestNumbersChangeNothing(t *testing.T) {
-	with := Default()
-	without, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	without.keepAllHits = true
+	with, without := visitOracle(t)
 	nums := []string{"1296269", "-1296269", "1733000037", "4155552671", "14155552671", "536294817", "4111111111111111",
 		"-4111111111111111", "4111111111111111.5", "0.0831896", "-0.05577448485921505", "37.774929", "-122.419416",
 		"1.5e-1234567", "2.5E+12345678", "0.4111111111111111", "20.71838750", "0.2071838750", "12345678901234567890", "7"}
@@ -404,32 +422,7 @@ func TestNumbersChangeNothing(t *testing.T) {
 			}
 			doc = []byte(b.String() + "}")
 		}
-		want, werr := without.JSON(doc)
-		if werr != nil {
-			t.Fatalf("the generator wrote invalid JSON (%v): %s", werr, doc)
-		}
-		if got, _ := with.JSON(doc); !bytes.Equal(got, want) {
-			t.Fatalf("JSON differs\n in: %s\ngot: %s\nwant: %s", doc, got, want)
-		}
-		if got := with.JSONUnchecked(doc); !bytes.Equal(got, want) {
-			t.Fatalf("JSONUnchecked differs\n in: %s\ngot: %s\nwant: %s", doc, got, want)
-		}
-		var buf bytes.Buffer
-		jw := with.NewJSONWriter(&buf)
-		for rest := doc; len(rest) > 0; {
-			n := min(len(rest), 1+rng.IntN(40))
-			if _, err := jw.Write(rest[:n]); err != nil {
-				t.Fatal(err)
-			}
-			rest = rest[n:]
-		}
-		if err := jw.Close(); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(buf.Bytes(), want) {
-			t.Fatalf("JSONWriter differs\n in: %s\ngot: %s\nwant: %s", doc, buf.Bytes(), want)
-		}
-		if !bytes.Equal(want, doc) {
+		if !bytes.Equal(sameAsVisiting(t, with, without, doc, rng), doc) {
 			changed++
 		}
 	}
