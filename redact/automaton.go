@@ -44,6 +44,7 @@ type machine struct {
 	stride   uint32        // number of classes
 	recip    uint64        // ceil(2^32 / stride), see outputs
 	trans    []uint32      // premultiplied transitions
+	hitTrans []uint32      // trans, with a run of digits one hit (see buildMachine); for hitEnds
 	matchMin uint32        // first match state id, a power of two
 	outs     [][]anchorOut // outputs of match state (id-matchMin)/stride
 	maxLen   int           // longest anchor
@@ -228,26 +229,34 @@ func buildMachine(rules []*rule) (*machine, error) {
 			}
 		}
 	}
-	// Runs of digits: a run of seven digits is the digits trigger's
-	// anchor, and so is every digit after it in the same run, as the
-	// anchor's state loops on digits. The trigger analyses the whole run
-	// (the region around it) at its first anchor and skips the others
-	// (digitEnd), so those hits only cost: a float's 17 digits were 11
-	// hits. Such a state's digits go instead to a twin that is no match
-	// state but has its row otherwise, and loops on digits: a run hits
-	// once. (The twin and the state behave the same on every byte but a
-	// digit, where both go to the twin; so a walk that starts in either,
-	// as lateLanes may, goes on the same.)
+	// Runs of digits, in the JSON walkers' hit map (hitTrans): a run of
+	// seven digits is the digits trigger's anchor, and so is every digit
+	// after it in the same run, as the anchor's state loops on digits. To
+	// tell which tokens to visit, the first hit of a run is enough (a
+	// visit scans the token with trans, every hit included): a float's 17
+	// digits were 11 hits, each a lane exit. In hitTrans such a state's
+	// digits go instead to a twin that is no match state but has its row
+	// otherwise, and loops on digits: a run hits once. (The twin and the
+	// state behave the same on every byte but a digit, where both go to
+	// the twin; so a walk that starts in either, as lateLanes may with
+	// trans, goes on the same.) The scanner keeps trans, where the twin
+	// is unreachable: its digits trigger resumes a region cut by its
+	// window at the run's later hits (validateDigits).
+	m.hitTrans = m.trans
 	digit := m.class['0']
 	for i, n := range digitRuns {
 		id := ids[n]
 		if m.trans[id+uint32(digit)] != id {
 			continue // the run goes on to a longer anchor (a known secret)
 		}
+		if &m.hitTrans[0] == &m.trans[0] {
+			m.hitTrans = slices.Clone(m.trans)
+		}
 		twin := uint32(twinAt+i) * m.stride
 		copy(m.trans[twin:twin+m.stride], m.trans[id:id+m.stride])
-		m.trans[twin+uint32(digit)] = twin
-		m.trans[id+uint32(digit)] = twin
+		copy(m.hitTrans[twin:twin+m.stride], m.trans[id:id+m.stride])
+		m.hitTrans[twin+uint32(digit)] = twin
+		m.hitTrans[id+uint32(digit)] = twin
 	}
 	for i, n := range match {
 		outs := nodes[n].outs

@@ -375,7 +375,8 @@ func TestNumbersChangeNothing(t *testing.T) {
 	with, without := visitOracle(t)
 	nums := []string{"1296269", "-1296269", "1733000037", "4155552671", "14155552671", "536294817", "4111111111111111",
 		"-4111111111111111", "4111111111111111.5", "0.0831896", "-0.05577448485921505", "37.774929", "-122.419416",
-		"1.5e-1234567", "2.5E+12345678", "0.4111111111111111", "20.71838750", "0.2071838750", "12345678901234567890", "7"}
+		"1.5e-1234567", "2.5E+12345678", "0.4111111111111111", "20.71838750", "0.2071838750", "12345678901234567890", "7",
+		"1e+4111111111111111", "0.5E+5555555555554444", "1e-4111111111111111"}
 	keys := []string{"phone", "phones", "tel", "mobile", "ssn", "contact", "fax_number", "user_id", "embedding", "lat",
 		"values", "max_tokens", "password=hunter2", "callback", "telemetry", "Phone Number", "x"}
 	rng := rand.New(rand.NewPCG(21, 23))
@@ -428,6 +429,46 @@ func TestNumbersChangeNothing(t *testing.T) {
 	}
 	if changed < 100 {
 		t.Fatalf("only %d documents had anything redacted: the numbers test too little", changed)
+	}
+}
+
+// TestDigitRunsResume checks the text path around long runs of digits:
+// a region cut by the digits trigger's window resumes at the run's later
+// hits, which the scanner's automaton keeps (only the JSON hit map makes
+// a run one hit). An outside review found these kept when both did.
+func TestDigitRunsResume(t *testing.T) {
+	r := Default()
+	for _, c := range []struct{ in, secret string }{
+		{"4111111111111111 " + strings.Repeat("9", 71), "4111111111111111"},
+		{"tel: (415) 555-2671 " + strings.Repeat("8", 80), "555-2671"},
+		{"SSN 078-05-1120 " + strings.Repeat("9", 80), "078-05-1120"},
+		{strings.Repeat("1 ", 24) + "4111111111111111", "4111111111111111"},
+		{`{"note":"4111111111111111 ` + strings.Repeat("9", 80) + `","pad":"` + strings.Repeat("x", minHitMap) + `"}`, "4111111111111111"},
+		{`{"x":1e+4111111111111111,"pad":"` + strings.Repeat("x", minHitMap) + `"}`, "4111111111111111"},
+	} {
+		in := []byte(c.in)
+		outs := map[string][]byte{"Bytes": r.Bytes(in)}
+		var buf bytes.Buffer
+		w := r.NewWriter(&buf)
+		for rest := in; len(rest) > 0; rest = rest[min(len(rest), 7):] {
+			_, _ = w.Write(rest[:min(len(rest), 7)])
+		}
+		_ = w.Close()
+		outs["Writer"] = buf.Bytes()
+		if in[0] == '{' {
+			outs["JSON"], _ = r.JSON(in)
+			outs["JSONUnchecked"] = r.JSONUnchecked(in)
+			var jb bytes.Buffer
+			jw := r.NewJSONWriter(&jb)
+			_, _ = jw.Write(in)
+			_ = jw.Close()
+			outs["JSONWriter"] = jb.Bytes()
+		}
+		for name, out := range outs {
+			if bytes.Contains(out, []byte(c.secret)) {
+				t.Errorf("%s keeps %s:\n in:  %.100q\n out: %.100q", name, c.secret, in, out)
+			}
+		}
 	}
 }
 

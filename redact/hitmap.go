@@ -11,13 +11,15 @@ type hitRec struct {
 
 // hitEnds appends to dst the index just past every anchor that ends in d
 // (every byte at which the automaton, started at the root, is in a match
-// state), in increasing order, and to sts the match state at each. It walks d in four lanes like the scanner
+// state), in increasing order, and to sts the match state at each; but a
+// run of digits is one hit, at its seventh digit (hitTrans). It walks d
+// in four lanes like the scanner
 // (see runLanes), so the structural JSON walker can afford to scan a whole
 // document once and then skip every string and number with no anchor in
 // it, instead of running the automaton again on each.
 func (m *machine) hitEnds(d []byte, dst []int32, sts []uint32, lane *[lanes][]hitRec) ([]int32, []uint32) {
 	mm, cls := m.matchMin, &m.class
-	tp := unsafe.Pointer(unsafe.SliceData(m.trans))
+	tp := unsafe.Pointer(unsafe.SliceData(m.hitTrans)) // a run of digits is one hit
 	step := func(st uint32, b byte) uint32 {
 		return *(*uint32)(unsafe.Add(tp, uintptr(st+uint32(cls[b]))*4))
 	}

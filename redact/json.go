@@ -633,13 +633,21 @@ func (j *jsonWalker) redactString(s, e int, esc bool, k jsonKey) (changed, keyRe
 		return false, false
 	}
 	if !esc && j.useHits {
-		// The last anchor in the content ends at hits[h-1]: the rules'
-		// automaton stops there (a URL's "://" is near its start).
+		// The last anchor in the content ends at hits[h-1], or in the run
+		// of digits it starts: the rules' automaton stops there (a URL's
+		// "://" is near its start).
 		h := j.hi
 		for h < len(j.hits) && int(j.hits[h]) <= e-1 {
 			h++
 		}
-		k.firstAnchor, k.lastAnchor = int(j.hits[j.hi])-(s+1), int(j.hits[h-1])-(s+1)
+		last := int(j.hits[h-1])
+		// The hit map makes a run of digits one hit (see hitEnds); the
+		// scanner's automaton ends an anchor at each of its later digits
+		// too, where the digits trigger resumes a region its window cut.
+		for last < e-1 && isDigit(j.in[last]) {
+			last++
+		}
+		k.firstAnchor, k.lastAnchor = int(j.hits[j.hi])-(s+1), last-(s+1)
 	}
 	repl, ok, keyRead := j.r.redactJSONString(&j.jsonBufs, j.in[s+1:e-1], k, esc, j.shifted(s+1), j.held.get(j.r))
 	if !ok {
@@ -765,8 +773,9 @@ func (j *jsonWalker) redactNumber(s, e int, k jsonKey) {
 //     sign may come before its digits), as ctx reads it: so the key's
 //     context is judged once, as ctx would, and kept (numberKeyMemo).
 //
-// No IBAN (no letter before the digits), no E.164 number (a '+' only in
-// an exponent, glued to its 'e'), no placeholder.
+// No IBAN (no letter before the digits), no E.164 number, no
+// placeholder. A number with a '+' (only an exponent's) is scanned: the
+// '+' after a letter reads as a blank there, so a card may follow it.
 func (j *jsonWalker) numberInert(num, name []byte) bool {
 	return j.r.numberInert(num, name, &j.numKey)
 }
@@ -775,6 +784,11 @@ func (j *jsonWalker) numberInert(num, name []byte) bool {
 // JSONWriter too.
 func (r *Redactor) numberInert(num, name []byte, m *numberKeyMemo) bool {
 	if !r.numbersDigitsOnly || r.keepAllHits {
+		return false
+	}
+	if bytes.IndexByte(num, '+') >= 0 {
+		// An exponent's '+' after its 'e' reads as a blank, as in a form
+		// body ("my+details+4111…"): a card may follow ("1e+4111…").
 		return false
 	}
 	neg := num[0] == '-'
