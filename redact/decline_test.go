@@ -590,7 +590,7 @@ func FuzzDropHits(f *testing.F) {
 // decline test reading to the string's end for each).
 func BenchmarkJSONDegenerate(b *testing.B) {
 	r := Default()
-	for _, unit := range []string{"://", "Bearer ", "https://x/ ", "max_tokens ", "sk ", "monkey ", "1296269,"} {
+	for _, unit := range []string{"://", "Bearer ", "https://x/ ", "max_tokens ", "sk ", "monkey ", "1296269,", "0.05577448485921505,"} {
 		for _, n := range []int{16 << 10, 256 << 10} {
 			body := strings.Repeat(unit, n/len(unit))
 			doc := []byte(`{"k":"` + body + `","token_type":"` + body + `"}`)
