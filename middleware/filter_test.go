@@ -127,6 +127,39 @@ func TestBodies(t *testing.T) {
 		return b.Bytes(), w.Bytes()
 	}
 	sse := func(rng *rand.Rand) ([]byte, []byte) { return sseBody(r, rng, 30<<10) }
+	// An LLM gateway's embeddings: floats with seven-digit runs, which the
+	// core passes by, with numbers that are PII among them (a card, a
+	// phone number under its key, a card after an exponent's '+').
+	numbers := func(rng *rand.Rand) ([]byte, []byte) {
+		var b bytes.Buffer
+		b.WriteString(`{"data":[`)
+		for i := 0; b.Len() < 40<<10; i++ {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, `{"index":%d,"embedding":[`, i)
+			for k := range 40 {
+				if k > 0 {
+					b.WriteString(",")
+				}
+				switch rng.IntN(200) {
+				case 0:
+					b.WriteString("4111111111111111")
+				case 1:
+					b.WriteString("1e+4111111111111111")
+				default:
+					b.WriteString(strconv.FormatFloat(rng.Float64()-0.5, 'g', -1, 64))
+				}
+			}
+			fmt.Fprintf(&b, `],"phone":4155552671,"id":%d}`, 1296269+i)
+		}
+		b.WriteString("]}")
+		w, err := r.JSON(b.Bytes())
+		if err != nil {
+			panic(err)
+		}
+		return b.Bytes(), w
+	}
 	cases := []struct {
 		name, ctype, coding string
 		gen                 gen
@@ -141,6 +174,8 @@ func TestBodies(t *testing.T) {
 		{"sse", "text/event-stream", "", sse, false},
 		{"gzip text", "text/plain", "gzip", text, false},
 		{"gzip json", "application/json", "gzip", doc, true},
+		{"numbers json", "application/json", "", numbers, true},
+		{"gzip numbers json", "application/json", "gzip", numbers, true},
 		{"deflate text", "text/plain", "deflate", text, false},
 		{"br json", "application/json", "br", doc, true},
 		{"zstd text", "text/plain", "zstd", text, false},
@@ -172,6 +207,9 @@ func TestBodies(t *testing.T) {
 					got := decode(t, tc.coding, raw)
 					_, want := tc.gen(rand.New(rand.NewPCG(seed, 7)))
 					assertNoSecret(t, got)
+					if bytes.Contains(got, []byte("4111111111111111")) || bytes.Contains(got, []byte("4155552671")) {
+						t.Fatalf("seed %d: a card or phone number reached the client", seed)
+					}
 					if !bytes.Equal(got, want) {
 						t.Fatalf("seed %d: body differs from the one-shot redaction\n got: %.300q\nwant: %.300q", seed, got, want)
 					}
