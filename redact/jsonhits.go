@@ -385,13 +385,25 @@ func (j *jsonWalker) inertKeyEnding(e, q int, st uint32) int {
 		return 0
 	}
 	key := b[p+1 : q]
-	if len(key) > inertKeyMaxLen || bytes.IndexByte(key, '\\') >= 0 || hasControl(key) {
+	if len(key) > inertKeyMaxLen || !plainKeyBytes(key) {
 		return 0
 	}
 	if !j.r.inertKey(key) {
 		return 0
 	}
 	return q
+}
+
+// plainKeyBytes reports a key with no backslash (no escape) and no
+// control byte (which JSON forbids in a string): one loop where a search
+// and a loop cost more on a short key.
+func plainKeyBytes(key []byte) bool {
+	for _, c := range key {
+		if c < 0x20 || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // inertKey reports whether the object key key (its raw bytes, with no
