@@ -558,6 +558,10 @@ func FuzzDropHits(f *testing.F) {
 	}
 	f.Add([]byte(`{"a":"x"y", "max_tokens": 1, "b":"sk_live_4eC39HqLyjWDarjtT1zdp7dc"}`))
 	f.Add([]byte(`{"password_hint=": hunter2, "max_tokens": 2}`))
+	// Numbers: an embedding's floats, a phone under its key, a card after
+	// an exponent's '+', numbers in a nested array and in a string.
+	f.Add([]byte(`{"embedding":[-0.05577448485921505,0.0331638629746602,1e+4111111111111111],"phone":4155552671}`))
+	f.Add([]byte(`[[0.1234567,2.7182818],{"phones":[14155552671]},"0.1234567, 4111111111111111"]`))
 	with := Default()
 	without, err := New()
 	if err != nil {
