@@ -2282,6 +2282,11 @@ func keyedRule() *rule {
 	}
 }
 
+// maxDeclinedWord is the longest word declineKeyed reads back over: the
+// keyed rule's window reaches 128 bytes back from its anchor, so such a
+// word lies in every window whole, as the validator reads it.
+const maxDeclinedWord = 64
+
 // declineKeyed is the decline test of validateKeyed, for its most common
 // hit: a secret noun's root inside a word of prose ("monkey", "design",
 // "shipping", "passenger"). It retraces the validator's first steps and
@@ -2318,6 +2323,9 @@ func declineKeyed(w []byte, e int) bool {
 		return false
 	}
 	ks := runBack(w, e, cKey)
+	if e-ks > maxDeclinedWord {
+		return false // the validator's window may start inside the word
+	}
 	if w[ks] == '.' || w[ks] == '-' {
 		return false // flag dashes: "--password value"
 	}
