@@ -184,8 +184,8 @@ func buildMachine(rules []*rule) (*machine, error) {
 			}
 		}
 	}
-	// A twin row for each match state of the digits trigger alone (see
-	// runTwins below), after the plain states.
+	// A twin row for each match state of the digits trigger alone, after
+	// the plain states (see "Runs of digits" below).
 	twinAt := len(plain)
 	nPlain := len(plain) + len(digitRuns)
 	// Match states start at a power of two, so that "any of these states

@@ -468,8 +468,8 @@ const (
 //     on its left (an IBAN's country code): gluedR leaves no candidate
 //     (a '+' before it leads none);
 //   - glued on the left to a lower-case letter or '_' that ends no escape
-//     sequence ("\\n", "%2b", an ANSI colour), nor starts one whose
-//     digits the run holds ("\\u0002…"): gluedL leaves no start;
+//     sequence ("\n", "%2b", an ANSI colour), nor starts one whose
+//     digits the run holds ("\u0002…"): gluedL leaves no start;
 //   - standing alone between JSON punctuation, quotes or line breaks
 //     (past at most a few spaces), 7 to 12 digits long: match tries the
 //     run only through maybe, which turns it down before any context is
