@@ -283,18 +283,11 @@ func onlyNumbers(b []byte) bool {
 // inert one (see inertKey), is never rewritten. ok is false otherwise, or
 // when the key does not stand where keyBefore wants one.
 func (j *jsonWalker) plainKeyBefore(prev int) (key []byte, ok bool) {
-	b := j.in
-	kq := j.back(prev - 1)
-	if kq < 0 || b[kq] != '"' {
+	ks, kq, ok := j.keyQuotes(prev)
+	if !ok {
 		return nil, false
 	}
-	lo := max(0, kq-inertKeyMaxLen-1)
-	ks := bytes.LastIndexByte(b[lo:kq], '"')
-	if ks < 0 {
-		return nil, false
-	}
-	ks += lo
-	key = b[ks+1 : kq]
+	key = j.in[ks+1 : kq]
 	if hasControl(key) || !j.keyContext(j.back(ks-1)) {
 		return nil, false
 	}
@@ -331,17 +324,30 @@ func (j *jsonWalker) plainValue(e, q int, st uint32) bool {
 	case b[pb] != ':':
 		return false
 	}
-	kq := j.back(pb - 1)
-	if kq < 1 || b[kq] != '"' {
+	ks, kq, ok := j.keyQuotes(pb)
+	if !ok {
 		return false
+	}
+	key := b[ks+1 : kq]
+	return bytes.IndexByte(key, '\\') < 0 && !isPairName(key)
+}
+
+// keyQuotes returns where the quotes of the object key that ends just
+// before the colon at colon are: the closing one, kq, with only
+// whitespace between, and the last quote before it, ks, looked for at
+// most inertKeyMaxLen bytes back. ok is false when there are none.
+func (j *jsonWalker) keyQuotes(colon int) (ks, kq int, ok bool) {
+	b := j.in
+	kq = j.back(colon - 1)
+	if kq < 0 || b[kq] != '"' {
+		return 0, 0, false
 	}
 	lo := max(0, kq-inertKeyMaxLen-1)
-	ko := bytes.LastIndexByte(b[lo:kq], '"')
-	if ko < 0 {
-		return false
+	ks = bytes.LastIndexByte(b[lo:kq], '"')
+	if ks < 0 {
+		return 0, 0, false
 	}
-	key := b[lo+ko+1 : kq]
-	return bytes.IndexByte(key, '\\') < 0 && !isPairName(key)
+	return lo + ks, kq, true
 }
 
 // inertKeyAt returns the index of the closing quote of the inert object
