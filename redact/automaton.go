@@ -48,7 +48,6 @@ type machine struct {
 	matchMin uint32        // first match state id, a power of two
 	outs     [][]anchorOut // outputs of match state (id-matchMin)/stride
 	maxLen   int           // longest anchor
-	declines bool          // some rule has a decline test
 	stFlags  []uint8       // by match state, as outs: stDeclOnly, stDigits
 }
 
@@ -131,7 +130,6 @@ func buildMachine(rules []*rule) (*machine, error) {
 			if len(a) > m.maxLen {
 				m.maxLen = len(a)
 			}
-			m.declines = m.declines || r.decline != nil
 		}
 	}
 
