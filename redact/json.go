@@ -911,16 +911,20 @@ func (j *jsonWalker) redactSecretValue(s, e int) {
 // string.
 var nullWords = newFoldSet([]string{"null", "nil", "none", "undefined"})
 
-// statusWords, as the whole value of a secret key, say something about
-// the secret instead of being it: a validation error's
-// {"password":"required"}, a settings dump's {"token":"expired"}. Text
-// keeps them too (valueStopwords, which also has prose words).
-var statusWords = newFoldSet([]string{
-	"required", "invalid", "expired", "missing", "incorrect", "wrong", "changed", "updated",
-	"reset", "set", "unset", "redacted", "masked", "hidden", "removed", "omitted", "provided",
-	"present", "absent", "sensitive", "filtered", "protected", "enabled", "disabled", "valid",
-	"empty", "n/a", "hashed", "encrypted", "revoked", "pending", "rotated",
-})
+// statusWordList, as the whole value of a secret key, say something
+// about the secret instead of being it: a validation error's
+// {"password":"required"}, a settings dump's {"token":"expired"}. JSON
+// keeps them (statusWords); text keeps them too, among the prose words of
+// valueStopwords.
+var statusWordList = []string{
+	"required", "invalid", "expired", "missing", "incorrect", "wrong", "changed", "updated", "reset",
+	"set", "unset", "redacted", "masked", "hidden", "removed", "omitted", "provided", "present",
+	"absent", "sensitive", "filtered", "protected", "enabled", "disabled", "valid", "empty", "n/a",
+	"hashed", "encrypted", "revoked", "pending", "rotated",
+}
+
+// statusWords is the set of statusWordList.
+var statusWords = newFoldSet(statusWordList)
 
 // jsonSecretKept reports a secret key's value v (a valid JSON value) that
 // stays as it is: null, true and false (a flag such as "password": true

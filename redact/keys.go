@@ -2101,19 +2101,15 @@ func cookieListEnd(w []byte, i int) int {
 }
 
 // valueStopwords are values that are words about a secret, not a secret:
-// "password: required", "token=null".
-var valueStopwords = []string{
-	"null", "nil", "none", "true", "false", "undefined", "empty", "required", "invalid",
-	"expired", "missing", "incorrect", "wrong", "changed", "updated", "reset", "set", "unset",
-	"not", "yes", "no", "ok", "redacted", "masked", "hidden", "removed", "omitted", "provided",
-	"present", "absent", "weak", "strong", "too", "is", "was", "has", "must", "should", "will",
-	"for", "of", "to", "and", "the", "a", "an", "from", "with", "in", "on", "at", "n/a", "na",
-	"tbd", "todo", "string", "str", "int", "bool", "boolean",
-	"object", "array", "number", "sensitive", "filtered", "protected", "enabled", "disabled",
-	"on", "off", "valid", "ignored", "skipped", "hash", "hashed", "encrypted",
-	"~", "see", "via", "instead", "or", "if", "when", "as", "by", "are", "be", "been", "await", "new",
-	"revoked", "pending", "rotated", "active", "inactive", "unknown", "denied", "granted",
-}
+// "password: required", "token=null": the status words, and prose.
+var valueStopwords = append(slices.Clone(statusWordList), []string{
+	"null", "nil", "none", "true", "false", "undefined", "not", "yes", "no", "ok", "weak", "strong",
+	"too", "is", "was", "has", "must", "should", "will", "for", "of", "to", "and", "the", "a", "an",
+	"from", "with", "in", "on", "at", "na", "tbd", "todo", "string", "str", "int", "bool", "boolean",
+	"object", "array", "number", "on", "off", "ignored", "skipped", "hash", "~", "see", "via",
+	"instead", "or", "if", "when", "as", "by", "are", "be", "been", "await", "new", "active",
+	"inactive", "unknown", "denied", "granted",
+}...)
 
 // notSecretValue reports values that are placeholders or words, never
 // secrets: ${VAR}, {{ .x }}, <token>, ***, REDACTED, xxxxxxxx, our own
