@@ -1939,9 +1939,7 @@ func pairFollows(w []byte, e int) bool {
 		i++
 	}
 	ks := i
-	for i < len(w) && (isWord(w[i]) || w[i] == '-' || w[i] == '.') {
-		i++
-	}
+	i = runFwd(w, i, cKey)
 	if i == ks || !isLetter(w[ks]) {
 		return false
 	}
@@ -1958,7 +1956,7 @@ func pairFollows(w []byte, e int) bool {
 // with a value glued to it: a capital or a digit follows the p
 // ("-pS3cretPass99", "-pMyPassword1"), which a flag name has not.
 func gluedShortFlag(k []byte) bool {
-	return len(k) > 2 && k[0] == 'p' && (isUpper(k[1]) || isDigit(k[1]) || bytes.IndexFunc(k, func(r rune) bool { return r < 128 && isDigit(byte(r)) }) > 0)
+	return len(k) > 2 && k[0] == 'p' && (isUpper(k[1]) || hasDigit(k[1:]))
 }
 
 // netrcPassword reports the password of a .netrc entry: "password" right
