@@ -2326,19 +2326,12 @@ func declineKeyed(w []byte, e int) bool {
 	switch {
 	case ks == 0 || w[ks-1] == '"':
 		return !spacedKey(w[ks:], 0, ke-ks)
-	case w[ks-1] == '(':
-		if pw := runBack(w, ks-1, cKey); pw < ks-1 && w[pw] == '-' {
-			return false // fishSet reads a flag before the '(' too
-		}
-		return !spacedKey(w, ks, ke) // only the word itself counts
-	case ks < 2 || w[ks-1] != ' ':
-		return false
-	case isAlnum(w[ks-2]):
-		if pw := runBack(w, ks-1, cKey); w[pw] == '-' {
-			return false // fish's "set -gx NAME value"
+	case w[ks-1] == '(' || ks >= 2 && w[ks-1] == ' ' && isAlnum(w[ks-2]):
+		if w[runBack(w, ks-1, cKey)] == '-' {
+			return false // fishSet reads a flag before the blank or the '(': "set -gx NAME value"
 		}
 		return !spacedKey(w, ks, ke)
-	case strings.IndexByte(",;.)!?", w[ks-2]) >= 0:
+	case ks >= 2 && w[ks-1] == ' ' && strings.IndexByte(",;.)!?", w[ks-2]) >= 0:
 		// After punctuation and a blank, no line start, table, directive
 		// or flag can be read: only the word itself counts.
 		return !spacedKey(w, ks, ke)
