@@ -82,13 +82,15 @@ func (m *machine) hitEnds(d []byte, dst []int32, sts []uint32, lane *[lanes][]hi
 // about four times the speed of a plain walk (see runLanes). It must stay
 // free of allocations.
 func (m *machine) skipClean(d []byte) (int, uint32) {
+	i, st, hit := m.skipClean8(d)
+	if hit {
+		return i, st
+	}
 	mm, cls := m.matchMin, &m.class
 	tp := unsafe.Pointer(unsafe.SliceData(m.trans))
 	step := func(st uint32, b byte) uint32 {
 		return *(*uint32)(unsafe.Add(tp, uintptr(st+uint32(cls[b]))*4))
 	}
-	st := uint32(root)
-	i := 0
 	lead := m.maxLen
 	if lead <= maxLanedAnchor {
 		minLane := max(minLaneLen, 4*lead)

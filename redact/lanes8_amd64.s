@@ -1,0 +1,148 @@
+//go:build amd64 && !purego
+
+#include "textflag.h"
+
+// The eight-lane walk of lanes8_amd64.go. See the design notes there.
+
+// func cpuid(leaf, sub uint32) (a, b, c, d uint32)
+TEXT ·cpuid(SB), NOSPLIT, $0-24
+	MOVL leaf+0(FP), AX
+	MOVL sub+4(FP), CX
+	CPUID
+	MOVL AX, a+8(FP)
+	MOVL BX, b+12(FP)
+	MOVL CX, c+16(FP)
+	MOVL DX, d+20(FP)
+	RET
+
+// func xgetbv0() (a, d uint32)
+TEXT ·xgetbv0(SB), NOSPLIT, $0-8
+	MOVL $0, CX
+	XGETBV
+	MOVL AX, a+0(FP)
+	MOVL DX, d+4(FP)
+	RET
+
+// CLASSIFY64 maps the 64 bytes at src to their classes at dst. Z1:Z2 hold
+// the classes of bytes 0x00-0x7F, Z3:Z4 those of 0x80-0xFF; VPERMI2B reads
+// the low seven bits of each index, the sign bit picks the table.
+#define CLASSIFY64(src, dst) \
+	VMOVDQU64 src, Z0; \
+	VPMOVB2M Z0, K1; \
+	VMOVDQA64 Z0, Z5; \
+	VPERMI2B Z2, Z1, Z5; \
+	VPERMI2B Z4, Z3, Z0; \
+	VMOVDQU8 Z0, K1, Z5; \
+	VMOVDQU64 Z5, dst
+
+// func classify8(dst *[8 * chunk8]byte, src *byte, stride, n uintptr, cls *[256]uint8)
+//
+// For each lane j < 8: dst[j*chunk8 : j*chunk8+n] = classes of
+// src[j*stride : j*stride+n]. n is 64 or 128 (chunk8).
+TEXT ·classify8(SB), NOSPLIT, $0-40
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ stride+16(FP), BX
+	MOVQ n+24(FP), CX
+	MOVQ cls+32(FP), DX
+	VMOVDQU64 0(DX), Z1
+	VMOVDQU64 64(DX), Z2
+	VMOVDQU64 128(DX), Z3
+	VMOVDQU64 192(DX), Z4
+	MOVQ $8, R8
+	CMPQ CX, $128
+	JEQ full
+
+half:
+	CLASSIFY64((SI), (DI))
+	ADDQ BX, SI
+	ADDQ $128, DI
+	DECQ R8
+	JNZ half
+	VZEROUPPER
+	RET
+
+full:
+	CLASSIFY64((SI), (DI))
+	CLASSIFY64(64(SI), 64(DI))
+	ADDQ BX, SI
+	ADDQ $128, DI
+	DECQ R8
+	JNZ full
+	VZEROUPPER
+	RET
+
+// STEP advances lane state reg by the class at off(SI).
+#define STEP(off, reg) \
+	MOVBLZX off(SI), R14; \
+	ADDL reg, R14; \
+	MOVL (DX)(R14*4), reg
+
+// func walk8(buf *[8 * chunk8]byte, k, n uintptr, tp *uint32, st *[8]uint32, mm uint32) uintptr
+//
+// Lane j's classes are buf[j*chunk8+k : j*chunk8+n]; its state is st[j],
+// an id into the transition table tp (see machine). It walks the eight
+// lanes a byte at a time until one of them lands in a match state (>= mm)
+// or the lanes end, stores the states back and returns the offset just
+// past the byte walked last.
+TEXT ·walk8(SB), NOSPLIT, $0-56
+	MOVQ buf+0(FP), SI
+	MOVQ SI, DI
+	ADDQ k+8(FP), SI
+	ADDQ n+16(FP), DI
+	MOVQ tp+24(FP), DX
+	MOVL mm+40(FP), CX
+	MOVQ st+32(FP), R14
+	MOVL 0(R14), AX
+	MOVL 4(R14), BX
+	MOVL 8(R14), R8
+	MOVL 12(R14), R9
+	MOVL 16(R14), R10
+	MOVL 20(R14), R11
+	MOVL 24(R14), R12
+	MOVL 28(R14), R13
+	CMPQ SI, DI
+	JAE done
+
+loop:
+	STEP(0, AX)
+	STEP(128, BX)
+	STEP(256, R8)
+	STEP(384, R9)
+	STEP(512, R10)
+	STEP(640, R11)
+	STEP(768, R12)
+	STEP(896, R13)
+	INCQ SI
+	CMPL AX, CX
+	JAE done
+	CMPL BX, CX
+	JAE done
+	CMPL R8, CX
+	JAE done
+	CMPL R9, CX
+	JAE done
+	CMPL R10, CX
+	JAE done
+	CMPL R11, CX
+	JAE done
+	CMPL R12, CX
+	JAE done
+	CMPL R13, CX
+	JAE done
+	CMPQ SI, DI
+	JB loop
+
+done:
+	MOVQ st+32(FP), R14
+	MOVL AX, 0(R14)
+	MOVL BX, 4(R14)
+	MOVL R8, 8(R14)
+	MOVL R9, 12(R14)
+	MOVL R10, 16(R14)
+	MOVL R11, 20(R14)
+	MOVL R12, 24(R14)
+	MOVL R13, 28(R14)
+	SUBQ buf+0(FP), SI
+	MOVQ SI, ret+48(FP)
+	RET

@@ -1,0 +1,9 @@
+//go:build !amd64 || purego
+
+package redact
+
+// have8 is false: the eight-lane walk needs amd64 (see lanes8_amd64.go).
+var have8 = false
+
+// skipClean8 leaves the whole input to the four-lane walk.
+func (m *machine) skipClean8(d []byte) (int, uint32, bool) { return 0, root, false }

@@ -1,0 +1,178 @@
+package redact
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// laneInput returns n random bytes that hold anchors of m (in random
+// case), runs of digits, JSON punctuation and arbitrary bytes, so that
+// lanes start and stop inside anchors, digit runs and UTF-8.
+func laneInput(rng *rand.Rand, m *Redactor, n int, density float64) []byte {
+	var anchors []string
+	for _, r := range m.rules {
+		anchors = append(anchors, r.anchors...)
+	}
+	b := make([]byte, 0, n+64)
+	for len(b) < n {
+		switch x := rng.Float64(); {
+		case x < density:
+			a := []byte(anchors[rng.IntN(len(anchors))])
+			for i, c := range a {
+				if c >= 'a' && c <= 'z' && rng.IntN(2) == 0 {
+					a[i] = c - 'a' + 'A'
+				}
+			}
+			b = append(b, a...)
+		case x < density+0.05:
+			for range 1 + rng.IntN(20) {
+				b = append(b, byte('0'+rng.IntN(10)))
+			}
+		case x < density+0.1:
+			const punct = `"{}[]:, -._/@+`
+			b = append(b, punct[rng.IntN(len(punct))])
+		case x < density+0.12:
+			b = append(b, byte(rng.IntN(256)))
+		default:
+			b = append(b, "etaoinshrdlu cmfwyp"[rng.IntN(19)])
+		}
+	}
+	return b[:n]
+}
+
+// fullWalk walks d from the root a byte at a time, with trans (the
+// scanner's table) or hitTrans: the states after each byte.
+func fullWalk(m *machine, tab []uint32, d []byte) []uint32 {
+	sts := make([]uint32, len(d))
+	st := uint32(root)
+	for i, c := range d {
+		st = tab[st+uint32(m.class[c])]
+		sts[i] = st
+	}
+	return sts
+}
+
+// withLanes8 runs fn with the eight-lane walk on and off (when the CPU
+// has it), naming the run.
+func withLanes8(t *testing.T, fn func(t *testing.T)) {
+	t.Helper()
+	saved := have8
+	defer func() { have8 = saved }()
+	for _, on := range []bool{true, false} {
+		if on && !saved {
+			t.Log("this CPU has no AVX-512 VBMI: only the four-lane walk is tested")
+			continue
+		}
+		have8 = on
+		t.Run(fmt.Sprintf("lanes8=%v", on), fn)
+	}
+}
+
+// TestSkipCleanContract checks skipClean's contract on random inputs of
+// every size around the lane block thresholds: no anchor ends before the
+// index it returns, the state it returns is the automaton's there, and it
+// returns len(d) exactly when no anchor ends in d.
+func TestSkipCleanContract(t *testing.T) {
+	r := Default()
+	m := r.m
+	withLanes8(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(1, 2))
+		sizes := []int{0, 1, 63, 64, 895, 896, 897, 1023, 4096, 8191, 8192, 8193, 16 << 10, 16<<10 + 96, 40 << 10}
+		for range 300 {
+			sizes = append(sizes, rng.IntN(48<<10))
+		}
+		for k, n := range sizes {
+			// Mostly clean inputs, with an anchor late or none at all,
+			// so that the walk crosses many lanes first.
+			d := laneInput(rng, r, n, []float64{0, 0.0005, 0.01}[k%3])
+			if k%3 == 0 {
+				// Clean JSON, every byte walked: anchor bytes, no anchor.
+				d = cleanListing(n + 64)[:n]
+			}
+			if k%5 == 4 && n > 0 {
+				// An anchor planted across a lane or block edge.
+				a := "token"
+				at := max(0, min(n-len(a), []int{n / 8, n/8 - 2, n / 4, n/2 + 1, n - len(a), 8192 - 2, 1024 - 3}[rng.IntN(7)]))
+				copy(d[at:], a)
+			}
+			if k%7 == 6 && n >= 8*minLaneLen {
+				// The longest anchor across a lane edge, its last byte
+				// in the next lane: only a lane that starts in the
+				// right state finds it.
+				var long string
+				for _, r := range r.rules {
+					for _, a := range r.anchors {
+						if len(a) > len(long) {
+							long = a
+						}
+					}
+				}
+				L := min(n/8, laneLen) &^ 63
+				at := (1+rng.IntN(7))*L - len(long) + 1
+				copy(d[at:], long)
+			}
+			sts := fullWalk(m, m.trans, d)
+			first := slices.IndexFunc(sts, func(s uint32) bool { return s >= m.matchMin })
+			i, st := m.skipClean(d)
+			switch {
+			case first < 0 && i != len(d):
+				t.Fatalf("size %d, no anchor: skipClean = %d, want %d", n, i, len(d))
+			case first >= 0 && i > first:
+				t.Fatalf("size %d: skipClean = %d, past the first anchor's end at %d", n, i, first+1)
+			case i > 0 && st != sts[i-1], i == 0 && st != root:
+				t.Fatalf("size %d: skipClean = %d with state %d, want %d", n, i, st, sts[max(0, i-1)])
+			}
+		}
+	})
+}
+
+// BenchmarkSkipClean compares the eight-lane walk with the four-lane one
+// (the baseline, lanes8=false) on clean input, where the walk is all the
+// work: a 16 KiB JSON API body, and 1 MiB of such bodies.
+func BenchmarkSkipClean(b *testing.B) {
+	m := Default().m
+	body := cleanListing(16 << 10)
+	big := bytes.Repeat(append(body, '\n'), 64)
+	saved := have8
+	defer func() { have8 = saved }()
+	for _, c := range []struct {
+		name string
+		d    []byte
+	}{{"json16k", body}, {"json1m", big}} {
+		if i, _ := m.skipClean(c.d); i != len(c.d) {
+			b.Fatalf("the %s body has an anchor at %d", c.name, i)
+		}
+		for _, on := range []bool{false, true} {
+			if on && !saved {
+				continue
+			}
+			b.Run(fmt.Sprintf("body=%s/lanes8=%v", c.name, on), func(b *testing.B) {
+				have8 = on
+				b.SetBytes(int64(len(c.d)))
+				for b.Loop() {
+					m.skipClean(c.d)
+				}
+			})
+		}
+	}
+}
+
+// cleanListing is an API-like JSON list of n bytes with no anchor: ids,
+// UUIDs, timestamps, names (the middleware benchmarks' "plain" body).
+func cleanListing(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"data":[`)
+	for i := 0; b.Len() < n-2; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"id":%d,"uuid":"6f1c2b7e-%04x-4c1d-9a2e-5b0c3d4e5f60","created_at":"2026-11-%02dT10:%02d:00Z",`+
+			`"name":"item %d","status":"active","tags":["alpha","beta"],"kind":"catalog","limit":%d,"price":%d.99}`,
+			i, i, 1+i%28, i%60, i, 256+i, 10+i%90)
+	}
+	b.WriteString("]}")
+	return b.Bytes()
+}
