@@ -481,7 +481,7 @@ func TestDigitRunHitsOnce(t *testing.T) {
 		{"12345678-1234", []int32{7, 13}}, // "00-0000" ends at the last digit
 		{"123456 7", nil},
 	} {
-		var lanes [lanes][]hitRec
+		var lanes [hitLanes][]hitRec
 		got, _ := r.m.hitEnds([]byte(c.in), nil, nil, &lanes)
 		if !slices.Equal(got, c.want) {
 			t.Errorf("hitEnds(%q) = %v, want %v", c.in, got, c.want)
@@ -601,6 +601,39 @@ func BenchmarkJSONDegenerate(b *testing.B) {
 					_, _ = r.JSON(doc)
 				}
 			})
+		}
+	}
+}
+
+// TestInertNumbersAfter checks the run of an array's numbers judged after
+// its first inert one: it stops at a number the digit rules may take (a
+// card, a '+', a sign the key gives a phone context), and at a number
+// that does not end a value, as a visit of each would.
+func TestInertNumbersAfter(t *testing.T) {
+	with, without := visitOracle(t)
+	rng := rand.New(rand.NewPCG(31, 37))
+	pad := `"pad":"` + strings.Repeat("x", minHitMap) + `",`
+	for _, doc := range []string{
+		`{` + pad + `"embedding":[0.1234567,0.2345678,4111111111111111,0.3456789]}`,
+		`{` + pad + `"embedding":[0.1234567, 0.2345678, 1e+4111111111111111]}`,
+		`{` + pad + `"phone":[-0.05577448485921505,-0.0557744848592150,4155552671]}`,
+		`{` + pad + `"phones":[-0.05577448485921505, 14155552671, 3]}`,
+		`{` + pad + `"ssn":[-0.05577448485921505,536294817]}`,
+		`{` + pad + `"v":[[0.1234567,0.2345678],[4111111111111111]]}`,
+	} {
+		out := sameAsVisiting(t, with, without, []byte(doc), rng)
+		if bytes.Equal(out, []byte(doc)) {
+			t.Errorf("nothing redacted in %s", doc)
+		}
+	}
+	// Not JSON: a number that ends no value. Visiting each hit finds the
+	// document invalid at the second number; the run must not pass it.
+	for _, doc := range []string{
+		`[` + strings.Repeat("0.1234567,", 20) + `0.2345678 4111111111111111]`,
+		`[` + strings.Repeat("0.1234567,", 20) + `0.2345678:"4111111111111111"]`,
+	} {
+		if got, want := with.JSONUnchecked([]byte(doc)), without.JSONUnchecked([]byte(doc)); !bytes.Equal(got, want) {
+			t.Errorf("JSONUnchecked(%s)\n= %s\nwant %s", doc, got, want)
 		}
 	}
 }

@@ -2,6 +2,10 @@ package redact
 
 import "unsafe"
 
+// hitLanes is how many lanes hitEnds may walk at once: eight with the
+// eight-lane walk (lanes8_amd64.go), else four.
+const hitLanes = 8
+
 // hitRec is one hit of hitEnds: the index just past it and the match
 // state there.
 type hitRec struct {
@@ -17,14 +21,13 @@ type hitRec struct {
 // (see runLanes), so the structural JSON walker can afford to scan a whole
 // document once and then skip every string and number with no anchor in
 // it, instead of running the automaton again on each.
-func (m *machine) hitEnds(d []byte, dst []int32, sts []uint32, lane *[lanes][]hitRec) ([]int32, []uint32) {
+func (m *machine) hitEnds(d []byte, dst []int32, sts []uint32, lane *[hitLanes][]hitRec) ([]int32, []uint32) {
+	i, st, dst, sts := m.hitEnds8(d, dst, sts, lane)
 	mm, cls := m.matchMin, &m.class
 	tp := unsafe.Pointer(unsafe.SliceData(m.hitTrans)) // a run of digits is one hit
 	step := func(st uint32, b byte) uint32 {
 		return *(*uint32)(unsafe.Add(tp, uintptr(st+uint32(cls[b]))*4))
 	}
-	st := uint32(root)
-	i := 0
 	lead := m.maxLen
 	if lead <= maxLanedAnchor {
 		minLane := max(minLaneLen, 4*lead)

@@ -122,7 +122,7 @@ type jsonWalker struct {
 	useHits bool
 	hits    []int32
 	hi      int // hits[:hi] end before the token being looked at
-	lanes   [lanes][]hitRec
+	lanes   [hitLanes][]hitRec
 	hitSts  []uint32 // the match state at each of hits, for dropHits
 
 	// JSONUnchecked on a document with backslashes: the escaped quotes,
@@ -786,12 +786,20 @@ func (r *Redactor) numberInert(num, name []byte, m *numberKeyMemo) bool {
 	if !r.numbersDigitsOnly || r.keepAllHits {
 		return false
 	}
+	neg, ok := numberShape(num)
+	return ok && !m.context(r, name, neg)
+}
+
+// numberShape reports whether the JSON number num holds nothing the digit
+// rules take without context (see numberInert), and whether it has a
+// minus sign.
+func numberShape(num []byte) (neg, ok bool) {
 	if bytes.IndexByte(num, '+') >= 0 {
 		// An exponent's '+' after its 'e' reads as a blank, as in a form
 		// body ("my+details+4111…"): a card may follow ("1e+4111…").
-		return false
+		return false, false
 	}
-	neg := num[0] == '-'
+	neg = num[0] == '-'
 	if neg {
 		num = num[1:]
 	}
@@ -799,10 +807,7 @@ func (r *Redactor) numberInert(num, name []byte, m *numberKeyMemo) bool {
 	for plain < len(num) && isDigit(num[plain]) {
 		plain++
 	}
-	if plain == len(num) && plain >= 13 {
-		return false // may be a card
-	}
-	return !m.context(r, name, neg)
+	return neg, plain < len(num) || plain < 13 // else it may be a card
 }
 
 // numberKeyMemo keeps the last answers of numberKeyContext, for one key

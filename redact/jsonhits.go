@@ -259,6 +259,59 @@ func (j *jsonWalker) inertNumberAt(e int, ns *numberScan) int {
 	if !j.numberInert(b[s:t], key) {
 		return 0
 	}
+	if ns.end == t {
+		// In an array of numbers: the numbers after this one are judged
+		// here too, each as it would be on its own hit, so that their
+		// hits cost no set-up each (an embedding's floats).
+		t = j.inertNumbersAfter(t, key)
+		ns.end = t
+	}
+	return t
+}
+
+// inertNumbersAfter returns the end of the last of the numbers that follow
+// the inert number ending at t in its array, one after the other, that
+// are inert under the array's key too (as inertNumberAt judges them: a
+// whole number, where a value ends, numberInert); t if the next one is
+// not. Only numbers, commas and whitespace lie between them, so no quote.
+// The key's context is asked once per sign, not once per number.
+func (j *jsonWalker) inertNumbersAfter(t int, key []byte) int {
+	b := j.in
+	var ctx [2]int8 // by sign (1: minus): 0 not asked yet, 1 none, 2 context
+	for c := j.ws(t); c < len(b) && b[c] == ','; {
+		s := j.ws(c + 1)
+		if s >= len(b) || !isNumberByte(b[s]) {
+			return t
+		}
+		u, err := j.number(s)
+		if err != nil {
+			return t
+		}
+		// What follows must end the value (closesValue), and a comma be
+		// followed by a value: this loop's next number, or another.
+		c = j.ws(u)
+		if c < len(b) && b[c] != ']' && b[c] != '}' && (b[c] != ',' || !j.startsValue(c+1)) {
+			return t
+		}
+		neg, ok := numberShape(b[s:u])
+		if !ok {
+			return t
+		}
+		sign := 0
+		if neg {
+			sign = 1
+		}
+		if ctx[sign] == 0 {
+			ctx[sign] = 1
+			if j.numKey.context(j.r, key, neg) {
+				ctx[sign] = 2
+			}
+		}
+		if ctx[sign] == 2 {
+			return t
+		}
+		t = u
+	}
 	return t
 }
 

@@ -63,6 +63,25 @@ func classify8(dst *[8 * chunk8]byte, src *byte, stride, n uintptr, cls *[256]ui
 //go:noescape
 func walk8(buf *[8 * chunk8]byte, k, n uintptr, tp *uint32, st *[8]uint32, mm uint32) uintptr
 
+// hits8 is how many hits walk8h holds (hits8 in lanes8_amd64.s too).
+const hits8 = 64
+
+// hit8 is one hit of walk8h: the match state, and the offset just past the
+// byte in lane's chunk.
+type hit8 struct {
+	st   uint32
+	k    uint16
+	lane uint16
+}
+
+// walk8h is walk8 that goes on past matches, recording them: after each
+// byte, every lane in a match state appends a hit8 to hits. It stops when
+// the lanes end or fewer than eight hits are free, and returns the offset
+// just past the last byte walked and the number of hits.
+//
+//go:noescape
+func walk8h(buf *[8 * chunk8]byte, k, n uintptr, tp *uint32, st *[8]uint32, mm uint32, hits *[hits8]hit8) (end, nhits uintptr)
+
 // skipClean8 is skipClean's walk in eight lanes of up to laneLen bytes,
 // for as long as eight lanes of 64 bytes or more remain. If an anchor
 // ends in some block of lanes, it returns the start of that block, the
@@ -83,15 +102,7 @@ func (m *machine) skipClean8(d []byte) (int, uint32, bool) {
 		if L < max(minLaneLen, 4*lead) {
 			return i, st, false
 		}
-		// Lane j+1 starts in the state of a walk from the root over the
-		// last lead bytes of lane j (see lateLanes); lane 0 goes on from
-		// st. A match on the way is lane j's to report.
-		classify8(&buf, &d[i+L-64], uintptr(L), 64, cls)
-		s = [8]uint32{}
-		for k := uintptr(64 - lead); k < 64; {
-			k = walk8(&buf, k, 64, tp, &s, mm)
-		}
-		copy(s[1:], s[:7])
+		m.lateLanes8(&buf, d[i:i+8*L], L, &s)
 		s[0] = st
 		for k := 0; k < L; k += chunk8 {
 			n := min(chunk8, L-k)
@@ -104,4 +115,65 @@ func (m *machine) skipClean8(d []byte) (int, uint32, bool) {
 		i += 8 * L
 		st = s[7]
 	}
+}
+
+// hitEnds8 is hitEnds' walk in eight lanes, as skipClean8 is skipClean's:
+// it appends the hits of every block of eight lanes to dst and sts, and
+// returns where it stopped and the state there, for the four-lane walk to
+// go on from. The lanes walk hitTrans; their catch-up walks trans, as
+// lateLanes does.
+func (m *machine) hitEnds8(d []byte, dst []int32, sts []uint32, lane *[hitLanes][]hitRec) (int, uint32, []int32, []uint32) {
+	lead := m.maxLen
+	if !have8 || lead > 64 {
+		return 0, root, dst, sts
+	}
+	var buf [8 * chunk8]byte
+	var s [8]uint32
+	var hits [hits8]hit8
+	cls, mm := &m.class, m.matchMin
+	st := uint32(root)
+	i := 0
+	for {
+		L := min((len(d)-i)/8, laneLen) &^ 63
+		if L < max(minLaneLen, 4*lead) {
+			return i, st, dst, sts
+		}
+		m.lateLanes8(&buf, d[i:i+8*L], L, &s)
+		s[0] = st
+		for j := range lane {
+			lane[j] = lane[j][:0]
+		}
+		for k := 0; k < L; k += chunk8 {
+			n := uintptr(min(chunk8, L-k))
+			classify8(&buf, &d[i+k], uintptr(L), n, cls)
+			for at := uintptr(0); at < n; {
+				var nh uintptr
+				at, nh = walk8h(&buf, at, n, &m.hitTrans[0], &s, mm, &hits)
+				for _, h := range hits[:nh] {
+					lane[h.lane] = append(lane[h.lane], hitRec{int32(i + int(h.lane)*L + k + int(h.k)), h.st})
+				}
+			}
+		}
+		for j := range lane {
+			for _, h := range lane[j] {
+				dst, sts = append(dst, h.end), append(sts, h.st)
+			}
+		}
+		i += 8 * L
+		st = s[7]
+	}
+}
+
+// lateLanes8 sets s[1:8] to the states in which lanes 1 to 7 of the block
+// q (eight lanes of L bytes) start, as lateLanes does for four: each walks
+// the last maxLen bytes of the lane before it from the root, here all
+// seven at once, through classify8 and walk8. A match on the way is the
+// previous lane's to report.
+func (m *machine) lateLanes8(buf *[8 * chunk8]byte, q []byte, L int, s *[8]uint32) {
+	classify8(buf, &q[L-64], uintptr(L), 64, &m.class)
+	*s = [8]uint32{}
+	for k := uintptr(64 - m.maxLen); k < 64; {
+		k = walk8(buf, k, 64, &m.trans[0], s, m.matchMin)
+	}
+	copy(s[1:], s[:7])
 }

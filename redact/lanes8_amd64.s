@@ -2,6 +2,8 @@
 
 #include "textflag.h"
 
+#define hits8 64
+
 // The eight-lane walk of lanes8_amd64.go. See the design notes there.
 
 // func cpuid(leaf, sub uint32) (a, b, c, d uint32)
@@ -145,4 +147,104 @@ done:
 	MOVL R13, 28(R14)
 	SUBQ buf+0(FP), SI
 	MOVQ SI, ret+48(FP)
+	RET
+
+// RECORD appends lane j's state reg to the hits at R14 if it is a match
+// state: the state, the offset in CX and the lane.
+#define RECORD(reg, j, skip) \
+	CMPL reg, mm+40(FP); \
+	JB skip; \
+	MOVL reg, 0(R14); \
+	MOVW CX, 4(R14); \
+	MOVW $j, 6(R14); \
+	ADDQ $8, R14; \
+skip:
+
+// func walk8h(buf *[8 * chunk8]byte, k, n uintptr, tp *uint32, st *[8]uint32, mm uint32, hits *[hits8]hit8) (end, nhits uintptr)
+//
+// walk8h is walk8 that goes on past matches: after each byte, every lane
+// in a match state appends a hit8 to hits. It stops when the lanes end or
+// fewer than eight hits are left free, and returns the offset just past
+// the last byte walked and the number of hits.
+TEXT ·walk8h(SB), NOSPLIT, $8-72
+	MOVQ hits+48(FP), R14
+	MOVQ R14, wp-8(SP)
+	MOVQ buf+0(FP), SI
+	MOVQ SI, DI
+	ADDQ k+8(FP), SI
+	ADDQ n+16(FP), DI
+	MOVQ tp+24(FP), DX
+	MOVL mm+40(FP), CX
+	MOVQ st+32(FP), R14
+	MOVL 0(R14), AX
+	MOVL 4(R14), BX
+	MOVL 8(R14), R8
+	MOVL 12(R14), R9
+	MOVL 16(R14), R10
+	MOVL 20(R14), R11
+	MOVL 24(R14), R12
+	MOVL 28(R14), R13
+	CMPQ SI, DI
+	JAE hdone
+
+hloop:
+	STEP(0, AX)
+	STEP(128, BX)
+	STEP(256, R8)
+	STEP(384, R9)
+	STEP(512, R10)
+	STEP(640, R11)
+	STEP(768, R12)
+	STEP(896, R13)
+	INCQ SI
+	MOVL AX, R14
+	ORL BX, R14
+	ORL R8, R14
+	ORL R9, R14
+	ORL R10, R14
+	ORL R11, R14
+	ORL R12, R14
+	ORL R13, R14
+	CMPL R14, CX // mm is a power of two: the OR is >= mm if a state is
+	JAE hhits
+
+hnext:
+	CMPQ SI, DI
+	JB hloop
+	JMP hdone
+
+hhits:
+	MOVQ wp-8(SP), R14
+	MOVQ SI, CX
+	SUBQ buf+0(FP), CX
+	RECORD(AX, 0, h0)
+	RECORD(BX, 1, h1)
+	RECORD(R8, 2, h2)
+	RECORD(R9, 3, h3)
+	RECORD(R10, 4, h4)
+	RECORD(R11, 5, h5)
+	RECORD(R12, 6, h6)
+	RECORD(R13, 7, h7)
+	MOVQ R14, wp-8(SP)
+	MOVL mm+40(FP), CX
+	SUBQ hits+48(FP), R14
+	CMPQ R14, $((hits8-8)*8)
+	JB hnext
+
+hdone:
+	MOVQ st+32(FP), R14
+	MOVL AX, 0(R14)
+	MOVL BX, 4(R14)
+	MOVL R8, 8(R14)
+	MOVL R9, 12(R14)
+	MOVL R10, 16(R14)
+	MOVL R11, 20(R14)
+	MOVL R12, 24(R14)
+	MOVL R13, 28(R14)
+	SUBQ buf+0(FP), SI
+	MOVQ SI, end+56(FP)
+	MOVQ wp-8(SP), R14
+	SUBQ hits+48(FP), R14
+	SHRQ $3, R14
+	MOVQ R14, nhits+64(FP)
 	RET

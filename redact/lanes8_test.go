@@ -176,3 +176,41 @@ func cleanListing(n int) []byte {
 	b.WriteString("]}")
 	return b.Bytes()
 }
+
+// TestHitEndsLanes checks that hitEnds gives the same hits and states
+// with the eight-lane walk as with the four-lane one, and that both match
+// a walk of hitTrans a byte at a time, on random inputs dense with
+// anchors and runs of digits, which cross every lane edge.
+func TestHitEndsLanes(t *testing.T) {
+	r := Default()
+	m := r.m
+	rng := rand.New(rand.NewPCG(3, 4))
+	saved := have8
+	defer func() { have8 = saved }()
+	var lanes [hitLanes][]hitRec
+	for k := range 300 {
+		n := rng.IntN(40 << 10)
+		if k%4 == 0 {
+			n = []int{896, 897, 8 << 10, 16<<10 + 96, 24 << 10}[k/4%5]
+		}
+		d := laneInput(rng, r, n, []float64{0.001, 0.02, 0.2}[k%3])
+		var want []int32
+		for i, st := range fullWalk(m, m.hitTrans, d) {
+			if st >= m.matchMin {
+				want = append(want, int32(i+1))
+			}
+		}
+		var got [2][]int32
+		var gotSts [2][]uint32
+		for v, on := range []bool{false, true} {
+			have8 = on && saved
+			got[v], gotSts[v] = m.hitEnds(d, nil, nil, &lanes)
+		}
+		if !slices.Equal(got[0], want) {
+			t.Fatalf("size %d: four lanes: %d hits, want %d", n, len(got[0]), len(want))
+		}
+		if !slices.Equal(got[1], got[0]) || !slices.Equal(gotSts[1], gotSts[0]) {
+			t.Fatalf("size %d: eight lanes: %d hits, four lanes %d (or other states)", n, len(got[1]), len(got[0]))
+		}
+	}
+}
