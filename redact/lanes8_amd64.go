@@ -82,24 +82,33 @@ type hit8 struct {
 //go:noescape
 func walk8h(buf *[8 * chunk8]byte, k, n uintptr, tp *uint32, st *[8]uint32, mm uint32, hits *[hits8]hit8) (end, nhits uintptr)
 
+// lanes8Len returns the lane length for eight lanes over the next n bytes
+// of an input whose longest anchor is lead bytes, or 0 when the rest is
+// the four-lane walk's: no AVX-512 VBMI, an anchor longer than a lane's
+// catch-up chunk (64 bytes), or lanes too short to be worth their
+// catch-up. Lanes are whole 64-byte chunks, at most laneLen.
+func lanes8Len(n, lead int) int {
+	L := min(n/8, laneLen) &^ 63
+	if !have8 || lead > 64 || L < max(minLaneLen, 4*lead) {
+		return 0
+	}
+	return L
+}
+
 // skipClean8 is skipClean's walk in eight lanes of up to laneLen bytes,
 // for as long as eight lanes of 64 bytes or more remain. If an anchor
 // ends in some block of lanes, it returns the start of that block, the
 // state there and true; otherwise where the walk stopped, the state
 // there and false, for the four-lane walk to go on from.
 func (m *machine) skipClean8(d []byte) (int, uint32, bool) {
-	lead := m.maxLen
-	if !have8 || lead > 64 {
-		return 0, root, false
-	}
 	var buf [8 * chunk8]byte
 	var s [8]uint32
 	tp, cls, mm := &m.trans[0], &m.class, m.matchMin
 	st := uint32(root)
 	i := 0
 	for {
-		L := min((len(d)-i)/8, laneLen) &^ 63
-		if L < max(minLaneLen, 4*lead) {
+		L := lanes8Len(len(d)-i, m.maxLen)
+		if L == 0 {
 			return i, st, false
 		}
 		m.lateLanes8(&buf, d[i:i+8*L], L, &s)
@@ -123,10 +132,6 @@ func (m *machine) skipClean8(d []byte) (int, uint32, bool) {
 // go on from. The lanes walk hitTrans; their catch-up walks trans, as
 // lateLanes does.
 func (m *machine) hitEnds8(d []byte, dst []int32, sts []uint32, lane *[hitLanes][]hitRec) (int, uint32, []int32, []uint32) {
-	lead := m.maxLen
-	if !have8 || lead > 64 {
-		return 0, root, dst, sts
-	}
 	var buf [8 * chunk8]byte
 	var s [8]uint32
 	var hits [hits8]hit8
@@ -134,8 +139,8 @@ func (m *machine) hitEnds8(d []byte, dst []int32, sts []uint32, lane *[hitLanes]
 	st := uint32(root)
 	i := 0
 	for {
-		L := min((len(d)-i)/8, laneLen) &^ 63
-		if L < max(minLaneLen, 4*lead) {
+		L := lanes8Len(len(d)-i, m.maxLen)
+		if L == 0 {
 			return i, st, dst, sts
 		}
 		m.lateLanes8(&buf, d[i:i+8*L], L, &s)
@@ -176,4 +181,41 @@ func (m *machine) lateLanes8(buf *[8 * chunk8]byte, q []byte, L int, s *[8]uint3
 		k = walk8(buf, k, 64, &m.trans[0], s, m.matchMin)
 	}
 	copy(s[1:], s[:7])
+}
+
+// runLanes8 is runLanes in eight lanes of L bytes (see lanes8Len), with
+// the hits recorded per lane as hitEnds8 does and then processed in
+// input order. It returns the index and state to continue from, and false
+// if the scan paused.
+func (s *scanner) runLanes8(d []byte, i int, st uint32, L int) (int, uint32, bool) {
+	m := s.m
+	var buf [8 * chunk8]byte
+	var sts [8]uint32
+	var hits [hits8]hit8
+	q := d[i : i+8*L] // bounds of everything read below
+	m.lateLanes8(&buf, q, L, &sts)
+	sts[0] = st
+	lane := &s.lane8
+	for j := range lane {
+		lane[j] = lane[j][:0]
+	}
+	for k := 0; k < L; k += chunk8 {
+		n := uintptr(min(chunk8, L-k))
+		classify8(&buf, &q[k], uintptr(L), n, &m.class)
+		for at := uintptr(0); at < n; {
+			var nh uintptr
+			at, nh = walk8h(&buf, at, n, &m.trans[0], &sts, m.matchMin, &hits)
+			for _, h := range hits[:nh] {
+				lane[h.lane] = append(lane[h.lane], laneHit{i + int(h.lane)*L + k + int(h.k), h.st})
+			}
+		}
+	}
+	for j := range lane {
+		for _, h := range lane[j] {
+			if !s.hit(h) {
+				return 0, 0, false
+			}
+		}
+	}
+	return i + 8*L, sts[7], true
 }

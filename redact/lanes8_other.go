@@ -12,3 +12,11 @@ func (m *machine) skipClean8(d []byte) (int, uint32, bool) { return 0, root, fal
 func (m *machine) hitEnds8(d []byte, dst []int32, sts []uint32, lane *[hitLanes][]hitRec) (int, uint32, []int32, []uint32) {
 	return 0, root, dst, sts
 }
+
+// lanes8Len is 0: every lane is the four-lane walk's.
+func lanes8Len(n, lead int) int { return 0 }
+
+// runLanes8 is never called (lanes8Len is 0).
+func (s *scanner) runLanes8(d []byte, i int, st uint32, L int) (int, uint32, bool) {
+	panic("redact: no eight-lane walk in this build")
+}

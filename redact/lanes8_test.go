@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -211,6 +213,56 @@ func TestHitEndsLanes(t *testing.T) {
 		}
 		if !slices.Equal(got[1], got[0]) || !slices.Equal(gotSts[1], gotSts[0]) {
 			t.Fatalf("size %d: eight lanes: %d hits, four lanes %d (or other states)", n, len(got[1]), len(got[0]))
+		}
+	}
+}
+
+// TestScanLanes checks that the scanner finds the same with eight lanes as
+// with four: Bytes, and a Writer fed in random pieces, on random inputs
+// dense with anchors and digits, and on real logs when they are present.
+func TestScanLanes(t *testing.T) {
+	if !have8 {
+		t.Skip("this CPU has no AVX-512 VBMI: there is one walk only")
+	}
+	r := Default()
+	rng := rand.New(rand.NewPCG(7, 8))
+	var inputs [][]byte
+	for k := range 120 {
+		inputs = append(inputs, laneInput(rng, r, rng.IntN(24<<10), []float64{0.002, 0.02, 0.1}[k%3]))
+	}
+	if files, _ := filepath.Glob("/work/shared/corpus/loghub/*.log"); len(files) > 0 {
+		for _, f := range files[:min(len(files), 6)] {
+			d, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			inputs = append(inputs, d)
+		}
+	}
+	defer func() { have8 = true }()
+	for _, d := range inputs {
+		var out [2][]byte
+		for v, on := range []bool{false, true} {
+			have8 = on
+			out[v] = r.Bytes(d)
+			var buf bytes.Buffer
+			w := r.NewWriter(&buf)
+			for rest := d; len(rest) > 0; {
+				n := min(len(rest), 1+rng.IntN(20000))
+				if _, err := w.Write(rest[:n]); err != nil {
+					t.Fatal(err)
+				}
+				rest = rest[n:]
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(buf.Bytes(), out[v]) {
+				t.Fatalf("lanes8=%v: the Writer differs from Bytes on %d bytes", on, len(d))
+			}
+		}
+		if !bytes.Equal(out[0], out[1]) {
+			t.Fatalf("eight lanes differ from four on %d bytes", len(d))
 		}
 	}
 }

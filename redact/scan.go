@@ -39,6 +39,7 @@ type scanner struct {
 	fwdFrom, fwdNL, fwdTo int
 
 	laneHits *[lanes][laneLen]laneHit // runLanes' buffer, kept across calls
+	lane8    [8][]laneHit             // runLanes8's hits by lane, kept across calls
 
 	found     []span
 	coverFrom int     // found[:coverFrom] end before every number still to judge (see wordRedacted)
@@ -110,6 +111,12 @@ func (s *scanner) run() {
 		// Lanes as long as laneLen while there is data for them, then
 		// shorter ones (down to minLaneLen) for the tail: small inputs,
 		// such as one log line, get the overlap too.
+		for L := lanes8Len(end-i, s.m.maxLen); L > 0; L = lanes8Len(end-i, s.m.maxLen) {
+			var ok bool
+			if i, st, ok = s.runLanes8(d, i, st, L); !ok {
+				return
+			}
+		}
 		minLane := max(minLaneLen, 4*s.m.maxLen)
 		for n := (end - i) / lanes; n >= minLane; n = (end - i) / lanes {
 			var ok bool
