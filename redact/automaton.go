@@ -366,7 +366,7 @@ const maxDeclineScan = 1024
 // stringEnd returns the index of the first quote at or after e in b, if
 // no backslash comes before it and it is at most maxDeclineScan bytes
 // away; otherwise -1. In valid JSON, that quote ends the string in which
-// e lies, if any. (An anchor with a decline test, "://", lies in a
+// e lies, if any. (An anchor with a decline test, "bearer", lies in a
 // string in valid JSON; elsewhere the document is invalid there, which
 // JSONUnchecked need not report.)
 func stringEnd(b []byte, e int) int {

@@ -17,7 +17,7 @@
 //
 //  1. Anchors. Every rule declares literal anchors: vendor prefixes
 //     ("ghp_", "xoxb-"), key nouns ("pass", "token", "key"), "bearer",
-//     "eyj", "-----begin ", "://", "@", and digit anchors: seven digits in
+//     "eyj", "-----begin ", "@", and digit anchors: seven digits in
 //     a row, a digit pair, separator and four digits ("55-2671",
 //     "1111 1111"), or a plus and a digit. Every card, phone, SSN and IBAN
 //     has one; dates, times and addresses do not.

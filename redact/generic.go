@@ -29,7 +29,7 @@ func genericRules() []*rule {
 			anchors: []string{"-----begin ", encodedBegin, "private-lin"}, back: pemBack, fwd: pemCap, validate: validatePEM},
 		{id: "url-credentials", kind: Secret, prio: prioGeneric,
 			desc: "password in scheme://user:password@host for any scheme (postgres, mysql, redis ://:token@, amqp, mongodb+srv, https, …)", example: "postgres://app:s3cret@db:5432/app",
-			anchors: []string{"://", `:\/\/`}, back: 32, fwd: 512, validate: validateURLCredentials, decline: declineURLCredentials},
+			anchors: []string{"@"}, back: maxScheme + len(`:\/\/`) + maxAuthority, fwd: maxAuthority, validate: validateURLCredentials},
 		{id: "dsn-credentials", kind: Secret, prio: prioGeneric,
 			desc: "password in a Go MySQL DSN user:password@tcp(host)/db", example: "root:s3cret@tcp(127.0.0.1:3306)/app",
 			anchors: []string{"@tcp(", "@tcp6(", "@unix("}, back: 256, fwd: 1, validate: validateDSN},
@@ -692,12 +692,12 @@ func pemHeaderEnd(w []byte, i int) int {
 	return i
 }
 
-// declineURLCredentials is the decline test of validateURLCredentials:
-// every '@' it reads as the end of a user information lies after the
-// anchor, so with none after it there is nothing to find.
-func declineURLCredentials(b []byte, e int) bool {
-	return bytes.IndexByte(b[e:], '@') < 0
-}
+// The bounds of validateURLCredentials' look: a scheme's length, and an
+// authority's (from the end of "://" to the end of its last '@').
+const (
+	maxScheme    = 32
+	maxAuthority = 512
+)
 
 // softUserinfo reports bytes that end a URL in running text but that
 // people put in passwords all the same: ' (allowed in RFC 3986 user
@@ -727,8 +727,48 @@ func userinfoGoesOn(w []byte, e, i int) bool {
 // validateURLCredentials redacts the password in scheme://user:pass@host,
 // also JSON-escaped (scheme:\/\/user:pass@host: the escaped path stops
 // the authority at its '\\'). Schemeless user:pass@host is found from the
-// '@' (see bareUserinfo).
+// '@' too, by the e-mail rule (see bareUserinfo).
+//
+// Its anchor is the '@' (at a), not the "://": every password it finds
+// ends at an '@', while most URLs have none (an API's links to itself),
+// and "://" was the most frequent anchor in JSON responses. It looks back
+// for the scheme's "://" (schemeBefore) and reads the authority forward
+// from there, as it would from that anchor: every '@' of an authority
+// finds the same password.
 func validateURLCredentials(s *scanner, w []byte, a, e int) {
+	if sep := schemeBefore(w, a); sep >= 0 {
+		urlCredentialsAfter(s, w, sep)
+	}
+}
+
+// schemeBefore returns the index of the "://" (or JSON-escaped `:\/\/`)
+// nearest before the '@' at a whose authority may run on to that '@':
+// within maxAuthority bytes, with no byte between that no URL holds (a
+// blank, a quote; a password's soft bytes and '/' pass). Otherwise -1.
+func schemeBefore(w []byte, a int) int {
+	for j := a - 1; j >= 2 && a-j <= maxAuthority+len(`:\/\/`); j-- {
+		c := w[j]
+		switch {
+		case c == '/' && w[j-1] == '/' && w[j-2] == ':':
+			return j - 2
+		case c == '/' && j >= 4 && string(w[j-4:j+1]) == `:\/\/`:
+			return j - 4
+		case c == '\\' && j+1 < a && w[j+1] == '/':
+			// An escaped slash: a JSON-escaped URL's.
+		case urlStop(c) && !softUserinfo(c):
+			return -1
+		}
+	}
+	return -1
+}
+
+// urlCredentialsAfter is validateURLCredentials for the scheme separator
+// ("://" or `:\/\/`) at a.
+func urlCredentialsAfter(s *scanner, w []byte, a int) {
+	e := a + len("://")
+	if w[a+1] == '\\' {
+		e = a + len(`:\/\/`)
+	}
 	// A scheme: letters, digits, + - . starting with a letter.
 	sc := a
 	for sc > 0 && (isAlnum(w[sc-1]) || w[sc-1] == '+' || w[sc-1] == '-' || w[sc-1] == '.') {

@@ -185,6 +185,15 @@ var pemRows = []kvRow{
 const phURL = "[REDACTED:url-credentials]"
 
 var urlCredRows = []kvRow{
+	// The rule's anchor is the '@': it looks back for the "://".
+	{"long password, '@' far from the scheme", "amqp://svc:" + strings.Repeat("Zq9", 150) + "@mq.internal:5672/",
+		"amqp://svc:" + phURL + "@mq.internal:5672/"},
+	{"two '@' in the user information", "https://bob:p@ss@host.example.com/x", "https://bob:" + phURL + "@host.example.com/x"},
+	{"'@' in the path, no credential", "https://host.example.com/users/@alice/feed", "https://host.example.com/users/@alice/feed"},
+	{"a link, then a URL with one", "see https://docs.example.com/a and redis://:Tk8vQ2mZ@cache:6379",
+		"see https://docs.example.com/a and redis://:" + phURL + "@cache:6379"},
+	{"a URL, then a mailbox", "https://docs.example.com/a?ref=x bob:hunter2 mail bob@example.com",
+		"https://docs.example.com/a?ref=x bob:hunter2 mail [REDACTED:email]"},
 	{"JSON-escaped slashes", `{"dsn":"mysql:\/\/app:B8GVEuCNd9Dh@db.internal:3306\/shop"}`, `{"dsn":"mysql:\/\/app:` + phURL + `@db.internal:3306\/shop"}`},
 	{"JSON-escaped slashes, no password", `{"u":"https:\/\/alice@example.com\/x"}`, `{"u":"https:\/\/alice@example.com\/x"}`},
 	{"postgres", "postgres://app:s3cret@db:5432/app", "postgres://app:" + phURL + "@db:5432/app"},

@@ -635,7 +635,7 @@ func (j *jsonWalker) redactString(s, e int, esc bool, k jsonKey) (changed, keyRe
 	if !esc && j.useHits {
 		// The last anchor in the content ends at hits[h-1], or in the run
 		// of digits it starts: the rules' automaton stops there (a URL's
-		// "://" is near its start).
+		// '@' is near its start).
 		h := j.hi
 		for h < len(j.hits) && int(j.hits[h]) <= e-1 {
 			h++
@@ -679,7 +679,7 @@ func (j *jsonWalker) shifted(base int) func(Finding) {
 func (r *Redactor) redactJSONString(b *jsonBufs, content []byte, k jsonKey, esc bool, fn func(Finding), held *scanner) (repl []byte, ok, keyRead bool) {
 	if !esc {
 		// No anchor (most strings), or only anchors that their rules
-		// rule out at a glance (a URL with no '@'): nothing to do.
+		// rule out at a glance (a bare "Bearer"): nothing to do.
 		from, to := 0, len(content)
 		if k.firstAnchor > 0 {
 			// The anchors end in [firstAnchor, lastAnchor] (see jsonKey).

@@ -11,7 +11,7 @@ import (
 // visit to nothing, and dropHits removes them first:
 //
 //   - declined: every anchor ending there belongs to a rule whose decline
-//     test rules it out on the rest of its string (a URL with no '@',
+//     test rules it out on the rest of its string (a vendor prefix too short,
 //     "Bearer" alone, "sk" in "task"); see machine.declinedBefore. A
 //     run of digits is judged on its own bytes, in a number or a string
 //     (declineDigits: an id, a Unix time). A secret noun's root in prose

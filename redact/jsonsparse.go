@@ -11,7 +11,7 @@ import (
 // It is faster because it parses only the tokens in which an anchor ends
 // (see MayMatch), found from one automaton pass and the parity of the
 // quotes before them, instead of walking the whole document: most API
-// JSON has anchors ("Bearer", "://", "max_tokens") in a few tokens and
+// JSON has anchors ("Bearer", "@", "max_tokens") in a few tokens and
 // none in the rest.
 //
 // A string with an escape is visited too, decoded and checked whole, as
@@ -23,7 +23,7 @@ import (
 // redaction for invalid input. Invalid JSON elsewhere goes unreported:
 // the output is then the input with the redactions a valid document
 // would get. (An anchor no rule acts on is one whose rule declines it at
-// a glance, as a URL with no '@', or one in a key that is neither secret
+// a glance, as a bare "Bearer", or one in a key that is neither secret
 // nor changed, as "max_tokens": see dropHits.) Every
 // anchor is still looked at, by the same rules, so this changes what is
 // reported, not what is caught; use JSON to validate.

@@ -304,7 +304,7 @@ func (r *Redactor) allowed(b []byte) bool {
 // look cannot handle: one with a quote, or a user's anchor (a known secret,
 // a custom keyword) with JSON punctuation ("1234,5678"; two tokens are
 // never separated by whitespace alone). The built-in anchors with ':'
-// (": |", "://") can only match outside a string where the JSON is
+// (": |", ":aa") can only match outside a string where the JSON is
 // invalid, which that look catches.
 func mayCrossJSONTokens(a string, builtin bool) bool {
 	if builtin {
