@@ -58,10 +58,12 @@
 //
 // # Every byte path
 //
-// The wrapper is built with httpsnoop, so it has exactly the optional
-// interfaces of the writer it wraps (http.Flusher, http.Hijacker,
-// io.ReaderFrom, io.StringWriter, deadlines, full duplex) and an Unwrap
-// method for http.ResponseController. Write, WriteString and ReadFrom
+// The wrapper has exactly the optional interfaces of the writer it wraps
+// (http.Flusher, http.Hijacker, io.ReaderFrom, io.StringWriter, deadlines,
+// full duplex, http.Pusher) and an Unwrap method for
+// http.ResponseController. For net/http's own HTTP/1 and HTTP/2 writers it
+// is a type of the filter's, allocated with it; any other writer is
+// wrapped with httpsnoop. Write, WriteString and ReadFrom
 // (io.Copy) all go through the filter; only a body that passes untouched
 // uses the inner writer's ReadFrom (sendfile). The wrapper's own Flush and
 // FlushError drain the filter first, so ResponseController.Flush stops at

@@ -54,7 +54,7 @@ func OutputFilter(r *redact.Redactor, opts ...Option) func(http.Handler) http.Ha
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 			f := &filter{cfg: cfg, r: r, w: w, req: req, declared: -1}
-			f.outer = httpsnoop.Wrap(w, f.hooks())
+			f.outer = f.wrap(w)
 			defer f.cleanup()
 			next.ServeHTTP(f.outer, req)
 			f.finish()
@@ -109,6 +109,10 @@ type filter struct {
 	abort    bool  // headers were out when it failed: abort at the end
 	hijacked bool
 	closed   bool
+
+	// The wrapper the handler sees, for net/http's writers (see wrap).
+	h1 h1Writer
+	h2 h2Writer
 }
 
 func (f *filter) hooks() httpsnoop.Hooks {

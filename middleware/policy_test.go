@@ -15,9 +15,11 @@ import (
 	"net/http/httptrace"
 	"net/textproto"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 	chimw "github.com/go-chi/chi/v5/middleware"
@@ -688,5 +690,105 @@ func TestRedactURLCredentialParams(t *testing.T) {
 		if got := middleware.RedactURL(r, tc.in); got != tc.want {
 			t.Errorf("RedactURL(%q)\n got  %q\n want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// optionalSet names the optional interfaces of w that the filter mirrors.
+func optionalSet(w http.ResponseWriter) []string {
+	var set []string
+	for _, c := range []struct {
+		name string
+		has  bool
+	}{
+		{"Flusher", is[http.Flusher](w)},
+		{"FlushError", is[interface{ FlushError() error }](w)},
+		{"CloseNotify", is[interface{ CloseNotify() <-chan bool }](w)},
+		{"Hijacker", is[http.Hijacker](w)},
+		{"ReaderFrom", is[io.ReaderFrom](w)},
+		{"Deadlines", is[interface {
+			SetReadDeadline(time.Time) error
+			SetWriteDeadline(time.Time) error
+		}](w)},
+		{"FullDuplex", is[interface{ EnableFullDuplex() error }](w)},
+		{"Pusher", is[http.Pusher](w)},
+		{"StringWriter", is[io.StringWriter](w)},
+	} {
+		if c.has {
+			set = append(set, c.name)
+		}
+	}
+	return set
+}
+
+func is[T any](w http.ResponseWriter) bool { _, ok := w.(T); return ok }
+
+// flushOnly has Flush and nothing else optional: a set no net/http writer
+// has, so the filter's general wrapper serves it.
+type flushOnly struct{ http.ResponseWriter }
+
+func (f flushOnly) Flush() {}
+
+// TestInterfacesMirroredExactly compares the whole set of optional
+// interfaces on both sides of the filter: net/http's HTTP/1.1 and HTTP/2
+// writers (which the filter wraps without httpsnoop), a recorder and two
+// made-up writers (which it wraps with httpsnoop). Through each, a secret
+// written with Write, WriteString and io.Copy is redacted, a flush through
+// http.ResponseController works, and Unwrap returns the inner writer.
+func TestInterfacesMirroredExactly(t *testing.T) {
+	var inner, outer []string
+	var unwrapped bool
+	handler := func(w http.ResponseWriter, _ *http.Request) {
+		outer = optionalSet(w)
+		w.Header().Set("Content-Type", "text/plain")
+		_, _ = w.Write([]byte("a " + awsKey + "\n"))
+		_, _ = io.WriteString(w, "b password="+password+"\n")
+		_, _ = io.Copy(w, onlyReader{strings.NewReader("c Bearer " + bearer + "\n")})
+		if err := http.NewResponseController(w).Flush(); err != nil && is[http.Flusher](w) {
+			t.Errorf("flush: %v", err)
+		}
+	}
+	var innerW http.ResponseWriter
+	h := func(w http.ResponseWriter, r *http.Request) {
+		inner, innerW = optionalSet(w), w
+		middleware.OutputFilter(redact.Default())(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			u, ok := w.(interface{ Unwrap() http.ResponseWriter })
+			unwrapped = ok && u.Unwrap() == innerW
+			handler(w, r)
+		})).ServeHTTP(w, r)
+	}
+	check := func(t *testing.T, body string) {
+		t.Helper()
+		if !slices.Equal(inner, outer) {
+			t.Errorf("inner writer has %v, the filter's %v", inner, outer)
+		}
+		if !unwrapped {
+			t.Error("Unwrap does not return the inner writer")
+		}
+		for _, s := range []string{awsKey, password, bearer} {
+			if strings.Contains(body, s) {
+				t.Errorf("a secret got through: %q", body)
+			}
+		}
+		if strings.Count(body, "\n") != 3 {
+			t.Errorf("body %q: want three lines", body)
+		}
+	}
+	protocols(t, http.HandlerFunc(h), func(t *testing.T, srv *httptest.Server, c *http.Client) {
+		_, body := get(t, c, "GET", srv.URL)
+		check(t, string(body))
+		if len(inner) < 7 {
+			t.Errorf("net/http's writer has only %v", inner)
+		}
+	})
+	for name, w := range map[string]func(http.ResponseWriter) http.ResponseWriter{
+		"recorder":   func(w http.ResponseWriter) http.ResponseWriter { return w },
+		"bare":       func(w http.ResponseWriter) http.ResponseWriter { return bareWriter{w} },
+		"flush only": func(w http.ResponseWriter) http.ResponseWriter { return flushOnly{bareWriter{w}} },
+	} {
+		t.Run(name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			h(w(rec), httptest.NewRequest("GET", "/", nil))
+			check(t, rec.Body.String())
+		})
 	}
 }
