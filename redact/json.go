@@ -528,43 +528,76 @@ func (j *jsonWalker) str(i int) (int, bool, error) {
 }
 
 func (j *jsonWalker) number(i int) (int, error) {
-	in := j.in
+	end, _, _, ok := scanNumber(j.in, i)
+	if !ok {
+		return end, j.errorf(end, "invalid number")
+	}
+	return end, nil
+}
+
+// scanNumber reads the JSON number that starts at i in in. It returns the
+// index just past it, whether its exponent's sign is a '+', and how many
+// digits it has if it is an integer with no fraction and no exponent
+// (otherwise -1). If the bytes break the grammar, ok is false and end is
+// where.
+func scanNumber(in []byte, i int) (end int, plus bool, intDigits int, ok bool) {
 	k := i
 	if in[k] == '-' {
 		k++
 	}
+	digits := k
 	switch {
 	case k < len(in) && in[k] == '0':
 		k++
 	case k < len(in) && in[k] >= '1' && in[k] <= '9':
-		for k < len(in) && isDigit(in[k]) {
-			k++
-		}
+		k = digitsEnd(in, k+1)
 	default:
-		return k, j.errorf(k, "invalid number")
+		return k, false, -1, false
 	}
+	intDigits = k - digits
 	if k < len(in) && in[k] == '.' {
 		k++
 		if k >= len(in) || !isDigit(in[k]) {
-			return k, j.errorf(k, "invalid number")
+			return k, false, -1, false
 		}
-		for k < len(in) && isDigit(in[k]) {
-			k++
-		}
+		k = digitsEnd(in, k+1)
+		intDigits = -1
 	}
 	if k < len(in) && (in[k] == 'e' || in[k] == 'E') {
 		k++
 		if k < len(in) && (in[k] == '+' || in[k] == '-') {
+			plus = in[k] == '+'
 			k++
 		}
 		if k >= len(in) || !isDigit(in[k]) {
-			return k, j.errorf(k, "invalid number")
+			return k, plus, -1, false
 		}
-		for k < len(in) && isDigit(in[k]) {
-			k++
-		}
+		k = digitsEnd(in, k+1)
+		intDigits = -1
 	}
-	return k, nil
+	return k, plus, intDigits, true
+}
+
+// digitsEnd returns the end of the run of ASCII digits that starts at k
+// in b, eight bytes at a time: in each, a byte below '0' borrows and one
+// above '9' carries into its high bit, and neither reaches a lower byte,
+// so the lowest high bit set is the first byte that is not a digit.
+func digitsEnd(b []byte, k int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	for k+8 <= len(b) {
+		x := binary.LittleEndian.Uint64(b[k:])
+		if m := ((x + ones*0x46) | (x - ones*'0')) & highs; m != 0 {
+			return k + bits.TrailingZeros64(m)/8
+		}
+		k += 8
+	}
+	for k < len(b) && isDigit(b[k]) {
+		k++
+	}
+	return k
 }
 
 // specialJSONBytes returns, for the eight bytes of x in little-endian

@@ -278,32 +278,41 @@ func (j *jsonWalker) inertNumberAt(e int, ns *numberScan) int {
 func (j *jsonWalker) inertNumbersAfter(t int, key []byte) int {
 	b := j.in
 	var ctx [2]int8 // by sign (1: minus): 0 not asked yet, 1 none, 2 context
-	for c := j.ws(t); c < len(b) && b[c] == ','; {
-		s := j.ws(c + 1)
-		if s >= len(b) || !isNumberByte(b[s]) {
+	c := j.ws(t)
+	if c >= len(b) || b[c] != ',' {
+		return t
+	}
+	for s := j.ws(c + 1); s < len(b) && isNumberByte(b[s]); {
+		// numberShape, from the parse: no '+', no plain integer of 13
+		// digits or more.
+		u, plus, intDigits, ok := scanNumber(b, s)
+		if !ok || plus || intDigits >= 13 {
 			return t
 		}
-		u, err := j.number(s)
-		if err != nil {
-			return t
+		// What follows must end the value (closesValue): a bracket, the
+		// end, or a comma before a value (the next number, checked next
+		// round, or another).
+		next := -1
+		if c = u; c < len(b) && b[c] != ',' {
+			c = j.ws(u)
 		}
-		// What follows must end the value (closesValue), and a comma be
-		// followed by a value: this loop's next number, or another.
-		c = j.ws(u)
-		if c < len(b) && b[c] != ']' && b[c] != '}' && (b[c] != ',' || !j.startsValue(c+1)) {
-			return t
-		}
-		neg, ok := numberShape(b[s:u])
-		if !ok {
+		switch {
+		case c >= len(b) || b[c] == ']' || b[c] == '}':
+		case b[c] == ',':
+			next = j.ws(c + 1)
+			if next < len(b) && !isNumberByte(b[next]) && !j.startsValue(next) || next >= len(b) {
+				return t
+			}
+		default:
 			return t
 		}
 		sign := 0
-		if neg {
+		if b[s] == '-' {
 			sign = 1
 		}
 		if ctx[sign] == 0 {
 			ctx[sign] = 1
-			if j.numKey.context(j.r, key, neg) {
+			if j.numKey.context(j.r, key, sign == 1) {
 				ctx[sign] = 2
 			}
 		}
@@ -311,6 +320,10 @@ func (j *jsonWalker) inertNumbersAfter(t int, key []byte) int {
 			return t
 		}
 		t = u
+		if next < 0 {
+			return t
+		}
+		s = next
 	}
 	return t
 }

@@ -266,3 +266,31 @@ func TestScanLanes(t *testing.T) {
 		}
 	}
 }
+
+// TestDigitsEnd checks the eight-at-a-time digit run against a byte loop,
+// with the bytes next to '0' and '9' and high bytes around the runs.
+func TestDigitsEnd(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	alphabet := []byte("0123456789/:.eE+-\x00\x7f\x80\xb9\xba\xc6\xff")
+	for range 20000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			if rng.IntN(4) == 0 {
+				b[i] = alphabet[rng.IntN(len(alphabet))]
+			} else {
+				b[i] = byte('0' + rng.IntN(10))
+			}
+		}
+		k := 0
+		if len(b) > 0 {
+			k = rng.IntN(len(b) + 1)
+		}
+		want := k
+		for want < len(b) && b[want] >= '0' && b[want] <= '9' {
+			want++
+		}
+		if got := digitsEnd(b, k); got != want {
+			t.Fatalf("digitsEnd(%q, %d) = %d, want %d", b, k, got, want)
+		}
+	}
+}
