@@ -80,6 +80,39 @@ full:
 	ADDL reg, R14; \
 	MOVL (DX)(R14*4), reg
 
+// STEP_LANES advances the eight lanes by one byte each (chunk8 apart).
+#define STEP_LANES \
+	STEP(0, AX); \
+	STEP(128, BX); \
+	STEP(256, R8); \
+	STEP(384, R9); \
+	STEP(512, R10); \
+	STEP(640, R11); \
+	STEP(768, R12); \
+	STEP(896, R13)
+
+// The eight lane states live in AX, BX, R8-R13; st (in R14) holds them
+// between calls, lane j at 4*j.
+#define LOAD_STATES \
+	MOVL 0(R14), AX; \
+	MOVL 4(R14), BX; \
+	MOVL 8(R14), R8; \
+	MOVL 12(R14), R9; \
+	MOVL 16(R14), R10; \
+	MOVL 20(R14), R11; \
+	MOVL 24(R14), R12; \
+	MOVL 28(R14), R13
+
+#define STORE_STATES \
+	MOVL AX, 0(R14); \
+	MOVL BX, 4(R14); \
+	MOVL R8, 8(R14); \
+	MOVL R9, 12(R14); \
+	MOVL R10, 16(R14); \
+	MOVL R11, 20(R14); \
+	MOVL R12, 24(R14); \
+	MOVL R13, 28(R14)
+
 // func walk8(buf *[8 * chunk8]byte, k, n uintptr, tp *uint32, st *[8]uint32, mm uint32) uintptr
 //
 // Lane j's classes are buf[j*chunk8+k : j*chunk8+n]; its state is st[j],
@@ -95,26 +128,12 @@ TEXT ·walk8(SB), NOSPLIT, $0-56
 	MOVQ tp+24(FP), DX
 	MOVL mm+40(FP), CX
 	MOVQ st+32(FP), R14
-	MOVL 0(R14), AX
-	MOVL 4(R14), BX
-	MOVL 8(R14), R8
-	MOVL 12(R14), R9
-	MOVL 16(R14), R10
-	MOVL 20(R14), R11
-	MOVL 24(R14), R12
-	MOVL 28(R14), R13
+	LOAD_STATES
 	CMPQ SI, DI
 	JAE done
 
 loop:
-	STEP(0, AX)
-	STEP(128, BX)
-	STEP(256, R8)
-	STEP(384, R9)
-	STEP(512, R10)
-	STEP(640, R11)
-	STEP(768, R12)
-	STEP(896, R13)
+	STEP_LANES
 	INCQ SI
 	CMPL AX, CX
 	JAE done
@@ -137,14 +156,7 @@ loop:
 
 done:
 	MOVQ st+32(FP), R14
-	MOVL AX, 0(R14)
-	MOVL BX, 4(R14)
-	MOVL R8, 8(R14)
-	MOVL R9, 12(R14)
-	MOVL R10, 16(R14)
-	MOVL R11, 20(R14)
-	MOVL R12, 24(R14)
-	MOVL R13, 28(R14)
+	STORE_STATES
 	SUBQ buf+0(FP), SI
 	MOVQ SI, ret+48(FP)
 	RET
@@ -176,26 +188,12 @@ TEXT ·walk8h(SB), NOSPLIT, $8-72
 	MOVQ tp+24(FP), DX
 	MOVL mm+40(FP), CX
 	MOVQ st+32(FP), R14
-	MOVL 0(R14), AX
-	MOVL 4(R14), BX
-	MOVL 8(R14), R8
-	MOVL 12(R14), R9
-	MOVL 16(R14), R10
-	MOVL 20(R14), R11
-	MOVL 24(R14), R12
-	MOVL 28(R14), R13
+	LOAD_STATES
 	CMPQ SI, DI
 	JAE hdone
 
 hloop:
-	STEP(0, AX)
-	STEP(128, BX)
-	STEP(256, R8)
-	STEP(384, R9)
-	STEP(512, R10)
-	STEP(640, R11)
-	STEP(768, R12)
-	STEP(896, R13)
+	STEP_LANES
 	INCQ SI
 	MOVL AX, R14
 	ORL BX, R14
@@ -233,14 +231,7 @@ hhits:
 
 hdone:
 	MOVQ st+32(FP), R14
-	MOVL AX, 0(R14)
-	MOVL BX, 4(R14)
-	MOVL R8, 8(R14)
-	MOVL R9, 12(R14)
-	MOVL R10, 16(R14)
-	MOVL R11, 20(R14)
-	MOVL R12, 24(R14)
-	MOVL R13, 28(R14)
+	STORE_STATES
 	SUBQ buf+0(FP), SI
 	MOVQ SI, end+56(FP)
 	MOVQ wp-8(SP), R14
