@@ -732,21 +732,29 @@ func userinfoGoesOn(w []byte, e, i int) bool {
 // Its anchor is the '@' (at a), not the "://": every password it finds
 // ends at an '@', while most URLs have none (an API's links to itself),
 // and "://" was the most frequent anchor in JSON responses. It looks back
-// for the scheme's "://" (schemeBefore) and reads the authority forward
-// from there, as it would from that anchor: every '@' of an authority
-// finds the same password.
+// for every "://" whose authority may reach the '@' (schemeBefore) and
+// reads the authority forward from each, as it would from that anchor:
+// every '@' of an authority finds the same passwords. Each, not only the
+// nearest: a password may hold "://" itself, or start with "//" after
+// the user's ':' (postgres://app://Zm9v…@db), and then the nearest is
+// inside the password and finds nothing, or only its tail.
 func validateURLCredentials(s *scanner, w []byte, a, e int) {
-	if sep := schemeBefore(w, a); sep >= 0 {
+	for to := a; ; {
+		sep := schemeBefore(w, a, to)
+		if sep < 0 {
+			return
+		}
 		urlCredentialsAfter(s, w, sep)
+		to = sep
 	}
 }
 
-// schemeBefore returns the index of the "://" (or JSON-escaped `:\/\/`)
-// nearest before the '@' at a whose authority may run on to that '@':
-// within maxAuthority bytes, with no byte between that no URL holds (a
+// schemeBefore returns the index of the nearest "://" (or JSON-escaped
+// `:\/\/`) before to whose authority may run on to the '@' at a: within
+// maxAuthority bytes of a, with no byte between that no URL holds (a
 // blank, a quote; a password's soft bytes and '/' pass). Otherwise -1.
-func schemeBefore(w []byte, a int) int {
-	for j := a - 1; j >= 2 && a-j <= maxAuthority+len(`:\/\/`); j-- {
+func schemeBefore(w []byte, a, to int) int {
+	for j := to - 1; j >= 2 && a-j <= maxAuthority+len(`:\/\/`); j-- {
 		c := w[j]
 		switch {
 		case c == '/' && w[j-1] == '/' && w[j-2] == ':':

@@ -189,6 +189,10 @@ var urlCredRows = []kvRow{
 	{"long password, '@' far from the scheme", "amqp://svc:" + strings.Repeat("Zq9", 150) + "@mq.internal:5672/",
 		"amqp://svc:" + phURL + "@mq.internal:5672/"},
 	{"two '@' in the user information", "https://bob:p@ss@host.example.com/x", "https://bob:" + phURL + "@host.example.com/x"},
+	// A "://" inside the password: the scheme's is further back.
+	{"password starting with //", "DATABASE_URL=postgres://app://Zm9vYmFy@db:5432/app", "DATABASE_URL=postgres://app:" + phURL + "@db:5432/app"},
+	{"password holding ://", "x https://u:a://b@h.example.com/ y", "x https://u:" + phURL + "@h.example.com/ y"},
+	{"password holding a user:pass of its own", "https://u:p://x:y@h.example.com", "https://u:" + phURL + "@h.example.com"},
 	{"'@' in the path, no credential", "https://host.example.com/users/@alice/feed", "https://host.example.com/users/@alice/feed"},
 	{"a link, then a URL with one", "see https://docs.example.com/a and redis://:Tk8vQ2mZ@cache:6379",
 		"see https://docs.example.com/a and redis://:" + phURL + "@cache:6379"},
@@ -333,6 +337,21 @@ func TestBasicAuth(t *testing.T)      { checkKVRows(t, Default(), basicRows) }
 func TestJWT(t *testing.T)            { checkKVRows(t, Default(), jwtRows) }
 func TestPrivateKey(t *testing.T)     { checkKVRows(t, Default(), pemRows) }
 func TestURLCredentials(t *testing.T) { checkKVRows(t, Default(), urlCredRows) }
+
+// TestURLCredentialsJSONEscaped: in JSON, escaped slashes decode first, so
+// a password that starts with "\/\/" is found as one that starts with "//".
+func TestURLCredentialsJSONEscaped(t *testing.T) {
+	in := `{"url":"https:\/\/u:\/\/p4ssw0rd@h.example.com"}`
+	want := `{"url":"https:\/\/u:` + phURL + `@h.example.com"}`
+	for name, f := range map[string]func([]byte) ([]byte, error){
+		"JSON":          Default().JSON,
+		"JSONUnchecked": func(b []byte) ([]byte, error) { return Default().JSONUnchecked(b), nil },
+	} {
+		if got, err := f([]byte(in)); err != nil || string(got) != want {
+			t.Errorf("%s(%s) = %s, %v; want %s", name, in, got, err, want)
+		}
+	}
+}
 func TestDSNCredentials(t *testing.T) { checkKVRows(t, Default(), dsnRows) }
 func TestGenericMisc(t *testing.T)    { checkKVRows(t, Default(), miscRows) }
 
