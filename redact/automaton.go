@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"sync"
 )
 
 // This file holds the anchor automaton: one dense Aho-Corasick DFA over the
@@ -49,6 +50,9 @@ type machine struct {
 	outs     [][]anchorOut // outputs of match state (id-matchMin)/stride
 	maxLen   int           // longest anchor
 	stFlags  []uint8       // by match state, as outs: stDeclOnly, stDigits
+
+	ptrOnce sync.Once // builds ptr (see ptrTrans, lanes8_amd64.go)
+	ptr     []uint64
 }
 
 // Flags of a match state, for the JSON walkers' hit filter (dropHits).

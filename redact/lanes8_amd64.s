@@ -239,3 +239,74 @@ hdone:
 	SHRQ $3, R14
 	MOVQ R14, nhits+64(FP)
 	RET
+
+// PSTEP advances lane state reg, the address of its row in a table of row
+// addresses (see ptrTrans), by the class at off(SI): one load, no add.
+#define PSTEP(off, reg) \
+	MOVBLZX off(SI), R14; \
+	MOVQ (reg)(R14*8), reg
+
+// func walk8p(buf *[8 * chunk8]byte, k, n uintptr, st *[8]uintptr, mm uintptr) uintptr
+//
+// walk8p is walk8 over ptrTrans: each state is the address of its row,
+// and a match state's address is mm or above.
+TEXT ·walk8p(SB), NOSPLIT, $0-48
+	MOVQ buf+0(FP), SI
+	MOVQ SI, DI
+	ADDQ k+8(FP), SI
+	ADDQ n+16(FP), DI
+	MOVQ mm+32(FP), CX
+	MOVQ st+24(FP), R14
+	MOVQ 0(R14), AX
+	MOVQ 8(R14), BX
+	MOVQ 16(R14), R8
+	MOVQ 24(R14), R9
+	MOVQ 32(R14), R10
+	MOVQ 40(R14), R11
+	MOVQ 48(R14), R12
+	MOVQ 56(R14), R13
+	CMPQ SI, DI
+	JAE pdone
+
+ploop:
+	PSTEP(0, AX)
+	PSTEP(128, BX)
+	PSTEP(256, R8)
+	PSTEP(384, R9)
+	PSTEP(512, R10)
+	PSTEP(640, R11)
+	PSTEP(768, R12)
+	PSTEP(896, R13)
+	INCQ SI
+	CMPQ AX, CX
+	JAE pdone
+	CMPQ BX, CX
+	JAE pdone
+	CMPQ R8, CX
+	JAE pdone
+	CMPQ R9, CX
+	JAE pdone
+	CMPQ R10, CX
+	JAE pdone
+	CMPQ R11, CX
+	JAE pdone
+	CMPQ R12, CX
+	JAE pdone
+	CMPQ R13, CX
+	JAE pdone
+	CMPQ SI, DI
+	JB ploop
+
+pdone:
+	MOVQ st+24(FP), R14
+	MOVQ AX, 0(R14)
+	MOVQ BX, 8(R14)
+	MOVQ R8, 16(R14)
+	MOVQ R9, 24(R14)
+	MOVQ R10, 32(R14)
+	MOVQ R11, 40(R14)
+	MOVQ R12, 48(R14)
+	MOVQ R13, 56(R14)
+	SUBQ buf+0(FP), SI
+	MOVQ SI, ret+40(FP)
+	RET

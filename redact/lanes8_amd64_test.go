@@ -5,6 +5,7 @@ package redact
 import (
 	"math/rand/v2"
 	"testing"
+	"unsafe"
 )
 
 // TestLanes8Kernels checks the assembly kernels against the table lookups
@@ -59,6 +60,21 @@ func TestLanes8Kernels(t *testing.T) {
 		got := st
 		if at := walk8(&buf, uintptr(k0), uintptr(n), &m.trans[0], &got, m.matchMin); int(at) != stop || got != want {
 			t.Fatalf("walk8 from %d: stopped at %d with %v, want %d with %v", k0, at, got, stop, want)
+		}
+		// walk8p, over rows' addresses, must stop at the same byte in the
+		// same states.
+		pt, mm := m.ptrTrans()
+		base := uintptr(unsafe.Pointer(&pt[0]))
+		var p [8]uintptr
+		for j := range p {
+			p[j] = base + uintptr(st[j])*8
+		}
+		at := walk8p(&buf, uintptr(k0), uintptr(n), &p, mm)
+		for j := range p {
+			got[j] = uint32((p[j] - base) / 8)
+		}
+		if int(at) != stop || got != want {
+			t.Fatalf("walk8p from %d: stopped at %d with %v, want %d with %v", k0, at, got, stop, want)
 		}
 	}
 }
