@@ -85,6 +85,7 @@ func (r *Redactor) newJSONWalker(b []byte, fn func(Finding)) *jsonWalker {
 	j.jsonBufs = jsonBufs{tmp: j.tmp[:0], rawAt: j.rawAt[:0], scratch: j.scratch[:0], enc: j.enc[:0], key: j.key[:0]}
 	j.useHits, j.hits, j.hi = false, j.hits[:0], 0
 	j.escQ, j.hasEsc = j.escQ[:0], false
+	j.inertN, j.inertNext = 0, 0
 	if j.keyOwner != r {
 		j.tokens = tokenMemo{}
 		j.numKey = numberKeyMemo{}
@@ -147,6 +148,11 @@ type jsonWalker struct {
 	tokens   tokenMemo
 	numKey   numberKeyMemo
 	keyOwner *Redactor
+
+	// The last inert keys dropHits judged in this document, as bounds in
+	// in (see inertKeyEnding).
+	inertSeen         [4][2]int32
+	inertN, inertNext uint8
 }
 
 // maxCachedValue is the longest token remembered.

@@ -457,12 +457,23 @@ func (j *jsonWalker) inertKeyEnding(e, q int, st uint32) int {
 		return 0
 	}
 	key := b[p+1 : q]
+	for _, k := range j.inertSeen[:j.inertN] {
+		if int(k[1]-k[0]) == len(key) && string(b[k[0]:k[1]]) == string(key) {
+			return q // a key this document already showed inert
+		}
+	}
 	if len(key) > inertKeyMaxLen || !plainKeyBytes(key) {
 		return 0
 	}
 	if !j.r.inertKey(key) {
 		return 0
 	}
+	// Remember it: an array's objects repeat their keys, a few at a time
+	// ("token_type", "max_tokens"), and a compare costs less than the
+	// verdict table's hash.
+	j.inertSeen[j.inertNext%uint8(len(j.inertSeen))] = [2]int32{int32(p + 1), int32(q)}
+	j.inertNext++
+	j.inertN = min(j.inertN+1, uint8(len(j.inertSeen)))
 	return q
 }
 
