@@ -481,7 +481,7 @@ func TestDigitRunHitsOnce(t *testing.T) {
 		{"12345678-1234", []int32{7, 13}}, // "00-0000" ends at the last digit
 		{"123456 7", nil},
 	} {
-		var lanes [hitLanes][]hitRec
+		var lanes [hitLanes][]laneHit
 		got, _ := r.m.hitEnds([]byte(c.in), nil, nil, &lanes)
 		if !slices.Equal(got, c.want) {
 			t.Errorf("hitEnds(%q) = %v, want %v", c.in, got, c.want)

@@ -6,13 +6,6 @@ import "unsafe"
 // eight-lane walk (lanes8_amd64.go), else four.
 const hitLanes = 8
 
-// hitRec is one hit of hitEnds: the index just past it and the match
-// state there.
-type hitRec struct {
-	end int32
-	st  uint32
-}
-
 // hitEnds appends to dst the index just past every anchor that ends in d
 // (every byte at which the automaton, started at the root, is in a match
 // state), in increasing order, and to sts the match state at each; but a
@@ -21,7 +14,7 @@ type hitRec struct {
 // (see runLanes), so the structural JSON walker can afford to scan a whole
 // document once and then skip every string and number with no anchor in
 // it, instead of running the automaton again on each.
-func (m *machine) hitEnds(d []byte, dst []int32, sts []uint32, lane *[hitLanes][]hitRec) ([]int32, []uint32) {
+func (m *machine) hitEnds(d []byte, dst []int32, sts []uint32, lane *[hitLanes][]laneHit) ([]int32, []uint32) {
 	i, st, dst, sts := m.hitEnds8(d, dst, sts, lane)
 	mm, cls := m.matchMin, &m.class
 	tp := unsafe.Pointer(unsafe.SliceData(m.hitTrans)) // a run of digits is one hit
@@ -45,23 +38,23 @@ func (m *machine) hitEnds(d []byte, dst []int32, sts []uint32, lane *[hitLanes][
 				if s0|s1|s2|s3 < mm {
 					break
 				}
-				kk := int32(k)
+				kk := int(k)
 				if s0 >= mm {
-					lane[0] = append(lane[0], hitRec{int32(i) + kk, s0})
+					lane[0] = append(lane[0], laneHit{i + kk, s0})
 				}
 				if s1 >= mm {
-					lane[1] = append(lane[1], hitRec{int32(i+L) + kk, s1})
+					lane[1] = append(lane[1], laneHit{i + L + kk, s1})
 				}
 				if s2 >= mm {
-					lane[2] = append(lane[2], hitRec{int32(i+2*L) + kk, s2})
+					lane[2] = append(lane[2], laneHit{i + 2*L + kk, s2})
 				}
 				if s3 >= mm {
-					lane[3] = append(lane[3], hitRec{int32(i+3*L) + kk, s3})
+					lane[3] = append(lane[3], laneHit{i + 3*L + kk, s3})
 				}
 			}
 			for k := range lanes {
 				for _, h := range lane[k] {
-					dst, sts = append(dst, h.end), append(sts, h.st)
+					dst, sts = append(dst, int32(h.pos)), append(sts, h.st)
 				}
 			}
 			i += lanes * L

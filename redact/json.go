@@ -123,7 +123,7 @@ type jsonWalker struct {
 	useHits bool
 	hits    []int32
 	hi      int // hits[:hi] end before the token being looked at
-	lanes   [hitLanes][]hitRec
+	lanes   [hitLanes][]laneHit
 	hitSts  []uint32 // the match state at each of hits, for dropHits
 
 	// JSONUnchecked on a document with backslashes: the escaped quotes,

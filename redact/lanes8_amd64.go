@@ -167,11 +167,7 @@ func (m *machine) skipClean8(d []byte) (int, uint32, bool) {
 // returns where it stopped and the state there, for the four-lane walk to
 // go on from. The lanes walk hitTrans; their catch-up walks trans, as
 // lateLanes does.
-func (m *machine) hitEnds8(d []byte, dst []int32, sts []uint32, lane *[hitLanes][]hitRec) (int, uint32, []int32, []uint32) {
-	var buf [8 * chunk8]byte
-	var s [8]uint32
-	var hits [hits8]hit8
-	cls, mm := &m.class, m.matchMin
+func (m *machine) hitEnds8(d []byte, dst []int32, sts []uint32, lane *[hitLanes][]laneHit) (int, uint32, []int32, []uint32) {
 	st := uint32(root)
 	i := 0
 	for {
@@ -179,30 +175,43 @@ func (m *machine) hitEnds8(d []byte, dst []int32, sts []uint32, lane *[hitLanes]
 		if L == 0 {
 			return i, st, dst, sts
 		}
-		m.lateLanes8(&buf, d[i:i+8*L], L, &s)
-		s[0] = st
-		for j := range lane {
-			lane[j] = lane[j][:0]
-		}
-		for k := 0; k < L; k += chunk8 {
-			n := uintptr(min(chunk8, L-k))
-			classify8(&buf, &d[i+k], uintptr(L), n, cls)
-			for at := uintptr(0); at < n; {
-				var nh uintptr
-				at, nh = walk8h(&buf, at, n, &m.hitTrans[0], &s, mm, &hits)
-				for _, h := range hits[:nh] {
-					lane[h.lane] = append(lane[h.lane], hitRec{int32(i + int(h.lane)*L + k + int(h.k)), h.st})
-				}
-			}
-		}
+		st = m.hitLanes8(d[i:i+8*L], i, L, st, m.hitTrans, lane)
 		for j := range lane {
 			for _, h := range lane[j] {
-				dst, sts = append(dst, h.end), append(sts, h.st)
+				dst, sts = append(dst, int32(h.pos)), append(sts, h.st)
 			}
 		}
 		i += 8 * L
-		st = s[7]
 	}
+}
+
+// hitLanes8 walks the block q (eight lanes of L bytes, at off in the
+// input) from state st through the table tab, and sets lane[j] to the hits
+// of lane j in order, each as its index in the input just past the anchor
+// and the match state there. It returns the state at the block's end. Its
+// hits are those of hitEnds8 (tab hitTrans) and of the scanner's
+// runLanes8 (tab trans).
+func (m *machine) hitLanes8(q []byte, off, L int, st uint32, tab []uint32, lane *[hitLanes][]laneHit) uint32 {
+	var buf [8 * chunk8]byte
+	var s [8]uint32
+	var hits [hits8]hit8
+	m.lateLanes8(&buf, q, L, &s)
+	s[0] = st
+	for j := range lane {
+		lane[j] = lane[j][:0]
+	}
+	for k := 0; k < L; k += chunk8 {
+		n := uintptr(min(chunk8, L-k))
+		classify8(&buf, &q[k], uintptr(L), n, &m.class)
+		for at := uintptr(0); at < n; {
+			var nh uintptr
+			at, nh = walk8h(&buf, at, n, &tab[0], &s, m.matchMin, &hits)
+			for _, h := range hits[:nh] {
+				lane[h.lane] = append(lane[h.lane], laneHit{off + int(h.lane)*L + k + int(h.k), h.st})
+			}
+		}
+	}
+	return s[7]
 }
 
 // lateLanes8 sets s[1:8] to the states in which lanes 1 to 7 of the block
@@ -220,38 +229,17 @@ func (m *machine) lateLanes8(buf *[8 * chunk8]byte, q []byte, L int, s *[8]uint3
 }
 
 // runLanes8 is runLanes in eight lanes of L bytes (see lanes8Len), with
-// the hits recorded per lane as hitEnds8 does and then processed in
-// input order. It returns the index and state to continue from, and false
-// if the scan paused.
+// the hits recorded per lane by hitLanes8 and then processed in input
+// order. It returns the index and state to continue from, and false if
+// the scan paused.
 func (s *scanner) runLanes8(d []byte, i int, st uint32, L int) (int, uint32, bool) {
-	m := s.m
-	var buf [8 * chunk8]byte
-	var sts [8]uint32
-	var hits [hits8]hit8
-	q := d[i : i+8*L] // bounds of everything read below
-	m.lateLanes8(&buf, q, L, &sts)
-	sts[0] = st
-	lane := &s.lane8
-	for j := range lane {
-		lane[j] = lane[j][:0]
-	}
-	for k := 0; k < L; k += chunk8 {
-		n := uintptr(min(chunk8, L-k))
-		classify8(&buf, &q[k], uintptr(L), n, &m.class)
-		for at := uintptr(0); at < n; {
-			var nh uintptr
-			at, nh = walk8h(&buf, at, n, &m.trans[0], &sts, m.matchMin, &hits)
-			for _, h := range hits[:nh] {
-				lane[h.lane] = append(lane[h.lane], laneHit{i + int(h.lane)*L + k + int(h.k), h.st})
-			}
-		}
-	}
-	for j := range lane {
-		for _, h := range lane[j] {
+	st = s.m.hitLanes8(d[i:i+8*L], i, L, st, s.m.trans, &s.lane8)
+	for j := range s.lane8 {
+		for _, h := range s.lane8[j] {
 			if !s.hit(h) {
 				return 0, 0, false
 			}
 		}
 	}
-	return i + 8*L, sts[7], true
+	return i + 8*L, st, true
 }

@@ -9,7 +9,7 @@ var have8 = false
 func (m *machine) skipClean8(d []byte) (int, uint32, bool) { return 0, root, false }
 
 // hitEnds8 leaves the whole input to the four-lane walk.
-func (m *machine) hitEnds8(d []byte, dst []int32, sts []uint32, lane *[hitLanes][]hitRec) (int, uint32, []int32, []uint32) {
+func (m *machine) hitEnds8(d []byte, dst []int32, sts []uint32, lane *[hitLanes][]laneHit) (int, uint32, []int32, []uint32) {
 	return 0, root, dst, sts
 }
 

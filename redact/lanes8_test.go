@@ -189,7 +189,7 @@ func TestHitEndsLanes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	saved := have8
 	defer func() { have8 = saved }()
-	var lanes [hitLanes][]hitRec
+	var lanes [hitLanes][]laneHit
 	for k := range 300 {
 		n := rng.IntN(40 << 10)
 		if k%4 == 0 {

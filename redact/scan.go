@@ -39,7 +39,7 @@ type scanner struct {
 	fwdFrom, fwdNL, fwdTo int
 
 	laneHits *[lanes][laneLen]laneHit // runLanes' buffer, kept across calls
-	lane8    [8][]laneHit             // runLanes8's hits by lane, kept across calls
+	lane8    [hitLanes][]laneHit      // runLanes8's hits by lane, kept across calls
 
 	found     []span
 	coverFrom int     // found[:coverFrom] end before every number still to judge (see wordRedacted)
