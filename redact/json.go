@@ -585,9 +585,11 @@ func scanNumber(in []byte, i int) (end int, plus bool, intDigits int, ok bool) {
 }
 
 // digitsEnd returns the end of the run of ASCII digits that starts at k
-// in b, eight bytes at a time: in each, a byte below '0' borrows and one
-// above '9' carries into its high bit, and neither reaches a lower byte,
-// so the lowest high bit set is the first byte that is not a digit.
+// in b: runFwd(b, k, cDigit), eight bytes at a time, for the numbers of
+// large arrays (scanNumber, inertNumbersAfter). In each word, a byte
+// below '0' borrows and one above '9' carries into its high bit, and
+// neither reaches a lower byte, so the lowest high bit set is the first
+// byte that is not a digit.
 func digitsEnd(b []byte, k int) int {
 	const (
 		ones  = 0x0101010101010101

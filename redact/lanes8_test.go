@@ -245,19 +245,11 @@ func TestScanLanes(t *testing.T) {
 		for v, on := range []bool{false, true} {
 			have8 = on
 			out[v] = r.Bytes(d)
-			var buf bytes.Buffer
-			w := r.NewWriter(&buf)
-			for rest := d; len(rest) > 0; {
-				n := min(len(rest), 1+rng.IntN(20000))
-				if _, err := w.Write(rest[:n]); err != nil {
-					t.Fatal(err)
-				}
-				rest = rest[n:]
+			var cuts []int
+			for c := 1 + rng.IntN(20000); c < len(d); c += 1 + rng.IntN(20000) {
+				cuts = append(cuts, c)
 			}
-			if err := w.Close(); err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(buf.Bytes(), out[v]) {
+			if !bytes.Equal(streamOf(t, r, d, cuts...), out[v]) {
 				t.Fatalf("lanes8=%v: the Writer differs from Bytes on %d bytes", on, len(d))
 			}
 		}
@@ -267,7 +259,7 @@ func TestScanLanes(t *testing.T) {
 	}
 }
 
-// TestDigitsEnd checks the eight-at-a-time digit run against a byte loop,
+// TestDigitsEnd checks the eight-at-a-time digit run against runFwd,
 // with the bytes next to '0' and '9' and high bytes around the runs.
 func TestDigitsEnd(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
@@ -285,11 +277,7 @@ func TestDigitsEnd(t *testing.T) {
 		if len(b) > 0 {
 			k = rng.IntN(len(b) + 1)
 		}
-		want := k
-		for want < len(b) && b[want] >= '0' && b[want] <= '9' {
-			want++
-		}
-		if got := digitsEnd(b, k); got != want {
+		if got, want := digitsEnd(b, k), runFwd(b, k, cDigit); got != want {
 			t.Fatalf("digitsEnd(%q, %d) = %d, want %d", b, k, got, want)
 		}
 	}
