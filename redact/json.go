@@ -832,24 +832,19 @@ func (r *Redactor) numberInert(num, name []byte, m *numberKeyMemo) bool {
 }
 
 // numberShape reports whether the JSON number num holds nothing the digit
-// rules take without context (see numberInert), and whether it has a
-// minus sign.
+// rules take without context (see numberInert, shapeInert), and whether
+// it has a minus sign. Bytes that are no whole number are not inert.
 func numberShape(num []byte) (neg, ok bool) {
-	if bytes.IndexByte(num, '+') >= 0 {
-		// An exponent's '+' after its 'e' reads as a blank, as in a form
-		// body ("my+details+4111…"): a card may follow ("1e+4111…").
-		return false, false
-	}
-	neg = num[0] == '-'
-	if neg {
-		num = num[1:]
-	}
-	plain := 0
-	for plain < len(num) && isDigit(num[plain]) {
-		plain++
-	}
-	return neg, plain < len(num) || plain < 13 // else it may be a card
+	end, plus, intDigits, valid := scanNumber(num, 0)
+	return num[0] == '-', valid && end == len(num) && shapeInert(plus, intDigits)
 }
+
+// shapeInert reports, from what scanNumber read of a number, that the
+// digit rules take nothing in it without context: no '+' (an exponent's
+// '+' after its 'e' reads as a blank, as in a form body
+// "my+details+4111…", so a card may follow: "1e+4111…"), and no plain
+// integer of 13 digits or more (it may be a card).
+func shapeInert(plus bool, intDigits int) bool { return !plus && intDigits < 13 }
 
 // numberKeyMemo keeps the last answers of numberKeyContext, for one key
 // and either sign: the numbers of one array or object share a key.

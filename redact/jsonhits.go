@@ -283,10 +283,8 @@ func (j *jsonWalker) inertNumbersAfter(t int, key []byte) int {
 		return t
 	}
 	for s := j.ws(c + 1); s < len(b) && isNumberByte(b[s]); {
-		// numberShape, from the parse: no '+', no plain integer of 13
-		// digits or more.
 		u, plus, intDigits, ok := scanNumber(b, s)
-		if !ok || plus || intDigits >= 13 {
+		if !ok || !shapeInert(plus, intDigits) {
 			return t
 		}
 		// What follows must end the value (closesValue): a bracket, the
