@@ -103,18 +103,17 @@ func (f *filter) wrap(w http.ResponseWriter) http.ResponseWriter {
 // writer holds the methods every net/http writer has.
 type writer struct{ f *filter }
 
-func (w *writer) Unwrap() http.ResponseWriter              { return w.f.w }
-func (w *writer) Header() http.Header                      { return w.f.w.Header() }
-func (w *writer) WriteHeader(code int)                     { w.f.writeHeader(code) }
-func (w *writer) Write(p []byte) (int, error)              { return w.f.write(p) }
-func (w *writer) WriteString(s string) (int, error)        { return w.f.write([]byte(s)) }
-func (w *writer) Flush()                                   { _ = w.f.flush() }
-func (w *writer) FlushError() error                        { return w.f.flush() }
-func (w *writer) SetReadDeadline(t time.Time) error        { return w.f.w.(deadliner).SetReadDeadline(t) }
-func (w *writer) SetWriteDeadline(t time.Time) error       { return w.f.w.(deadliner).SetWriteDeadline(t) }
-func (w *writer) EnableFullDuplex() error                  { return w.f.w.(fullDuplexEnabler).EnableFullDuplex() }
-func (w *writer) CloseNotify() <-chan bool                 { return w.f.w.(closeNotifier).CloseNotify() }
-func (w *writer) push(t string, o *http.PushOptions) error { return w.f.w.(http.Pusher).Push(t, o) }
+func (w *writer) Unwrap() http.ResponseWriter        { return w.f.w }
+func (w *writer) Header() http.Header                { return w.f.w.Header() }
+func (w *writer) WriteHeader(code int)               { w.f.writeHeader(code) }
+func (w *writer) Write(p []byte) (int, error)        { return w.f.write(p) }
+func (w *writer) WriteString(s string) (int, error)  { return w.f.write([]byte(s)) }
+func (w *writer) Flush()                             { _ = w.f.flush() }
+func (w *writer) FlushError() error                  { return w.f.flush() }
+func (w *writer) SetReadDeadline(t time.Time) error  { return w.f.w.(deadliner).SetReadDeadline(t) }
+func (w *writer) SetWriteDeadline(t time.Time) error { return w.f.w.(deadliner).SetWriteDeadline(t) }
+func (w *writer) EnableFullDuplex() error            { return w.f.w.(fullDuplexEnabler).EnableFullDuplex() }
+func (w *writer) CloseNotify() <-chan bool           { return w.f.w.(closeNotifier).CloseNotify() }
 
 // h1Writer has the methods of net/http's HTTP/1 writer.
 type h1Writer struct{ writer }
@@ -130,4 +129,6 @@ func (w *h1Writer) ReadFrom(src io.Reader) (int64, error) {
 // h2Writer has the methods of net/http's HTTP/2 writer.
 type h2Writer struct{ writer }
 
-func (w *h2Writer) Push(target string, opts *http.PushOptions) error { return w.push(target, opts) }
+func (w *h2Writer) Push(target string, opts *http.PushOptions) error {
+	return w.f.w.(http.Pusher).Push(target, opts)
+}
