@@ -108,7 +108,7 @@ func validateBearer(s *scanner, w []byte, a, e int) {
 	if authParam(w, start, end) || !credentialLike(v) || isPlaceholder(v) || tokenPlaceholder(v) {
 		return
 	}
-	if bytes.HasPrefix(w[end:], []byte(placeholderPrefix)) {
+	if s.replacementAt(w, end) {
 		// Glued to a value redacted before ("Bearer x=[REDACTED:…]"): the
 		// run went on into it, so what is left is no credential of its
 		// own, and a second pass must not find one (idempotence).
@@ -168,6 +168,12 @@ func validateBasic(s *scanner, w []byte, a, e int) {
 		if c < 0x20 || c == 0x7f {
 			return
 		}
+	}
+	if s.replacementAt(w, end) {
+		// "Basic X000X000Om0=[REDACTED:email]": the first pass read the
+		// run on into the address ("Om0=0%400.AA"), which is no base64,
+		// and kept it; a second pass must not find a credential there.
+		return
 	}
 	s.add(start, end, 0, 0)
 }

@@ -68,6 +68,9 @@ var basicRows = []kvRow{
 	{"empty password", "Authorization: Basic " + stdB64("token123:"), "Authorization: Basic [REDACTED:basic-auth]"},
 	{"in quotes", `-H 'Authorization: Basic ` + stdB64("bob:hunter2") + `'`, `-H 'Authorization: Basic [REDACTED:basic-auth]'`},
 	{"utf-8 password", "Basic " + stdB64("jörg:pässwörd"), "Basic [REDACTED:basic-auth]"},
+	// The run goes on into an address (found by FuzzBytes): no base64, so
+	// kept, and a second pass must not find it glued to the placeholder.
+	{"run into an address", "00 BAsiC X000X000Om0=0%400.AA", "00 BAsiC X000X000Om0=[REDACTED:email]"},
 	// Near misses: no colon, not base64, prose.
 	{"no colon", "Basic " + stdB64("foobarbaz"), "Basic " + stdB64("foobarbaz")},
 	{"binary", "Basic AAECAwQFBgc6CAkK", "Basic AAECAwQFBgc6CAkK"},

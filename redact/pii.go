@@ -1595,11 +1595,17 @@ func ipv6Char(b byte) bool { return is(b, cHexLow) || (b >= 'A' && b <= 'F') || 
 // candidate glued to that ("a::X0@0.AA": "a::" then an e-mail) was not one
 // on the first pass, so it is not one on the second.
 func (s *scanner) gluedToPlaceholder(w []byte, st, end int) bool {
-	if afterReplacement(w, st, s.r.placeholders) || bytes.HasPrefix(w[end:], []byte(placeholderPrefix)) {
+	return afterReplacement(w, st, s.r.placeholders) || s.replacementAt(w, end)
+}
+
+// replacementAt reports whether one of our replacements starts at w[i]:
+// a placeholder, or one of the Redactor's own fixed texts.
+func (s *scanner) replacementAt(w []byte, i int) bool {
+	if bytes.HasPrefix(w[i:], []byte(placeholderPrefix)) {
 		return true
 	}
 	for _, p := range s.r.placeholders {
-		if len(p) > 0 && bytes.HasPrefix(w[end:], p) {
+		if len(p) > 0 && bytes.HasPrefix(w[i:], p) {
 			return true
 		}
 	}
