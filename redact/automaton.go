@@ -51,6 +51,9 @@ type machine struct {
 	maxLen   int           // longest anchor
 	stFlags  []uint8       // by match state, as outs: stDeclOnly, stDigits
 
+	rows8   [7][16]byte // class, as classRows splits it (for classify8x)
+	rows8ok bool        // classRows could split class
+
 	ptrOnce sync.Once // builds ptr (see ptrTrans, lanes8_amd64.go)
 	ptr     []uint64
 }
@@ -108,6 +111,7 @@ func buildMachine(rules []*rule) (*machine, error) {
 	for b := 0; b < 256; b++ {
 		m.class[b] = foldedClass[fold(byte(b))]
 	}
+	m.rows8, m.rows8ok = classRows(&m.class)
 	m.stride = uint32(next)
 	// Exact for every k*stride with k*stride < 2^32, which the uint32 state
 	// ids guarantee: k*stride*ceil(2^32/stride) = k*2^32 + k*e, e < stride.
@@ -403,4 +407,30 @@ func (m *machine) declinedBefore(tok []byte, e int, st uint32) bool {
 		}
 	}
 	return true
+}
+
+// classRows splits a class table for a lookup by 16-byte shuffles
+// (classify8x). The bytes below 0x20 and from 0x80 must share one class
+// (ok is false otherwise: an anchor with a control or non-ASCII byte):
+// rows[6] holds it. Of the table's rows of 16 bytes from 0x20 to 0x7F,
+// rows[0] is the first and rows[h] the XOR of row h and the row before,
+// so the XOR of rows[0..h] is row h.
+func classRows(cls *[256]uint8) (rows [7][16]byte, ok bool) {
+	for b := range 256 {
+		if (b < 0x20 || b >= 0x80) && cls[b] != cls[0] {
+			return rows, false
+		}
+	}
+	for h := range 6 {
+		for i := range 16 {
+			rows[h][i] = cls[0x20+16*h+i]
+			if h > 0 {
+				rows[h][i] ^= cls[0x10+16*h+i]
+			}
+		}
+	}
+	for i := range 16 {
+		rows[6][i] = cls[0]
+	}
+	return rows, true
 }

@@ -26,25 +26,26 @@ import "unsafe"
 // eight lanes' classes (1 KiB) stay on the stack.
 const chunk8 = 128
 
-// have8 reports whether this CPU and OS run the eight-lane walk:
-// AVX-512 F, BW and VBMI, with the vector state enabled by the OS.
-var have8 = detect8()
+// have8 reports whether this CPU and OS run the eight-lane walk: AVX2,
+// with the vector state enabled by the OS. vbmi reports AVX-512 F, BW
+// and VBMI as well, for classify8; without them classify8x classifies.
+var have8, vbmi = detect8()
 
-func detect8() bool {
+func detect8() (avx2, vbmi bool) {
 	maxLeaf, _, _, _ := cpuid(0, 0)
 	if maxLeaf < 7 {
-		return false
+		return false, false
 	}
 	if _, _, c, _ := cpuid(1, 0); c&(1<<27) == 0 {
-		return false // no OSXSAVE: XGETBV is not available
+		return false, false // no OSXSAVE: XGETBV is not available
 	}
-	// XCR0: SSE, AVX, opmask, upper ZMM0-15 and ZMM16-31 state.
-	if a, _ := xgetbv0(); a&0xE6 != 0xE6 {
-		return false
-	}
+	xcr0, _ := xgetbv0()
 	_, b, c, _ := cpuid(7, 0)
-	const f, bw, vbmi = 1 << 16, 1 << 30, 1 << 1
-	return b&f != 0 && b&bw != 0 && c&vbmi != 0
+	// XCR0: SSE and AVX state; then opmask, upper ZMM0-15 and ZMM16-31.
+	avx2 = xcr0&0x6 == 0x6 && b&(1<<5) != 0
+	const f, bw, vbmi1 = 1 << 16, 1 << 30, 1 << 1
+	vbmi = avx2 && xcr0&0xE6 == 0xE6 && b&f != 0 && b&bw != 0 && c&vbmi1 != 0
+	return avx2, vbmi
 }
 
 func cpuid(leaf, sub uint32) (a, b, c, d uint32)
@@ -57,6 +58,21 @@ func xgetbv0() (a, d uint32)
 //go:noescape
 func classify8(dst *[8 * chunk8]byte, src *byte, stride, n uintptr, cls *[256]uint8)
 
+// classify8x is classify8 with AVX2, for CPUs without VBMI: rows is the
+// class table as classRows splits it, eight 16-byte lookups a vector.
+//
+//go:noescape
+func classify8x(dst *[8 * chunk8]byte, src *byte, stride, n uintptr, rows *[7][16]byte)
+
+// classes8 runs whichever of classify8 and classify8x this CPU has.
+func (m *machine) classes8(dst *[8 * chunk8]byte, src *byte, stride, n uintptr) {
+	if vbmi {
+		classify8(dst, src, stride, n, &m.class)
+	} else {
+		classify8x(dst, src, stride, n, &m.rows8)
+	}
+}
+
 // walk8 walks the eight lanes of classes buf[j*chunk8+k : j*chunk8+n]
 // from the states st, through the transition table at tp, until some lane
 // lands in a match state (>= mm) or the lanes end. It stores the states
@@ -65,25 +81,32 @@ func classify8(dst *[8 * chunk8]byte, src *byte, stride, n uintptr, cls *[256]ui
 //go:noescape
 func walk8(buf *[8 * chunk8]byte, k, n uintptr, tp *uint32, st *[8]uint32, mm uint32) uintptr
 
-// walk8p is walk8 over the table ptrTrans returns: each lane's state is
-// the address of its row there, and match states' rows are at mm and
-// above. The step is then one load with no add before it, which takes
-// one cycle off each lane's chain of loads.
+// walk8p is walk8 over the table ptrTrans returns, for skipClean8: each
+// lane's state is the address of its row there, so the step is one load
+// with no add before it, a cycle off each lane's chain of loads. It walks
+// all of the lanes' classes buf[j*chunk8+k : j*chunk8+n] with no test on
+// the way: in that table a match state's row leads only back to itself,
+// so a lane that met one ends in it, which skipClean8 tests once a chunk.
+// That takes the eight compares and branches out of every step.
 //
 //go:noescape
-func walk8p(buf *[8 * chunk8]byte, k, n uintptr, st *[8]uintptr, mm uintptr) uintptr
+func walk8p(buf *[8 * chunk8]byte, k, n uintptr, st *[8]uintptr)
 
 // ptrTrans returns trans with every entry, a state id, replaced by the
 // address of that state's row in the returned table itself (see
-// walk8p), and the address of the first match state's row. It is built
-// on first use: 8 bytes an entry (about 620 KB for the default catalog).
-// The addresses stay valid: the Go heap does not move objects, and the
-// machine keeps the table.
+// walk8p), except in match states' rows, whose every entry is the
+// row's own address; and it returns the address of the first match
+// state's row. It is built on first use: 8 bytes an entry (about 620 KB
+// for the default catalog). The addresses stay valid: the Go heap does
+// not move objects, and the machine keeps the table.
 func (m *machine) ptrTrans() ([]uint64, uintptr) {
 	m.ptrOnce.Do(func() {
 		pt := make([]uint64, len(m.trans))
 		base := uint64(uintptr(unsafe.Pointer(&pt[0])))
 		for i, st := range m.trans {
+			if i >= int(m.matchMin) {
+				st = uint32(i) - uint32(i-int(m.matchMin))%m.stride // the row's own state
+			}
 			pt[i] = base + uint64(st)*8
 		}
 		m.ptr = pt
@@ -110,14 +133,14 @@ type hit8 struct {
 //go:noescape
 func walk8h(buf *[8 * chunk8]byte, k, n uintptr, tp *uint32, st *[8]uint32, mm uint32, hits *[hits8]hit8) (end, nhits uintptr)
 
-// lanes8Len returns the lane length for eight lanes over the next n bytes
-// of an input whose longest anchor is lead bytes, or 0 when the rest is
-// the four-lane walk's: no AVX-512 VBMI, an anchor longer than a lane's
-// catch-up chunk (64 bytes), or lanes too short to be worth their
+// lanes8Len returns the lane length for eight lanes over the next n bytes,
+// or 0 when the rest is the four-lane walk's: no AVX2, a class table
+// classify8x cannot read on a CPU without VBMI, an anchor longer than a
+// lane's catch-up chunk (64 bytes), or lanes too short to be worth their
 // catch-up. Lanes are whole 64-byte chunks, at most laneLen.
-func lanes8Len(n, lead int) int {
+func (m *machine) lanes8Len(n int) int {
 	L := min(n/8, laneLen) &^ 63
-	if !have8 || lead > 64 || L < max(minLaneLen, 4*lead) {
+	if !have8 || !vbmi && !m.rows8ok || m.maxLen > 64 || L < max(minLaneLen, 4*m.maxLen) {
 		return 0
 	}
 	return L
@@ -129,7 +152,7 @@ func lanes8Len(n, lead int) int {
 // state there and true; otherwise where the walk stopped, the state
 // there and false, for the four-lane walk to go on from.
 func (m *machine) skipClean8(d []byte) (int, uint32, bool) {
-	if lanes8Len(len(d), m.maxLen) == 0 {
+	if m.lanes8Len(len(d)) == 0 {
 		return 0, root, false
 	}
 	var buf [8 * chunk8]byte
@@ -140,7 +163,7 @@ func (m *machine) skipClean8(d []byte) (int, uint32, bool) {
 	st := uint32(root)
 	i := 0
 	for {
-		L := lanes8Len(len(d)-i, m.maxLen)
+		L := m.lanes8Len(len(d) - i)
 		if L == 0 {
 			return i, st, false
 		}
@@ -151,8 +174,8 @@ func (m *machine) skipClean8(d []byte) (int, uint32, bool) {
 		}
 		for k := 0; k < L; k += chunk8 {
 			n := min(chunk8, L-k)
-			classify8(&buf, &d[i+k], uintptr(L), uintptr(n), &m.class)
-			walk8p(&buf, 0, uintptr(n), &p, mm) // stops at a match
+			m.classes8(&buf, &d[i+k], uintptr(L), uintptr(n))
+			walk8p(&buf, 0, uintptr(n), &p)
 			if max(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]) >= mm {
 				return i, st, true
 			}
@@ -171,7 +194,7 @@ func (m *machine) hitEnds8(d []byte, dst []int32, sts []uint32, lane *[hitLanes]
 	st := uint32(root)
 	i := 0
 	for {
-		L := lanes8Len(len(d)-i, m.maxLen)
+		L := m.lanes8Len(len(d) - i)
 		if L == 0 {
 			return i, st, dst, sts
 		}
@@ -202,7 +225,7 @@ func (m *machine) hitLanes8(q []byte, off, L int, st uint32, tab []uint32, lane 
 	}
 	for k := 0; k < L; k += chunk8 {
 		n := uintptr(min(chunk8, L-k))
-		classify8(&buf, &q[k], uintptr(L), n, &m.class)
+		m.classes8(&buf, &q[k], uintptr(L), n)
 		for at := uintptr(0); at < n; {
 			var nh uintptr
 			at, nh = walk8h(&buf, at, n, &tab[0], &s, m.matchMin, &hits)
@@ -220,7 +243,7 @@ func (m *machine) hitLanes8(q []byte, off, L int, st uint32, tab []uint32, lane 
 // seven at once, through classify8 and walk8. A match on the way is the
 // previous lane's to report.
 func (m *machine) lateLanes8(buf *[8 * chunk8]byte, q []byte, L int, s *[8]uint32) {
-	classify8(buf, &q[L-64], uintptr(L), 64, &m.class)
+	m.classes8(buf, &q[L-64], uintptr(L), 64)
 	*s = [8]uint32{}
 	for k := uintptr(64 - m.maxLen); k < 64; {
 		k = walk8(buf, k, 64, &m.trans[0], s, m.matchMin)

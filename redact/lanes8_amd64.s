@@ -74,6 +74,83 @@ full:
 	VZEROUPPER
 	RET
 
+// CLASSIFY32 maps the 32 bytes at src to their classes at dst with AVX2
+// (see classRows): Y8-Y13 hold the delta rows of 0x20-0x7F, each in both
+// halves, Y14 the class of the other bytes, Y15 sixteens, Y5 0x20s. Row
+// h's lookup index is the byte minus 16h: negative (top bit set, so
+// VPSHUFB gives 0) for a byte of a lower row, so the XOR of the lookups
+// is the byte's own row's entry. A byte below 0x20 or from 0x80 is below
+// 0x20 as a signed byte, and takes Y14's class.
+#define CLASSIFY32(src, dst) \
+	VMOVDQU src, Y0; \
+	VPSUBB Y5, Y0, Y2; \
+	VPSHUFB Y2, Y8, Y1; \
+	VPSUBB Y15, Y2, Y2; \
+	VPSHUFB Y2, Y9, Y3; \
+	VPXOR Y3, Y1, Y1; \
+	VPSUBB Y15, Y2, Y2; \
+	VPSHUFB Y2, Y10, Y3; \
+	VPXOR Y3, Y1, Y1; \
+	VPSUBB Y15, Y2, Y2; \
+	VPSHUFB Y2, Y11, Y3; \
+	VPXOR Y3, Y1, Y1; \
+	VPSUBB Y15, Y2, Y2; \
+	VPSHUFB Y2, Y12, Y3; \
+	VPXOR Y3, Y1, Y1; \
+	VPSUBB Y15, Y2, Y2; \
+	VPSHUFB Y2, Y13, Y3; \
+	VPXOR Y3, Y1, Y1; \
+	VPCMPGTB Y0, Y5, Y4; \
+	VPBLENDVB Y4, Y14, Y1, Y1; \
+	VMOVDQU Y1, dst
+
+// func classify8x(dst *[8 * chunk8]byte, src *byte, stride, n uintptr, rows *[7][16]byte)
+//
+// classify8 with AVX2, for a class table that classRows could split:
+// rows[0:6] are its delta rows, rows[6] the other bytes' class.
+TEXT ·classify8x(SB), NOSPLIT, $0-40
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ stride+16(FP), BX
+	MOVQ n+24(FP), CX
+	MOVQ rows+32(FP), DX
+	VBROADCASTI128 0(DX), Y8
+	VBROADCASTI128 16(DX), Y9
+	VBROADCASTI128 32(DX), Y10
+	VBROADCASTI128 48(DX), Y11
+	VBROADCASTI128 64(DX), Y12
+	VBROADCASTI128 80(DX), Y13
+	VBROADCASTI128 96(DX), Y14
+	MOVQ $0x1010101010101010, AX
+	MOVQ AX, X15
+	VPBROADCASTQ X15, Y15
+	VPADDB Y15, Y15, Y5
+	MOVQ $8, R8
+	CMPQ CX, $128
+	JEQ fullx
+
+halfx:
+	CLASSIFY32((SI), (DI))
+	CLASSIFY32(32(SI), 32(DI))
+	ADDQ BX, SI
+	ADDQ $128, DI
+	DECQ R8
+	JNZ halfx
+	VZEROUPPER
+	RET
+
+fullx:
+	CLASSIFY32((SI), (DI))
+	CLASSIFY32(32(SI), 32(DI))
+	CLASSIFY32(64(SI), 64(DI))
+	CLASSIFY32(96(SI), 96(DI))
+	ADDQ BX, SI
+	ADDQ $128, DI
+	DECQ R8
+	JNZ fullx
+	VZEROUPPER
+	RET
+
 // STEP advances lane state reg by the class at off(SI).
 #define STEP(off, reg) \
 	MOVBLZX off(SI), R14; \
@@ -246,25 +323,25 @@ hdone:
 	MOVBLZX off(SI), R14; \
 	MOVQ (reg)(R14*8), reg
 
-// func walk8p(buf *[8 * chunk8]byte, k, n uintptr, st *[8]uintptr, mm uintptr) uintptr
+// func walk8p(buf *[8 * chunk8]byte, k, n uintptr, st *[8]uintptr)
 //
-// walk8p is walk8 over ptrTrans: each state is the address of its row,
-// and a match state's address is mm or above.
-TEXT ·walk8p(SB), NOSPLIT, $0-48
+// walk8 over row addresses (ptrTrans), through all of buf[j*chunk8+k :
+// j*chunk8+n] with no test on the way: a match state's row leads only
+// back to itself there, so a lane that meets one ends in it.
+TEXT ·walk8p(SB), NOSPLIT, $0-32
 	MOVQ buf+0(FP), SI
 	MOVQ SI, DI
 	ADDQ k+8(FP), SI
 	ADDQ n+16(FP), DI
-	MOVQ mm+32(FP), CX
-	MOVQ st+24(FP), R14
-	MOVQ 0(R14), AX
-	MOVQ 8(R14), BX
-	MOVQ 16(R14), R8
-	MOVQ 24(R14), R9
-	MOVQ 32(R14), R10
-	MOVQ 40(R14), R11
-	MOVQ 48(R14), R12
-	MOVQ 56(R14), R13
+	MOVQ st+24(FP), CX
+	MOVQ 0(CX), AX
+	MOVQ 8(CX), BX
+	MOVQ 16(CX), R8
+	MOVQ 24(CX), R9
+	MOVQ 32(CX), R10
+	MOVQ 40(CX), R11
+	MOVQ 48(CX), R12
+	MOVQ 56(CX), R13
 	CMPQ SI, DI
 	JAE pdone
 
@@ -278,35 +355,16 @@ ploop:
 	PSTEP(768, R12)
 	PSTEP(896, R13)
 	INCQ SI
-	CMPQ AX, CX
-	JAE pdone
-	CMPQ BX, CX
-	JAE pdone
-	CMPQ R8, CX
-	JAE pdone
-	CMPQ R9, CX
-	JAE pdone
-	CMPQ R10, CX
-	JAE pdone
-	CMPQ R11, CX
-	JAE pdone
-	CMPQ R12, CX
-	JAE pdone
-	CMPQ R13, CX
-	JAE pdone
 	CMPQ SI, DI
 	JB ploop
 
 pdone:
-	MOVQ st+24(FP), R14
-	MOVQ AX, 0(R14)
-	MOVQ BX, 8(R14)
-	MOVQ R8, 16(R14)
-	MOVQ R9, 24(R14)
-	MOVQ R10, 32(R14)
-	MOVQ R11, 40(R14)
-	MOVQ R12, 48(R14)
-	MOVQ R13, 56(R14)
-	SUBQ buf+0(FP), SI
-	MOVQ SI, ret+40(FP)
+	MOVQ AX, 0(CX)
+	MOVQ BX, 8(CX)
+	MOVQ R8, 16(CX)
+	MOVQ R9, 24(CX)
+	MOVQ R10, 32(CX)
+	MOVQ R11, 40(CX)
+	MOVQ R12, 48(CX)
+	MOVQ R13, 56(CX)
 	RET

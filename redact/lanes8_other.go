@@ -2,8 +2,9 @@
 
 package redact
 
-// have8 is false: the eight-lane walk needs amd64 (see lanes8_amd64.go).
-var have8 = false
+// have8 and vbmi are false: the eight-lane walk needs amd64 (see
+// lanes8_amd64.go).
+var have8, vbmi = false, false
 
 // skipClean8 leaves the whole input to the four-lane walk.
 func (m *machine) skipClean8(d []byte) (int, uint32, bool) { return 0, root, false }
@@ -14,7 +15,7 @@ func (m *machine) hitEnds8(d []byte, dst []int32, sts []uint32, lane *[hitLanes]
 }
 
 // lanes8Len is 0: every lane is the four-lane walk's.
-func lanes8Len(n, lead int) int { return 0 }
+func (m *machine) lanes8Len(n int) int { return 0 }
 
 // runLanes8 is never called (lanes8Len is 0).
 func (s *scanner) runLanes8(d []byte, i int, st uint32, L int) (int, uint32, bool) {

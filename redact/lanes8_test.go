@@ -57,19 +57,43 @@ func fullWalk(m *machine, tab []uint32, d []byte) []uint32 {
 	return sts
 }
 
-// withLanes8 runs fn with the eight-lane walk on and off (when the CPU
-// has it), naming the run.
+// walkMode is one of the walks this CPU can run: the four-lane walk, or
+// the eight-lane walk with AVX2's or AVX-512's classify.
+type walkMode struct {
+	name         string
+	lanes8, vbmi bool
+}
+
+// walkModes lists the walks this CPU can run, the four-lane walk first.
+func walkModes() []walkMode {
+	modes := []walkMode{{"lanes4", false, false}}
+	if have8 {
+		modes = append(modes, walkMode{"lanes8-avx2", true, false})
+	}
+	if vbmi {
+		modes = append(modes, walkMode{"lanes8-avx512", true, true})
+	}
+	return modes
+}
+
+// setWalk makes mode the walk every scan runs, and returns the function
+// that puts this CPU's own walk back.
+func setWalk(mode walkMode) (restore func()) {
+	saved8, savedVBMI := have8, vbmi
+	have8, vbmi = mode.lanes8, mode.vbmi
+	return func() { have8, vbmi = saved8, savedVBMI }
+}
+
+// withLanes8 runs fn under every walk this CPU can run, naming the run.
 func withLanes8(t *testing.T, fn func(t *testing.T)) {
 	t.Helper()
-	saved := have8
-	defer func() { have8 = saved }()
-	for _, on := range []bool{true, false} {
-		if on && !saved {
-			t.Log("this CPU has no AVX-512 VBMI: only the four-lane walk is tested")
-			continue
-		}
-		have8 = on
-		t.Run(fmt.Sprintf("lanes8=%v", on), fn)
+	if !have8 {
+		t.Log("this CPU has no AVX2: only the four-lane walk is tested")
+	}
+	for _, mode := range walkModes() {
+		restore := setWalk(mode)
+		t.Run(mode.name, fn)
+		restore()
 	}
 }
 
@@ -138,8 +162,6 @@ func BenchmarkSkipClean(b *testing.B) {
 	m := Default().m
 	body := cleanListing(16 << 10)
 	big := bytes.Repeat(append(body, '\n'), 64)
-	saved := have8
-	defer func() { have8 = saved }()
 	for _, c := range []struct {
 		name string
 		d    []byte
@@ -147,12 +169,9 @@ func BenchmarkSkipClean(b *testing.B) {
 		if i, _ := m.skipClean(c.d); i != len(c.d) {
 			b.Fatalf("the %s body has an anchor at %d", c.name, i)
 		}
-		for _, on := range []bool{false, true} {
-			if on && !saved {
-				continue
-			}
-			b.Run(fmt.Sprintf("body=%s/lanes8=%v", c.name, on), func(b *testing.B) {
-				have8 = on
+		for _, mode := range walkModes() {
+			b.Run(fmt.Sprintf("body=%s/walk=%s", c.name, mode.name), func(b *testing.B) {
+				defer setWalk(mode)()
 				b.SetBytes(int64(len(c.d)))
 				for b.Loop() {
 					m.skipClean(c.d)
@@ -187,8 +206,7 @@ func TestHitEndsLanes(t *testing.T) {
 	r := Default()
 	m := r.m
 	rng := rand.New(rand.NewPCG(3, 4))
-	saved := have8
-	defer func() { have8 = saved }()
+	modes := walkModes()
 	var lanes [hitLanes][]laneHit
 	for k := range 300 {
 		n := rng.IntN(40 << 10)
@@ -202,17 +220,20 @@ func TestHitEndsLanes(t *testing.T) {
 				want = append(want, int32(i+1))
 			}
 		}
-		var got [2][]int32
-		var gotSts [2][]uint32
-		for v, on := range []bool{false, true} {
-			have8 = on && saved
+		got := make([][]int32, len(modes))
+		gotSts := make([][]uint32, len(modes))
+		for v, mode := range modes {
+			restore := setWalk(mode)
 			got[v], gotSts[v] = m.hitEnds(d, nil, nil, &lanes)
+			restore()
 		}
 		if !slices.Equal(got[0], want) {
 			t.Fatalf("size %d: four lanes: %d hits, want %d", n, len(got[0]), len(want))
 		}
-		if !slices.Equal(got[1], got[0]) || !slices.Equal(gotSts[1], gotSts[0]) {
-			t.Fatalf("size %d: eight lanes: %d hits, four lanes %d (or other states)", n, len(got[1]), len(got[0]))
+		for v := 1; v < len(modes); v++ {
+			if !slices.Equal(got[v], got[0]) || !slices.Equal(gotSts[v], gotSts[0]) {
+				t.Fatalf("size %d: %s: %d hits, four lanes %d (or other states)", n, modes[v].name, len(got[v]), len(got[0]))
+			}
 		}
 	}
 }
@@ -221,8 +242,9 @@ func TestHitEndsLanes(t *testing.T) {
 // with four: Bytes, and a Writer fed in random pieces, on random inputs
 // dense with anchors and digits, and on real logs when they are present.
 func TestScanLanes(t *testing.T) {
-	if !have8 {
-		t.Skip("this CPU has no AVX-512 VBMI: there is one walk only")
+	modes := walkModes()
+	if len(modes) == 1 {
+		t.Skip("this CPU has no AVX2: there is one walk only")
 	}
 	r := Default()
 	rng := rand.New(rand.NewPCG(7, 8))
@@ -239,22 +261,23 @@ func TestScanLanes(t *testing.T) {
 			inputs = append(inputs, d)
 		}
 	}
-	defer func() { have8 = true }()
 	for _, d := range inputs {
-		var out [2][]byte
-		for v, on := range []bool{false, true} {
-			have8 = on
+		out := make([][]byte, len(modes))
+		for v, mode := range modes {
+			restore := setWalk(mode)
 			out[v] = r.Bytes(d)
 			var cuts []int
 			for c := 1 + rng.IntN(20000); c < len(d); c += 1 + rng.IntN(20000) {
 				cuts = append(cuts, c)
 			}
-			if !bytes.Equal(streamOf(t, r, d, cuts...), out[v]) {
-				t.Fatalf("lanes8=%v: the Writer differs from Bytes on %d bytes", on, len(d))
+			stream := streamOf(t, r, d, cuts...)
+			restore()
+			if !bytes.Equal(stream, out[v]) {
+				t.Fatalf("%s: the Writer differs from Bytes on %d bytes", mode.name, len(d))
 			}
-		}
-		if !bytes.Equal(out[0], out[1]) {
-			t.Fatalf("eight lanes differ from four on %d bytes", len(d))
+			if !bytes.Equal(out[v], out[0]) {
+				t.Fatalf("%s differs from four lanes on %d bytes", mode.name, len(d))
+			}
 		}
 	}
 }

@@ -111,7 +111,7 @@ func (s *scanner) run() {
 		// Lanes as long as laneLen while there is data for them, then
 		// shorter ones (down to minLaneLen) for the tail: small inputs,
 		// such as one log line, get the overlap too.
-		for L := lanes8Len(end-i, s.m.maxLen); L > 0; L = lanes8Len(end-i, s.m.maxLen) {
+		for L := s.m.lanes8Len(end - i); L > 0; L = s.m.lanes8Len(end - i) {
 			var ok bool
 			if i, st, ok = s.runLanes8(d, i, st, L); !ok {
 				return
