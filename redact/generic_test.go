@@ -355,15 +355,43 @@ func TestURLCredentialsJSONEscaped(t *testing.T) {
 		}
 	}
 }
-func TestDSNCredentials(t *testing.T) { checkKVRows(t, Default(), dsnRows) }
-func TestGenericMisc(t *testing.T)    { checkKVRows(t, Default(), miscRows) }
+
+// gluedRows: a secret glued to another rule's key or value. The first pass
+// reads them as one run and replaces part of it; the second pass must not
+// read the placeholder as part of a new secret, or read what is left of
+// the run, cut short by the placeholder, as one (idempotence).
+var gluedRows = []kvRow{
+	// A span that starts inside a placeholder: "[REDACTED" as a user,
+	// "card]%3Droot" as a password.
+	{"dsn after a card", "2720307418529636%3Droot:${PASS}@tcp(db)/app", "[REDACTED:card]%3Droot:${PASS}@tcp(db)/app"},
+	{"dsn after a token", "sent Bearer 9f8e7d6c5b4a39281706.:root:@tcp(127.0.0.1:3306)/app", "sent Bearer [REDACTED:bearer-token].:[REDACTED:dsn-credentials]@tcp(127.0.0.1:3306)/app"},
+	{"curl user after a keyed value", "curl -s https://x -u bob/password=ab", "curl -s https://x -u bob/password=" + phKeyed},
+	// A span that holds a placeholder: the password read from an
+	// earlier "://" takes in the one redacted after the nearer.
+	{"url after a url", "curl -b x -H 'Cookie: a=1; b=2' https://x.postgres://app:^cuEgImfddRQuW3km@db:5432/app",
+		"curl -b x -H 'Cookie: " + phKeyed + "' https://x.postgres://app:" + phURL + "@db:5432/app"},
+	// A key glued after a placeholder: the first pass read one longer word.
+	{"key after a hash", "hash=$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW-Token: Winter7134. (set ",
+		"hash=[REDACTED:bcrypt-hash]-Token: Winter7134. (set "},
+	// A value that runs into a placeholder: the first pass read a longer
+	// value, no code.
+	{"code before a card", `otp_code=998877\6530741852963078`, `otp_code=998877\[REDACTED:card]`},
+	{"card code before a card", "CVC: 4821)2223003122003222", "CVC: 4821)[REDACTED:card]"},
+	// An XML value whose '<' was inside what the first pass replaced.
+	{"xml value before a url", "<password>hunter2(dsn=mysql://root:hH5U<xOcKrE760R@mysql-01:3306/shop",
+		"<password>hunter2(dsn=mysql://root:" + phURL + "@mysql-01:3306/shop"},
+}
+
+func TestGluedToReplacement(t *testing.T) { checkKVRows(t, Default(), gluedRows) }
+func TestDSNCredentials(t *testing.T)     { checkKVRows(t, Default(), dsnRows) }
+func TestGenericMisc(t *testing.T)        { checkKVRows(t, Default(), miscRows) }
 
 // FuzzKeyedAndGeneric checks the invariants every input must keep, seeded
 // with every kvRow of the keyed and generic tables: redaction is idempotent,
 // and a stream cut anywhere gives the one-shot answer.
 func FuzzKeyedAndGeneric(f *testing.F) {
 	for _, rows := range [][]kvRow{keyedSyntaxRows, keyedNounRows, keyedHeaderRows, keyedPlaceholderRows, keyedNegativeRows,
-		bearerRows, basicRows, jwtRows, pemRows, urlCredRows, dsnRows, miscRows} {
+		bearerRows, basicRows, jwtRows, pemRows, urlCredRows, dsnRows, miscRows, gluedRows} {
 		for _, r := range rows {
 			f.Add(r.in, uint16(len(r.in)/2))
 		}

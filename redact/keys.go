@@ -612,6 +612,11 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	// The key starts after an escape glued to it: "\npassword=",
 	// "%3Ftoken%3D", ESC "[32mtoken".
 	ks := runBackEsc(w, a, cKey)
+	if afterReplacement(w, ks, s.r.placeholders) {
+		// "[REDACTED:bcrypt-hash]-Token: v": the first pass read the key
+		// on into the value it replaced, a word that names no secret.
+		return
+	}
 	for ks < a && (w[ks] == '.' || w[ks] == '-') {
 		ks++ // "--password", "-p": flag dashes are not part of the key
 	}
@@ -773,6 +778,11 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	}
 	if hasPrefixFold(v, 0, "-----begin ") && bytes.Contains(v[:min(len(v), 64)], []byte("PRIVATE KEY")) && s.r.hasRule(pemRuleID) {
 		return // the private-key rule redacts the body and keeps the armor
+	}
+	if !kv.quoted && s.runsIntoReplacement(w, kv.end) {
+		// "otp_code=998877\[REDACTED:card]": the first pass read the value
+		// on into what it replaced (998877\6530…), which is no code.
+		return
 	}
 	s.add(kv.start, kv.end, 0, 0)
 	if kv.quoted && kv.end < len(w) {
@@ -1753,6 +1763,12 @@ func xmlValue(w []byte, lt, i int) (kv keyValue, ok bool) {
 		}
 	} else {
 		if lt > 0 && !isSpace(w[lt-1]) && w[lt-1] != '>' {
+			return kv, false
+		}
+		if bytes.Contains(w[i:], []byte(placeholderPrefix)) {
+			// "<password>v(dsn=…[REDACTED:…]": what the first pass
+			// replaced may have held the '<' of a child element, which
+			// made this no text value then.
 			return kv, false
 		}
 		end = i

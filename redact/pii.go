@@ -1598,6 +1598,18 @@ func (s *scanner) gluedToPlaceholder(w []byte, st, end int) bool {
 	return afterReplacement(w, st, s.r.placeholders) || s.replacementAt(w, end)
 }
 
+// runsIntoReplacement reports whether the word that goes on from w[i] (no
+// blank between) reaches one of our replacements within a few bytes: a
+// value that ends there was, on the first pass, part of a longer word.
+func (s *scanner) runsIntoReplacement(w []byte, i int) bool {
+	for k := i; k < len(w) && k-i <= 8 && !isSpace(w[k]); k++ {
+		if s.replacementAt(w, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // replacementAt reports whether one of our replacements starts at w[i]:
 // a placeholder, or one of the Redactor's own fixed texts.
 func (s *scanner) replacementAt(w []byte, i int) bool {
