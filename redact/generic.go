@@ -34,7 +34,7 @@ func genericRules() []*rule {
 			desc: "password in a Go MySQL DSN user:password@tcp(host)/db", example: "root:s3cret@tcp(127.0.0.1:3306)/app",
 			anchors: []string{"@tcp(", "@tcp6(", "@unix("}, back: 256, fwd: 1, validate: validateDSN},
 		{id: "cli-password", kind: Secret, prio: prioGeneric,
-			desc: "password given on a command line: mysql/mariadb -p<pw>, sshpass -p <pw>, redis-cli -a <pw>, curl -u user:<pw>, docker/podman/helm login -p <pw>, mongo/mongosh -p <pw>, sqlcmd -P <pw>, ldapsearch -w <pw>, zip -P <pw>, keytool -storepass <pw>, smbclient -U user%<pw>, rabbitmqctl add_user <user> <pw>, htpasswd -b <file> <user> <pw>", example: "mysql -u root -pS3cret -h db",
+			desc: "password given on a command line: mysql/mariadb -p<pw>, sshpass -p <pw>, redis-cli -a <pw>, curl -u user:<pw>, docker/podman/helm login -p <pw>, mongo/mongosh -p <pw>, sqlcmd -P <pw>, ldapsearch -w <pw>, zip -P <pw>, keytool -storepass <pw>, smbclient -U user%<pw>, rabbitmqctl add_user <user> <pw>, htpasswd -b <file> <user> <pw>, az login -p <pw>", example: "mysql -u root -pS3cret -h db",
 			anchors: cliAnchors(), back: 1, fwd: 1024, validate: validateCLIPassword},
 		{id: "argon2-hash", kind: Secret, prio: prioGeneric,
 			desc: "Argon2 password hash in PHC string form (argon2id, argon2i, argon2d)", example: "$argon2id$v=19$m=65536,t=3,p=4$<salt>$<hash>",
@@ -1019,6 +1019,7 @@ type cliTool struct {
 	spaced   []string // flags whose value is the next word
 	userpass byte     // the value is user<sep>password: the separator
 	nth      int      // or the nth word after it is the password (rabbitmqctl add_user u p)
+	file     bool     // the value may name a file instead (az login -p cert.pem): a path is kept
 }
 
 // (Not 7z -p: a digit matches any digit in an anchor, and "0Z" ends
@@ -1037,6 +1038,7 @@ var cliTools = []cliTool{
 	{names: []string{"smbclient"}, glued: []string{"-U"}, spaced: []string{"-U", "--user"}, userpass: '%'},
 	{names: []string{"rabbitmqctl"}, subs: []string{"add_user", "change_password"}, nth: 2},
 	{names: []string{"htpasswd"}, subs: []string{"-b"}, nth: 3},
+	{names: []string{"az login"}, spaced: []string{"-p", "--password"}, file: true},
 }
 
 // cliAnchors returns the command names of cliTools (each names one tool).
@@ -1108,7 +1110,9 @@ func cliArgs(s *scanner, w []byte, i int, t *cliTool) {
 		case !seenSub:
 			seenSub = slices.Contains(t.subs, string(tok))
 		case prevFlag:
-			cliSecret(s, w, i, j, t.userpass) // and read on: keytool takes two
+			if !t.file || !pathLike(tok) {
+				cliSecret(s, w, i, j, t.userpass) // and read on: keytool takes two
+			}
 			prevFlag = false
 		case t.nth > 0 && len(tok) > 0 && tok[0] == '-':
 			// a flag among the positional arguments: htpasswd -b -c f u p
@@ -1148,6 +1152,20 @@ func gluedFlag(glued []string, tok []byte) string {
 
 // cliSecret redacts w[i:j], or for user<sep>password (userpass is the
 // separator) the part after it.
+// pathLike reports a value that names a file: a path ("/", "./", "~/")
+// or a certificate's or key's file name (cert.pem).
+func pathLike(v []byte) bool {
+	if len(v) > 0 && (v[0] == '/' || v[0] == '~' || v[0] == '.' && len(v) > 1 && (v[1] == '/' || v[1] == '.')) {
+		return true
+	}
+	for _, ext := range []string{".pem", ".pfx", ".p12", ".crt", ".cer", ".key"} {
+		if len(v) > len(ext) && equalFold(v[len(v)-len(ext):], ext) {
+			return true
+		}
+	}
+	return false
+}
+
 func cliSecret(s *scanner, w []byte, i, j int, userpass byte) {
 	if userpass != 0 {
 		c := bytes.IndexByte(w[i:j], userpass)
