@@ -1150,8 +1150,6 @@ func gluedFlag(glued []string, tok []byte) string {
 	return ""
 }
 
-// cliSecret redacts w[i:j], or for user<sep>password (userpass is the
-// separator) the part after it.
 // pathLike reports a value that names a file: a path ("/", "./", "~/")
 // or a certificate's or key's file name (cert.pem).
 func pathLike(v []byte) bool {
@@ -1166,6 +1164,8 @@ func pathLike(v []byte) bool {
 	return false
 }
 
+// cliSecret redacts w[i:j], or for user<sep>password (userpass is the
+// separator) the part after it.
 func cliSecret(s *scanner, w []byte, i, j int, userpass byte) {
 	if userpass != 0 {
 		c := bytes.IndexByte(w[i:j], userpass)
