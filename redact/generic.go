@@ -108,7 +108,7 @@ func validateBearer(s *scanner, w []byte, a, e int) {
 	if authParam(w, start, end) || !credentialLike(v) || isPlaceholder(v) || tokenPlaceholder(v) {
 		return
 	}
-	if s.replacementAt(w, end) {
+	if placeholderAt(w, end) {
 		// Glued to a value redacted before ("Bearer x=[REDACTED:…]"): the
 		// run went on into it, so what is left is no credential of its
 		// own, and a second pass must not find one (idempotence).
@@ -169,7 +169,7 @@ func validateBasic(s *scanner, w []byte, a, e int) {
 			return
 		}
 	}
-	if s.replacementAt(w, end) {
+	if placeholderAt(w, end) {
 		// "Basic X000X000Om0=[REDACTED:email]": the first pass read the
 		// run on into the address ("Om0=0%400.AA"), which is no base64,
 		// and kept it; a second pass must not find a credential there.
@@ -1094,7 +1094,9 @@ func cliArgs(s *scanner, w []byte, i int, t *cliTool) {
 				return
 			}
 			if prevFlag {
-				cliSecret(s, w, i+1, i+1+k, t.userpass)
+				if !t.file || !pathLike(w[i+1:i+1+k]) {
+					cliSecret(s, w, i+1, i+1+k, t.userpass)
+				}
 				prevFlag = false
 			}
 			nth++
@@ -1150,10 +1152,14 @@ func gluedFlag(glued []string, tok []byte) string {
 	return ""
 }
 
-// pathLike reports a value that names a file: a path ("/", "./", "~/")
-// or a certificate's or key's file name (cert.pem).
+// pathLike reports a value that names a file: a path with a directory
+// ("~/", "./", "../", or "/" with a second "/") or a certificate's or
+// key's file name (sp.pem).
 func pathLike(v []byte) bool {
-	if len(v) > 0 && (v[0] == '/' || v[0] == '~' || v[0] == '.' && len(v) > 1 && (v[1] == '/' || v[1] == '.')) {
+	switch {
+	case hasPrefixFold(v, 0, "~/"), hasPrefixFold(v, 0, "./"), hasPrefixFold(v, 0, "../"):
+		return true
+	case len(v) > 1 && v[0] == '/' && bytes.IndexByte(v[1:], '/') > 0:
 		return true
 	}
 	for _, ext := range []string{".pem", ".pfx", ".p12", ".crt", ".cer", ".key"} {

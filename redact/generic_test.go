@@ -383,8 +383,35 @@ var gluedRows = []kvRow{
 }
 
 func TestGluedToReplacement(t *testing.T) { checkKVRows(t, Default(), gluedRows) }
-func TestDSNCredentials(t *testing.T)     { checkKVRows(t, Default(), dsnRows) }
-func TestGenericMisc(t *testing.T)        { checkKVRows(t, Default(), miscRows) }
+
+// TestGluedGuardsKeepFirstPass: the guards behind gluedRows decline only
+// where one of our placeholders stands whole and glued, so a first pass
+// still redacts next to text that only looks like ours: a placeholder
+// of another tool after a separator, or a fixed text (which is also
+// Markdown's "***").
+func TestGluedGuardsKeepFirstPass(t *testing.T) {
+	checkKVRows(t, Default(), []kvRow{
+		{"keyed value, & then a placeholder", "password=s3cret!Pass&key=[REDACTED]", "password=" + phKeyed + "&key=[REDACTED]"},
+		{"keyed value, comma then a placeholder", "password=s3cret!Pass,[REDACTED]", "password=" + phKeyed + ",[REDACTED]"},
+		{"api key, & then a placeholder", "api_key=AbCdEf0123456789xyzQ&s=[REDACTED]", "api_key=" + phKeyed + "&s=[REDACTED]"},
+		{"keyed value, [REDACTED not closed", "password=s3cret!Pass[REDACTED", "password=" + phKeyed},
+		{"xml value, a placeholder after a blank", "<password>Hunter2Pass user=[REDACTED]", "<password>" + phKeyed + " user=[REDACTED]"},
+		{"xml value, truncated", "<password>Hunter2Pass (truncated) [REDACTED:email]", "<password>" + phKeyed + " (truncated) [REDACTED:email]"},
+	})
+	fixed, err := New(WithFixedText("***"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkKVRows(t, fixed, []kvRow{
+		{"fixed: & then the text", "password=s3cret!Pass&token=***", "password=***&token=***"},
+		{"fixed: comma then the text", "pin=482193,otp=***", "pin=***,otp=***"},
+		{"fixed: the text before the key", "***password=Hunter2Pass", "***password=***"},
+		{"fixed: the text glued to Basic", "Authorization: Basic dXNlcjpwYXNzd29yZA==***", "Authorization: Basic ******"},
+		{"fixed: card code, paren, the text", "CVC: 4821)***", "CVC: ***)***"},
+	})
+}
+func TestDSNCredentials(t *testing.T) { checkKVRows(t, Default(), dsnRows) }
+func TestGenericMisc(t *testing.T)    { checkKVRows(t, Default(), miscRows) }
 
 // FuzzKeyedAndGeneric checks the invariants every input must keep, seeded
 // with every kvRow of the keyed and generic tables: redaction is idempotent,
@@ -436,6 +463,8 @@ var cliPasswordRows = []kvRow{
 	{"az login -p", "az login -u admin@contoso.com -p Sup3rS3cret!Pass", "az login -u [REDACTED:email] -p " + phCLI},
 	{"az login service principal", "az login --service-principal -u 0f3c5a2e -p 'Sup3r S3cret' --tenant t", "az login --service-principal -u 0f3c5a2e -p '" + phCLI + "' --tenant t"},
 	{"AZ LOGIN --password", "AZ LOGIN --username ops --password Sup3rS3cret", "AZ LOGIN --username ops --password " + phCLI},
+	{"az login, a password that starts like a path", "az login -u admin -p ~Xy9pass!Q", "az login -u admin -p " + phCLI},
+	{"az login, a password that starts with a slash", "az login -u admin -p /Xy9pass!Q", "az login -u admin -p " + phCLI},
 	{"curl --user quoted", `curl --user "admin:Adm1n Pw" https://x`, `curl --user "admin:` + phCLI + `" https://x`},
 	{"mysqldump -p quoted", "mysqldump -uesha -p'TT cP#VI6%g' --single-transaction app > dump.sql", "mysqldump -uesha -p'" + phCLI + "' --single-transaction app > dump.sql"},
 	{"mysql -p double-quoted", `mysql -ugwen -p"y7WPbAwe" -e 'show databases'`, `mysql -ugwen -p"` + phCLI + `" -e 'show databases'`},
@@ -446,6 +475,8 @@ var cliPasswordRows = []kvRow{
 	{"curl -u without password", "curl -s https://x -u bob", "curl -s https://x -u bob"},
 	{"az login with a certificate", "az login --service-principal -u 0f3c5a2e -p ~/certs/sp.pem --tenant t", "az login --service-principal -u 0f3c5a2e -p ~/certs/sp.pem --tenant t"},
 	{"az login certificate file", "az login --service-principal -u 0f3c5a2e -p sp-cert.PEM --tenant t", "az login --service-principal -u 0f3c5a2e -p sp-cert.PEM --tenant t"},
+	{"az login quoted certificate path", "az login --service-principal -u 0f3c5a2e -p '~/certs/sp.pem' --tenant t", "az login --service-principal -u 0f3c5a2e -p '~/certs/sp.pem' --tenant t"},
+	{"az login absolute certificate path", "az login --service-principal -u 0f3c5a2e -p /etc/az/sp --tenant t", "az login --service-principal -u 0f3c5a2e -p /etc/az/sp --tenant t"},
 	{"az in prose", "the baz login -p flag", "the baz login -p flag"},
 	{"az account", "az account set -p x", "az account set -p x"},
 	{"mysql in prose", "error in mysql: -probe failed", "error in mysql: -probe failed"},

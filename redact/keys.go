@@ -612,7 +612,7 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	// The key starts after an escape glued to it: "\npassword=",
 	// "%3Ftoken%3D", ESC "[32mtoken".
 	ks := runBackEsc(w, a, cKey)
-	if afterReplacement(w, ks, s.r.placeholders) {
+	if afterPlaceholder(w, ks) {
 		// "[REDACTED:bcrypt-hash]-Token: v": the first pass read the key
 		// on into the value it replaced, a word that names no secret.
 		return
@@ -779,7 +779,7 @@ func validateKeyed(s *scanner, w []byte, a, e int) {
 	if hasPrefixFold(v, 0, "-----begin ") && bytes.Contains(v[:min(len(v), 64)], []byte("PRIVATE KEY")) && s.r.hasRule(pemRuleID) {
 		return // the private-key rule redacts the body and keeps the armor
 	}
-	if !kv.quoted && s.runsIntoReplacement(w, kv.end) {
+	if !kv.quoted && runsIntoPlaceholder(w, kv.end) {
 		// "otp_code=998877\[REDACTED:card]": the first pass read the value
 		// on into what it replaced (998877\6530…), which is no code.
 		return
@@ -1765,11 +1765,13 @@ func xmlValue(w []byte, lt, i int) (kv keyValue, ok bool) {
 		if lt > 0 && !isSpace(w[lt-1]) && w[lt-1] != '>' {
 			return kv, false
 		}
-		if bytes.Contains(w[i:], []byte(placeholderPrefix)) {
-			// "<password>v(dsn=…[REDACTED:…]": what the first pass
-			// replaced may have held the '<' of a child element, which
-			// made this no text value then.
-			return kv, false
+		for k := i; k < len(w) && !isSpace(w[k]); k++ {
+			if placeholderAt(w, k) {
+				// "<password>v(dsn=…[REDACTED:…]": what the first pass
+				// replaced, glued to the value, may have held the '<'
+				// of a child element, which made this no text value.
+				return kv, false
+			}
 		}
 		end = i
 		for end < len(w) && !valueStop(w[end], 0) {

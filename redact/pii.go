@@ -1598,16 +1598,47 @@ func (s *scanner) gluedToPlaceholder(w []byte, st, end int) bool {
 	return afterReplacement(w, st, s.r.placeholders) || s.replacementAt(w, end)
 }
 
-// runsIntoReplacement reports whether the word that goes on from w[i] (no
-// blank between) reaches one of our replacements within a few bytes: a
-// value that ends there was, on the first pass, part of a longer word.
-func (s *scanner) runsIntoReplacement(w []byte, i int) bool {
+// runsIntoPlaceholder reports whether the word that goes on from w[i]
+// reaches one of our placeholders within a few bytes, with no blank and
+// no separator of pairs (& ; , = |) between: a value that ends there was,
+// on the first pass, part of a longer word. Only a whole placeholder
+// counts, and no fixed text, so that a first pass never keeps a secret
+// for text that merely looks like ours.
+func runsIntoPlaceholder(w []byte, i int) bool {
 	for k := i; k < len(w) && k-i <= 8 && !isSpace(w[k]); k++ {
-		if s.replacementAt(w, k) {
+		switch w[k] {
+		case '&', ';', ',', '=', '|':
+			return false
+		}
+		if placeholderAt(w, k) {
 			return true
 		}
 	}
 	return false
+}
+
+// placeholderWithin reports whether b holds one of our placeholders whole.
+func placeholderWithin(b []byte) bool {
+	for i := 0; ; {
+		k := bytes.Index(b[i:], []byte(placeholderPrefix))
+		if k < 0 {
+			return false
+		}
+		if placeholderAt(b, i+k) {
+			return true
+		}
+		i += k + 1
+	}
+}
+
+// startsInPlaceholder reports whether b[i] lies inside one of our
+// placeholders, whole within b, after its "[REDACTED".
+func startsInPlaceholder(b []byte, i int) bool {
+	j := i
+	for j > 0 && i-j < maxPlaceholderLen && placeholderByte(b[j-1]) {
+		j--
+	}
+	return j > 0 && j-1 < i && placeholderAt(b, j-1)
 }
 
 // replacementAt reports whether one of our replacements starts at w[i]:

@@ -379,14 +379,14 @@ func (s *scanner) add(start, end, keepL, keepR int) {
 	if bytes.HasPrefix(text, []byte(placeholderPrefix)) || encodedPlaceholder(text) || s.r.allowed(text) {
 		return // our own placeholder, or allowlisted
 	}
-	if bytes.Contains(text, []byte(placeholderPrefix)) || insidePlaceholder(s.data[s.winOff-s.off:s.winOff+start-s.off+1], start) {
-		// A span that holds one of our placeholders, or starts inside
-		// one ("[REDACTED:card],app:…@tcp(" read as user "[REDACTED"
-		// and password "card],app:…"), is a second pass reading our
-		// replacement as part of a secret: the first pass saw other
-		// bytes there and found no such span (idempotence). The look
-		// back stays in the rule's window, which is the same however
-		// the input arrives.
+	if placeholderWithin(text) || startsInPlaceholder(s.data[s.winOff-s.off:s.winOff+end-s.off], start) {
+		// A span that holds one of our placeholders whole, or starts
+		// inside one ("[REDACTED:card],app:…@tcp(" read as user
+		// "[REDACTED" and password "card],app:…"), is a second pass
+		// reading our replacement as part of a secret: the first pass saw
+		// other bytes there and found no such span (idempotence). Both
+		// look only from the rule's window start to the span's end, which
+		// are the same however the input arrives.
 		return
 	}
 	if keepL+keepR >= end-start {
