@@ -8,9 +8,9 @@ import (
 	"unsafe"
 )
 
-// TestClassRows: a table where a byte below 0x20 or from 0x80 has a
-// class of its own is refused,
-// and then the eight-lane walk is left to CPUs with VBMI.
+// TestClassRows: a table where a byte below 0x20 or from 0x80 has a class
+// of its own is refused, and then the eight-lane walk is left to CPUs
+// with VBMI.
 func TestClassRows(t *testing.T) {
 	for _, b := range []byte{0, '\t', 0x1F, 0x80, 0xC3, 0xFF} {
 		var cls [256]uint8
