@@ -143,31 +143,40 @@ func authParam(w []byte, start, end int) bool {
 	return true
 }
 
-func validateBasic(s *scanner, w []byte, a, e int) {
-	start, end := schemeCredential(w, a, e)
-	if start < 0 || end-start < 8 {
-		return
-	}
-	v := w[start:end]
+// basicCredential reports whether v is the base64 (padded or not) of
+// user:password in printable UTF-8: a Basic credential, or a Docker or
+// npm registry's "auth".
+func basicCredential(v []byte) bool {
 	var buf [768]byte
 	if len(v) > 1024 {
-		return
+		return false
 	}
 	n, err := base64.StdEncoding.Decode(buf[:], v)
 	if err != nil {
 		n, err = base64.RawStdEncoding.Decode(buf[:], bytes.TrimRight(v, "="))
 		if err != nil {
-			return
+			return false
 		}
 	}
 	d := buf[:n]
 	if bytes.IndexByte(d, ':') < 0 || !utf8.Valid(d) {
-		return
+		return false
 	}
 	for _, c := range d {
 		if c < 0x20 || c == 0x7f {
-			return
+			return false
 		}
+	}
+	return true
+}
+
+func validateBasic(s *scanner, w []byte, a, e int) {
+	start, end := schemeCredential(w, a, e)
+	if start < 0 || end-start < 8 {
+		return
+	}
+	if !basicCredential(w[start:end]) {
+		return
 	}
 	if placeholderAt(w, end) {
 		// "Basic X000X000Om0=[REDACTED:email]": the first pass read the

@@ -418,7 +418,7 @@ func TestGenericMisc(t *testing.T)    { checkKVRows(t, Default(), miscRows) }
 // and a stream cut anywhere gives the one-shot answer.
 func FuzzKeyedAndGeneric(f *testing.F) {
 	for _, rows := range [][]kvRow{keyedSyntaxRows, keyedNounRows, keyedHeaderRows, keyedPlaceholderRows, keyedNegativeRows,
-		bearerRows, basicRows, jwtRows, pemRows, urlCredRows, dsnRows, miscRows, gluedRows} {
+		bearerRows, basicRows, jwtRows, pemRows, urlCredRows, dsnRows, miscRows, gluedRows, registryAuthRows} {
 		for _, r := range rows {
 			f.Add(r.in, uint16(len(r.in)/2))
 		}

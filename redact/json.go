@@ -909,8 +909,8 @@ func numberKeyContext(r *Redactor, name []byte, neg bool) bool {
 }
 
 // codeValueAt reports whether the value at i is a code (digits, as a
-// string with no escape or as a number, see codeValue) under a code key
-// (see codeKey): then it is secret.
+// string with no escape or as a number, or a string of base64, see
+// codeValue) under a code key (see codeKey): then it is secret.
 func (j *jsonWalker) codeValueAt(key []byte, i int) bool {
 	in := j.in
 	if i >= len(in) {
@@ -925,6 +925,13 @@ func (j *jsonWalker) codeValueAt(key []byte, i int) bool {
 	e := s
 	for e < len(in) && isDigit(in[e]) {
 		e++
+	}
+	if quoted && e < len(in) && in[e] != '"' {
+		// Not digits: perhaps an "auth" key's base64 of user:password.
+		for e < len(in) && (is(in[e], cB64) || in[e] == '=') {
+			e++
+		}
+		return e < len(in) && in[e] == '"' && e-s >= 8 && codeValue(in[s:e], codeKey(trimKey(key)))
 	}
 	ended := e == len(in) && !quoted || e < len(in) && (quoted && in[e] == '"' || !quoted && !isNumberByte(in[e]))
 	return ended && codeValue(in[s:e], codeKey(trimKey(key)))

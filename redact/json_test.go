@@ -26,6 +26,12 @@ var jsonRows = []jsonRow{
 	{"not codes", `{"pin":17,"gpio_pin":"GPIO17","otp":"sms","otp_settings":{"length":6},"pin_count":4821,"otp2":{"pin":"A0"},"pin_hash":"12345678901234","pin":-1234,"otp":1234.5}`,
 		`{"pin":17,"gpio_pin":"GPIO17","otp":"sms","otp_settings":{"length":6},"pin_count":4821,"otp2":{"pin":"A0"},"pin_hash":"12345678901234","pin":-1234,"otp":1234.5}`},
 	{"code under an escaped key", `{"p\u0069n":"4821"}`, `{"p\u0069n":"[REDACTED:keyed-secret]"}`},
+	// A registry's "auth" (Docker's config.json, npm): the base64 of
+	// user:password, and nothing else under that name.
+	{"registry auth", `{"auths":{"https://index.docker.io/v1/":{"auth":"dXNlcjpwNHNzdzByZFNlY3JldA=="}},"basic_auth":"Ym9iOmh1bnRlcjJ4"}`,
+		`{"auths":{"https://index.docker.io/v1/":{"auth":"[REDACTED:keyed-secret]"}},"basic_auth":"[REDACTED:keyed-secret]"}`},
+	{"not registry auth", `{"auth":"none","auth":"dGVzdGluZzEyMw==","auth_method":"md5","author":"Jane Roe","oauth":"dXNlcjpwNHNzdzByZFNlY3JldA==","auth":true,"auth":"YTpi"}`,
+		`{"auth":"none","auth":"dGVzdGluZzEyMw==","auth_method":"md5","author":"Jane Roe","oauth":"dXNlcjpwNHNzdzByZFNlY3JldA==","auth":true,"auth":"YTpi"}`},
 	{"object", `{"api_key":{"a":1,"b":[2]}}`, `{"api_key":"[REDACTED:keyed-secret]"}`},
 	{"array", `{"api_keys":["k-1a2b3c","k-4d5e6f"]}`, `{"api_keys":"[REDACTED:keyed-secret]"}`},
 	{"secret key inside a secret value", `{"password" : {"nested":{"password":"x"}}}`, `{"password" : "[REDACTED:keyed-secret]"}`},

@@ -11,11 +11,11 @@ import (
 func TestKeyedStringMatchesJSON(t *testing.T) {
 	keys := []string{"ssn", "SSN", "social_security_number", "phone", "phoneNumber", "mobile", "tel", "fax",
 		"pin", "PIN", "otp", "otp_code", "totp", "cvv", "card_cvc", "CVV2", "card", "card_number", "cc", "iban", "account",
-		"order", "order_id", "id", "count", "ts", "user", "name", "note", ""}
+		"order", "order_id", "id", "count", "ts", "user", "name", "note", "auth", "_auth", "basic_auth", "author", ""}
 	values := []string{"123456789", "123-45-6789", "4155552671", "(415) 555-2671", "+14155552671",
 		"4821", "592014", "123", "12", "4111111111111111", "4111 1111 1111 1111", "home 4155552671",
 		"DE89370400440532013000", "2026-11-28", "u_829331", "1733000037", "hello", "user@example.com",
-		"password=hunter2hunter2"}
+		"password=hunter2hunter2", "dXNlcjpwNHNzdzByZFNlY3JldA==", "dGVzdGluZzEyMw==", "trust"}
 	r := Default()
 	for _, k := range keys {
 		if r.IsSecretKey(k) {

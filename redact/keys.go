@@ -48,7 +48,7 @@ const keyedRuleID = "keyed-secret"
 
 // keyAnchors are the roots of every secret noun; each hit runs the keyed
 // validator, which rejects most hits in a few bytes (no separator follows).
-var keyAnchors = []string{"pass", "pwd", "secret", "token", "key", "credential", "creds", "authoriz", "cookie", "sig", "pin", "otp", "masterauth", "cvv", "cvc", "csc"}
+var keyAnchors = []string{"pass", "pwd", "secret", "token", "key", "credential", "creds", "auth", "authoriz", "cookie", "sig", "pin", "otp", "masterauth", "cvv", "cvc", "csc"}
 
 // codeNouns name a short numeric secret, a PIN or a one-time password, as
 // a key's last word (also "pin_code", "otpCode"). Such a key is secret
@@ -67,10 +67,14 @@ const (
 	notCode  = iota
 	pinCode  // a code noun: 4 to 12 digits
 	cardCode // a card code noun: 3 or 4 digits
+	authCode // "auth" as the last word: the base64 of user:password
 )
 
 // codeKey returns the kind of code key k is: named by a code noun (also
-// "pin_code", "otpCode"), by a card code noun, or neither (notCode).
+// "pin_code", "otpCode"), by a card code noun, by "auth" (a Docker or npm
+// registry's "auth", "_auth", "basic_auth"), or neither (notCode). An
+// "auth" key hides only the base64 of user:password: "auth": "none",
+// "auth=trust" or "auth_method": "scram-sha-256" are settings.
 func codeKey(k []byte) int {
 	var buf [12][2]int
 	words := keyWords(k, buf[:0])
@@ -86,6 +90,8 @@ func codeKey(k []byte) int {
 	case inFold(last, cardCodeNouns) ||
 		n >= 2 && isDigits(last) && len(last) == 1 && inFold(k[words[n-2][0]:words[n-2][1]], cardCodeNouns):
 		return cardCode // also "cvv_2", "CVV2" read as two words
+	case equalFold(last, "auth"):
+		return authCode
 	}
 	return notCode
 }
@@ -94,13 +100,16 @@ func codeKey(k []byte) int {
 func isCodeKey(k []byte) bool { return codeKey(k) != notCode }
 
 // codeValue reports a value that a code key of the kind kind hides: 4 to
-// 12 digits under a code noun, 3 or 4 under a card code noun.
+// 12 digits under a code noun, 3 or 4 under a card code noun, the base64
+// of user:password (8 bytes or more) under "auth".
 func codeValue(v []byte, kind int) bool {
 	switch kind {
 	case pinCode:
 		return len(v) >= 4 && len(v) <= 12 && isDigits(v)
 	case cardCode:
 		return len(v) >= 3 && len(v) <= 4 && isDigits(v)
+	case authCode:
+		return len(v) >= 8 && basicCredential(v)
 	}
 	return false
 }
@@ -2283,7 +2292,7 @@ func keyedRule() *rule {
 	return &rule{
 		id:       keyedRuleID,
 		kind:     Secret,
-		desc:     "value of a key whose last word is a secret noun (password, secret, token, api key, private/access key, credentials, authorization, cookie; and, for a value of 4 to 12 digits only, PIN and OTP; of 3 or 4 digits only, a card's CVV, CVC or CSC) in k=v, k: v, JSON, YAML (also block scalars), env, query, form[field], header, XML, --flag, directive and name/value-pair syntax",
+		desc:     "value of a key whose last word is a secret noun (password, secret, token, api key, private/access key, credentials, authorization, cookie; and, for a value of 4 to 12 digits only, PIN and OTP; of 3 or 4 digits only, a card's CVV, CVC or CSC; for the base64 of user:password only, a registry's auth) in k=v, k: v, JSON, YAML (also block scalars), env, query, form[field], header, XML, --flag, directive and name/value-pair syntax",
 		example:  `password=hunter2, "api_key": "…", Authorization: Bearer …`,
 		anchors:  keyAnchors,
 		back:     128,

@@ -295,6 +295,25 @@ var keyedNounRows = func() []kvRow {
 }()
 
 // Header-like keys: the value is the rest of the line or quoted string.
+// registryAuthRows: "auth" names a secret only for the base64 of
+// user:password (Docker's config.json, npm's .npmrc, basic_auth).
+var registryAuthRows = []kvRow{
+	{"docker config", `{"auths":{"ghcr.io":{"auth":"Ym9iOmdocF9hYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODk="}}}`, `{"auths":{"ghcr.io":{"auth":"` + phKeyed + `"}}}`},
+	{"npmrc _auth", "_auth=dXNlcjpwNHNzdzByZFNlY3JldA==", "_auth=" + phKeyed},
+	{"npmrc scoped _auth", "//registry.example.com/:_auth = dXNlcjpwNHNzdzByZFNlY3JldA", "//registry.example.com/:_auth = " + phKeyed},
+	{"yaml basic_auth", "basic_auth: Ym9iOmh1bnRlcjJ4", "basic_auth: " + phKeyed},
+	// Settings and look-alikes.
+	{"pg_hba auth=trust", "local all all trust auth=trust", "local all all trust auth=trust"},
+	{"auth method", "host all all 0.0.0.0/0 auth=scram-sha-256", "host all all 0.0.0.0/0 auth=scram-sha-256"},
+	{"auth none", `"auth": "none"`, `"auth": "none"`},
+	{"base64 without a colon", `{"auth":"dGVzdGluZzEyMw=="}`, `{"auth":"dGVzdGluZzEyMw=="}`},
+	{"too short", "auth=YTpi", "auth=YTpi"},
+	{"author and oauth", "author=dXNlcjpwNHNzdzByZFNlY3JldA== oauth=dXNlcjpwNHNzdzByZFNlY3JldA==", "author=dXNlcjpwNHNzdzByZFNlY3JldA== oauth=dXNlcjpwNHNzdzByZFNlY3JldA=="},
+	{"prose", "auth failed for user bob", "auth failed for user bob"},
+}
+
+func TestRegistryAuth(t *testing.T) { checkKVRows(t, Default(), registryAuthRows) }
+
 var keyedHeaderRows = []kvRow{
 	{"Cookie", "Cookie: session=abc123; theme=dark", "Cookie: " + phKeyed},
 	{"Set-Cookie", "Set-Cookie: sid=31d4d96e407aad42; Path=/; Secure; HttpOnly", "Set-Cookie: " + phKeyed},

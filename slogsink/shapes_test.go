@@ -104,6 +104,9 @@ func TestValueShapes(t *testing.T) {
 		{"pin and otp by their keys", func(l *slog.Logger) {
 			l.Info("m", "pin", "4821", "otp", 592014, "port", 5432)
 		}, "4821", `"port":5432`},
+		{"a registry's auth by its key", func(l *slog.Logger) {
+			l.Info("pull", "auth", "dXNlcjpwNHNzdzByZFNlY3JldA==", "method", "trust")
+		}, "dXNlcjpwNHNzdzByZFNlY3JldA", `"method":"trust"`},
 		{"otp as an integer", func(l *slog.Logger) {
 			l.Info("m", "otp", 592014, "port", 5432)
 		}, "592014", `"port":5432`},
