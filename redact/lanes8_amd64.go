@@ -59,7 +59,7 @@ func xgetbv0() (a, d uint32)
 func classify8(dst *[8 * chunk8]byte, src *byte, stride, n uintptr, cls *[256]uint8)
 
 // classify8x is classify8 with AVX2, for CPUs without VBMI: rows is the
-// class table as classRows splits it, eight 16-byte lookups a vector.
+// class table as classRows splits it, six 16-byte lookups a vector.
 //
 //go:noescape
 func classify8x(dst *[8 * chunk8]byte, src *byte, stride, n uintptr, rows *[7][16]byte)
@@ -74,12 +74,12 @@ func (m *machine) classes8(dst *[8 * chunk8]byte, src *byte, stride, n uintptr) 
 }
 
 // walk8 walks the eight lanes of classes buf[j*chunk8+k : j*chunk8+n]
-// from the states st, through the transition table at tp, until some lane
-// lands in a match state (>= mm) or the lanes end. It stores the states
-// back into st and returns the offset just past the last byte walked.
+// from the states st through the transition table at tp, all of them,
+// past any match state, and stores the states back into st: the
+// catch-up of lateLanes8, which wants only where the lanes end.
 //
 //go:noescape
-func walk8(buf *[8 * chunk8]byte, k, n uintptr, tp *uint32, st *[8]uint32, mm uint32) uintptr
+func walk8(buf *[8 * chunk8]byte, k, n uintptr, tp *uint32, st *[8]uint32)
 
 // walk8p is walk8 over the table ptrTrans returns, for skipClean8: each
 // lane's state is the address of its row there, so the step is one load
@@ -125,8 +125,8 @@ type hit8 struct {
 	lane uint16
 }
 
-// walk8h is walk8 that goes on past matches, recording them: after each
-// byte, every lane in a match state appends a hit8 to hits. It stops when
+// walk8h is walk8 recording matches: after each byte, every lane in a
+// match state appends a hit8 to hits. It stops when
 // the lanes end or fewer than eight hits are free, and returns the offset
 // just past the last byte walked and the number of hits.
 //
@@ -245,9 +245,7 @@ func (m *machine) hitLanes8(q []byte, off, L int, st uint32, tab []uint32, lane 
 func (m *machine) lateLanes8(buf *[8 * chunk8]byte, q []byte, L int, s *[8]uint32) {
 	m.classes8(buf, &q[L-64], uintptr(L), 64)
 	*s = [8]uint32{}
-	for k := uintptr(64 - m.maxLen); k < 64; {
-		k = walk8(buf, k, 64, &m.trans[0], s, m.matchMin)
-	}
+	walk8(buf, uintptr(64-m.maxLen), 64, &m.trans[0], s)
 	copy(s[1:], s[:7])
 }
 
