@@ -1099,13 +1099,11 @@ func cliArgs(s *scanner, w []byte, i int, t *cliTool) {
 				return
 			}
 			if seenSub && t.nth > 0 && nth+1 == t.nth {
-				cliSecret(s, w, i+1, i+1+k, t.userpass)
+				cliSecret(s, w, i+1, i+1+k, t)
 				return
 			}
 			if prevFlag {
-				if !t.file || !pathLike(w[i+1:i+1+k]) {
-					cliSecret(s, w, i+1, i+1+k, t.userpass)
-				}
+				cliSecret(s, w, i+1, i+1+k, t)
 				prevFlag = false
 			}
 			nth++
@@ -1121,25 +1119,23 @@ func cliArgs(s *scanner, w []byte, i int, t *cliTool) {
 		case !seenSub:
 			seenSub = slices.Contains(t.subs, string(tok))
 		case prevFlag:
-			if !t.file || !pathLike(tok) {
-				cliSecret(s, w, i, j, t.userpass) // and read on: keytool takes two
-			}
+			cliSecret(s, w, i, j, t) // and read on: keytool takes two
 			prevFlag = false
 		case t.nth > 0 && len(tok) > 0 && tok[0] == '-':
 			// a flag among the positional arguments: htpasswd -b -c f u p
 		case t.nth > 0:
 			if nth++; nth == t.nth {
-				cliSecret(s, w, i, j, t.userpass)
+				cliSecret(s, w, i, j, t)
 				return
 			}
 		case slices.Contains(t.spaced, string(tok)):
 			prevFlag = true
 		case gluedFlag(t.glued, tok) != "":
-			cliSecret(s, w, i+len(gluedFlag(t.glued, tok)), j, t.userpass)
+			cliSecret(s, w, i+len(gluedFlag(t.glued, tok)), j, t)
 		case slices.Contains(t.glued, string(tok)) && j < len(w) && (w[j] == '\'' || w[j] == '"'):
 			// -p'pa ss', -p"pa ss": the value glued to the flag, quoted.
 			if k := bytes.IndexByte(w[j+1:], w[j]); k > 0 {
-				cliSecret(s, w, j+1, j+1+k, t.userpass)
+				cliSecret(s, w, j+1, j+1+k, t)
 			}
 			return
 		}
@@ -1179,10 +1175,14 @@ func pathLike(v []byte) bool {
 	return false
 }
 
-// cliSecret redacts w[i:j], or for user<sep>password (userpass is the
-// separator) the part after it.
-func cliSecret(s *scanner, w []byte, i, j int, userpass byte) {
-	if userpass != 0 {
+// cliSecret redacts w[i:j], the password argument of tool t, or for
+// user<sep>password (t.userpass is the separator) the part after it; a
+// path is kept where t's password may name a file instead.
+func cliSecret(s *scanner, w []byte, i, j int, t *cliTool) {
+	if t.file && pathLike(w[i:j]) {
+		return
+	}
+	if userpass := t.userpass; userpass != 0 {
 		c := bytes.IndexByte(w[i:j], userpass)
 		if c < 0 {
 			return
