@@ -1595,7 +1595,15 @@ func ipv6Char(b byte) bool { return is(b, cHexLow) || (b >= 'A' && b <= 'F') || 
 // candidate glued to that ("a::X0@0.AA": "a::" then an e-mail) was not one
 // on the first pass, so it is not one on the second.
 func (s *scanner) gluedToPlaceholder(w []byte, st, end int) bool {
-	return afterReplacement(w, st, s.r.placeholders) || s.replacementAt(w, end)
+	if afterReplacement(w, st, s.r.placeholders) || bytes.HasPrefix(w[end:], []byte(placeholderPrefix)) {
+		return true
+	}
+	for _, p := range s.r.placeholders {
+		if len(p) > 0 && bytes.HasPrefix(w[end:], p) {
+			return true
+		}
+	}
+	return false
 }
 
 // runsIntoPlaceholder reports whether the word that goes on from w[i]
@@ -1632,27 +1640,10 @@ func placeholderWithin(b []byte) bool {
 }
 
 // startsInPlaceholder reports whether b[i] lies inside one of our
-// placeholders, whole within b, after its "[REDACTED".
+// placeholders, whole within b, after its "[".
 func startsInPlaceholder(b []byte, i int) bool {
-	j := i
-	for j > 0 && i-j < maxPlaceholderLen && placeholderByte(b[j-1]) {
-		j--
-	}
-	return j > 0 && j-1 < i && placeholderAt(b, j-1)
-}
-
-// replacementAt reports whether one of our replacements starts at w[i]:
-// a placeholder, or one of the Redactor's own fixed texts.
-func (s *scanner) replacementAt(w []byte, i int) bool {
-	if bytes.HasPrefix(w[i:], []byte(placeholderPrefix)) {
-		return true
-	}
-	for _, p := range s.r.placeholders {
-		if len(p) > 0 && bytes.HasPrefix(w[i:], p) {
-			return true
-		}
-	}
-	return false
+	k := placeholderOpen(b, i)
+	return k >= 0 && placeholderAt(b, k)
 }
 
 // afterReplacement reports whether w[:i] ends with one of our
@@ -1699,11 +1690,22 @@ func placeholderByte(c byte) bool {
 // insidePlaceholder reports whether w[i] is inside one of our
 // placeholders, after its "[REDACTED".
 func insidePlaceholder(w []byte, i int) bool {
+	k := placeholderOpen(w, i)
+	return k >= 0 && bytes.HasPrefix(w[k:i], []byte(placeholderPrefix))
+}
+
+// placeholderOpen returns the index of the '[' that only placeholder
+// bytes, at most maxPlaceholderLen of them, separate from w[i]: where a
+// placeholder that w[i] lies in would open. Otherwise -1.
+func placeholderOpen(w []byte, i int) int {
 	j := i
 	for j > 0 && i-j < maxPlaceholderLen && placeholderByte(w[j-1]) {
 		j--
 	}
-	return j > 0 && w[j-1] == '[' && bytes.HasPrefix(w[j-1:i], []byte(placeholderPrefix))
+	if j > 0 && w[j-1] == '[' {
+		return j - 1
+	}
+	return -1
 }
 
 // maxPlaceholderLen bounds a placeholder: "[REDACTED:", a rule ID, a
