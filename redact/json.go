@@ -927,11 +927,14 @@ func (j *jsonWalker) codeValueAt(key []byte, i int) bool {
 		e++
 	}
 	if quoted && e < len(in) && in[e] != '"' {
-		// Not digits: perhaps an "auth" key's base64 of user:password.
+		// Not digits: perhaps an "auth" key's base64 of user:password
+		// (8 bytes at least, see codeValue).
 		for e < len(in) && (is(in[e], cB64) || in[e] == '=') {
 			e++
 		}
-		return e < len(in) && in[e] == '"' && e-s >= 8 && codeValue(in[s:e], codeKey(trimKey(key)))
+		if e-s < 8 {
+			return false
+		}
 	}
 	ended := e == len(in) && !quoted || e < len(in) && (quoted && in[e] == '"' || !quoted && !isNumberByte(in[e]))
 	return ended && codeValue(in[s:e], codeKey(trimKey(key)))
