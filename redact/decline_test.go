@@ -371,11 +371,23 @@ func TestNumbersChangeNothing(t *testing.T) {
 	nums := []string{"1296269", "-1296269", "1733000037", "4155552671", "14155552671", "536294817", "4111111111111111",
 		"-4111111111111111", "4111111111111111.5", "0.0831896", "-0.05577448485921505", "37.774929", "-122.419416",
 		"1.5e-1234567", "2.5E+12345678", "0.4111111111111111", "20.71838750", "0.2071838750", "12345678901234567890", "7",
-		"1e+4111111111111111", "0.5E+5555555555554444", "1e-4111111111111111"}
+		"1e+4111111111111111", "0.5E+5555555555554444", "1e-4111111111111111",
+		// Plain integers of 13 digits or more: Unix times in milliseconds,
+		// cards of each issuer and length, the same off by one, one
+		// digit repeated, too long for a card.
+		"1733000000123", "-1733000000123", "1733000000123456", "4222222222222", "378282246310005", "6011111111111117",
+		"5555555555554444", "30569309025904", "4111111111111112", "1111111111111111", "-5555555555554444",
+		"12345678901234567890", "98765432109876543210987"}
 	keys := []string{"phone", "phones", "tel", "mobile", "ssn", "contact", "fax_number", "user_id", "embedding", "lat",
-		"values", "max_tokens", "password=hunter2", "callback", "telemetry", "Phone Number", "x"}
+		"values", "max_tokens", "password=hunter2", "callback", "telemetry", "Phone Number", "x", "id", "card", "created",
+		"lng", "score"}
 	rng := rand.New(rand.NewPCG(21, 23))
-	num := func() string { return nums[rng.IntN(len(nums))] }
+	num := func() string {
+		if rng.IntN(4) == 0 {
+			return longInteger(rng)
+		}
+		return nums[rng.IntN(len(nums))]
+	}
 	var value func(depth int) string
 	value = func(depth int) string {
 		switch k := rng.IntN(6); {
@@ -425,6 +437,30 @@ func TestNumbersChangeNothing(t *testing.T) {
 	if changed < 100 {
 		t.Fatalf("only %d documents had anything redacted: the numbers test too little", changed)
 	}
+}
+
+// longInteger returns a random plain integer of 12 to 20 digits that
+// starts like a card of some issuer (or like a Unix time in milliseconds,
+// or like nothing), half of them with a Luhn check digit.
+func longInteger(rng *rand.Rand) string {
+	prefixes := []string{"4", "51", "55", "2221", "34", "37", "6011", "65", "644", "3528", "36", "300", "62", "2200",
+		"50", "67", "17", "9", "1"}
+	n := 12 + rng.IntN(9)
+	d := []byte(prefixes[rng.IntN(len(prefixes))])
+	for len(d) < n {
+		d = append(d, byte('0'+rng.IntN(10)))
+	}
+	if rng.IntN(2) == 0 {
+		for c := byte('0'); c <= '9'; c++ {
+			if d[n-1] = c; luhn(d) {
+				break
+			}
+		}
+	}
+	if rng.IntN(8) == 0 {
+		return "-" + string(d)
+	}
+	return string(d)
 }
 
 // TestDigitRunsResume checks the text path around long runs of digits:
@@ -635,6 +671,45 @@ func TestInertNumbersAfter(t *testing.T) {
 	} {
 		if got, want := with.JSONUnchecked([]byte(doc)), without.JSONUnchecked([]byte(doc)); !bytes.Equal(got, want) {
 			t.Errorf("JSONUnchecked(%s)\n= %s\nwant %s", doc, got, want)
+		}
+	}
+}
+
+// TestNumberKeyMemo checks the memo of the numbers' keys: for keys asked
+// in any order, more of them than it keeps, long ones that share their
+// last keyTail bytes, it answers what numberKeyContext and a fresh plain
+// answer; and a cycle through as many keys as it keeps ("score", "lat",
+// "lng") is answered from memory the second time round.
+func TestNumberKeyMemo(t *testing.T) {
+	r := Default()
+	long := strings.Repeat("x", 70)
+	keys := []string{"phone", "tel", "ssn", "score", "lat", "lng", "id", "user_id", "max_tokens", "api_key", "password",
+		"", "Phone Number", long + "phone", "y" + long + "phone", long + "lat", "fax", "mobile_number", "x"}
+	var m numberKeyMemo
+	rng := rand.New(rand.NewPCG(5, 8))
+	for range 5000 {
+		key := []byte(keys[rng.IntN(len(keys))])
+		neg := rng.IntN(2) == 0
+		if got, want := m.context(r, key, neg), numberKeyContext(r, key, neg); got != want {
+			t.Fatalf("context(%q, neg %v) = %v, want %v", key, neg, got, want)
+		}
+		want := len(key) <= inertKeyMaxLen && (!r.MayMatch(key) || r.inertKey(key))
+		if got := m.plain(r, key); got != want {
+			t.Fatalf("plain(%q) = %v, want %v", key, got, want)
+		}
+	}
+	m = numberKeyMemo{}
+	cycle := keys[:numberMemoKeys]
+	for range 2 {
+		for _, k := range cycle {
+			m.plain(r, []byte(k))
+			m.context(r, []byte(k), false)
+		}
+	}
+	// One entry per key, in order, none replaced in the second round.
+	for i, k := range cycle {
+		if e := &m.keys[i]; string(e.key[:e.n-1]) != k || !e.plainSet || !e.set[0] {
+			t.Fatalf("entry %d holds %q (plain %v, context %v), want %q with both", i, e.key[:e.n-1], e.plainSet, e.set[0], k)
 		}
 	}
 }

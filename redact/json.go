@@ -836,29 +836,82 @@ func (r *Redactor) numberInert(num, name []byte, m *numberKeyMemo) bool {
 // it has a minus sign. Bytes that are no whole number are not inert.
 func numberShape(num []byte) (neg, ok bool) {
 	end, plus, intDigits, valid := scanNumber(num, 0)
-	return num[0] == '-', valid && end == len(num) && shapeInert(plus, intDigits)
+	return num[0] == '-', valid && end == len(num) && shapeInert(plus, intDigits, num)
 }
 
-// shapeInert reports, from what scanNumber read of a number, that the
-// digit rules take nothing in it without context: no '+' (an exponent's
-// '+' after its 'e' reads as a blank, as in a form body
+// shapeInert reports, from what scanNumber read of the number num, that
+// the digit rules take nothing in it without context: no '+' (an
+// exponent's '+' after its 'e' reads as a blank, as in a form body
 // "my+details+4111…", so a card may follow: "1e+4111…"), and no plain
-// integer of 13 digits or more (it may be a card).
-func shapeInert(plus bool, intDigits int) bool { return !plus && intDigits < 13 }
+// integer of 13 digits or more that may be a card. A card is one group of
+// 13 to 19 digits here (classify), so an integer of that length is
+// inert when cardIssuer, luhn or allSame rejects it: a Unix time in
+// milliseconds (1733000000123) is no card, and no phone or SSN either,
+// which have at most 13 digits and then a leading 0 that a JSON integer
+// cannot have (see digitRegion.classify). A longer integer is scanned: a
+// window may cut it (see digitRegion).
+func shapeInert(plus bool, intDigits int, num []byte) bool {
+	if plus {
+		return false
+	}
+	if intDigits < 13 {
+		return true
+	}
+	if intDigits > candMaxDigits {
+		return false
+	}
+	d := num[len(num)-intDigits:]
+	return !cardIssuer(d) || !luhn(d) || allSame(d)
+}
 
-// numberKeyMemo keeps the last answers of numberKeyContext, for one key
-// and either sign: the numbers of one array or object share a key.
+// numberKeyMemo keeps the answers of numberKeyContext and of plain for the
+// last numberMemoKeys keys asked about. The numbers of one array share a
+// key, and those of an object's members cycle through a few ("score",
+// "lat", "lng"), for which a memo of one key missed every time and each
+// number cost a context look of about half a microsecond.
 type numberKeyMemo struct {
-	key [keyTail]byte // the part of the key ctx reads
-	n   uint8
-	set [2]bool // by sign: 1 for a minus
-	ctx [2]bool
+	keys [numberMemoKeys]numberKeyEntry
+	last uint8 // the entry found last: a key's plain and context come in pairs
+	next uint8 // the entry replaced next, round robin
+}
 
-	// For plain: the last whole key asked about (up to inertKeyMaxLen
-	// bytes), and whether it is never rewritten.
-	whole      [inertKeyMaxLen]byte
-	wn         uint8
-	wset, safe bool
+// numberMemoKeys is how many keys a numberKeyMemo keeps: more than the
+// numeric members of most objects, few enough to search in a few
+// comparisons of lengths.
+const numberMemoKeys = 8
+
+// An entry holds a whole key for plain.
+const _ = uint(keyTail - inertKeyMaxLen)
+
+// numberKeyEntry is a numberKeyMemo's answers for one key, known by the
+// part of it that ctx reads (keyTail bytes, the whole key when plain may
+// be asked: inertKeyMaxLen is no more than keyTail).
+type numberKeyEntry struct {
+	key [keyTail]byte
+	n   uint8 // the length of key plus one; 0 for an unused entry
+
+	plainSet, safe bool    // plain's answer
+	set, ctx       [2]bool // numberKeyContext's, by sign (1 for a minus)
+}
+
+// entry returns the entry for the key tail tail, a fresh one if none has
+// it.
+func (m *numberKeyMemo) entry(tail []byte) *numberKeyEntry {
+	if e := &m.keys[m.last%numberMemoKeys]; int(e.n) == len(tail)+1 && string(e.key[:len(tail)]) == string(tail) {
+		return e
+	}
+	for i := range m.keys {
+		if e := &m.keys[i]; int(e.n) == len(tail)+1 && string(e.key[:len(tail)]) == string(tail) {
+			m.last = uint8(i)
+			return e
+		}
+	}
+	m.last = m.next
+	m.next = (m.next + 1) % numberMemoKeys
+	e := &m.keys[m.last]
+	*e = numberKeyEntry{n: uint8(len(tail)) + 1}
+	copy(e.key[:], tail)
+	return e
 }
 
 // plain reports whether the object key key (raw, no escape) is read by
@@ -868,28 +921,25 @@ func (m *numberKeyMemo) plain(r *Redactor, key []byte) bool {
 	if len(key) > inertKeyMaxLen {
 		return false
 	}
-	if !m.wset || int(m.wn) != len(key) || string(m.whole[:m.wn]) != string(key) {
-		m.wn, m.wset = uint8(copy(m.whole[:], key)), true
-		m.safe = !r.MayMatch(key) || r.inertKey(key)
+	e := m.entry(key)
+	if !e.plainSet {
+		e.plainSet, e.safe = true, !r.MayMatch(key) || r.inertKey(key)
 	}
-	return m.safe
+	return e.safe
 }
 
 // context returns numberKeyContext(r, name, neg), from the memo when it
 // has the answer.
 func (m *numberKeyMemo) context(r *Redactor, name []byte, neg bool) bool {
-	tail := name[max(0, len(name)-keyTail):]
-	if int(m.n) != len(tail) || string(m.key[:m.n]) != string(tail) {
-		m.n, m.set = uint8(copy(m.key[:], tail)), [2]bool{}
-	}
+	e := m.entry(name[max(0, len(name)-keyTail):])
 	i := 0
 	if neg {
 		i = 1
 	}
-	if !m.set[i] {
-		m.set[i], m.ctx[i] = true, numberKeyContext(r, name, neg)
+	if !e.set[i] {
+		e.set[i], e.ctx[i] = true, numberKeyContext(r, name, neg)
 	}
-	return m.ctx[i]
+	return e.ctx[i]
 }
 
 // numberKeyContext reports whether the key name gives a number read under

@@ -204,8 +204,8 @@ func (j *jsonWalker) inertNumberAt(e int, ns *numberScan) int {
 	if s == 0 || !isNumberByte(b[s]) || s < ns.qpos {
 		return 0
 	}
-	t, err := j.number(s)
-	if err != nil || t < e || t < len(b) && isNumberByte(b[t]) {
+	t, plus, intDigits, ok := scanNumber(b, s)
+	if !ok || t < e || t < len(b) && isNumberByte(b[t]) || !shapeInert(plus, intDigits, b[s:t]) {
 		return 0
 	}
 	// The next number of the array last judged: only numbers, commas and
@@ -256,8 +256,8 @@ func (j *jsonWalker) inertNumberAt(e int, ns *numberScan) int {
 	default:
 		return 0
 	}
-	if !j.numberInert(b[s:t], key) {
-		return 0
+	if j.numKey.context(r, key, b[s] == '-') {
+		return 0 // numberInert, its shape judged above
 	}
 	if ns.end == t {
 		// In an array of numbers: the numbers after this one are judged
@@ -284,7 +284,7 @@ func (j *jsonWalker) inertNumbersAfter(t int, key []byte) int {
 	}
 	for s := j.ws(c + 1); s < len(b) && isNumberByte(b[s]); {
 		u, plus, intDigits, ok := scanNumber(b, s)
-		if !ok || !shapeInert(plus, intDigits) {
+		if !ok || !shapeInert(plus, intDigits, b[s:u]) {
 			return t
 		}
 		// What follows must end the value (closesValue): a bracket, the
