@@ -365,22 +365,23 @@ func (m *machine) declinedAll(b []byte, from, to int) bool {
 	return true
 }
 
-// maxDeclineScan bounds the bytes a decline test may read past its
-// anchor (stringEnd, redactJSONString): a string with many anchors
-// would otherwise be read once per anchor, quadratic in its length. A
-// longer string is visited by the scanner, whose windows are bounded.
+// maxDeclineScan bounds the strings whose anchors redactJSONString judges
+// by their decline tests: the test reads the string once per anchor,
+// quadratic in its length. A longer string is visited by the scanner,
+// whose windows are bounded.
 const maxDeclineScan = 1024
 
 // stringEnd returns the index of the first quote at or after e in b, if
-// no backslash comes before it and it is at most maxDeclineScan bytes
-// away; otherwise -1. In valid JSON, that quote ends the string in which
-// e lies, if any. (An anchor with a decline test, "bearer", lies in a
-// string in valid JSON; elsewhere the document is invalid there, which
-// JSONUnchecked need not report.)
+// no backslash comes before it; otherwise (or with no quote) -1. In valid
+// JSON, that quote ends the string in which e lies, if any. (An anchor
+// with a decline test, "bearer", lies in a string in valid JSON;
+// elsewhere the document is invalid there, which JSONUnchecked need not
+// report.) It reads to the quote, so its callers ask once per string (see
+// stringEnds).
 func stringEnd(b []byte, e int) int {
-	q := bytes.IndexByte(b[e:min(len(b), e+maxDeclineScan)], '"')
+	q := bytes.IndexByte(b[e:], '"')
 	if q < 0 {
-		return -1 // too far to look: the string is visited
+		return -1
 	}
 	if q < 16 {
 		// Most hits are a few bytes from their string's end (a key, a

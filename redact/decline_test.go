@@ -56,6 +56,13 @@ var declinePieces = []string{
 	`"token type"`,
 	`"+1 415 555 0134"`,
 	`4111111111111111`,
+	// Strings longer than a decline test's look (maxDeclineScan): prose
+	// whose anchors all decline, then the same with a secret at its end,
+	// with an escape and a token after it, with escaped quotes.
+	`"` + longProse + `"`,
+	`"` + longProse + ` password: hunter2xyz"`,
+	`"` + longProse + `\n Bearer 9f8e7d6c5b4a39281706f5e4 ` + longProse + `"`,
+	`"` + longProse + ` said \"the token\" ` + longProse + `"`,
 	// Digit runs that declineDigits passes by (ids, Unix times) or must
 	// not (an SSN's nine digits, a North American number, a national
 	// number, a card), as numbers, in strings and under phone, SSN and id
@@ -109,6 +116,10 @@ func randomDeclineDoc(rng *rand.Rand) []byte {
 	b.WriteString(`]}`)
 	return []byte(b.String())
 }
+
+// longProse is 1.3 KiB of prose whose anchors (pass, key, design, token,
+// secret, auth) all decline.
+var longProse = strings.Repeat("the passage about keyboard design and the token budget, so the monkey can pass; secrets of the author. ", 13)
 
 // TestDropHitsChangesNothing checks that skipping the hits dropHits drops
 // gives exactly what visiting them gives, for JSON and JSONUnchecked, on

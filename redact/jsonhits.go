@@ -70,10 +70,8 @@ func (j *jsonWalker) dropHits() {
 	inertEnd := -1 // hits up to here lie in an inert key already judged
 	runEnd := -1   // digit anchors up to here lie in a run already declined
 	plainQ := -1   // the string that ends at this quote is a plain value
-	// The string end (stringEnd) of the last hit judged in a string. A
-	// later hit before it lies in the same string, with no quote or
-	// backslash between: its string end is the same, without a search.
-	endQ := -1
+	mixedQ := -1   // the string that ends at this quote is not (see plainValue)
+	ends := stringEnds{last: -1, esc: -1}
 	ns := numberScan{esc: -1, open: -1}
 	for i, h := range j.hits {
 		e := int(h)
@@ -102,8 +100,8 @@ func (j *jsonWalker) dropHits() {
 			}
 		} else if flags&(stDeclOnly|stKeyed) == stDeclOnly|stKeyed {
 			// A secret noun's root lies in a key as often as in a value.
-			q := endQ // the hit lies in the value last judged
-			if e > endQ {
+			q := ends.last // the hit lies in the value last judged
+			if e > ends.last {
 				q = bytes.IndexByte(b[e:min(len(b), e+inertKeyMaxLen+1)], '"')
 				if q >= 0 {
 					q += e
@@ -117,25 +115,26 @@ func (j *jsonWalker) dropHits() {
 						continue
 					}
 				}
-				if q < 0 || bytes.IndexByte(b[e:q], '\\') >= 0 {
-					q = stringEnd(b, e) // far, or an escape: -1
-				}
-				if q >= 0 {
-					endQ = q
-				}
+				q = ends.at(b, e)
 			}
-			if q >= 0 && r.m.declinedBefore(b[:q], e, st) && (q == plainQ || j.plainValue(e, q, st)) {
-				plainQ = q // the next hit in this string needs no second look
-				continue
+			if q >= 0 && r.m.declinedBefore(b[:q], e, st) {
+				if q != plainQ && q != mixedQ {
+					if j.plainValue(e, q, st) {
+						plainQ = q // the next hit in this string needs no second look
+					} else {
+						mixedQ = q
+					}
+				}
+				if q == plainQ {
+					continue
+				}
 			}
 			out = append(out, h)
 			continue
 		} else if flags&stDeclOnly != 0 {
-			q := endQ
-			if e > endQ {
-				if q = stringEnd(b, e); q >= 0 {
-					endQ = q
-				}
+			q := ends.last
+			if e > ends.last {
+				q = ends.at(b, e)
 			}
 			if q >= 0 && r.m.declinedBefore(b[:q], e, st) {
 				continue
@@ -152,6 +151,37 @@ func (j *jsonWalker) dropHits() {
 		out = append(out, h)
 	}
 	j.hits = out
+}
+
+// stringEnds finds, for dropHits, the end of the string in which a hit
+// lies, each string's once: a 16 KiB string of prose holds hundreds of
+// hits, which must not each search to its end.
+type stringEnds struct {
+	// The end (stringEnd) of the last hit's string. A later hit before it
+	// lies in the same string, with no quote or backslash between: its
+	// string end is the same, without a search.
+	last int
+	// A hit before esc lies where stringEnd finds a backslash or no
+	// quote: a string with an escape (which escapes visits anyway) or no
+	// end.
+	esc int
+}
+
+// at returns stringEnd(b, e) for a hit after s.last, remembering it.
+func (s *stringEnds) at(b []byte, e int) int {
+	if e <= s.esc {
+		return -1
+	}
+	q := stringEnd(b, e)
+	if q < 0 {
+		s.esc = len(b)
+		if i := bytes.IndexByte(b[e:], '"'); i >= 0 {
+			s.esc = e + i
+		}
+		return -1
+	}
+	s.last = q
+	return q
 }
 
 // numberScan is what dropHits knows, from one digit hit in a JSON number
@@ -373,12 +403,13 @@ func (j *jsonWalker) plainValue(e, q int, st uint32) bool {
 	if c := j.ws(q + 1); c == len(b) || b[c] != ',' && b[c] != '}' && b[c] != ']' {
 		return false // a key, or not JSON
 	}
+	// The string's opening quote, however far: dropHits asks once per
+	// string (plainQ, mixedQ), so the looks back stay linear.
 	a := e - j.r.m.outputs(st)[0].n // outputs are longest first
-	p := bytes.LastIndexByte(b[max(0, a-maxDeclineScan):a], '"')
+	p := bytes.LastIndexByte(b[:a], '"')
 	if p < 0 {
 		return false
 	}
-	p += max(0, a-maxDeclineScan)
 	pb := j.back(p - 1)
 	switch {
 	case pb < 0:
