@@ -401,7 +401,7 @@ func TestNumbersChangeNothing(t *testing.T) {
 	}
 	var value func(depth int) string
 	value = func(depth int) string {
-		switch k := rng.IntN(6); {
+		switch k := rng.IntN(7); {
 		case k < 3 || depth > 2:
 			return num()
 		case k == 3:
@@ -416,6 +416,11 @@ func TestNumbersChangeNothing(t *testing.T) {
 			return b.String() + "]"
 		case k == 4:
 			return `"` + num() + " " + num() + `"`
+		case k == 5:
+			// Between the numbers of a record (inertMembersAfter): strings
+			// that hold a digit anchor or not, literals.
+			return []string{`"+14155552671"`, `"tel 415-555-2671"`, `"call 555 1234"`, `"v1.2.3"`, `"ok"`, `"x+1"`,
+				`"1234"`, `"123"`, "true", "false", "null", `"SSN 078-05-1120"`}[rng.IntN(12)]
 		default:
 			var b strings.Builder
 			b.WriteString("{")

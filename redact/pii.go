@@ -1244,6 +1244,9 @@ func prefixNum(d []byte, n int) int {
 
 // cardIssuer checks the issuer identification number against the length.
 func cardIssuer(d []byte) bool {
+	if d[0] < '2' || d[0] > '6' {
+		return false // no issuer's prefix starts so: a Unix time in milliseconds
+	}
 	l := len(d)
 	p1, p2, p3, p4, p6 := prefixNum(d, 1), prefixNum(d, 2), prefixNum(d, 3), prefixNum(d, 4), prefixNum(d, 6)
 	switch {
