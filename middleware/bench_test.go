@@ -34,12 +34,23 @@ import (
 //     per object need a validator.
 //   - "embedding": an LLM gateway's embeddings response, floats with 17
 //     significant digits: every number holds a run of seven digits.
+//   - "scores": search results whose members cycle through three float
+//     keys (a score and coordinates, each with a run of seven digits).
+//   - "epoch-ms": records with two Unix times in milliseconds, 13-digit
+//     integers, as long as a card.
+//   - "chat": a chat completion, one string of 16 KiB of prose whose
+//     words hold anchors (passage, keyboard, token, secrets, author)
+//     every few words.
 func cleanJSON(n int, extra string) []byte {
 	switch extra {
 	case "listing":
 		return listingJSON(n)
 	case "embedding":
 		return embeddingJSON(n)
+	case "chat":
+		return chatJSON(n)
+	case "scores", "epoch-ms":
+		return recordsJSON(n, extra)
 	}
 	var b bytes.Buffer
 	b.WriteString(`{"data":[`)
@@ -98,8 +109,44 @@ func embeddingJSON(n int) []byte {
 	return b.Bytes()
 }
 
+// recordsJSON returns the "scores" and "epoch-ms" bodies of cleanJSON.
+func recordsJSON(n int, kind string) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"data":[`)
+	for i := 0; b.Len() < n-2; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if kind == "scores" {
+			fmt.Fprintf(&b, `{"id":%d,"score":%v,"lat":%v,"lng":%v,"label":"place %d"}`,
+				i, 0.87345239841+float64(i)/1e5, 52.5200066+float64(i)/1e6, 13.404954+float64(i)/1e6, i)
+		} else {
+			fmt.Fprintf(&b, `{"id":%d,"created":%d,"updated":%d,"name":"item %d","ok":true}`,
+				i, 1733000000123+int64(i)*7919, 1733000500123+int64(i)*7919, i)
+		}
+	}
+	b.WriteString("]}")
+	return b.Bytes()
+}
+
+// chatJSON returns the "chat" body of cleanJSON.
+func chatJSON(n int) []byte {
+	words := strings.Fields("The quick brown fox jumps over the lazy dog while the team reviews the passage about " +
+		"keyboard design and the token budget for each request so that the monkey can pass the test of time " +
+		"and secrets of the trade remain with the author")
+	var b bytes.Buffer
+	b.WriteString(`{"id":"chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG","object":"chat.completion","created":1741570283,` +
+		`"model":"gpt-4o-2024-08-06","choices":[{"index":0,"message":{"role":"assistant","content":"`)
+	for i := 0; b.Len() < n-120; i++ {
+		b.WriteString(words[i%len(words)])
+		b.WriteByte(' ')
+	}
+	b.WriteString(`"},"finish_reason":"stop"}],"usage":{"prompt_tokens":1117,"completion_tokens":46,"total_tokens":1163}}`)
+	return b.Bytes()
+}
+
 // The clean 16 KiB bodies of the benchmarks.
-var cleanBodies = []string{"plain", "urls", "anchor-words", "listing", "embedding"}
+var cleanBodies = []string{"plain", "urls", "anchor-words", "listing", "embedding", "scores", "epoch-ms", "chat"}
 
 // BenchmarkOutputFilter measures what the filter adds to a realistic
 // response: a 16 KiB clean JSON body served over loopback HTTP/1.1 with
