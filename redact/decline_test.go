@@ -433,12 +433,41 @@ func TestNumbersChangeNothing(t *testing.T) {
 			return b.String() + "}"
 		}
 	}
-	changed := 0
-	for range 400 {
+	// An array of arrays of numbers (coordinates, a time series), one to
+	// three deep, under a key or at the top level: read under the
+	// outermost array's key.
+	nested := func() string {
+		broken := rng.IntN(4) == 0 // brackets that need not balance
+		var b strings.Builder
+		b.WriteString("[")
+		for i := range 20 + rng.IntN(20) {
+			if i > 0 {
+				b.WriteString([]string{",", ", ", ",\n"}[rng.IntN(3)])
+			}
+			open, closing := 1+rng.IntN(2), 0
+			if closing = open; broken {
+				closing = 1 + rng.IntN(2)
+			}
+			b.WriteString(strings.Repeat("[", open))
+			b.WriteString(num() + "," + num())
+			b.WriteString(strings.Repeat("]", closing))
+		}
+		return b.String()
+	}
+	changed, invalid := 0, 0
+	for n := range 600 {
 		var doc []byte
-		if rng.IntN(4) == 0 {
+		switch {
+		case n >= 400:
+			arr := nested() + "]"
+			if n%3 == 0 {
+				doc = []byte(arr)
+			} else {
+				doc = []byte(`{"pad":"` + strings.Repeat("x", minHitMap) + `","` + keys[rng.IntN(len(keys))] + `":` + arr + "}")
+			}
+		case rng.IntN(4) == 0:
 			doc = []byte("[" + value(1) + "," + strings.Repeat(num()+",", 40) + num() + "]")
-		} else {
+		default:
 			var b strings.Builder
 			b.WriteString(`{"pad":"` + strings.Repeat("x", minHitMap) + `"`)
 			for range 2 + rng.IntN(8) {
@@ -446,12 +475,23 @@ func TestNumbersChangeNothing(t *testing.T) {
 			}
 			doc = []byte(b.String() + "}")
 		}
+		if _, err := without.JSON(doc); err != nil {
+			// Not JSON: the hits dropped must still change nothing.
+			if got, want := with.JSONUnchecked(doc), without.JSONUnchecked(doc); !bytes.Equal(got, want) {
+				t.Fatalf("JSONUnchecked differs on invalid JSON\n in: %s\ngot: %s\nwant: %s", doc, got, want)
+			}
+			invalid++
+			continue
+		}
 		if !bytes.Equal(sameAsVisiting(t, with, without, doc, rng), doc) {
 			changed++
 		}
 	}
 	if changed < 100 {
 		t.Fatalf("only %d documents had anything redacted: the numbers test too little", changed)
+	}
+	if invalid < 20 || invalid > 100 {
+		t.Fatalf("%d of 200 nested documents are not JSON: the brackets test too little", invalid)
 	}
 }
 

@@ -189,10 +189,13 @@ func (s *stringEnds) at(b []byte, e int) int {
 type numberScan struct {
 	esc      int // the document has a backslash: 1; none: 0; not looked yet: -1
 	qpos, qn int // qn quotes in in[:qpos]
-	// The array of numbers last judged: its opening bracket (-1: none),
-	// where its last number judged ends, and its key.
-	open, end int
-	key       []byte
+	// The array of numbers last judged: the opening bracket of the
+	// outermost array that holds it through arrays only, whose key its
+	// numbers are read under (-1: none); where its last number judged
+	// ends, and how deep in arrays that number lies (1: an element of the
+	// outermost); and the key.
+	open, end, depth int
+	key              []byte
 }
 
 // inertNumberAt returns the end of the JSON number in which the digit
@@ -207,10 +210,11 @@ type numberScan struct {
 // check the same bytes: in a document with no backslash (so a quote
 // count tells strings from the rest), a number outside every string,
 // standing where a value may, after a key (checked as keyBefore does)
-// or in an array of numbers that stands after a key or at the top
-// level. The array is found by looking back over numbers, commas and
-// whitespace to its '[' (at most maxNumberLook bytes), once per array:
-// later numbers of the same array need only the bytes since the last.
+// or in an array of numbers (or of such arrays: coordinates, time
+// series) that stands after a key or at the top level. The array is
+// found by looking back over numbers, commas, brackets and whitespace to
+// its '[' (rootArray, at most maxNumberLook bytes), once per array: later
+// numbers of the same array need only the bytes since the last.
 func (j *jsonWalker) inertNumberAt(e int, ns *numberScan) int {
 	b, r := j.in, j.r
 	if !r.numbersDigitsOnly || r.keepAllHits {
@@ -240,7 +244,10 @@ func (j *jsonWalker) inertNumberAt(e int, ns *numberScan) int {
 	}
 	// The next number of the array last judged: only numbers, commas and
 	// whitespace since it, so no quote either.
-	same := ns.open >= 0 && ns.end <= s && onlyNumbers(b[ns.end:s])
+	depth, same := 0, false
+	if ns.open >= 0 && ns.end <= s {
+		depth, same = sameArray(b[ns.end:s], ns.depth)
+	}
 	if !same {
 		ns.qn += bytes.Count(b[ns.qpos:s], quoteByte)
 	}
@@ -262,18 +269,12 @@ func (j *jsonWalker) inertNumberAt(e int, ns *numberScan) int {
 		return 0
 	case b[prev] == ',' || b[prev] == '[':
 		if !same {
-			open := s - 1
-			for open >= 0 && s-open <= maxNumberLook && b[open] != '[' && (isNumberByte(b[open]) || b[open] == ',' || isJSONSpace(b[open])) {
-				open--
-			}
-			if open < 0 || b[open] != '[' {
+			var open int
+			if open, depth = j.rootArray(s); open < 0 {
 				return 0
 			}
 			ns.open, ns.key = open, nil
 			if kp := j.back(open - 1); kp >= 0 {
-				if b[kp] != ':' {
-					return 0 // an array in an array: read under the outer one's key
-				}
 				var ok bool
 				if ns.key, ok = j.plainKeyBefore(kp); !ok {
 					ns.open = -1
@@ -281,7 +282,7 @@ func (j *jsonWalker) inertNumberAt(e int, ns *numberScan) int {
 				}
 			}
 		}
-		ns.end = t
+		ns.end, ns.depth = t, depth
 		key = ns.key
 	default:
 		return 0
@@ -293,46 +294,46 @@ func (j *jsonWalker) inertNumberAt(e int, ns *numberScan) int {
 		// In an array of numbers: the numbers after this one are judged
 		// here too, each as it would be on its own hit, so that their
 		// hits cost no set-up each (an embedding's floats).
-		t = j.inertNumbersAfter(t, key)
+		t, ns.depth = j.inertNumbersAfter(t, key, depth)
 		ns.end = t
 	}
 	return t
 }
 
 // inertNumbersAfter returns the end of the last of the numbers that follow
-// the inert number ending at t in its array, one after the other, that
-// are inert under the array's key too (as inertNumberAt judges them: a
-// whole number, where a value ends, numberInert); t if the next one is
-// not. Only numbers, commas and whitespace lie between them, so no quote.
-// The key's context is asked once per sign, not once per number.
-func (j *jsonWalker) inertNumbersAfter(t int, key []byte) int {
+// the inert number ending at t, depth arrays deep in its outermost array
+// (see numberScan), one after the other, that are inert under that
+// array's key too (as inertNumberAt judges them: a whole number, where a
+// value ends, numberInert), and how deep that one lies; t and depth if
+// the next one is not. Only numbers, commas, brackets of arrays inside
+// the outermost one and whitespace lie between them, so no quote. The
+// key's context is asked once per sign, not once per number.
+func (j *jsonWalker) inertNumbersAfter(t int, key []byte, depth int) (int, int) {
 	b := j.in
 	var ctx [2]int8 // by sign (1: minus): 0 not asked yet, 1 none, 2 context
-	c := j.ws(t)
-	if c >= len(b) || b[c] != ',' {
-		return t
-	}
-	for s := j.ws(c + 1); s < len(b) && isNumberByte(b[s]); {
+	end, endDepth := t, depth
+	for i := t; ; {
+		// After a number or a ']': a ']' that closes an inner array, or a
+		// comma, then as many '[' as open, then the next number.
+		c := j.ws(i)
+		for c < len(b) && b[c] == ']' && depth > 1 {
+			depth--
+			c = j.ws(c + 1)
+		}
+		if c >= len(b) || b[c] != ',' {
+			return end, endDepth
+		}
+		s := j.ws(c + 1)
+		for s < len(b) && b[s] == '[' {
+			depth++
+			s = j.ws(s + 1)
+		}
+		if s >= len(b) || !isNumberByte(b[s]) {
+			return end, endDepth
+		}
 		u, plus, intDigits, ok := scanNumber(b, s)
-		if !ok || !shapeInert(plus, intDigits, b[s:u]) {
-			return t
-		}
-		// What follows must end the value (closesValue): a bracket, the
-		// end, or a comma before a value (the next number, checked next
-		// round, or another).
-		next := -1
-		if c = u; c < len(b) && b[c] != ',' {
-			c = j.ws(u)
-		}
-		switch {
-		case c >= len(b) || b[c] == ']' || b[c] == '}':
-		case b[c] == ',':
-			next = j.ws(c + 1)
-			if next < len(b) && !isNumberByte(b[next]) && !j.startsValue(next) || next >= len(b) {
-				return t
-			}
-		default:
-			return t
+		if !ok || !shapeInert(plus, intDigits, b[s:u]) || !j.closesValue(u) {
+			return end, endDepth
 		}
 		sign := 0
 		if b[s] == '-' {
@@ -345,30 +346,67 @@ func (j *jsonWalker) inertNumbersAfter(t int, key []byte) int {
 			}
 		}
 		if ctx[sign] == 2 {
-			return t
+			return end, endDepth
 		}
-		t = u
-		if next < 0 {
-			return t
-		}
-		s = next
+		end, endDepth = u, depth
+		i = u
 	}
-	return t
 }
 
 // maxNumberLook bounds inertNumberAt's look-backs, so that its work per
 // hit stays bounded.
 const maxNumberLook = 256
 
-// onlyNumbers reports whether b holds nothing but number bytes, commas and
-// JSON whitespace: the elements between two numbers of one array.
-func onlyNumbers(b []byte) bool {
-	for _, c := range b {
-		if !isNumberByte(c) && c != ',' && !isJSONSpace(c) {
-			return false
+// rootArray returns the opening bracket of the array whose key the number
+// at s, an array element, is read under (see keyOf): the outermost of the
+// arrays that hold it one inside another, which stands after a key or at
+// the top level; and how deep in it s lies (1: an element of it). It
+// looks back at most maxNumberLook bytes, over numbers, commas,
+// whitespace and the brackets of arrays before s, and returns -1 if it
+// meets anything else.
+func (j *jsonWalker) rootArray(s int) (open, depth int) {
+	b := j.in
+	skip := 0 // arrays before s being looked back over
+	for i := s - 1; i >= 0 && s-i <= maxNumberLook; i-- {
+		switch c := b[i]; {
+		case isNumberByte(c) || c == ',' || isJSONSpace(c):
+		case c == ']':
+			skip++
+		case c == '[' && skip > 0:
+			skip--
+		case c == '[':
+			depth++
+			switch p := j.back(i - 1); {
+			case p < 0 || b[p] == ':':
+				return i, depth
+			case b[p] != ',' && b[p] != '[':
+				return -1, 0
+			}
+		default:
+			return -1, 0
 		}
 	}
-	return true
+	return -1, 0
+}
+
+// sameArray reports whether the bytes b, between a number depth arrays
+// deep in its outermost array and a later number, lie within that array:
+// numbers, commas, whitespace, and brackets that never close it. It
+// returns how deep the later number lies.
+func sameArray(b []byte, depth int) (int, bool) {
+	for _, c := range b {
+		switch {
+		case c == '[':
+			depth++
+		case c == ']':
+			if depth--; depth < 1 {
+				return 0, false
+			}
+		case !isNumberByte(c) && c != ',' && !isJSONSpace(c):
+			return 0, false
+		}
+	}
+	return depth, true
 }
 
 // plainKeyBefore returns the object key that ends just before the colon
