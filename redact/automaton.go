@@ -54,6 +54,11 @@ type machine struct {
 	rows8   [7][16]byte // class, as classRows splits it (for classify8x)
 	rows8ok bool        // classRows could split class
 
+	// The letters of the short JSON escapes (of shortEscapes: \n \r \t
+	// \b \f \/) that stand for a byte no anchor holds: see
+	// jsonWalker.listEscapes.
+	inertEscapes string
+
 	ptrOnce sync.Once // builds ptr (see ptrTrans, lanes8_amd64.go)
 	ptr     []uint64
 }
@@ -112,6 +117,11 @@ func buildMachine(rules []*rule) (*machine, error) {
 		m.class[b] = foldedClass[fold(byte(b))]
 	}
 	m.rows8, m.rows8ok = classRows(&m.class)
+	for _, c := range []byte(shortEscapes) {
+		if m.class[unescapeJSON(nil, []byte{'\\', c})[0]] == 0 {
+			m.inertEscapes += string(c)
+		}
+	}
 	m.stride = uint32(next)
 	// Exact for every k*stride with k*stride < 2^32, which the uint32 state
 	// ids guarantee: k*stride*ceil(2^32/stride) = k*2^32 + k*e, e < stride.

@@ -3,6 +3,7 @@ package redact
 import (
 	"bytes"
 	"slices"
+	"strings"
 )
 
 // JSONUnchecked is JSON for a document the caller already expects to be
@@ -61,13 +62,18 @@ func (r *Redactor) jsonUnchecked(b []byte, fn func(Finding)) (out []byte, ok boo
 		for i := range j.hits {
 			j.hits[i] += int32(from)
 		}
-		j.dropHits() // before escapes adds hits that have no state
 	}
 	if slash >= 0 {
-		// An escape can hide an anchor ("\u0070assword"), so every string
+		// An escape can hide an anchor ("\u0070assword"), so a string
 		// with a backslash is visited as if an anchor ended in it, and
 		// decoded whole; and an escaped quote delimits nothing.
-		j.escapes(slash)
+		j.listEscapes(slash) // before dropHits: it reads every hit
+	}
+	if first < len(b) {
+		j.dropHits() // before mergeEscapes adds hits that have no state
+	}
+	if slash >= 0 {
+		j.mergeEscapes()
 	}
 	j.useHits = true
 	if !j.sparse() {
@@ -545,20 +551,47 @@ func escapedQuote(in []byte, k int) bool {
 	return n&1 == 1
 }
 
-// escapes prepares a document with backslashes, the first at slash: it
-// lists the escaped quotes (for quoteCounter) and adds a hit at every run
-// of backslashes, so that sparse visits, decodes and checks each string
-// that holds one, as the walk would.
-func (j *jsonWalker) escapes(slash int) {
+// shortEscapes are the letters, after one backslash, of the JSON escapes
+// that stand for one byte other than a quote or a backslash.
+const shortEscapes = "nrtbf/"
+
+// listEscapes prepares a document with backslashes, the first at slash:
+// it lists the escaped quotes (for quoteCounter) and, in j.escHits, a hit
+// at every run of backslashes whose string sparse must visit, decode and
+// check whole, as the walk would: every run that may hide an anchor
+// ("\u0070assword", and \" and \\, which the quote count and
+// decline tests read otherwise). A short escape (\n, \t) that stands
+// for a byte no anchor holds (machine.inertEscapes; \/ is not one, as
+// webhook URLs are anchors) cannot hide one, so every
+// anchor of the decoded string lies between two escapes, verbatim in the
+// raw bytes, and ends at a hit already listed. A string whose escapes are
+// all such and that holds no hit then needs no visit: an LLM's answer or
+// a Markdown text with its \n. Such an escape in a string
+// that holds a hit counts as before, so that the string is visited whole
+// and its hits are judged on the decoded text, not by the decline tests
+// on the raw bytes (dropHits), which an escape before a hit could
+// mislead ("\npassword hunter2" reads as "npassword"). It runs before
+// dropHits, on every hit; mergeEscapes adds its hits after.
+func (j *jsonWalker) listEscapes(slash int) {
 	in := j.in
 	j.hasEsc = true
 	j.escQ, j.escHits = j.escQ[:0], j.escHits[:0]
+	strEnd, strHit := -1, false // the string of the last short escape, and whether a hit ends in it
 	for i := slash; i >= 0; {
 		r := i
 		for r < len(in) && in[r] == '\\' {
 			r++
 		}
-		j.escHits = append(j.escHits, int32(i)+1)
+		short := r-i == 1 && r < len(in) && strings.IndexByte(j.r.m.inertEscapes, in[r]) >= 0
+		if short && i > strEnd {
+			var start int
+			start, strEnd = enclosingString(in, i)
+			k, _ := slices.BinarySearch(j.hits, int32(start+2)) // an anchor's last byte after the quote
+			strHit = k < len(j.hits) && int(j.hits[k]) <= strEnd
+		}
+		if !short || strHit {
+			j.escHits = append(j.escHits, int32(i)+1)
+		}
 		if (r-i)&1 == 1 && r < len(in) && in[r] == '"' {
 			j.escQ = append(j.escQ, int32(r))
 		}
@@ -571,6 +604,33 @@ func (j *jsonWalker) escapes(slash int) {
 		}
 		i = r + 1 + n
 	}
+}
+
+// enclosingString returns the quotes that no backslash escapes around
+// in[i]: the last before it (-1 if none) and the first after it (len(in)
+// if none). In valid JSON, a backslash at i lies in the string they
+// delimit.
+func enclosingString(in []byte, i int) (start, end int) {
+	start = bytes.LastIndexByte(in[:i], '"')
+	for start >= 0 && escapedQuote(in, start) {
+		start = bytes.LastIndexByte(in[:start], '"')
+	}
+	end = len(in)
+	for k := i; k < len(in); k++ {
+		n := bytes.IndexByte(in[k:], '"')
+		if n < 0 {
+			break
+		}
+		if k += n; !escapedQuote(in, k) {
+			end = k
+			break
+		}
+	}
+	return start, end
+}
+
+// mergeEscapes adds the hits listEscapes listed to j.hits, in order.
+func (j *jsonWalker) mergeEscapes() {
 	// Merge the two sorted lists of hits; the old list's buffer serves the
 	// next document's merge.
 	merged := j.merged[:0]

@@ -280,3 +280,80 @@ func btoi(b bool) int {
 	}
 	return 0
 }
+
+// TestShortEscapes checks listEscapes: a string whose escapes are all
+// short (\n, \t, \/) and that holds no anchor is not visited, and every
+// string that holds one is visited whole, so that its anchors are judged
+// on the decoded text: JSONUnchecked gives what JSON gives, on secrets
+// glued to escapes on either side, in strings long and short.
+func TestShortEscapes(t *testing.T) {
+	r := Default()
+	if r.m.inertEscapes != "nrtbf" {
+		t.Fatalf("inertEscapes = %q, want nrtbf (\\/ is no such escape: webhook anchors hold '/')", r.m.inertEscapes)
+	}
+	for known, want := range map[string]string{"k9.Zq7mW2pLx4vR8": "nrtbf", "Zq7mW2pLx4\tx9Kd": "nrbf"} {
+		kr, err := New(WithKnownSecrets(known))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if kr.m.inertEscapes != want {
+			t.Errorf("known secret %q: inertEscapes = %q, want %q", known, kr.m.inertEscapes, want)
+		}
+	}
+
+	// Which escapes count as hits.
+	for _, c := range []struct {
+		doc  string
+		hits int
+	}{
+		{`{"a":"line one\nline two\r\n\ttab\b\f"}`, 0},
+		{`{"a":"a \/ slash"}`, 1},                                // '/' is in anchors
+		{`{"a":"line one\npassword hunter2xyz"}`, 1},             // a hit in the string: visited whole
+		{`{"a":"no anchor \u0041 here"}`, 1},                     // \u may hide one
+		{`{"a":"a \"quoted\" word"}`, 2},                         // escaped quotes count
+		{`{"a":"back\\slash"}`, 1},                               // and so do escaped backslashes
+		{`{"a":"x\ny","b":"password=hunter2xyz","c":"z\tw"}`, 0}, // the hit is in another string
+	} {
+		doc := []byte(sparsePad + c.doc)
+		j := r.newJSONWalker(doc, nil)
+		first, _ := r.m.skipClean(doc)
+		if first < len(doc) {
+			j.hits, j.hitSts = r.m.hitEnds(doc, j.hits, j.hitSts[:0], &j.lanes)
+		}
+		j.listEscapes(bytes.IndexByte(doc, '\\'))
+		if len(j.escHits) != c.hits {
+			t.Errorf("%s: %d escape hits, want %d", c.doc, len(j.escHits), c.hits)
+		}
+		j.release()
+	}
+
+	// Secrets next to escapes, decoded and raw: the same as JSON.
+	secrets := []string{"password hunter2xyz", "password: s3cr3tP4ss", "Bearer 9f8e7d6c5b4a39281706f5e4", "4111111111111111",
+		"api_key=Zx81kLmQ02pR77ab", "https:\\/\\/svc:Tr0ub4dor99@db.internal\\/x", "ops@example.com", "tel: 415-555-2671",
+		"ghp_abcdefghijklmnopqrstuvwxyz0123456789", "sk_live_4eC39HqLyjWDarjtT1zdp7dc", "SSN 078-05-1120",
+		"design and token budget", "the passage about keys", "monkey", "max_tokens", "author"}
+	escapes := []string{`\n`, `\r\n`, `\t`, `\/`, `\b`, `\f`, `\n\n`, " ", `\u0020`, `\"`, `\\`, ""}
+	rng := rand.New(rand.NewPCG(11, 13))
+	for range 3000 {
+		var b strings.Builder
+		b.WriteString(`{"id":1,"content":"`)
+		for range 1 + rng.IntN(6) {
+			b.WriteString(escapes[rng.IntN(len(escapes))])
+			if rng.IntN(3) == 0 {
+				b.WriteString(longProse[:rng.IntN(len(longProse))])
+			} else {
+				b.WriteString(secrets[rng.IntN(len(secrets))])
+			}
+		}
+		b.WriteString(escapes[rng.IntN(len(escapes))])
+		b.WriteString(`","other":"a\nb","n":[1.5,2]}`)
+		doc := []byte(sparsePad + b.String())
+		want, err := r.JSON(doc)
+		if err != nil {
+			t.Fatalf("not JSON (%v): %s", err, doc)
+		}
+		if got := r.JSONUnchecked(doc); !bytes.Equal(got, want) {
+			t.Fatalf("JSONUnchecked differs\n in: %s\ngot: %s\nwant: %s", doc[len(sparsePad):], got[min(len(got), len(sparsePad)):], want[len(sparsePad):])
+		}
+	}
+}
