@@ -357,3 +357,38 @@ func TestShortEscapes(t *testing.T) {
 		}
 	}
 }
+
+// TestUnescapeJSON checks the decoder of JSON string contents against
+// encoding/json on random strings of plain runs and every kind of escape
+// (surrogate pairs, lone surrogates, escaped quotes and backslashes), and
+// unescapeJSONAt's map from each decoded byte back to the escape it came
+// from.
+func TestUnescapeJSON(t *testing.T) {
+	pieces := []string{"plain text ", "é", `\n`, `\r\n`, `\t`, `\/`, `\b`, `\f`, `\"`, `\\`, `\u0041`, `\u00e9`,
+		`\ud83d\ude00`, `\ud83d`, `\ude00x`, `\u20AC`, "password", "x"}
+	rng := rand.New(rand.NewPCG(17, 19))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		raw := []byte(b.String())
+		var want string
+		if err := json.Unmarshal([]byte(`"`+b.String()+`"`), &want); err != nil {
+			t.Fatalf("%q: %v", raw, err)
+		}
+		if got := unescapeJSON(nil, raw); string(got) != want {
+			t.Fatalf("unescapeJSON(%q) = %q, want %q", raw, got, want)
+		}
+		dec, at := unescapeJSONAt(nil, nil, raw)
+		if string(dec) != want || len(at) != len(dec)+1 || int(at[len(dec)]) != len(raw) {
+			t.Fatalf("unescapeJSONAt(%q) = %q, %v", raw, dec, at)
+		}
+		for i := range dec {
+			start := int(at[i])
+			if i > 0 && at[i] < at[i-1] || start >= len(raw) || raw[start] != dec[i] && raw[start] != '\\' {
+				t.Fatalf("unescapeJSONAt(%q): byte %d (%q) maps to %d", raw, i, dec[i], start)
+			}
+		}
+	}
+}
