@@ -161,11 +161,13 @@ func TestDeclineDigitsFindsNothing(t *testing.T) {
 	r := Default()
 	pii := map[string]bool{"card": true, "ssn": true, "phone": true, "iban": true}
 	runs := []string{"1296269", "12962690", "1733000037", "4155552671", "14155552671", "24155552671",
-		"0296269", "02071838750", "129626901234", "078051120", "536294817", "4111111111111111", "89370400440532013000", "1733000037123", "555"}
+		"0296269", "02071838750", "129626901234", "078051120", "536294817", "4111111111111111", "89370400440532013000", "1733000037123", "555",
+		"7", "12", "3456"}
 	glue := []string{"", "", " ", "  ", "   ", ":", ", ", "{", "[", "]", "}", "\"", "\n", "\t", "+", "-", ".",
 		"(", ")", "%", "%2B", "\\u", "\x1b[", ";", "x", "DE", "GB82 WEST ", "@", "$", "phone ", "tel: ",
 		"ssn ", "SSN: ", "id=", "user_id:", "[REDACTED:phone:", "+1 ",
-		"abc", "_", "f", "x%2b", "x%2B", "%2b", `\n`, `\u00`, "\x1b[1m", "\x1b[31;1m", "(", "-x", "é", "a.", "b-", "DEab", "415 555 "}
+		"abc", "_", "f", "x%2b", "x%2B", "%2b", `\n`, `\u00`, "\x1b[1m", "\x1b[31;1m", "(", "-x", "é", "a.", "b-", "DEab", "415 555 ",
+		"d+", "D2+", "X+", "GB+", "+ ", "+(", "+-", "/+", "++"}
 	keyNames := []string{"", "phone", "ssn", "tel", "id", "iban"}
 	rng := rand.New(rand.NewPCG(3, 5))
 	declined, found := 0, 0
@@ -767,5 +769,71 @@ func TestNumberKeyMemo(t *testing.T) {
 		if e := &m.keys[i]; string(e.key[:e.n-1]) != k || !e.plainSet || !e.set[0] {
 			t.Fatalf("entry %d holds %q (plain %v, context %v), want %q with both", i, e.key[:e.n-1], e.plainSet, e.set[0], k)
 		}
+	}
+}
+
+// TestDeclineTokenChangesNothing checks declineToken the way
+// TestDropHitsChangesNothing checks dropHits: a token of every vendor
+// format with a decline test (made as TestVendorTokensInContext makes them), glued on either side to letters, digits, punctuation, escapes
+// and placeholders, in its own case and upper-cased, alone or inside a
+// base64 blob, comes out of JSON, JSONUnchecked and the JSONWriter the
+// same with every hit visited; and the tokens standing alone are found.
+func TestDeclineTokenChangesNothing(t *testing.T) {
+	with, without := visitOracle(t)
+	declines := map[string]bool{}
+	for _, r := range with.rules {
+		if r.tok != nil && r.decline != nil {
+			declines[r.id] = true
+		}
+	}
+	g := tokenGen{rand.New(rand.NewPCG(3, 4))}
+	var examples []string
+	for _, vc := range vendorCases {
+		for _, f := range vc.formats {
+			if declines[vc.id] {
+				examples = append(examples, g.expand(parseTemplate(t, f), 0))
+			}
+		}
+	}
+	if len(examples) < 40 {
+		t.Fatalf("only %d vendor tokens with a decline test", len(examples))
+	}
+	glue := []string{"", "", " ", "x", "A", "9", "_", "-", ".", "/", "+", "=", ":", `\n`, `\t`, `\u0041`, `\u0020`, "%2B",
+		"%20", `\"`, "[REDACTED]", "token=", "Bearer "}
+	rng := rand.New(rand.NewPCG(23, 29))
+	blob := func(n int) string {
+		const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+		var b strings.Builder
+		for range n {
+			b.WriteByte(b64[rng.IntN(64)])
+		}
+		return b.String()
+	}
+	for _, ex := range examples {
+		doc := []byte(`{"pad":"` + strings.Repeat("x", minHitMap) + `","v":"` + ex + `"}`)
+		if out := sameAsVisiting(t, with, without, doc, rng); bytes.Contains(out, []byte(ex)) {
+			t.Errorf("token %q is not found on its own", ex)
+		}
+	}
+	for range 3000 {
+		ex := examples[rng.IntN(len(examples))]
+		if rng.IntN(4) == 0 {
+			ex = strings.ToUpper(ex[:len(ex)/2]) + ex[len(ex)/2:]
+		}
+		var b strings.Builder
+		b.WriteString(`{"pad":"` + strings.Repeat("x", minHitMap) + `","data":"`)
+		if rng.IntN(3) == 0 {
+			b.WriteString(blob(rng.IntN(200)))
+		}
+		b.WriteString(glue[rng.IntN(len(glue))] + ex + glue[rng.IntN(len(glue))])
+		if rng.IntN(3) == 0 {
+			b.WriteString(blob(rng.IntN(200)))
+		}
+		b.WriteString(`"}`)
+		sameAsVisiting(t, with, without, []byte(b.String()), rng)
+	}
+	// Blobs alone: their "sk", "SK", "+7" are declined.
+	for range 200 {
+		sameAsVisiting(t, with, without, []byte(`{"pad":"`+strings.Repeat("x", minHitMap)+`","data":"`+blob(4000)+`"}`), rng)
 	}
 }

@@ -477,10 +477,33 @@ const (
 //     digit c is '0' (a national number), nd is 10 and c at least '2',
 //     or nd is 11 and c is '1' (North American numbers).
 //
+// And the "+0" anchor is declined when its region, from the '+' on,
+// holds fewer than candMinDigits digits: '+' is a base64 digit, and a
+// blob has one before a digit every few hundred bytes.
+//
 // A run longer than 32 digits is left to the validator, so the test
 // reads at most a few dozen bytes.
 func declineDigits(b []byte, e int) bool {
 	const maxRun, maxAlone, maxSpaces = 32, 12, 4
+	if e >= 2 && b[e-2] == '+' {
+		// The "+0" anchor, the only one that ends one digit after a '+'.
+		// validateDigits reads its region from the '+' on and needs
+		// candMinDigits digits in it: "D2+7d6Z" in a base64 blob. (Its
+		// IBAN branch finds none either: findIBAN wants an IBAN that
+		// reaches past the '+', which no IBAN holds.)
+		nd := 1
+		for k, seps := e, 0; k < len(b) && nd < candMinDigits; k++ {
+			switch c := b[k]; {
+			case isDigit(c):
+				nd, seps = nd+1, 0
+			case regionSep(c) && seps < 2:
+				seps++
+			default:
+				return true
+			}
+		}
+		return nd < candMinDigits
+	}
 	back := b[max(0, e-maxRun-1):e]
 	i := len(back)
 	for i > 0 && isDigit(back[i-1]) {

@@ -329,10 +329,21 @@ func vendorRules() []*rule {
 // tokenAt reads the body from the anchor's end, as a run of the
 // alphabet's bytes (or %-escapes of them), and needs min of those bytes;
 // so fewer bytes left, or a first byte that can start no body ("sk" in
-// "task design", "pat" in "path"), leave it nothing.
+// "task design", "pat" in "path"), leave it nothing. So does a prefix
+// glued on its left to a letter or digit (alnumBefore, which tokenAt
+// reads first), and an anchor that is no prefix as written: "Sk" or "sk"
+// in a base64 blob or a hash.
 func declineToken(t *tokenSpec) func(b []byte, e int) bool {
 	return func(b []byte, e int) bool {
-		return len(b)-e < t.min || (!t.set[b[e]] && b[e] != '%')
+		if len(b)-e < t.min || (!t.set[b[e]] && b[e] != '%') {
+			return true
+		}
+		for _, p := range t.prefixes {
+			if a := e - len(p); a >= 0 && string(b[a:e]) == p && !alnumBefore(b, a) {
+				return false
+			}
+		}
+		return true
 	}
 }
 
