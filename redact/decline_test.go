@@ -837,3 +837,76 @@ func TestDeclineTokenChangesNothing(t *testing.T) {
 		sameAsVisiting(t, with, without, []byte(`{"pad":"`+strings.Repeat("x", minHitMap)+`","data":"`+blob(4000)+`"}`), rng)
 	}
 }
+
+// TestScannerDeclinesChangeNothing checks the decline tests where the
+// scanner asks them (scanner.call, on the validator's own window), the
+// way the tests above check them in JSON: random lines of secret nouns'
+// roots in prose and as keys, spaced keys, flags, vendor tokens glued or
+// not, Bearer and Basic credentials, digit runs and phone numbers, base64,
+// with every separator, come out of Bytes and of a Writer fed in random
+// pieces the same as with every hit validated.
+func TestScannerDeclinesChangeNothing(t *testing.T) {
+	with, without := visitOracle(t)
+	rng := rand.New(rand.NewPCG(31, 37))
+	g := tokenGen{rand.New(rand.NewPCG(5, 6))}
+	words := []string{"monkey", "design", "shipping", "passenger", "tokenizer", "cookies", "secretary", "password",
+		"passwd", "passphrase", "requirepass", "masterauth", "api_key", "pin", "otp", "token", "Signal", "typing",
+		"author", "task", "ask", "set", "ENV", "-gx", "--password", "-p", "-Dapi.key", "export", "|", "Xk29vLq7pZ",
+		"hunter2", "v", "4821", "Bearer", "bearer", "Basic", "dXNlcjpodW50ZXIyaHVudGVyMg==", "eyJhbGciOiJIUzI1NiJ9",
+		"4155552671", "+1", "415-555-2671", "4111111111111111", "078-05-1120", "1296269", "D2+7d6Z5", "+7", "x+12",
+		"sk", "SK", "pat", "ghp", "xoxb", "AKIA", "DE89", "GB82"}
+	for _, vc := range vendorCases[:min(len(vendorCases), 40)] {
+		words = append(words, g.expand(parseTemplate(t, vc.formats[0]), 0))
+	}
+	seps := []string{" ", " ", " ", "  ", "=", ": ", ":", "\t", ",", ".", "-", " = ", "\n", "\r\n", "'", "\"", "`", "(",
+		")", "&", "?", "/", "+", "%20", "\\n", "", "", "_", "| "}
+	// Lines where a declined-looking hit still matters (see
+	// TestDeclineKeyedChangesNothing), alone and after other text.
+	fixed := []string{"set -gx token Xk29vLq7pZ", "fish: set -gx API_KEY Xk29vLq7pZ", "password Xk29vLq7pZ",
+		"token     Xk29vLq7pZ", "| token | Xk29vLq7pZ |", "ENV API_KEY Xk29vLq7pZ", "requirepass Xk29vLq7pZ",
+		"--password Xk29vLq7pZ", "Note, password Xk29vLq7pZ", "(password Xk29vLq7pZ)", "Authorization: Bearer Xk29vLq7pZ0123",
+		"tel +1 415 555 2671", "call +14155552671 now"}
+	changed := 0
+	for n := range 3000 + 2*len(fixed) {
+		var b strings.Builder
+		if n < 2*len(fixed) {
+			if n%2 == 1 {
+				b.WriteString("some words first\n")
+			}
+			b.WriteString(fixed[n/2])
+		}
+		for range rng.IntN(12) * min(1, n/(2*len(fixed))) {
+			b.WriteString(words[rng.IntN(len(words))])
+			b.WriteString(seps[rng.IntN(len(seps))])
+		}
+		in := []byte(b.String())
+		if n < 2*len(fixed) && bytes.Contains(without.Bytes(in), []byte("Xk29vLq7pZ")) {
+			t.Errorf("%q: the secret is kept even when every hit is validated", in)
+		}
+		want := without.Bytes(in)
+		if got := with.Bytes(in); !bytes.Equal(got, want) {
+			t.Fatalf("Bytes differs with declines\n in: %q\ngot: %q\nwant: %q", in, got, want)
+		}
+		var buf bytes.Buffer
+		w := with.NewWriter(&buf)
+		for rest := in; len(rest) > 0; {
+			n := min(len(rest), 1+rng.IntN(16))
+			if _, err := w.Write(rest[:n]); err != nil {
+				t.Fatal(err)
+			}
+			rest = rest[n:]
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(buf.Bytes(), want) {
+			t.Fatalf("Writer differs with declines\n in: %q\ngot: %q\nwant: %q", in, buf.Bytes(), want)
+		}
+		if !bytes.Equal(want, in) {
+			changed++
+		}
+	}
+	if changed < 1000 {
+		t.Fatalf("only %d lines had anything redacted: the words test too little", changed)
+	}
+}

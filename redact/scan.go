@@ -361,8 +361,16 @@ func (s *scanner) call(o anchorOut, end, avail int) {
 		return // before a Flush, or digits already analysed
 	}
 	lo, hi := s.window(o.rule, a, end, avail)
+	w := s.data[lo-s.off : hi-s.off]
+	if o.rule.decline != nil && !s.r.keepAllHits && o.rule.decline(w, end-lo) {
+		// The rule's decline test, exact for any window of a token, on
+		// this window taken as the token: the validator would find
+		// nothing in it. A word of prose ("monkey", "task", "+7" in
+		// base64) costs a few comparisons, not a validation.
+		return
+	}
 	s.cur, s.winOff = o.rule, lo
-	o.rule.validate(s, s.data[lo-s.off:hi-s.off], a-lo, end-lo)
+	o.rule.validate(s, w, a-lo, end-lo)
 	s.cur = nil
 	if s.contRule != nil {
 		s.runCont()
