@@ -442,7 +442,9 @@ func (j *jsonWalker) plainValue(e, q int, st uint32) bool {
 		return false // a key, or not JSON
 	}
 	// The string's opening quote, however far: dropHits asks once per
-	// string (plainQ, mixedQ), so the looks back stay linear.
+	// string (plainQ, mixedQ), so the looks back stay linear. (An escaped
+	// quote found first leaves a backslash before it: false. A string
+	// with one is visited whole anyway, see listEscapes.)
 	a := e - j.r.m.outputs(st)[0].n // outputs are longest first
 	p := bytes.LastIndexByte(b[:a], '"')
 	if p < 0 {

@@ -567,7 +567,7 @@ const shortEscapes = "nrtbf/"
 // raw bytes, and ends at a hit already listed. A string whose escapes are
 // all such and that holds no hit then needs no visit: an LLM's answer or
 // a Markdown text with its \n. Such an escape in a string
-// that holds a hit counts as before, so that the string is visited whole
+// that holds a hit, or in a key, counts as before, so that the string is visited whole
 // and its hits are judged on the decoded text, not by the decline tests
 // on the raw bytes (dropHits), which an escape before a hit could
 // mislead ("\npassword hunter2" reads as "npassword"). It runs before
@@ -588,6 +588,9 @@ func (j *jsonWalker) listEscapes(slash int) {
 			start, strEnd = enclosingString(in, i)
 			k, _ := slices.BinarySearch(j.hits, int32(start+2)) // an anchor's last byte after the quote
 			strHit = k < len(j.hits) && int(j.hits[k]) <= strEnd
+			// A key is visited all the same: its values are read under
+			// it decoded, and sparse wants every escaped key recorded.
+			strHit = strHit || strEnd < len(in) && j.ws(strEnd+1) < len(in) && in[j.ws(strEnd+1)] == ':'
 		}
 		if !short || strHit {
 			j.escHits = append(j.escHits, int32(i)+1)

@@ -313,6 +313,8 @@ func TestShortEscapes(t *testing.T) {
 		{`{"a":"a \"quoted\" word"}`, 2},                         // escaped quotes count
 		{`{"a":"back\\slash"}`, 1},                               // and so do escaped backslashes
 		{`{"a":"x\ny","b":"password=hunter2xyz","c":"z\tw"}`, 0}, // the hit is in another string
+		{`{"line\none":"Bearer 9f8e7d6c5b4a39281706f5e4"}`, 1},   // a key: read decoded by its value
+		{`{"phone\n":4155552671}`, 1},
 	} {
 		doc := []byte(sparsePad + c.doc)
 		j := r.newJSONWalker(doc, nil)
@@ -325,6 +327,9 @@ func TestShortEscapes(t *testing.T) {
 			t.Errorf("%s: %d escape hits, want %d", c.doc, len(j.escHits), c.hits)
 		}
 		j.release()
+		if _, ok := r.jsonUnchecked(doc, nil); !ok {
+			t.Errorf("%s: JSONUnchecked hands the document to JSON", c.doc)
+		}
 	}
 
 	// Secrets next to escapes, decoded and raw: the same as JSON.
