@@ -41,14 +41,20 @@ import (
 //   - "chat": a chat completion, one string of 16 KiB of prose whose
 //     words hold anchors (passage, keyboard, token, secrets, author)
 //     every few words.
+//   - "chat-markdown": the same with "\n\n" between paragraphs, as
+//     answers come: escapes in a string with anchors.
+//   - "coordinates": a GeoJSON line, an array of [lng,lat] arrays of
+//     floats.
 func cleanJSON(n int, extra string) []byte {
 	switch extra {
 	case "listing":
 		return listingJSON(n)
 	case "embedding":
 		return embeddingJSON(n)
-	case "chat":
-		return chatJSON(n)
+	case "chat", "chat-markdown":
+		return chatJSON(n, extra == "chat-markdown")
+	case "coordinates":
+		return coordinatesJSON(n)
 	case "scores", "epoch-ms":
 		return recordsJSON(n, extra)
 	}
@@ -129,8 +135,25 @@ func recordsJSON(n int, kind string) []byte {
 	return b.Bytes()
 }
 
-// chatJSON returns the "chat" body of cleanJSON.
-func chatJSON(n int) []byte {
+// coordinatesJSON returns the "coordinates" body of cleanJSON.
+func coordinatesJSON(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"type":"Feature","geometry":{"type":"LineString","coordinates":[`)
+	x := uint64(7)
+	for i := 0; b.Len() < n-60; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		x = x*6364136223846793005 + 1442695040888963407
+		fmt.Fprintf(&b, "[%v,%v]", 13.404954+float64(x>>40)/1e9, 52.520008+float64(x&0xffffff)/1e9)
+	}
+	b.WriteString(`]},"properties":{"name":"route"}}`)
+	return b.Bytes()
+}
+
+// chatJSON returns the "chat" body of cleanJSON, with paragraphs for
+// "chat-markdown".
+func chatJSON(n int, paragraphs bool) []byte {
 	words := strings.Fields("The quick brown fox jumps over the lazy dog while the team reviews the passage about " +
 		"keyboard design and the token budget for each request so that the monkey can pass the test of time " +
 		"and secrets of the trade remain with the author")
@@ -139,14 +162,19 @@ func chatJSON(n int) []byte {
 		`"model":"gpt-4o-2024-08-06","choices":[{"index":0,"message":{"role":"assistant","content":"`)
 	for i := 0; b.Len() < n-120; i++ {
 		b.WriteString(words[i%len(words)])
-		b.WriteByte(' ')
+		if paragraphs && i%40 == 39 {
+			b.WriteString(`\n\n`)
+		} else {
+			b.WriteByte(' ')
+		}
 	}
 	b.WriteString(`"},"finish_reason":"stop"}],"usage":{"prompt_tokens":1117,"completion_tokens":46,"total_tokens":1163}}`)
 	return b.Bytes()
 }
 
 // The clean 16 KiB bodies of the benchmarks.
-var cleanBodies = []string{"plain", "urls", "anchor-words", "listing", "embedding", "scores", "epoch-ms", "chat"}
+var cleanBodies = []string{"plain", "urls", "anchor-words", "listing", "embedding", "scores", "epoch-ms", "chat",
+	"chat-markdown", "coordinates"}
 
 // BenchmarkOutputFilter measures what the filter adds to a realistic
 // response: a 16 KiB clean JSON body served over loopback HTTP/1.1 with
