@@ -562,16 +562,17 @@ const shortEscapes = "nrtbf/"
 // ("\u0070assword", and \" and \\, which the quote count and
 // decline tests read otherwise). A short escape (\n, \t) that stands
 // for a byte no anchor holds (machine.inertEscapes; \/ is not one, as
-// webhook URLs are anchors) cannot hide one, so every
-// anchor of the decoded string lies between two escapes, verbatim in the
-// raw bytes, and ends at a hit already listed. A string whose escapes are
-// all such and that holds no hit then needs no visit: an LLM's answer or
-// a Markdown text with its \n. Such an escape in a string
-// that holds a hit, or in a key, counts as before, so that the string is visited whole
-// and its hits are judged on the decoded text, not by the decline tests
-// on the raw bytes (dropHits), which an escape before a hit could
-// mislead ("\npassword hunter2" reads as "npassword"). It runs before
-// dropHits, on every hit; mergeEscapes adds its hits after.
+// webhook URLs are anchors) cannot hide one, so every anchor of the
+// decoded string lies between two escapes, verbatim in the raw bytes,
+// and ends at a hit already listed. A string whose escapes are all such
+// and that holds no hit then needs no visit: an LLM's answer or a
+// Markdown text with its \n. Such an escape in a string that holds a
+// hit, or in a key, counts as before, so that the string is visited
+// whole and its hits are judged on the decoded text, not by the decline
+// tests on the raw bytes (dropHits), which an escape before a hit could
+// mislead ("\npassword hunter2" reads as "npassword"); and an escaped
+// key is recorded, as sparse needs. It runs before dropHits, on every
+// hit; mergeEscapes adds its hits after.
 func (j *jsonWalker) listEscapes(slash int) {
 	in := j.in
 	j.hasEsc = true
