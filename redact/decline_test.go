@@ -63,6 +63,8 @@ var declinePieces = []string{
 	`"` + longProse + ` password: hunter2xyz"`,
 	`"` + longProse + `\n Bearer 9f8e7d6c5b4a39281706f5e4 ` + longProse + `"`,
 	`"` + longProse + ` said \"the token\" ` + longProse + `"`,
+	`"+1+(415 555-2671"`, `"+1+ 415 555 2671"`, `"glc_\/q8ZrT2vLm9XwPk4Jd7NbY3sHf6GcQ1eRt5UoVi0A"`,
+	`"sntryu_\\\/9ead170faee33cbfac21378b2d9d"`,
 	// Digit runs that declineDigits passes by (ids, Unix times) or must
 	// not (an SSN's nine digits, a North American number, a national
 	// number, a card), as numbers, in strings and under phone, SSN and id
@@ -865,7 +867,13 @@ func TestScannerDeclinesChangeNothing(t *testing.T) {
 	fixed := []string{"set -gx token Xk29vLq7pZ", "fish: set -gx API_KEY Xk29vLq7pZ", "password Xk29vLq7pZ",
 		"token     Xk29vLq7pZ", "| token | Xk29vLq7pZ |", "ENV API_KEY Xk29vLq7pZ", "requirepass Xk29vLq7pZ",
 		"--password Xk29vLq7pZ", "Note, password Xk29vLq7pZ", "(password Xk29vLq7pZ)", "Authorization: Bearer Xk29vLq7pZ0123",
-		"tel +1 415 555 2671", "call +14155552671 now"}
+		"tel +1 415 555 2671", "call +14155552671 now",
+		// An outside review's finds: a token body that starts with an
+		// escaped slash, which tokenAt reads; digit regions after a '+'
+		// where the validator's state (digitEnd) decides.
+		`glc_\/q8ZrT2vLm9XwPk4Jd7NbY3sHf6GcQ1eRt5UoVi0A`, `sntryu_\/9ead170faee33cbfac21378b2d9d`,
+		"+1+ 415 555 2671", "+1+(415) 555-2671", "+4+ 4111 1111 1111 1111", "+5+)078-05-1120",
+		"ab1234567+(415) 555-2671", "_1733001+(415 555-2671"}
 	changed := 0
 	for n := range 3000 + 2*len(fixed) {
 		var b strings.Builder
@@ -882,6 +890,9 @@ func TestScannerDeclinesChangeNothing(t *testing.T) {
 		in := []byte(b.String())
 		if n < 2*len(fixed) && bytes.Contains(without.Bytes(in), []byte("Xk29vLq7pZ")) {
 			t.Errorf("%q: the secret is kept even when every hit is validated", in)
+		}
+		if n < 2*len(fixed) && strings.Contains(fixed[n/2], `\/`) && bytes.Contains(with.Bytes(in), []byte(fixed[n/2][8:])) {
+			t.Errorf("%q: the token is kept", in)
 		}
 		want := without.Bytes(in)
 		if got := with.Bytes(in); !bytes.Equal(got, want) {

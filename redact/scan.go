@@ -362,11 +362,14 @@ func (s *scanner) call(o anchorOut, end, avail int) {
 	}
 	lo, hi := s.window(o.rule, a, end, avail)
 	w := s.data[lo-s.off : hi-s.off]
-	if o.rule.decline != nil && !s.r.keepAllHits && o.rule.decline(w, end-lo) {
+	if o.rule.decline != nil && !o.rule.digits && !s.r.keepAllHits && o.rule.decline(w, end-lo) {
 		// The rule's decline test, exact for any window of a token, on
 		// this window taken as the token: the validator would find
-		// nothing in it. A word of prose ("monkey", "task", "+7" in
-		// base64) costs a few comparisons, not a validation.
+		// nothing in it. A word of prose ("monkey", "task", "sk" in
+		// base64) costs a few comparisons, not a validation. Not the
+		// digits trigger's: its validator leaves state behind even when
+		// it finds nothing (digitEnd, where the next region may start),
+		// and its runs cost one analysis each already.
 		return
 	}
 	s.cur, s.winOff = o.rule, lo

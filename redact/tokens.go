@@ -328,15 +328,16 @@ func vendorRules() []*rule {
 // declineToken is the decline test of a table-driven token format:
 // tokenAt reads the body from the anchor's end, as a run of the
 // alphabet's bytes (or %-escapes of them), and needs min of those bytes;
-// so fewer bytes left, or a first byte that can start no body ("sk" in
-// "task design", "pat" in "path"), leave it nothing. So does a prefix
+// so fewer bytes left, or a first byte that can start no body and no
+// escape of one ("sk" in "task design", "pat" in "path"), leave it
+// nothing. So does a prefix
 // glued on its left to a letter or digit (alnumBefore, which tokenAt
 // reads first), and an anchor that is no prefix as written: "Sk" or "sk"
 // in a base64 blob or a hash.
 func declineToken(t *tokenSpec) func(b []byte, e int) bool {
 	return func(b []byte, e int) bool {
-		if len(b)-e < t.min || (!t.set[b[e]] && b[e] != '%') {
-			return true
+		if len(b)-e < t.min || !t.set[b[e]] && escapedTokenChar(t, b, e) == 0 && b[e] != '%' {
+			return true // (an escape tokenAt reads as a body byte: "\/", "%2F")
 		}
 		for _, p := range t.prefixes {
 			if a := e - len(p); a >= 0 && string(b[a:e]) == p && !alnumBefore(b, a) {
