@@ -85,7 +85,7 @@ func (r *Redactor) newJSONWalker(b []byte, fn func(Finding)) *jsonWalker {
 	j.r, j.in, j.fn, j.out, j.copied = r, b, fn, nil, 0
 	j.jsonBufs = jsonBufs{tmp: j.tmp[:0], rawAt: j.rawAt[:0], scratch: j.scratch[:0], enc: j.enc[:0], key: j.key[:0]}
 	j.useHits, j.hits, j.hi = false, j.hits[:0], 0
-	j.escQ, j.hasEsc = j.escQ[:0], false
+	j.escQ, j.hasEsc, j.slash = j.escQ[:0], false, -1
 	j.inertN, j.inertNext = 0, 0
 	if j.keyOwner != r {
 		j.tokens = tokenMemo{}
@@ -131,6 +131,7 @@ type jsonWalker struct {
 	// and a hit at each run of backslashes (see escapes).
 	escQ, escHits, merged []int32
 	hasEsc                bool
+	slash                 int // for dropHits: the first backslash of a document JSONUnchecked reads, or -1
 
 	// JSONUnchecked's look-backs for a comma's container (containerOf):
 	// the last comma resolved and its container's opening bracket, and

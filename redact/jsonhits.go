@@ -72,6 +72,7 @@ func (j *jsonWalker) dropHits() {
 	plainQ := -1   // the string that ends at this quote is a plain value
 	mixedQ := -1   // the string that ends at this quote is not (see plainValue)
 	ends := stringEnds{last: -1, esc: -1}
+	lines := escapedLines{q: -1}
 	ns := numberScan{esc: -1, open: -1}
 	for i, h := range j.hits {
 		e := int(h)
@@ -89,7 +90,7 @@ func (j *jsonWalker) dropHits() {
 			if e <= runEnd {
 				continue
 			}
-			if declineDigits(b, e) {
+			if declineDigits(b, e) && (j.slash < 0 || !j.escapeNear(e)) {
 				for runEnd = e; runEnd < len(b) && isDigit(b[runEnd]); runEnd++ {
 				}
 				continue
@@ -117,7 +118,13 @@ func (j *jsonWalker) dropHits() {
 				}
 				q = ends.at(b, e)
 			}
-			if q >= 0 && r.m.declinedBefore(b[:q], e, st) {
+			tok, te := b[:max(q, 0)], e
+			if j.slash >= 0 {
+				// The document has an escape: the hit is judged on its
+				// line, if its string's escapes allow (see escapedLines).
+				q, tok, te = lines.at(j, e, st)
+			}
+			if q >= 0 && r.m.declinedBefore(tok, te, st) {
 				if q != plainQ && q != mixedQ {
 					if j.plainValue(e, q, st) {
 						plainQ = q // the next hit in this string needs no second look
@@ -136,7 +143,11 @@ func (j *jsonWalker) dropHits() {
 			if e > ends.last {
 				q = ends.at(b, e)
 			}
-			if q >= 0 && r.m.declinedBefore(b[:q], e, st) {
+			tok, te := b[:max(q, 0)], e
+			if j.slash >= 0 {
+				q, tok, te = lines.at(j, e, st)
+			}
+			if q >= 0 && r.m.declinedBefore(tok, te, st) {
 				continue
 			}
 		}
@@ -182,6 +193,114 @@ func (s *stringEnds) at(b []byte, e int) int {
 	}
 	s.last = q
 	return q
+}
+
+// escapedLines judges, for dropHits, the hits in a string with an
+// escape. The decline tests read raw bytes, which an escape would show
+// them wrong ("\npassword hunter2" reads as "npassword"); but a visit
+// decodes the string and runs the rules line by line, each window
+// clipped to its line. So a hit is judged on its line: a run of the raw
+// string with no backslash, from the string's start or an escaped line
+// feed to the string's end or an escaped line feed (with the carriage
+// return of a "\r\n" before it, as the decoded line ends with it). That
+// run is exactly the decoded line, and a decline test is exact for any
+// window of its token, the line. A hit whose line holds another escape
+// (\t, \u0041, \") is kept, and so is every hit in a string with an
+// escaped quote. Each string's quotes are found once, and each run once,
+// so the work stays linear in the document.
+type escapedLines struct {
+	p, q       int  // the string last looked at: its quotes; q -1 before the first
+	ok         bool // its quotes are found and it holds no escaped quote
+	start, end int  // the run last found in it, b[start:end]
+	line       bool // that run is a whole decoded line
+	tok        []byte
+	cr         []byte // a line that ends with a carriage return, copied with it
+}
+
+// at returns the string end, the line and the anchor's end in it on
+// which the hit ending at e (in match state st) is judged, or -1.
+func (l *escapedLines) at(j *jsonWalker, e int, st uint32) (int, []byte, int) {
+	b := j.in
+	a := e - j.r.m.outputs(st)[0].n // outputs are longest first
+	if a < 0 || bytes.IndexByte(b[a:e], '\\') >= 0 {
+		return -1, nil, 0
+	}
+	if e > l.q {
+		l.newString(b, a, e)
+	}
+	if !l.ok {
+		return -1, nil, 0
+	}
+	if a < l.start {
+		return -1, nil, 0 // it starts at the letter of the escape before the run (runs go forward)
+	}
+	if e > l.end {
+		l.run(b, a, e)
+	}
+	if !l.line {
+		return -1, nil, 0
+	}
+	return l.q, l.tok, e - l.start
+}
+
+// newString finds the quotes of the string in which the anchor [a, e)
+// lies: the first quote after it that no backslash escapes, and the last
+// before it. A string with an escaped quote is not judged (ok false).
+func (l *escapedLines) newString(b []byte, a, e int) {
+	l.ok, l.start, l.end, l.line = true, 0, -1, false
+	k := e
+	for {
+		i := bytes.IndexByte(b[k:], '"')
+		if i < 0 {
+			l.q, l.ok = len(b), false
+			return
+		}
+		if k += i; !escapedQuote(b, k) {
+			break
+		}
+		l.ok = false
+		k++
+	}
+	l.q = k
+	if l.ok {
+		l.p = bytes.LastIndexByte(b[:a], '"')
+		l.ok = l.p >= 0 && !escapedQuote(b, l.p)
+	}
+}
+
+// run finds the run of the current string, with no backslash, that holds
+// the anchor [a, e), and whether it is a whole decoded line.
+func (l *escapedLines) run(b []byte, a, e int) {
+	lo := max(l.p+1, l.end) // the last run ended at a backslash, or none was found
+	l.start, l.line = l.p+1, true
+	if x := bytes.LastIndexByte(b[lo:a], '\\'); x >= 0 {
+		x += lo
+		n := 1 // the run of backslashes that ends at x
+		for x-n > l.p && b[x-n] == '\\' {
+			n++
+		}
+		l.start, l.line = x+2, n%2 == 1 && x+1 < a && b[x+1] == 'n'
+	}
+	l.end = l.q
+	if y := bytes.IndexByte(b[e:l.q], '\\'); y >= 0 {
+		l.end = e + y
+		l.line = l.line && l.end+1 < l.q && (b[l.end+1] == 'n' ||
+			b[l.end+1] == 'r' && l.end+3 < l.q && b[l.end+2] == '\\' && b[l.end+3] == 'n')
+	}
+	l.tok = b[l.start:l.end]
+	if l.line && l.end < l.q && b[l.end+1] == 'r' {
+		// The decoded line ends with the carriage return.
+		l.cr = append(append(l.cr[:0], l.tok...), '\r')
+		l.tok = l.cr
+	}
+}
+
+// escapeNear reports a backslash near the digit anchor ending at e, within
+// what declineDigits reads: there the raw bytes may not be the decoded
+// ones, and the hit is kept.
+func (j *jsonWalker) escapeNear(e int) bool {
+	b := j.in
+	return bytes.IndexByte(b[max(0, e-96):min(len(b), e+64)], '\\') >= 0
 }
 
 // numberScan is what dropHits knows, from one digit hit in a JSON number

@@ -63,16 +63,15 @@ func (r *Redactor) jsonUnchecked(b []byte, fn func(Finding)) (out []byte, ok boo
 			j.hits[i] += int32(from)
 		}
 	}
+	if first < len(b) {
+		j.slash = slash // in a document with an escape, hits are judged on their lines
+		j.dropHits()    // before the escapes' hits, which have no state
+	}
 	if slash >= 0 {
 		// An escape can hide an anchor ("\u0070assword"), so a string
 		// with a backslash is visited as if an anchor ended in it, and
 		// decoded whole; and an escaped quote delimits nothing.
-		j.listEscapes(slash) // before dropHits: it reads every hit
-	}
-	if first < len(b) {
-		j.dropHits() // before mergeEscapes adds hits that have no state
-	}
-	if slash >= 0 {
+		j.listEscapes(slash)
 		j.mergeEscapes()
 	}
 	j.useHits = true

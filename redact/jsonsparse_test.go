@@ -332,17 +332,53 @@ func TestShortEscapes(t *testing.T) {
 		}
 	}
 
-	// Secrets next to escapes, decoded and raw: the same as JSON.
+	_, without := visitOracle(t)
+	// Hits in a string with escapes are judged on their lines: prose
+	// whose anchors all decline, with line feeds (and CR LF) between, is
+	// no visit at all; a tab in the line keeps its hits.
+	for _, c := range []struct {
+		doc  string
+		kept bool
+	}{
+		{`{"a":"the passage about keyboard design\nand the token budget\r\nso the monkey can pass\n\n"}`, false},
+		{`{"a":"the passage about keyboard design\tand the token budget"}`, true},
+		{`{"a":"the \u0070assage about keyboard design"}`, true},
+		{`{"a":"the passage about \"keyboard\" design"}`, true},
+		{`{"a":"see Bearer\tAbCdEfGhIjKlMnOpQrSt12"}`, true}, // the tab is the scheme's blank
+		{`{"a":"Bearer\nabcdefghijklmnopqrst"}`, false},      // a line feed is none
+		{`{"a":"x\npassword hunter2xyz"}`, true},
+	} {
+		doc := []byte(sparsePad + c.doc)
+		j := r.newJSONWalker(doc, nil)
+		j.hits, j.hitSts = r.m.hitEnds(doc, j.hits, j.hitSts[:0], &j.lanes)
+		j.slash = bytes.IndexByte(doc, '\\')
+		j.dropHits()
+		if kept := len(j.hits) > 0; kept != c.kept {
+			t.Errorf("%s: hits kept %v, want %v", c.doc, kept, c.kept)
+		}
+		j.release()
+		if want, _ := without.JSON(doc); !bytes.Equal(r.JSONUnchecked(doc), want) {
+			t.Errorf("%s: JSONUnchecked gives %s", c.doc, r.JSONUnchecked(doc)[len(sparsePad):])
+		}
+	}
+
+	// Secrets next to escapes, decoded and raw: the same as visiting every
+	// hit.
 	secrets := []string{"password hunter2xyz", "password: s3cr3tP4ss", "Bearer 9f8e7d6c5b4a39281706f5e4", "4111111111111111",
 		"api_key=Zx81kLmQ02pR77ab", "https:\\/\\/svc:Tr0ub4dor99@db.internal\\/x", "ops@example.com", "tel: 415-555-2671",
 		"ghp_abcdefghijklmnopqrstuvwxyz0123456789", "sk_live_4eC39HqLyjWDarjtT1zdp7dc", "SSN 078-05-1120",
-		"design and token budget", "the passage about keys", "monkey", "max_tokens", "author"}
+		"design and token budget", "the passage about keys", "monkey", "max_tokens", "author",
+		// Keys and values apart, so that an escape stands between them
+		// ("password\thunter2xyz", "Bearer\t9f8e…").
+		"password", "token", "api_key", "secret", "Bearer", "Basic", "pin", "ssn", "tel", "hunter2xyz",
+		"Zx81kLmQ02pR77ab", "9f8e7d6c5b4a39281706f5e4", "dXNlcjpodW50ZXIyaHVudGVyMg==", "4155552671", "078-05-1120",
+		"sk_live_", "4eC39HqLyjWDarjtT1zdp7dc", "AbCdEfGhIjKlMnOpQrSt12"}
 	escapes := []string{`\n`, `\r\n`, `\t`, `\/`, `\b`, `\f`, `\n\n`, " ", `\u0020`, `\"`, `\\`, ""}
 	rng := rand.New(rand.NewPCG(11, 13))
-	for range 3000 {
+	for range 6000 {
 		var b strings.Builder
 		b.WriteString(`{"id":1,"content":"`)
-		for range 1 + rng.IntN(6) {
+		for range 1 + rng.IntN(8) {
 			b.WriteString(escapes[rng.IntN(len(escapes))])
 			if rng.IntN(3) == 0 {
 				b.WriteString(longProse[:rng.IntN(len(longProse))])
@@ -353,7 +389,7 @@ func TestShortEscapes(t *testing.T) {
 		b.WriteString(escapes[rng.IntN(len(escapes))])
 		b.WriteString(`","other":"a\nb","n":[1.5,2]}`)
 		doc := []byte(sparsePad + b.String())
-		want, err := r.JSON(doc)
+		want, err := without.JSON(doc)
 		if err != nil {
 			t.Fatalf("not JSON (%v): %s", err, doc)
 		}
