@@ -3,6 +3,7 @@ package redact
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -260,6 +261,22 @@ func visitOracle(t *testing.T) (with, without *Redactor) {
 	return Default(), without
 }
 
+// writePieces writes in to w in random pieces of 1 to most bytes, then
+// closes it.
+func writePieces(t *testing.T, w io.WriteCloser, in []byte, rng *rand.Rand, most int) {
+	t.Helper()
+	for len(in) > 0 {
+		n := min(len(in), 1+rng.IntN(most))
+		if _, err := w.Write(in[:n]); err != nil {
+			t.Fatal(err)
+		}
+		in = in[n:]
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // sameAsVisiting fails t unless JSON, JSONUnchecked and the JSONWriter
 // (written in random chunks) give the valid JSON document doc the bytes
 // that visiting every hit gives. It returns those bytes.
@@ -276,17 +293,7 @@ func sameAsVisiting(t *testing.T, with, without *Redactor, doc []byte, rng *rand
 		t.Fatalf("JSONUnchecked differs\n in: %s\ngot: %s\nwant: %s", doc, got, want)
 	}
 	var buf bytes.Buffer
-	jw := with.NewJSONWriter(&buf)
-	for rest := doc; len(rest) > 0; {
-		n := min(len(rest), 1+rng.IntN(40))
-		if _, err := jw.Write(rest[:n]); err != nil {
-			t.Fatal(err)
-		}
-		rest = rest[n:]
-	}
-	if err := jw.Close(); err != nil {
-		t.Fatal(err)
-	}
+	writePieces(t, with.NewJSONWriter(&buf), doc, rng, 40)
 	if !bytes.Equal(buf.Bytes(), want) {
 		t.Fatalf("JSONWriter differs\n in: %s\ngot: %s\nwant: %s", doc, buf.Bytes(), want)
 	}
@@ -899,17 +906,7 @@ func TestScannerDeclinesChangeNothing(t *testing.T) {
 			t.Fatalf("Bytes differs with declines\n in: %q\ngot: %q\nwant: %q", in, got, want)
 		}
 		var buf bytes.Buffer
-		w := with.NewWriter(&buf)
-		for rest := in; len(rest) > 0; {
-			n := min(len(rest), 1+rng.IntN(16))
-			if _, err := w.Write(rest[:n]); err != nil {
-				t.Fatal(err)
-			}
-			rest = rest[n:]
-		}
-		if err := w.Close(); err != nil {
-			t.Fatal(err)
-		}
+		writePieces(t, with.NewWriter(&buf), in, rng, 16)
 		if !bytes.Equal(buf.Bytes(), want) {
 			t.Fatalf("Writer differs with declines\n in: %q\ngot: %q\nwant: %q", in, buf.Bytes(), want)
 		}
