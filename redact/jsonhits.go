@@ -26,8 +26,10 @@ import (
 //     repeat the same few keys, and a verdict depends on the key's bytes
 //     and the Redactor's configuration only.
 //
-// A string with an escape is never judged here (the walkers decode it
-// whole anyway), nor one whose bounds are unclear.
+// A hit in a string with an escape is judged on its decoded line
+// (escapedLines), for JSONUnchecked only: the walk of JSON decodes such a
+// string whole anyway. One in a string whose bounds are unclear (an
+// escaped quote) is kept.
 
 // inertKeys remembers whether object keys are inert (see dropHits), in a
 // direct-mapped table (see memoSlot): a key that collides with another is
@@ -52,8 +54,10 @@ type keyVerdict struct {
 // whose visit would find nothing: declined anchors and inert keys.
 //
 // A hit is judged by the string around it, taken as the bytes between
-// the quotes before and after it with no backslash between: in valid
-// JSON that is the string it lies in (no escape, so no escaped quote),
+// the quotes before and after it with no backslash between (in a
+// document with one, which JSONUnchecked tells by j.slash, by its line
+// instead: see escapedLines): in valid JSON that is the string it lies
+// in (no escape, so no escaped quote),
 // as an anchor that can be declined or lie in a key holds a letter and
 // no quote, and outside strings valid JSON has only numbers, literals and
 // punctuation. In a document that is not JSON, the bytes judged are those

@@ -564,14 +564,13 @@ const shortEscapes = "nrtbf/"
 // webhook URLs are anchors) cannot hide one, so every anchor of the
 // decoded string lies between two escapes, verbatim in the raw bytes,
 // and ends at a hit already listed. A string whose escapes are all such
-// and that holds no hit then needs no visit: an LLM's answer or a
-// Markdown text with its \n. Such an escape in a string that holds a
-// hit, or in a key, counts as before, so that the string is visited
-// whole and its hits are judged on the decoded text, not by the decline
-// tests on the raw bytes (dropHits), which an escape before a hit could
-// mislead ("\npassword hunter2" reads as "npassword"); and an escaped
-// key is recorded, as sparse needs. It runs before dropHits, on every
-// hit; mergeEscapes adds its hits after.
+// and in which no hit survived dropHits then needs no visit: an LLM's
+// answer or a Markdown text with its \n (dropHits judged the hits of
+// such a string on their decoded lines, see escapedLines). Such an
+// escape in a string where a hit survived, or in a key, counts as
+// before, so that the string is visited whole and decoded; and an
+// escaped key is recorded, as sparse needs. It runs after dropHits, on
+// the hits that survived; mergeEscapes adds its hits to them.
 func (j *jsonWalker) listEscapes(slash int) {
 	in := j.in
 	j.hasEsc = true
