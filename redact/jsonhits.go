@@ -455,7 +455,12 @@ func (j *jsonWalker) inertNumbersAfter(t int, key []byte, depth int) (int, int) 
 			return end, endDepth
 		}
 		u, plus, intDigits, ok := scanNumber(b, s)
-		if !ok || !shapeInert(plus, intDigits, b[s:u]) || !j.closesValue(u) {
+		if !ok || !shapeInert(plus, intDigits, b[s:u]) {
+			return end, endDepth
+		}
+		// What follows must end the value (closesValue), which the next
+		// element or a bracket right after it does, as in most arrays.
+		if !(u+1 < len(b) && (b[u] == ']' || b[u] == ',' && (isDigit(b[u+1]) || b[u+1] == '-' || b[u+1] == '['))) && !j.closesValue(u) {
 			return end, endDepth
 		}
 		sign := 0
