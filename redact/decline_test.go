@@ -66,6 +66,8 @@ var declinePieces = []string{
 	`"` + longProse + ` said \"the token\" ` + longProse + `"`,
 	`"+1+(415 555-2671"`, `"+1+ 415 555 2671"`, `"glc_\/q8ZrT2vLm9XwPk4Jd7NbY3sHf6GcQ1eRt5UoVi0A"`,
 	`"sntryu_\\\/9ead170faee33cbfac21378b2d9d"`,
+	`"` + jwtExample + `"`, `"x` + jwtExample + `"`, `"a.` + jwtExample + `"`, `"\n` + jwtExample + `"`,
+	`"EyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIn0.c2ln"`,
 	// Digit runs that declineDigits passes by (ids, Unix times) or must
 	// not (an SSN's nine digits, a North American number, a national
 	// number, a card), as numbers, in strings and under phone, SSN and id
@@ -119,6 +121,9 @@ func randomDeclineDoc(rng *rand.Rand) []byte {
 	b.WriteString(`]}`)
 	return []byte(b.String())
 }
+
+// jwtExample is a JSON Web Token of the shape validateJWT takes.
+const jwtExample = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
 
 // longProse is 1.3 KiB of prose whose anchors (pass, key, design, token,
 // secret, auth) all decline.
@@ -863,7 +868,8 @@ func TestScannerDeclinesChangeNothing(t *testing.T) {
 		"author", "task", "ask", "set", "ENV", "-gx", "--password", "-p", "-Dapi.key", "export", "|", "Xk29vLq7pZ",
 		"hunter2", "v", "4821", "Bearer", "bearer", "Basic", "dXNlcjpodW50ZXIyaHVudGVyMg==", "eyJhbGciOiJIUzI1NiJ9",
 		"4155552671", "+1", "415-555-2671", "4111111111111111", "078-05-1120", "1296269", "D2+7d6Z5", "+7", "x+12",
-		"sk", "SK", "pat", "ghp", "xoxb", "AKIA", "DE89", "GB82"}
+		"sk", "SK", "pat", "ghp", "xoxb", "AKIA", "DE89", "GB82", jwtExample, "x" + jwtExample, "." + jwtExample,
+		"E" + jwtExample[1:], `\n` + jwtExample, "%20" + jwtExample}
 	for _, vc := range vendorCases[:min(len(vendorCases), 40)] {
 		words = append(words, g.expand(parseTemplate(t, vc.formats[0]), 0))
 	}

@@ -22,7 +22,7 @@ func genericRules() []*rule {
 			anchors: []string{"basic"}, back: escBack, fwd: 1024, validate: validateBasic, decline: declineScheme},
 		{id: "jwt", kind: Secret, prio: prioGeneric,
 			desc: "JSON Web Token (or JWE) whose header decodes to a JSON object with \"alg\"", example: "eyJhbGciOi….eyJzdWIiOi….sig",
-			anchors: []string{"eyj"}, back: escBack, fwd: 16384, validate: validateJWT},
+			anchors: []string{"eyj"}, back: escBack, fwd: 16384, validate: validateJWT, decline: declineJWT},
 		{id: pemRuleID, kind: Secret, prio: prioGeneric + 5, multiline: true,
 			desc:    "body of a PEM private key block of any type (RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8, PGP), also with escaped newlines, a prefix on every line (log timestamps, '# ') or as a list of its lines; the BEGIN/END lines stay. Also a whole PEM private key base64-encoded (kubeconfig client-key-data: LS0tLS1CRUdJTi…) and the private lines of a PuTTY key file. Blocks are capped at 64 KiB: past the cap everything that still looks like key material is redacted",
 			example: "-----BEGIN OPENSSH PRIVATE KEY-----\\n…\\n-----END OPENSSH PRIVATE KEY-----",
@@ -188,6 +188,16 @@ func validateBasic(s *scanner, w []byte, a, e int) {
 }
 
 func b64url(b byte) bool { return is(b, cB64URL) }
+
+// declineJWT is the decline test of the JWT rule (see rule.decline):
+// validateJWT finds nothing for an anchor glued on its left to a
+// base64url byte or a dot (with no escape between), nor for one that is
+// not "ey" as written, whose header decodes to no '{': the "EyJ", "eYj"
+// and "xeyJ" of a base64 blob.
+func declineJWT(b []byte, e int) bool {
+	a := e - len("eyj")
+	return b[a] != 'e' || b[a+1] != 'y' || a > 0 && (b64url(b[a-1]) || b[a-1] == '.') && escBefore(b, a) == 0
+}
 
 func validateJWT(s *scanner, w []byte, a, e int) {
 	if a > 0 && (b64url(w[a-1]) || w[a-1] == '.') && escBefore(w, a) == 0 {
