@@ -91,6 +91,17 @@ func schemeCredential(w []byte, a, e int) (start, end int) {
 	return start, end
 }
 
+// runEnd returns where the run of token bytes that schemeCredential
+// trimmed to end really ended: past the full stops and commas it left
+// out. A placeholder there is glued to the run ("Basic X000X000Om0=.[RE…"),
+// which on the first pass went on into what it replaced (".0%400.AA").
+func runEnd(w []byte, end int) int {
+	for end < len(w) && (w[end] == '.' || w[end] == ',') {
+		end++
+	}
+	return end
+}
+
 // declineScheme is the decline test of the scheme rules (Bearer, Basic):
 // schemeCredential needs a space or tab right after the scheme word and a
 // credential of at least 8 bytes after that, so a token that ends sooner
@@ -108,7 +119,7 @@ func validateBearer(s *scanner, w []byte, a, e int) {
 	if authParam(w, start, end) || !credentialLike(v) || isPlaceholder(v) || tokenPlaceholder(v) {
 		return
 	}
-	if placeholderAt(w, end) {
+	if placeholderAt(w, runEnd(w, end)) {
 		// Glued to a value redacted before ("Bearer x=[REDACTED:…]"): the
 		// run went on into it, so what is left is no credential of its
 		// own, and a second pass must not find one (idempotence).
@@ -178,7 +189,7 @@ func validateBasic(s *scanner, w []byte, a, e int) {
 	if !basicCredential(w[start:end]) {
 		return
 	}
-	if placeholderAt(w, end) {
+	if placeholderAt(w, runEnd(w, end)) {
 		// "Basic X000X000Om0=[REDACTED:email]": the first pass read the
 		// run on into the address ("Om0=0%400.AA"), which is no base64,
 		// and kept it; a second pass must not find a credential there.

@@ -71,6 +71,7 @@ var basicRows = []kvRow{
 	// The run goes on into an address (found by FuzzBytes): no base64, so
 	// kept, and a second pass must not find it glued to the placeholder.
 	{"run into an address", "00 BAsiC X000X000Om0=0%400.AA", "00 BAsiC X000X000Om0=[REDACTED:email]"},
+	{"run into an address after a full stop", "BAsiC X000X000Om0=.0%400.AA", "BAsiC X000X000Om0=.[REDACTED:email]"},
 	// Near misses: no colon, not base64, prose.
 	{"no colon", "Basic " + stdB64("foobarbaz"), "Basic " + stdB64("foobarbaz")},
 	{"binary", "Basic AAECAwQFBgc6CAkK", "Basic AAECAwQFBgc6CAkK"},
