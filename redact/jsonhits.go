@@ -105,8 +105,12 @@ func (j *jsonWalker) dropHits() {
 			}
 		} else if flags&(stDeclOnly|stKeyed) == stDeclOnly|stKeyed {
 			// A secret noun's root lies in a key as often as in a value.
-			q := ends.last // the hit lies in the value last judged
-			if e > ends.last {
+			last := ends.last // the end of the value last judged
+			if j.slash >= 0 {
+				last = lines.q
+			}
+			q := last // the hit lies in that value
+			if e > last {
 				q = bytes.IndexByte(b[e:min(len(b), e+inertKeyMaxLen+1)], '"')
 				if q >= 0 {
 					q += e
@@ -120,7 +124,9 @@ func (j *jsonWalker) dropHits() {
 						continue
 					}
 				}
-				q = ends.at(b, e)
+				if j.slash < 0 {
+					q = ends.at(b, e)
+				}
 			}
 			tok, te := b[:max(q, 0)], e
 			if j.slash >= 0 {
@@ -143,13 +149,15 @@ func (j *jsonWalker) dropHits() {
 			out = append(out, h)
 			continue
 		} else if flags&stDeclOnly != 0 {
-			q := ends.last
-			if e > ends.last {
-				q = ends.at(b, e)
-			}
-			tok, te := b[:max(q, 0)], e
+			var q, te int
+			var tok []byte
 			if j.slash >= 0 {
-				q, tok, te = lines.at(j, e, st)
+				q, tok, te = lines.at(j, e, st) // see the keyed case above
+			} else {
+				if q, te = ends.last, e; e > ends.last {
+					q = ends.at(b, e)
+				}
+				tok = b[:max(q, 0)]
 			}
 			if q >= 0 && r.m.declinedBefore(tok, te, st) {
 				continue
