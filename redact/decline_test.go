@@ -93,6 +93,8 @@ var declinePieces = []string{
 	`"tel: 02071838750, 1296269"`,
 	`"1296269-1733000037"`,
 	`"%201733000037"`,
+	`{"created_at":"2026-12-05T13:13:56.223739121Z","phone":"2026-12-05T13:13:56.223739121Z"}`,
+	`{"tel":"+1.4155552671Z","at":"56.2237391Z 4155552671"}`,
 	`1733000037123`,
 	`"ssn 078051120"`,
 }
@@ -170,12 +172,14 @@ func TestDeclineDigitsFindsNothing(t *testing.T) {
 	pii := map[string]bool{"card": true, "ssn": true, "phone": true, "iban": true}
 	runs := []string{"1296269", "12962690", "1733000037", "4155552671", "14155552671", "24155552671",
 		"0296269", "02071838750", "129626901234", "078051120", "536294817", "4111111111111111", "89370400440532013000", "1733000037123", "555",
-		"7", "12", "3456"}
+		"7", "12", "3456", "223739121", "56.223739121", "4111111111111111.5"}
 	glue := []string{"", "", " ", "  ", "   ", ":", ", ", "{", "[", "]", "}", "\"", "\n", "\t", "+", "-", ".",
 		"(", ")", "%", "%2B", "\\u", "\x1b[", ";", "x", "DE", "GB82 WEST ", "@", "$", "phone ", "tel: ",
 		"ssn ", "SSN: ", "id=", "user_id:", "[REDACTED:phone:", "+1 ",
 		"abc", "_", "f", "x%2b", "x%2B", "%2b", `\n`, `\u00`, "\x1b[1m", "\x1b[31;1m", "(", "-x", "é", "a.", "b-", "DEab", "415 555 ",
-		"d+", "D2+", "X+", "GB+", "+ ", "+(", "+-", "/+", "++"}
+		"d+", "D2+", "X+", "GB+", "+ ", "+(", "+-", "/+", "++",
+		// An RFC 3339 time's fraction and what may follow or lead it.
+		"T13:13:56.", "2026-12-05T13:13:", "Z", "Z\"", "s", "ms", "_", ".", "..", "-.", ". ", "DE.", "DE89.", "X.", "+1.", "(0).", "tel: +44."}
 	keyNames := []string{"", "phone", "ssn", "tel", "id", "iban"}
 	rng := rand.New(rand.NewPCG(3, 5))
 	declined, found := 0, 0
@@ -188,6 +192,9 @@ func TestDeclineDigitsFindsNothing(t *testing.T) {
 		"tel: %2b4155552671",              // an encoded '+'
 		"ref 1296269",                     // a plain run after a word
 		"SSN: 536294817",                  // nine digits
+		"2026-12-05T13:13:56.223739121Z",  // a time's fraction glued to its zone
+		"phone 415.555.2671Z",             // glued on the right, a candidate had the glue been a space
+		"GB82WEST12345698765432.2237391Z", // an IBAN glued to a region's first group
 	}
 	for n := range 20000 + len(fixed) {
 		var b strings.Builder

@@ -510,12 +510,14 @@ func declineDigits(b []byte, e int) bool {
 		i--
 	}
 	ds := e - len(back) + i
-	if ds > 0 && b[ds-1] != ' ' && regionSep(b[ds-1]) {
-		return false // a float's fraction, a date: no case below holds
-	}
 	de := e
 	for de < len(b) && de-ds <= maxRun && isDigit(b[de]) {
 		de++
+	}
+	if ds > 0 && b[ds-1] != ' ' && regionSep(b[ds-1]) {
+		// A float's fraction, a date: no case below holds, but one of
+		// glue: an RFC 3339 time's fraction ("13:56.223739121Z").
+		return de-ds <= maxRun && gluedRegion(b, ds, de)
 	}
 	nd := de - ds
 	if nd < candMinDigits || nd > maxRun {
@@ -569,6 +571,45 @@ func declineDigits(b []byte, e int) bool {
 		default:
 			return false
 		}
+	}
+	return true
+}
+
+// gluedRegion reports that the digits run b[ds:de], which a separator
+// precedes, ends a region from which validateDigits makes no candidate
+// because it is glued on the right: a letter or '_' follows the run
+// (gluedR), and no space lies in the region before it, so no candidate
+// ends before one. The region is read back as validateDigits reads it
+// (digits, at most two separators in a row, a '+' that opens it), at most
+// 32 bytes; an upper-case letter before it may be an IBAN's country code,
+// which findIBAN reads on. Go's time.Time marshals as RFC 3339 with
+// nanoseconds, "2026-12-05T13:13:56.223739121Z": the seven digits of its
+// fraction are an anchor in every such timestamp of a JSON document.
+func gluedRegion(b []byte, ds, de int) bool {
+	const maxBack = 32
+	if de == len(b) || !isLetter(b[de]) && b[de] != '_' {
+		return false
+	}
+	rs := ds
+	for seps := 0; rs > 0; {
+		if ds-rs > maxBack {
+			return false
+		}
+		c := b[rs-1]
+		switch {
+		case isDigit(c):
+			seps = 0
+		case c == ' ':
+			return false // a candidate may end before it
+		case c == '+':
+			rs--
+			return rs == 0 || !isUpper(b[rs-1])
+		case !regionSep(c) || seps == 2:
+			return !isUpper(c)
+		default:
+			seps++
+		}
+		rs--
 	}
 	return true
 }
