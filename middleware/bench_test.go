@@ -2,8 +2,10 @@ package middleware_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -45,6 +47,9 @@ import (
 //     answers come: escapes in a string with anchors.
 //   - "coordinates": a GeoJSON line, an array of [lng,lat] arrays of
 //     floats.
+//   - "structs": what encoding/json makes of a Go service's records:
+//     time.Time in RFC 3339 with nanoseconds (a seven-digit run in
+//     every timestamp) and a float64 score.
 func cleanJSON(n int, extra string) []byte {
 	switch extra {
 	case "listing":
@@ -57,6 +62,8 @@ func cleanJSON(n int, extra string) []byte {
 		return coordinatesJSON(n)
 	case "scores", "epoch-ms":
 		return recordsJSON(n, extra)
+	case "structs":
+		return structsJSON(n)
 	}
 	var b bytes.Buffer
 	b.WriteString(`{"data":[`)
@@ -135,6 +142,37 @@ func recordsJSON(n int, kind string) []byte {
 	return b.Bytes()
 }
 
+// structsJSON returns the "structs" body of cleanJSON.
+func structsJSON(n int) []byte {
+	type user struct {
+		ID        int64     `json:"id"`
+		Name      string    `json:"name"`
+		Active    bool      `json:"active"`
+		Score     float64   `json:"score"`
+		CreatedAt time.Time `json:"created_at"`
+		UpdatedAt time.Time `json:"updated_at"`
+		Tags      []string  `json:"tags"`
+		Bio       string    `json:"bio"`
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	base := time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
+	var users []user
+	for size := 0; size < n-300; {
+		i := len(users)
+		u := user{ID: int64(1000 + i), Name: fmt.Sprintf("User %d", i), Active: i%3 != 0, Score: rng.Float64(),
+			CreatedAt: base.Add(time.Duration(rng.Int64N(1e15))), UpdatedAt: base.Add(time.Duration(rng.Int64N(1e15))),
+			Tags: []string{"customer", "beta"}, Bio: "Loves hiking, coffee and open source software."}
+		users = append(users, u)
+		out, _ := json.Marshal(u)
+		size += len(out) + 1
+	}
+	out, _ := json.Marshal(struct {
+		Users []user `json:"users"`
+		Total int    `json:"total"`
+	}{users, len(users)})
+	return out
+}
+
 // coordinatesJSON returns the "coordinates" body of cleanJSON.
 func coordinatesJSON(n int) []byte {
 	var b bytes.Buffer
@@ -174,7 +212,7 @@ func chatJSON(n int, paragraphs bool) []byte {
 
 // The clean 16 KiB bodies of the benchmarks.
 var cleanBodies = []string{"plain", "urls", "anchor-words", "listing", "embedding", "scores", "epoch-ms", "chat",
-	"chat-markdown", "coordinates"}
+	"chat-markdown", "coordinates", "structs"}
 
 // BenchmarkOutputFilter measures what the filter adds to a realistic
 // response: a 16 KiB clean JSON body served over loopback HTTP/1.1 with
