@@ -95,6 +95,7 @@ var declinePieces = []string{
 	`"%201733000037"`,
 	`{"created_at":"2026-12-05T13:13:56.223739121Z","phone":"2026-12-05T13:13:56.223739121Z"}`,
 	`{"tel":"+1.4155552671Z","at":"56.2237391Z 4155552671"}`,
+	`{"at":"2026-12-05T13:13:56.223739121+01:00","tel":"13:56.2237391 415.555.2671","phone":"x:56.2237391"}`,
 	`1733000037123`,
 	`"ssn 078051120"`,
 }
@@ -179,7 +180,8 @@ func TestDeclineDigitsFindsNothing(t *testing.T) {
 		"abc", "_", "f", "x%2b", "x%2B", "%2b", `\n`, `\u00`, "\x1b[1m", "\x1b[31;1m", "(", "-x", "é", "a.", "b-", "DEab", "415 555 ",
 		"d+", "D2+", "X+", "GB+", "+ ", "+(", "+-", "/+", "++",
 		// An RFC 3339 time's fraction and what may follow or lead it.
-		"T13:13:56.", "2026-12-05T13:13:", "Z", "Z\"", "s", "ms", "_", ".", "..", "-.", ". ", "DE.", "DE89.", "X.", "+1.", "(0).", "tel: +44."}
+		"T13:13:56.", "2026-12-05T13:13:", "Z", "Z\"", "s", "ms", "_", ".", "..", "-.", ". ", "DE.", "DE89.", "X.", "+1.", "(0).", "tel: +44.",
+		"13:", "T1:", "tel:", "phone:", "x:", "+01:00", "-05:00", "-05", ".5", "\""}
 	keyNames := []string{"", "phone", "ssn", "tel", "id", "iban"}
 	rng := rand.New(rand.NewPCG(3, 5))
 	declined, found := 0, 0
@@ -195,6 +197,11 @@ func TestDeclineDigitsFindsNothing(t *testing.T) {
 		"2026-12-05T13:13:56.223739121Z",  // a time's fraction glued to its zone
 		"phone 415.555.2671Z",             // glued on the right, a candidate had the glue been a space
 		"GB82WEST12345698765432.2237391Z", // an IBAN glued to a region's first group
+		"13:56.223739121+01:00",           // a time's fraction before its offset
+		"tel:56.2237391",                  // a phone word, no digit, before the colon
+		"13:56.2237391 415 555 2671",      // a space further on in the region
+		"13:415.555.2671",                 // a first group of three: a North American number
+		"13:56.2237391-415-555-2671 ",     // no space, a phone number's groups further on
 	}
 	for n := range 20000 + len(fixed) {
 		var b strings.Builder

@@ -515,9 +515,9 @@ func declineDigits(b []byte, e int) bool {
 		de++
 	}
 	if ds > 0 && b[ds-1] != ' ' && regionSep(b[ds-1]) {
-		// A float's fraction, a date: no case below holds, but one of
-		// glue: an RFC 3339 time's fraction ("13:56.223739121Z").
-		return de-ds <= maxRun && gluedRegion(b, ds, de)
+		// A float's fraction, a date: no case below holds, but an RFC
+		// 3339 time's fraction may be declined ("13:56.223739121Z").
+		return de-ds <= maxRun && sepRegionDeclined(b, ds, de)
 	}
 	nd := de - ds
 	if nd < candMinDigits || nd > maxRun {
@@ -575,43 +575,70 @@ func declineDigits(b []byte, e int) bool {
 	return true
 }
 
-// gluedRegion reports that the digits run b[ds:de], which a separator
-// precedes, ends a region from which validateDigits makes no candidate
-// because it is glued on the right: a letter or '_' follows the run
-// (gluedR), and no space lies in the region before it, so no candidate
-// ends before one. The region is read back as validateDigits reads it
-// (digits, at most two separators in a row, a '+' that opens it), at most
-// 32 bytes; an upper-case letter before it may be an IBAN's country code,
-// which findIBAN reads on. Go's time.Time marshals as RFC 3339 with
-// nanoseconds, "2026-12-05T13:13:56.223739121Z": the seven digits of its
-// fraction are an anchor in every such timestamp of a JSON document.
-func gluedRegion(b []byte, ds, de int) bool {
-	const maxBack = 32
-	if de == len(b) || !isLetter(b[de]) && b[de] != '_' {
-		return false
+// sepRegionDeclined reports that the digits run b[ds:de], which a
+// separator other than a space precedes, lies in a region from which
+// validateDigits makes no candidate, whatever its context. The region is
+// read as validateDigits reads it (digits, at most two separators in a
+// row, a '+' that opens it), at most 32 bytes each way, and holds no
+// space (a candidate may start after one, or end before one). Then either
+//
+//   - the run is glued on the right to a letter or '_' (gluedR leaves no
+//     candidate), and no upper-case letter before the region starts an
+//     IBAN that findIBAN would read on; or
+//   - the region starts with the two digits of a time of day's seconds,
+//     a colon and a digit before them and a '.' after: a candidate from
+//     there is no card (its first separator is '.'), no SSN or North
+//     American number (a first group of two), and any other shape needs
+//     a phone or SSN word before it, which the digit before the colon
+//     hides (context stops at digits).
+//
+// These are RFC 3339 times' fractions: encoding/json writes a time.Time
+// with nanoseconds ("2026-12-05T13:13:56.223739121Z", "…56.223739121+01:00"),
+// other stacks with microseconds, and each holds a digit anchor.
+func sepRegionDeclined(b []byte, ds, de int) bool {
+	const maxLook = 32
+	glued := de < len(b) && (isLetter(b[de]) || b[de] == '_')
+	if !glued {
+		for re, seps := de, 0; re < len(b); re++ {
+			c := b[re]
+			if isDigit(c) {
+				seps = 0
+				continue
+			}
+			if !regionSep(c) || seps == 2 {
+				break
+			}
+			if c == ' ' || re-de > maxLook {
+				return false
+			}
+			seps++
+		}
 	}
 	rs := ds
-	for seps := 0; rs > 0; {
-		if ds-rs > maxBack {
+	for seps := 0; rs > 0; rs-- {
+		if ds-rs > maxLook {
 			return false
 		}
 		c := b[rs-1]
 		switch {
 		case isDigit(c):
 			seps = 0
+			continue
 		case c == ' ':
-			return false // a candidate may end before it
+			return false
 		case c == '+':
-			rs--
-			return rs == 0 || !isUpper(b[rs-1])
-		case !regionSep(c) || seps == 2:
-			return !isUpper(c)
-		default:
+			return glued && (rs == 1 || !isUpper(b[rs-2]))
+		case regionSep(c) && seps < 2:
 			seps++
+			continue
 		}
-		rs--
+		break
 	}
-	return true
+	if glued {
+		return rs == 0 || !isUpper(b[rs-1])
+	}
+	return rs >= 2 && b[rs-1] == ':' && isDigit(b[rs-2]) && rs+2 < len(b) &&
+		isDigit(b[rs]) && isDigit(b[rs+1]) && b[rs+2] == '.'
 }
 
 func regionSep(b byte) bool {
