@@ -98,6 +98,18 @@ var declinePieces = []string{
 	`{"at":"2026-12-05T13:13:56.223739121+01:00","tel":"13:56.2237391 415.555.2671","phone":"x:56.2237391"}`,
 	`1733000037123`,
 	`"ssn 078051120"`,
+	// Strings of digits alone, judged under their key (inertDigitStringAt).
+	`"4155552671"`,
+	`"14155552671"`,
+	`"078051120"`,
+	`"02071838750"`,
+	`"4111111111111111"`,
+	`"1733000037123"`,
+	`"123456789"`,
+	`"1111111111111"`,
+	`"tel"`,
+	`"phones"`,
+	`"resourceVersion"`,
 }
 
 func randomDeclineDoc(rng *rand.Rand) []byte {
@@ -421,7 +433,7 @@ func TestNumbersChangeNothing(t *testing.T) {
 		"12345678901234567890", "98765432109876543210987"}
 	keys := []string{"phone", "phones", "tel", "mobile", "ssn", "contact", "fax_number", "user_id", "embedding", "lat",
 		"values", "max_tokens", "password=hunter2", "callback", "telemetry", "Phone Number", "x", "id", "card", "created",
-		"lng", "score"}
+		"lng", "score", "resourceVersion", "phone" + strings.Repeat("_", 18)}
 	rng := rand.New(rand.NewPCG(21, 23))
 	num := func() string {
 		if rng.IntN(4) == 0 {
@@ -444,6 +456,8 @@ func TestNumbersChangeNothing(t *testing.T) {
 				b.WriteString(value(depth + 1))
 			}
 			return b.String() + "]"
+		case k == 4 && rng.IntN(2) == 0:
+			return `"` + num() + `"` // digits alone in a string (inertDigitStringAt)
 		case k == 4:
 			return `"` + num() + " " + num() + `"`
 		case k == 5:
@@ -483,6 +497,14 @@ func TestNumbersChangeNothing(t *testing.T) {
 			b.WriteString(strings.Repeat("]", closing))
 		}
 		return b.String()
+	}
+	// A string of digits in an array, after a string that a key could be
+	// taken for: it is read under the array's key.
+	for _, d := range []string{`{"phones":[1,"ok","4155552671"]}`, `{"ssn":[null,"ok","078051120"]}`} {
+		doc := []byte(`{"pad":"` + strings.Repeat("x", minHitMap) + `","d":` + d + `}`)
+		if bytes.Equal(sameAsVisiting(t, with, without, doc, rng), doc) {
+			t.Fatalf("nothing redacted in %s", doc)
+		}
 	}
 	changed, invalid := 0, 0
 	for n := range 600 {

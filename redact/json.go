@@ -896,7 +896,7 @@ type numberKeyEntry struct {
 	n   uint8 // the length of key plus one; 0 for an unused entry
 
 	plainSet, safe bool    // plain's answer
-	set, ctx       [2]bool // numberKeyContext's, by sign (1 for a minus)
+	set, ctx       [3]bool // valueKeyContext's: a number, a negative one, a string
 }
 
 // entry returns the entry for the key tail tail, a fresh one if none has
@@ -936,30 +936,54 @@ func (m *numberKeyMemo) plain(r *Redactor, key []byte) bool {
 // context returns numberKeyContext(r, name, neg), from the memo when it
 // has the answer.
 func (m *numberKeyMemo) context(r *Redactor, name []byte, neg bool) bool {
-	e := m.entry(name[max(0, len(name)-keyTail):])
-	i := 0
 	if neg {
-		i = 1
+		return m.valueContext(r, name, ctxNegative)
 	}
-	if !e.set[i] {
-		e.set[i], e.ctx[i] = true, numberKeyContext(r, name, neg)
+	return m.valueContext(r, name, ctxNumber)
+}
+
+// The values valueKeyContext tells apart: their digits come after
+// different bytes.
+const (
+	ctxNumber   = iota // `"key":4155552671`
+	ctxNegative        // `"key":-4155552671`
+	ctxString          // `"key":"4155552671"`
+)
+
+// valueContext returns valueKeyContext(r, name, kind), from the memo
+// when it has the answer.
+func (m *numberKeyMemo) valueContext(r *Redactor, name []byte, kind int) bool {
+	e := m.entry(name[max(0, len(name)-keyTail):])
+	if !e.set[kind] {
+		e.set[kind], e.ctx[kind] = true, valueKeyContext(r, name, kind)
 	}
-	return e.ctx[i]
+	return e.ctx[kind]
 }
 
 // numberKeyContext reports whether the key name gives a number read under
 // it (neg: with a minus sign) a phone or SSN context, as digitRegion.ctx
 // reads it: the key's tail, `":`, the sign, then the digits.
 func numberKeyContext(r *Redactor, name []byte, neg bool) bool {
+	if neg {
+		return valueKeyContext(r, name, ctxNegative)
+	}
+	return valueKeyContext(r, name, ctxNumber)
+}
+
+// valueKeyContext reports whether the key name gives a value of the kind
+// read under it (a number, a negative one, or a string whose digits start
+// it) a phone or SSN context, as digitRegion.ctx reads it through
+// jsonKey.withKey.
+func valueKeyContext(r *Redactor, name []byte, kind int) bool {
 	if len(name) == 0 {
 		return false // ctx reads the token alone: no word before its digits
 	}
 	var buf [keyTail + 3]byte
 	var prefix []byte
-	if neg {
+	if kind == ctxNegative {
 		prefix = []byte("-")
 	}
-	w, at := jsonKey{name: name, num: true}.withKey(buf[:0], prefix)
+	w, at := jsonKey{name: name, num: kind != ctxString}.withKey(buf[:0], prefix)
 	return context(w, at, phoneWords, phoneFirst, r.placeholders) || context(w, at, ssnWords, ssnFirst, r.placeholders)
 }
 

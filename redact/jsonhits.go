@@ -103,6 +103,10 @@ func (j *jsonWalker) dropHits() {
 				runEnd = end // every anchor in the number
 				continue
 			}
+			if end := j.inertDigitStringAt(e, &ns); end > 0 {
+				runEnd = end // every anchor in the string
+				continue
+			}
 		} else if flags&(stDeclOnly|stKeyed) == stDeclOnly|stKeyed {
 			// A secret noun's root lies in a key as often as in a value.
 			last := ends.last // the end of the value last judged
@@ -348,16 +352,7 @@ type numberScan struct {
 // numbers of the same array need only the bytes since the last.
 func (j *jsonWalker) inertNumberAt(e int, ns *numberScan) int {
 	b, r := j.in, j.r
-	if !r.numbersDigitsOnly || r.keepAllHits {
-		return 0
-	}
-	if ns.esc < 0 {
-		ns.esc = 0
-		if bytes.IndexByte(b, '\\') >= 0 {
-			ns.esc = 1
-		}
-	}
-	if ns.esc != 0 {
+	if !ns.plain(j) {
 		return 0
 	}
 	back := b[max(0, e-maxNumberLook-1):e]
@@ -487,6 +482,72 @@ func (j *jsonWalker) inertNumbersAfter(t int, key []byte, depth int) (int, int) 
 		end, endDepth = u, depth
 		i = u
 	}
+}
+
+// plain reports whether numbers and digit strings may be judged at all:
+// no enabled rule but the digits trigger has an anchor of number bytes,
+// hits are not all kept, and the document holds no backslash (so a quote
+// count tells strings from the rest).
+func (ns *numberScan) plain(j *jsonWalker) bool {
+	if !j.r.numbersDigitsOnly || j.r.keepAllHits {
+		return false
+	}
+	if ns.esc < 0 {
+		ns.esc = 0
+		if bytes.IndexByte(j.in, '\\') >= 0 {
+			ns.esc = 1
+		}
+	}
+	return ns.esc == 0
+}
+
+// inertDigitStringAt returns the end of the run of digits in which the
+// digit anchor ending at e lies, if the run is a whole string value under
+// a key, `"resourceVersion":"123456789"`, in which a visit would find
+// nothing; otherwise 0. A string of ids, versions or amounts is as common
+// as a number, and declineDigits passes by only the runs that are no card,
+// SSN or North American number whatever their context.
+//
+// The string is its digits alone, so validateDigits reads one group: a
+// card when cardIssuer, luhn and allSame say so (13 to 19 digits: kept
+// here), and otherwise an SSN or phone number only with a phone or SSN
+// word as its context, which for a value starting at its digits is the
+// key (keyInReach), as valueKeyContext reads it. It decides only where
+// sparse reads the same key: as inertNumberAt, in a document with no
+// backslash, where the string stands after a key (plainKeyBefore) and
+// closes a value.
+func (j *jsonWalker) inertDigitStringAt(e int, ns *numberScan) int {
+	b := j.in
+	if !ns.plain(j) {
+		return 0
+	}
+	ds, de := e, e
+	for ds > 0 && e-ds <= candMaxDigits && isDigit(b[ds-1]) {
+		ds--
+	}
+	for de < len(b) && de-ds <= candMaxDigits && isDigit(b[de]) {
+		de++
+	}
+	if ds == 0 || b[ds-1] != '"' || de == len(b) || b[de] != '"' || de-ds > candMaxDigits || ds < ns.qpos {
+		return 0
+	}
+	if d := b[ds:de]; len(d) >= 13 && cardIssuer(d) && luhn(d) && !allSame(d) {
+		return 0
+	}
+	ns.qn += bytes.Count(b[ns.qpos:ds], quoteByte)
+	ns.qpos = ds
+	if ns.qn%2 == 0 || !j.closesValue(de+1) {
+		return 0 // the quote before the digits closes a string, or no value ends after them
+	}
+	prev := j.back(ds - 2)
+	if prev < 0 || b[prev] != ':' {
+		return 0
+	}
+	key, ok := j.plainKeyBefore(prev)
+	if !ok || j.numKey.valueContext(j.r, key, ctxString) {
+		return 0
+	}
+	return de
 }
 
 // maxNumberLook bounds inertNumberAt's look-backs, so that its work per
