@@ -58,6 +58,10 @@ type machine struct {
 	// \b \f \/) that stand for a byte no anchor holds: see
 	// jsonWalker.listEscapes.
 	inertEscapes string
+	// inertHigh: no anchor holds a byte from 0x80 on, so a \u escape of
+	// a code point from U+0080 on (its UTF-8 bytes, or U+FFFD for a lone
+	// surrogate) stands for bytes no anchor holds (see inertUnicode).
+	inertHigh bool
 
 	ptrOnce sync.Once // builds ptr (see ptrTrans, lanes8_amd64.go)
 	ptr     []uint64
@@ -121,6 +125,10 @@ func buildMachine(rules []*rule) (*machine, error) {
 		if m.class[unescapeJSON(nil, []byte{'\\', c})[0]] == 0 {
 			m.inertEscapes += string(c)
 		}
+	}
+	m.inertHigh = true
+	for c := 0x80; c < 0x100; c++ {
+		m.inertHigh = m.inertHigh && m.class[c] == 0
 	}
 	m.stride = uint32(next)
 	// Exact for every k*stride with k*stride < 2^32, which the uint32 state

@@ -559,13 +559,15 @@ const shortEscapes = "nrtbf/"
 // at every run of backslashes whose string sparse must visit, decode and
 // check whole, as the walk would: every run that may hide an anchor
 // ("\u0070assword", and \" and \\, which the quote count and
-// decline tests read otherwise). A short escape (\n, \t) that stands
-// for a byte no anchor holds (machine.inertEscapes; \/ is not one, as
-// webhook URLs are anchors) cannot hide one, so every anchor of the
-// decoded string lies between two escapes, verbatim in the raw bytes,
-// and ends at a hit already listed. A string whose escapes are all such
-// and in which no hit survived dropHits then needs no visit: an LLM's
-// answer or a Markdown text with its \n (dropHits judged the hits of
+// decline tests read otherwise). An escape that stands for bytes no
+// anchor holds cannot hide one: a short escape (\n, \t) in
+// machine.inertEscapes (\/ is not one, as webhook URLs are anchors), or
+// a \uXXXX escape that machine.inertUnicode takes ("\u0026", "\u00e9").
+// Then every anchor of the decoded string lies between two escapes,
+// verbatim in the raw bytes, and ends at a hit already listed. A string
+// whose escapes are all such and in which no hit survived dropHits then
+// needs no visit: an LLM's answer or a Markdown text with its \n, a URL
+// with encoding/json's "\u0026" (dropHits judged the hits of
 // such a string on their decoded lines, see escapedLines). Such an
 // escape in a string where a hit survived, or in a key, counts as
 // before, so that the string is visited whole and decoded; and an
@@ -581,31 +583,98 @@ func (j *jsonWalker) listEscapes(slash int) {
 		for r < len(in) && in[r] == '\\' {
 			r++
 		}
-		short := r-i == 1 && r < len(in) && strings.IndexByte(j.r.m.inertEscapes, in[r]) >= 0
-		if short && i > strEnd {
-			var start int
-			start, strEnd = enclosingString(in, i)
-			k, _ := slices.BinarySearch(j.hits, int32(start+2)) // an anchor's last byte after the quote
-			strHit = k < len(j.hits) && int(j.hits[k]) <= strEnd
-			// A key is visited all the same: its values are read under
-			// it decoded, and sparse wants every escaped key recorded.
-			strHit = strHit || strEnd < len(in) && j.ws(strEnd+1) < len(in) && in[j.ws(strEnd+1)] == ':'
+		short := 0 // the length of an inert escape after its backslash
+		if r-i == 1 {
+			short = j.r.m.inertEscape(in[r:])
 		}
-		if !short || strHit {
+		if short > 0 && i > strEnd {
+			strEnd, strHit = j.escapedString(i)
+		}
+		if short == 0 || strHit {
 			j.escHits = append(j.escHits, int32(i)+1)
 		}
 		if (r-i)&1 == 1 && r < len(in) && in[r] == '"' {
 			j.escQ = append(j.escQ, int32(r))
 		}
-		if r >= len(in) {
+		// The next backslash: escapes come close together in text that
+		// is not English ("Jos\u00e9 Mu\u00f1oz"), where a search costs
+		// more than the few bytes it would pass.
+		k := r + max(short, 1)
+		for end := min(len(in), k+16); k < end && in[k] != '\\'; k++ {
+		}
+		if k < len(in) && in[k] != '\\' {
+			n := bytes.IndexByte(in[k:], '\\')
+			if n < 0 {
+				break
+			}
+			k += n
+		}
+		if k >= len(in) {
 			break
 		}
-		n := bytes.IndexByte(in[r+1:], '\\')
-		if n < 0 {
-			break
-		}
-		i = r + 1 + n
+		i = k
 	}
+}
+
+// escapedString returns the end of the string in which the inert escape
+// at i lies (see enclosingString) and whether it must be visited all the
+// same: a hit that dropHits kept ends in it, or it is a key (its values
+// are read under it decoded, and sparse wants every escaped key
+// recorded).
+func (j *jsonWalker) escapedString(i int) (end int, visit bool) {
+	in := j.in
+	if len(j.hits) == 0 {
+		end = stringEndAfter(in, i) // no hit to look for: the start is not needed
+	} else {
+		var start int
+		start, end = enclosingString(in, i)
+		k, _ := slices.BinarySearch(j.hits, int32(start+2)) // an anchor's last byte after the quote
+		visit = k < len(j.hits) && int(j.hits[k]) <= end
+	}
+	return end, visit || end < len(in) && j.ws(end+1) < len(in) && in[j.ws(end+1)] == ':'
+}
+
+// inertEscape returns the length of the escape whose letter starts esc,
+// after its backslash, if it stands for bytes no anchor holds: 1 for a
+// short escape in inertEscapes, 5 for a \uXXXX escape that inertUnicode
+// takes; 0 for any other.
+func (m *machine) inertEscape(esc []byte) int {
+	switch {
+	case len(esc) == 0:
+		return 0
+	case esc[0] == 'u':
+		if m.inertUnicode(esc) {
+			return 5
+		}
+	case strings.IndexByte(m.inertEscapes, esc[0]) >= 0:
+		return 1
+	}
+	return 0
+}
+
+// inertUnicode reports whether the escape whose letter starts u is a
+// \uXXXX escape that stands for bytes no anchor holds, as a short escape
+// in inertEscapes does: an ASCII byte of class 0 ("\u0026", which
+// encoding/json writes for '&', "\u003c" for '<'), or a code point from
+// U+0080 on when no anchor holds a byte from 0x80 on (machine.inertHigh:
+// "Jos\u00e9", "\ud83d\ude00", as Python writes text by default). Every
+// decoding of such an escape, a surrogate paired or alone, gives bytes
+// from 0x80 on.
+func (m *machine) inertUnicode(u []byte) bool {
+	if len(u) < 5 || u[0] != 'u' {
+		return false
+	}
+	cp := 0
+	for _, c := range u[1:5] {
+		if !isHexDigit(c) {
+			return false
+		}
+		cp = cp<<4 | int(unhex(c))
+	}
+	if cp >= 0x80 {
+		return m.inertHigh
+	}
+	return m.class[cp] == 0
 }
 
 // enclosingString returns the quotes that no backslash escapes around
@@ -617,18 +686,22 @@ func enclosingString(in []byte, i int) (start, end int) {
 	for start >= 0 && escapedQuote(in, start) {
 		start = bytes.LastIndexByte(in[:start], '"')
 	}
-	end = len(in)
+	return start, stringEndAfter(in, i)
+}
+
+// stringEndAfter returns the first quote after in[i] that no backslash
+// escapes, or len(in) if none: enclosingString's end.
+func stringEndAfter(in []byte, i int) int {
 	for k := i; k < len(in); k++ {
 		n := bytes.IndexByte(in[k:], '"')
 		if n < 0 {
 			break
 		}
 		if k += n; !escapedQuote(in, k) {
-			end = k
-			break
+			return k
 		}
 	}
-	return start, end
+	return len(in)
 }
 
 // mergeEscapes adds the hits listEscapes listed to j.hits, in order.

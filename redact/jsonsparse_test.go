@@ -300,6 +300,17 @@ func TestShortEscapes(t *testing.T) {
 			t.Errorf("known secret %q: inertEscapes = %q, want %q", known, kr.m.inertEscapes, want)
 		}
 	}
+	// A known secret with a byte from 0x80 on: a \u escape of a code
+	// point from U+0080 on may hide it.
+	for known, want := range map[string]int{"k9.Zq7mW2pLx4vR8": 5, "Zq7mW2pLx4ü9Kd": 0} {
+		kr, err := New(WithKnownSecrets(known))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := kr.m.inertEscape([]byte("u00fc")); got != want {
+			t.Errorf("known secret %q: inertEscape(u00fc) = %d, want %d", known, got, want)
+		}
+	}
 
 	// Which escapes count as hits.
 	for _, c := range []struct {
@@ -315,6 +326,13 @@ func TestShortEscapes(t *testing.T) {
 		{`{"a":"x\ny","b":"password=hunter2xyz","c":"z\tw"}`, 0}, // the hit is in another string
 		{`{"line\none":"Bearer 9f8e7d6c5b4a39281706f5e4"}`, 1},   // a key: read decoded by its value
 		{`{"phone\n":4155552671}`, 1},
+		// \u escapes of bytes no anchor holds: '&' and '<' as
+		// encoding/json writes them, text as Python writes it.
+		{`{"a":"?a=1\u0026b=2 \u003cp\u003c Jos\u00e9 \u00E9 \ud83d\ude00 \ud83d"}`, 0},
+		{`{"a":"x \u003e y"}`, 1},               // '>' is in an anchor (": >")
+		{`{"a":"\u0070assword hunter2xyz"}`, 1}, // 'p' is
+		{`{"a":"x\n\u0070assword hunter2xyz"}`, 1},
+		{`{"a":"\u00e9\u0070assword hunter2xyz"}`, 1},
 	} {
 		doc := []byte(sparsePad + c.doc)
 		j := r.newJSONWalker(doc, nil)
@@ -373,7 +391,8 @@ func TestShortEscapes(t *testing.T) {
 		"password", "token", "api_key", "secret", "Bearer", "Basic", "pin", "ssn", "tel", "hunter2xyz",
 		"Zx81kLmQ02pR77ab", "9f8e7d6c5b4a39281706f5e4", "dXNlcjpodW50ZXIyaHVudGVyMg==", "4155552671", "078-05-1120",
 		"sk_live_", "4eC39HqLyjWDarjtT1zdp7dc", "AbCdEfGhIjKlMnOpQrSt12"}
-	escapes := []string{`\n`, `\r\n`, `\t`, `\/`, `\b`, `\f`, `\n\n`, " ", `\u0020`, `\"`, `\\`, ""}
+	escapes := []string{`\n`, `\r\n`, `\t`, `\/`, `\b`, `\f`, `\n\n`, " ", `\u0020`, `\"`, `\\`, "",
+		`\u0026`, `\u003c`, `\u003e`, `\u00e9`, `\ud83d\ude00`, `\ud83d`, `\u0070`, `\u003A`, `\u0022`, `\u005c`, `\n\u0070`, `\u00e9\u0070`}
 	rng := rand.New(rand.NewPCG(11, 13))
 	for range 6000 {
 		var b strings.Builder
