@@ -433,7 +433,9 @@ func TestNumbersChangeNothing(t *testing.T) {
 		"12345678901234567890", "98765432109876543210987"}
 	keys := []string{"phone", "phones", "tel", "mobile", "ssn", "contact", "fax_number", "user_id", "embedding", "lat",
 		"values", "max_tokens", "password=hunter2", "callback", "telemetry", "Phone Number", "x", "id", "card", "created",
-		"lng", "score", "resourceVersion", "phone" + strings.Repeat("_", 18)}
+		"lng", "score", "resourceVersion", "phone" + strings.Repeat("_", 18),
+		// Escaped keys, read decoded: a phone and an SSN key in disguise.
+		`pho\u006ee`, `ss\u006e`, `tel\n`, `x\u0026y`}
 	rng := rand.New(rand.NewPCG(21, 23))
 	num := func() string {
 		if rng.IntN(4) == 0 {
@@ -464,7 +466,10 @@ func TestNumbersChangeNothing(t *testing.T) {
 			// Between the numbers of a record (inertMembersAfter): strings
 			// that hold a digit anchor or not, literals.
 			return []string{`"+14155552671"`, `"tel 415-555-2671"`, `"call 555 1234"`, `"v1.2.3"`, `"ok"`, `"x+1"`,
-				`"1234"`, `"123"`, "true", "false", "null", `"SSN 078-05-1120"`}[rng.IntN(12)]
+				`"1234"`, `"123"`, "true", "false", "null", `"SSN 078-05-1120"`,
+				// Escapes: the numbers around are judged unless a quote is
+				// escaped (or a backslash ends a string).
+				`"a\nb"`, `"x\u0026y\u00e9"`, `"C:\\"`, `"say \"4155552671\""`, `"\", 4155552671, \""`}[rng.IntN(17)]
 		default:
 			var b strings.Builder
 			b.WriteString("{")

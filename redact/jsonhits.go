@@ -486,20 +486,26 @@ func (j *jsonWalker) inertNumbersAfter(t int, key []byte, depth int) (int, int) 
 
 // plain reports whether numbers and digit strings may be judged at all:
 // no enabled rule but the digits trigger has an anchor of number bytes,
-// hits are not all kept, and the document holds no backslash (so a quote
-// count tells strings from the rest).
+// hits are not all kept, and the document holds no escaped quote (so a
+// quote count tells strings from the rest; a backslash before a quote
+// that closes a string, "C:\\", counts as one too). Other escapes ("\n",
+// "\u0026") lie in strings, which these judge only by their quotes, and
+// plainKeyBefore takes no key with a backslash.
 func (ns *numberScan) plain(j *jsonWalker) bool {
 	if !j.r.numbersDigitsOnly || j.r.keepAllHits {
 		return false
 	}
 	if ns.esc < 0 {
 		ns.esc = 0
-		if bytes.IndexByte(j.in, '\\') >= 0 {
+		if slash := bytes.IndexByte(j.in, '\\'); slash >= 0 && bytes.Contains(j.in[slash:], escapedQuoteBytes) {
 			ns.esc = 1
 		}
 	}
 	return ns.esc == 0
 }
+
+// escapedQuoteBytes is a backslash before a quote.
+var escapedQuoteBytes = []byte(`\"`)
 
 // inertDigitStringAt returns the end of the run of digits in which the
 // digit anchor ending at e lies, if the run is a whole string value under
@@ -617,8 +623,8 @@ func (j *jsonWalker) plainKeyBefore(prev int) (key []byte, ok bool) {
 		return nil, false
 	}
 	key = j.in[ks+1 : kq]
-	if hasControl(key) || !j.keyContext(j.back(ks-1)) {
-		return nil, false
+	if !plainKeyBytes(key) || !j.keyContext(j.back(ks-1)) {
+		return nil, false // a key with an escape is read decoded
 	}
 	if !j.numKey.plain(j.r, key) {
 		return nil, false
