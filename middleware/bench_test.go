@@ -50,6 +50,9 @@ import (
 //   - "structs": what encoding/json makes of a Go service's records:
 //     time.Time in RFC 3339 with nanoseconds (a seven-digit run in
 //     every timestamp) and a float64 score.
+//   - "escapes": records whose strings hold \u escapes, as serializers
+//     write them: encoding/json's "\u0026" in a URL's query and Python's
+//     "\u00e9" in names, with a nine-digit version string.
 func cleanJSON(n int, extra string) []byte {
 	switch extra {
 	case "listing":
@@ -64,6 +67,8 @@ func cleanJSON(n int, extra string) []byte {
 		return recordsJSON(n, extra)
 	case "structs":
 		return structsJSON(n)
+	case "escapes":
+		return escapesJSON(n)
 	}
 	var b bytes.Buffer
 	b.WriteString(`{"data":[`)
@@ -173,6 +178,21 @@ func structsJSON(n int) []byte {
 	return out
 }
 
+// escapesJSON returns the "escapes" body of cleanJSON.
+func escapesJSON(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"items":[`)
+	for i := 0; b.Len() < n-2; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"id":%d,"name":"Jos\u00e9 Mu\u00f1oz %d","city":"M\u00fcnchen","version":"%d",`+
+			`"next":"https://api.example.com/v1/items?page=%d\u0026per_page=50"}`, i, i, 123456789+i*31, i+1)
+	}
+	b.WriteString("]}")
+	return b.Bytes()
+}
+
 // coordinatesJSON returns the "coordinates" body of cleanJSON.
 func coordinatesJSON(n int) []byte {
 	var b bytes.Buffer
@@ -212,7 +232,7 @@ func chatJSON(n int, paragraphs bool) []byte {
 
 // The clean 16 KiB bodies of the benchmarks.
 var cleanBodies = []string{"plain", "urls", "anchor-words", "listing", "embedding", "scores", "epoch-ms", "chat",
-	"chat-markdown", "coordinates", "structs"}
+	"chat-markdown", "coordinates", "structs", "escapes"}
 
 // BenchmarkOutputFilter measures what the filter adds to a realistic
 // response: a 16 KiB clean JSON body served over loopback HTTP/1.1 with

@@ -58,6 +58,7 @@ type machine struct {
 	// \b \f \/) that stand for a byte no anchor holds: see
 	// jsonWalker.listEscapes.
 	inertEscapes string
+	escInert     [256]bool // the letters of inertEscapes
 	// inertHigh: no anchor holds a byte from 0x80 on, so a \u escape of
 	// a code point from U+0080 on (its UTF-8 bytes, or U+FFFD for a lone
 	// surrogate) stands for bytes no anchor holds (see inertUnicode).
@@ -124,6 +125,7 @@ func buildMachine(rules []*rule) (*machine, error) {
 	for _, c := range []byte(shortEscapes) {
 		if m.class[unescapeJSON(nil, []byte{'\\', c})[0]] == 0 {
 			m.inertEscapes += string(c)
+			m.escInert[c] = true
 		}
 	}
 	m.inertHigh = true

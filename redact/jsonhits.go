@@ -361,8 +361,8 @@ func (j *jsonWalker) inertNumberAt(e int, ns *numberScan) int {
 		i--
 	}
 	s := e - len(back) + i
-	if s == 0 || !isNumberByte(b[s]) || s < ns.qpos {
-		return 0
+	if s == 0 || !isNumberByte(b[s]) || s < ns.qpos || b[s-1] == '"' {
+		return 0 // no number; or the digits of a string (inertDigitStringAt)
 	}
 	t, plus, intDigits, ok := scanNumber(b, s)
 	if !ok || t < e || t < len(b) && isNumberByte(b[t]) || !shapeInert(plus, intDigits, b[s:t]) {

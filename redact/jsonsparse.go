@@ -2,8 +2,9 @@ package redact
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"slices"
-	"strings"
 )
 
 // JSONUnchecked is JSON for a document the caller already expects to be
@@ -599,21 +600,31 @@ func (j *jsonWalker) listEscapes(slash int) {
 		// The next backslash: escapes come close together in text that
 		// is not English ("Jos\u00e9 Mu\u00f1oz"), where a search costs
 		// more than the few bytes it would pass.
-		k := r + max(short, 1)
-		for end := min(len(in), k+16); k < end && in[k] != '\\'; k++ {
-		}
-		if k < len(in) && in[k] != '\\' {
-			n := bytes.IndexByte(in[k:], '\\')
-			if n < 0 {
-				break
-			}
-			k += n
-		}
-		if k >= len(in) {
+		if i = nextBackslash(in, r+max(short, 1)); i >= len(in) {
 			break
 		}
-		i = k
 	}
+}
+
+// nextBackslash returns the index of the first backslash in in from k on,
+// or len(in). It reads the first 32 bytes eight at a time: escapes come
+// close together in text that is not English ("Jos\u00e9 Mu\u00f1oz"),
+// where a search costs more than the bytes it passes.
+func nextBackslash(in []byte, k int) int {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	for end := min(len(in), k+32); k+8 <= end; k += 8 {
+		x := binary.LittleEndian.Uint64(in[k:]) ^ (lsb * '\\')
+		if m := (x - lsb) &^ x & msb; m != 0 {
+			return k + bits.TrailingZeros64(m)>>3 // the lowest zero byte is exact
+		}
+	}
+	if k >= len(in) {
+		return len(in)
+	}
+	if n := bytes.IndexByte(in[k:], '\\'); n >= 0 {
+		return k + n
+	}
+	return len(in)
 }
 
 // escapedString returns the end of the string in which the inert escape
@@ -646,7 +657,7 @@ func (m *machine) inertEscape(esc []byte) int {
 		if m.inertUnicode(esc) {
 			return 5
 		}
-	case strings.IndexByte(m.inertEscapes, esc[0]) >= 0:
+	case m.escInert[esc[0]]:
 		return 1
 	}
 	return 0
@@ -664,18 +675,35 @@ func (m *machine) inertUnicode(u []byte) bool {
 	if len(u) < 5 || u[0] != 'u' {
 		return false
 	}
-	cp := 0
-	for _, c := range u[1:5] {
-		if !isHexDigit(c) {
-			return false
-		}
-		cp = cp<<4 | int(unhex(c))
+	// The first two hex digits: "00" for ASCII, anything else for
+	// U+0100 on; a digit that is no hex digit is no escape.
+	h0, h1, h2, h3 := hexValue[u[1]], hexValue[u[2]], hexValue[u[3]], hexValue[u[4]]
+	if (h0|h1|h2|h3)&0x10 != 0 {
+		return false
 	}
+	cp := int(h0)<<12 | int(h1)<<8 | int(h2)<<4 | int(h3)
 	if cp >= 0x80 {
 		return m.inertHigh
 	}
 	return m.class[cp] == 0
 }
+
+// hexValue maps a hex digit to its value and every other byte to 0x10.
+var hexValue = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= '0' && c <= '9':
+			t[c] = uint8(c - '0')
+		case c >= 'a' && c <= 'f':
+			t[c] = uint8(c - 'a' + 10)
+		case c >= 'A' && c <= 'F':
+			t[c] = uint8(c - 'A' + 10)
+		default:
+			t[c] = 0x10
+		}
+	}
+	return t
+}()
 
 // enclosingString returns the quotes that no backslash escapes around
 // in[i]: the last before it (-1 if none) and the first after it (len(in)

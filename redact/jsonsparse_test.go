@@ -452,3 +452,30 @@ func TestUnescapeJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestNextBackslash checks nextBackslash against bytes.IndexByte at every
+// start of random bytes rich in backslashes and bytes next to '\\' (0x5b,
+// 0x5d, 0xdc) that a byte-wise trick could mistake for one.
+func TestNextBackslash(t *testing.T) {
+	rng := rand.New(rand.NewPCG(29, 31))
+	alphabet := []byte{'\\', 'a', 0x5b, 0x5d, 0xdc, 0x00, 0xff, '"', 'u'}
+	for range 2000 {
+		in := make([]byte, rng.IntN(80))
+		for i := range in {
+			if rng.IntN(6) == 0 {
+				in[i] = alphabet[rng.IntN(len(alphabet))]
+			} else {
+				in[i] = alphabet[1+rng.IntN(len(alphabet)-1)]
+			}
+		}
+		for k := 0; k <= len(in); k++ {
+			want := len(in)
+			if n := bytes.IndexByte(in[k:], '\\'); n >= 0 {
+				want = k + n
+			}
+			if got := nextBackslash(in, k); got != want {
+				t.Fatalf("nextBackslash(%q, %d) = %d, want %d", in, k, got, want)
+			}
+		}
+	}
+}
