@@ -511,6 +511,20 @@ func TestNumbersChangeNothing(t *testing.T) {
 			t.Fatalf("nothing redacted in %s", doc)
 		}
 	}
+	// A key head seen before (keyHead) in a place where no key may
+	// stand: a comma after '['. Text redaction, which such a document
+	// gets, reads "tel" before the number.
+	// And a key whose context depends on the sign (its word ends 20 bytes
+	// before a positive number's digits, 21 before a negative one's).
+	k := `"phone` + strings.Repeat("_", 18) + `"`
+	for _, d := range []string{`"a":1,"x":0.1234567,"tel":[,"x":4155552671]`, `"o":{"x":0.1234567},"tel":[,"x":4155552671]`,
+		`"a":{` + k + `:-0.1234567},"b":{` + k + `:4155552671}`} {
+		doc := []byte(`{"pad":"` + strings.Repeat("x", minHitMap) + `",` + d + `}`)
+		got, want := with.JSONUnchecked(doc), without.JSONUnchecked(doc)
+		if !bytes.Equal(got, want) || bytes.Contains(want, []byte("4155552671")) {
+			t.Fatalf("JSONUnchecked on %s\ngot:  %s\nwant: %s (with no phone number)", d, got, want)
+		}
+	}
 	changed, invalid := 0, 0
 	for n := range 600 {
 		var doc []byte

@@ -331,6 +331,9 @@ type numberScan struct {
 	// outermost); and the key.
 	open, end, depth int
 	key              []byte
+
+	heads              [4]keyHead // the keys numbers were last read under
+	headLast, headNext uint8      // the head found last; the one replaced next
 }
 
 // inertNumberAt returns the end of the JSON number in which the digit
@@ -387,10 +390,22 @@ func (j *jsonWalker) inertNumberAt(e int, ns *numberScan) int {
 	case prev < 0:
 		// A top-level number: no key.
 	case b[prev] == ':':
-		var ok bool
-		if key, ok = j.plainKeyBefore(prev); !ok {
+		// Most numbers follow a key a recent number followed too: its
+		// head's bytes hold the verdict (see keyHead).
+		h := ns.head(j, prev)
+		if h == nil {
+			var ok bool
+			if key, ok = j.plainKeyBefore(prev); !ok {
+				return 0
+			}
+			if h = ns.newHead(j, prev, key); h == nil {
+				break // a head too long to keep: ask the memo
+			}
+		}
+		if h.context(j, b[s] == '-') {
 			return 0
 		}
+		return t
 	case b[prev] == ',' && !j.afterValue(prev):
 		return 0
 	case b[prev] == ',' || b[prev] == '[':
@@ -482,6 +497,73 @@ func (j *jsonWalker) inertNumbersAfter(t int, key []byte, depth int) (int, int) 
 		end, endDepth = u, depth
 		i = u
 	}
+}
+
+// keyHead is a plain key that numbers were read under, known by its
+// head: the bytes from the '{' or ',' before the key through the colon
+// after it (`,"score":`, with any whitespace between). A number after
+// the same bytes is read under the same key, as plainKeyBefore would
+// find it: the same quotes, the same bytes between, the same byte before
+// the key, and (for a ',') a value before the comma, which head checks.
+// Records repeat their keys, and finding the key cost more than the rest
+// of a number's judging.
+type keyHead struct {
+	raw [keyHeadMax]byte
+	n   uint8
+	ctx [2]int8 // the key's numberKeyContext by sign (1: minus): 0 not asked, 1 none, 2 context
+	key []byte  // the key in the document where the head was first seen
+}
+
+// keyHeadMax bounds the heads kept; a longer one is judged each time.
+const keyHeadMax = 40
+
+// context reports numberKeyContext for the head's key, from the head
+// when it has the answer.
+func (h *keyHead) context(j *jsonWalker, neg bool) bool {
+	i := 0
+	if neg {
+		i = 1
+	}
+	if h.ctx[i] == 0 {
+		h.ctx[i] = 1
+		if j.numKey.context(j.r, h.key, neg) {
+			h.ctx[i] = 2
+		}
+	}
+	return h.ctx[i] == 2
+}
+
+// head returns the head kept that ends at the colon at prev, or nil.
+func (ns *numberScan) head(j *jsonWalker, prev int) *keyHead {
+	b := j.in
+	for k := range ns.heads {
+		h := &ns.heads[(int(ns.headLast)+k)%len(ns.heads)]
+		n := int(h.n)
+		if n == 0 || n > prev+1 || string(b[prev+1-n:prev+1]) != string(h.raw[:n]) {
+			continue
+		}
+		if h.raw[0] == ',' && !j.afterValue(prev+1-n) {
+			return nil
+		}
+		ns.headLast = uint8((int(ns.headLast) + k) % len(ns.heads))
+		return h
+	}
+	return nil
+}
+
+// newHead keeps the head of the plain key key, which plainKeyBefore found
+// before the colon at prev, and returns it; nil if it is too long.
+func (ns *numberScan) newHead(j *jsonWalker, prev int, key []byte) *keyHead {
+	kq := j.back(prev - 1)          // the key's closing quote
+	hs := j.back(kq - len(key) - 2) // the '{' or ',' before its opening one
+	if hs < 0 || prev+1-hs > keyHeadMax {
+		return nil
+	}
+	h := &ns.heads[ns.headNext]
+	ns.headLast, ns.headNext = ns.headNext, (ns.headNext+1)%uint8(len(ns.heads))
+	*h = keyHead{n: uint8(prev + 1 - hs), key: key}
+	copy(h.raw[:], j.in[hs:prev+1])
+	return h
 }
 
 // plain reports whether numbers and digit strings may be judged at all:
