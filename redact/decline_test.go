@@ -96,6 +96,7 @@ var declinePieces = []string{
 	`{"created_at":"2026-12-05T13:13:56.223739121Z","phone":"2026-12-05T13:13:56.223739121Z"}`,
 	`{"tel":"+1.4155552671Z","at":"56.2237391Z 4155552671"}`,
 	`{"at":"2026-12-05T13:13:56.223739121+01:00","tel":"13:56.2237391 415.555.2671","phone":"x:56.2237391"}`,
+	`{"a":"13:56.)4111111111111111","b":"2026-12-05T13:13:56.2237391)415-555-2671"}`,
 	`1733000037123`,
 	`"ssn 078051120"`,
 	// Strings of digits alone, judged under their key (inertDigitStringAt).
@@ -213,6 +214,11 @@ func TestDeclineDigitsFindsNothing(t *testing.T) {
 		"tel:56.2237391",                  // a phone word, no digit, before the colon
 		"13:56.2237391 415 555 2671",      // a space further on in the region
 		"13:415.555.2671",                 // a first group of three: a North American number
+		// A candidate starts after a ')' too (an outside review).
+		"13:56.)4111111111111111",
+		"13:56.2237391)4111111111111111",
+		"2026-12-05T13:13:56.2237391)415-555-2671",
+		"13:56.2237391)4111111111111111Z", // glued: no candidate ends before a space
 		"13:56.2237391-415-555-2671 ",     // no space, a phone number's groups further on
 	}
 	for n := range 20000 + len(fixed) {

@@ -586,11 +586,12 @@ func declineDigits(b []byte, e int) bool {
 //     candidate), and no upper-case letter before the region starts an
 //     IBAN that findIBAN would read on; or
 //   - the region starts with the two digits of a time of day's seconds,
-//     a colon and a digit before them and a '.' after: a candidate from
-//     there is no card (its first separator is '.'), no SSN or North
-//     American number (a first group of two), and any other shape needs
-//     a phone or SSN word before it, which the digit before the colon
-//     hides (context stops at digits).
+//     a colon and a digit before them and a '.' after, and holds no ')'
+//     (after which a candidate may start too, see apart): a candidate
+//     from the seconds is no card (its first separator is '.'), no SSN
+//     or North American number (a first group of two), and any other
+//     shape needs a phone or SSN word before it, which the digit before
+//     the colon hides (context stops at digits).
 //
 // These are RFC 3339 times' fractions: encoding/json writes a time.Time
 // with nanoseconds ("2026-12-05T13:13:56.223739121Z", "…56.223739121+01:00"),
@@ -608,8 +609,8 @@ func sepRegionDeclined(b []byte, ds, de int) bool {
 			if !regionSep(c) || seps == 2 {
 				break
 			}
-			if c == ' ' || re-de > maxLook {
-				return false
+			if c == ' ' || c == ')' || re-de > maxLook {
+				return false // a candidate may start after it (apart)
 			}
 			seps++
 		}
@@ -624,7 +625,7 @@ func sepRegionDeclined(b []byte, ds, de int) bool {
 		case isDigit(c):
 			seps = 0
 			continue
-		case c == ' ':
+		case c == ' ', c == ')' && !glued:
 			return false
 		case c == '+':
 			return glued && (rs == 1 || !isUpper(b[rs-2]))
