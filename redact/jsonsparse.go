@@ -579,6 +579,11 @@ func (j *jsonWalker) listEscapes(slash int) {
 	j.hasEsc = true
 	j.escQ, j.escHits = j.escQ[:0], j.escHits[:0]
 	strEnd, strHit := -1, false // the string of the last short escape, and whether a hit ends in it
+	var hidden struct {
+		end  int  // the string last checked by hidesNoAnchor ends here
+		none bool // and no anchor of it holds a byte of an escape
+	}
+	hidden.end = -1
 	for i := slash; i >= 0; {
 		r := i
 		for r < len(in) && in[r] == '\\' {
@@ -587,6 +592,20 @@ func (j *jsonWalker) listEscapes(slash int) {
 		short := 0 // the length of an inert escape after its backslash
 		if r-i == 1 {
 			short = j.r.m.inertEscape(in[r:])
+			if short == 0 && r < len(in) && (in[r] == '/' || in[r] == 'u') {
+				// PHP's "https:\/\/…", encoding/json's "\u003e": an escape
+				// that stands for a byte some anchor holds, which no
+				// anchor of its decoded string holds here.
+				if i > hidden.end {
+					hidden.end, hidden.none = j.hidesNoAnchor(i)
+				}
+				if hidden.none {
+					short = 1
+					if in[r] == 'u' {
+						short = 5
+					}
+				}
+			}
 		}
 		if short > 0 && i > strEnd {
 			strEnd, strHit = j.escapedString(i)
@@ -605,6 +624,91 @@ func (j *jsonWalker) listEscapes(slash int) {
 		}
 	}
 }
+
+// hidesNoAnchor returns the end of the string in which the backslash at
+// i lies (see enclosingString) and whether no anchor of its decoded text
+// holds a byte that an escape stands for: then every anchor of it lies
+// between escapes, verbatim in the raw bytes, as for an inert escape. It
+// walks the automaton over the string as decoded, one byte per escape (a
+// code point from U+0080 on is one byte of class 0 when no anchor holds
+// a byte from 0x80 on, as all of its UTF-8 bytes are: a byte of class 0
+// leads every state back to the root), and remembers where the last
+// escape's byte was: an anchor that ends later and reaches back to it
+// holds it. It takes only a string of at most maxHiddenCheck bytes whose
+// escapes are all valid (a visit reports the others).
+func (j *jsonWalker) hidesNoAnchor(i int) (end int, none bool) {
+	in, m := j.in, j.r.m
+	start, end := enclosingString(in, i)
+	if start < 0 || end >= len(in) || end-start > maxHiddenCheck {
+		return end, false
+	}
+	st, p, lastEsc := uint32(root), -1, -1 // p: the decoded byte last fed
+	for k := start + 1; k < end; p++ {
+		c := in[k]
+		if c != '\\' {
+			k++
+		} else {
+			if k+1 >= end {
+				return end, false
+			}
+			switch e := in[k+1]; e {
+			case 'u':
+				if k+6 > end {
+					return end, false
+				}
+				h0, h1, h2, h3 := hexValue[in[k+2]], hexValue[in[k+3]], hexValue[in[k+4]], hexValue[in[k+5]]
+				if (h0|h1|h2|h3)&0x10 != 0 {
+					return end, false
+				}
+				if c = h2<<4 | h3; h0|h1 != 0 || c >= 0x80 {
+					if !m.inertHigh {
+						return end, false
+					}
+					c = 0x80
+				}
+				k += 6
+			case '"', '\\', '/':
+				c, k = e, k+2
+			default:
+				if c = shortEscapeByte(e); c == 0 {
+					return end, false
+				}
+				k += 2
+			}
+			lastEsc = p + 1
+		}
+		if st = m.trans[st+uint32(m.class[c])]; st >= m.matchMin && lastEsc >= 0 {
+			for _, o := range m.outputs(st) {
+				if lastEsc > p+1-o.n {
+					return end, false // the anchor ending here holds the escape's byte
+				}
+			}
+		}
+	}
+	return end, true
+}
+
+// shortEscapeByte returns the byte the escape \e stands for, one of
+// \b \f \n \r \t, or 0.
+func shortEscapeByte(e byte) byte {
+	switch e {
+	case 'b':
+		return '\b'
+	case 'f':
+		return '\f'
+	case 'n':
+		return '\n'
+	case 'r':
+		return '\r'
+	case 't':
+		return '\t'
+	}
+	return 0
+}
+
+// maxHiddenCheck bounds the strings hidesNoAnchor decodes: a longer one is
+// visited, which costs about as much.
+const maxHiddenCheck = 1024
 
 // nextBackslash returns the index of the first backslash in in from k on,
 // or len(in). It reads the first 32 bytes eight at a time: escapes come

@@ -318,9 +318,11 @@ func TestShortEscapes(t *testing.T) {
 		hits int
 	}{
 		{`{"a":"line one\nline two\r\n\ttab\b\f"}`, 0},
-		{`{"a":"a \/ slash"}`, 1},                                // '/' is in anchors
+		{`{"a":"a \/ slash"}`, 0},                                // '/' is in anchors, but in none of this string's
 		{`{"a":"line one\npassword hunter2xyz"}`, 1},             // a hit in the string: visited whole
-		{`{"a":"no anchor \u0041 here"}`, 1},                     // \u may hide one
+		{`{"a":"no anchor \u0041 here"}`, 0},                     // \u may hide one, but hides none here
+		{`{"a":"https:\/\/hooks.slack.com\/services\/T000"}`, 4}, // it does here (hidesNoAnchor)
+		{`{"a":"key\u0022: \u003e x"}`, 2},
 		{`{"a":"a \"quoted\" word"}`, 2},                         // escaped quotes count
 		{`{"a":"back\\slash"}`, 1},                               // and so do escaped backslashes
 		{`{"a":"x\ny","b":"password=hunter2xyz","c":"z\tw"}`, 0}, // the hit is in another string
@@ -329,7 +331,7 @@ func TestShortEscapes(t *testing.T) {
 		// \u escapes of bytes no anchor holds: '&' and '<' as
 		// encoding/json writes them, text as Python writes it.
 		{`{"a":"?a=1\u0026b=2 \u003cp\u003c Jos\u00e9 \u00E9 \ud83d\ude00 \ud83d"}`, 0},
-		{`{"a":"x \u003e y"}`, 1},               // '>' is in an anchor (": >")
+		{`{"a":"x \u003e y"}`, 0},               // '>' is in an anchor (": >"), not here
 		{`{"a":"\u0070assword hunter2xyz"}`, 1}, // 'p' is
 		{`{"a":"x\n\u0070assword hunter2xyz"}`, 1},
 		{`{"a":"\u00e9\u0070assword hunter2xyz"}`, 1},
@@ -351,6 +353,14 @@ func TestShortEscapes(t *testing.T) {
 	}
 
 	_, without := visitOracle(t)
+	// Strings hidesNoAnchor must not decode: escapes that are no JSON
+	// escape, and a string longer than it reads.
+	for _, doc := range []string{`{"a":"\/ \u00"}`, `{"a":"\/ \x"}`, `{"a":"\u003e \u12G4"}`, `{"a":"\/` + strings.Repeat("x", maxHiddenCheck) + `"}`} {
+		doc := []byte(sparsePad + doc)
+		if got, want := r.JSONUnchecked(doc), without.JSONUnchecked(doc); !bytes.Equal(got, want) {
+			t.Errorf("%s: JSONUnchecked gives %s, want %s", doc[len(sparsePad):], got[len(sparsePad):], want[len(sparsePad):])
+		}
+	}
 	// Hits in a string with escapes are judged on their lines: prose
 	// whose anchors all decline, with line feeds (and CR LF) between, is
 	// no visit at all; a tab in the line keeps its hits.
