@@ -63,9 +63,43 @@ type machine struct {
 	// a code point from U+0080 on (its UTF-8 bytes, or U+FFFD for a lone
 	// surrogate) stands for bytes no anchor holds (see inertUnicode).
 	inertHigh bool
+	// fits, by class: the neighbours with which an anchor holds a byte
+	// of the class (see fitsNoAnchor in jsonsparse.go).
+	fits []classFit
 
 	ptrOnce sync.Once // builds ptr (see ptrTrans, lanes8_amd64.go)
 	ptr     []uint64
+}
+
+// classFit records where the anchors hold the bytes of one class: an
+// anchor of that byte alone; the classes that follow it in an anchor it
+// starts (next), that precede it in one it ends (prev), and the pairs
+// around it inside one (mid, by before*classes+after). A byte whose
+// decoded neighbours fit none of them lies in no anchor.
+type classFit struct {
+	alone      bool
+	next, prev [4]uint64
+	mid        []uint64
+}
+
+// add records the byte a[k] of the anchor a, whose classes number n.
+func (f *classFit) add(a string, k int, class *[256]uint8, n int) {
+	switch {
+	case len(a) == 1:
+		f.alone = true
+	case k == 0:
+		c := class[a[1]]
+		f.next[c>>6] |= 1 << (c & 63)
+	case k == len(a)-1:
+		c := class[a[k-1]]
+		f.prev[c>>6] |= 1 << (c & 63)
+	default:
+		if f.mid == nil {
+			f.mid = make([]uint64, (n*n+63)/64)
+		}
+		i := int(class[a[k-1]])*n + int(class[a[k+1]])
+		f.mid[i>>6] |= 1 << (i & 63)
+	}
 }
 
 // Flags of a match state, for the JSON walkers' hit filter (dropHits).
@@ -131,6 +165,14 @@ func buildMachine(rules []*rule) (*machine, error) {
 	m.inertHigh = true
 	for c := 0x80; c < 0x100; c++ {
 		m.inertHigh = m.inertHigh && m.class[c] == 0
+	}
+	m.fits = make([]classFit, next)
+	for _, r := range rules {
+		for _, a := range r.anchors {
+			for k := range len(a) {
+				m.fits[m.class[a[k]]].add(a, k, &m.class, int(next))
+			}
+		}
 	}
 	m.stride = uint32(next)
 	// Exact for every k*stride with k*stride < 2^32, which the uint32 state

@@ -584,6 +584,7 @@ func (j *jsonWalker) listEscapes(slash int) {
 		none bool // and no anchor of it holds a byte of an escape
 	}
 	hidden.end = -1
+	m := j.r.m
 	for i := slash; i >= 0; {
 		r := i
 		for r < len(in) && in[r] == '\\' {
@@ -591,18 +592,24 @@ func (j *jsonWalker) listEscapes(slash int) {
 		}
 		short := 0 // the length of an inert escape after its backslash
 		if r-i == 1 {
-			short = j.r.m.inertEscape(in[r:])
+			short = m.inertEscape(in[r:])
 			if short == 0 && r < len(in) && (in[r] == '/' || in[r] == 'u') {
 				// PHP's "https:\/\/…", encoding/json's "\u003e": an escape
 				// that stands for a byte some anchor holds, which no
-				// anchor of its decoded string holds here.
-				if i > hidden.end {
-					hidden.end, hidden.none = j.hidesNoAnchor(i)
-				}
-				if hidden.none {
-					short = 1
-					if in[r] == 'u' {
-						short = 5
+				// anchor of its decoded string holds here: its
+				// neighbours fit none (the common case), or a walk of
+				// the decoded string finds none.
+				if c, n, ok := m.escapeByte(in[r:]); ok && m.fitsNoAnchor(in, i, r+n, c) {
+					short = n
+				} else {
+					if i > hidden.end {
+						hidden.end, hidden.none = j.hidesNoAnchor(i)
+					}
+					if hidden.none {
+						short = 1
+						if in[r] == 'u' {
+							short = 5
+						}
 					}
 				}
 			}
@@ -623,6 +630,80 @@ func (j *jsonWalker) listEscapes(slash int) {
 			break
 		}
 	}
+}
+
+// escapeByte returns the byte that the escape whose letter starts esc
+// stands for (0x80 for a code point from U+0080 on, when no anchor holds
+// a byte from 0x80 on: each of its bytes is of class 0, as 0x80 is) and
+// its length after the backslash; ok is false for no escape, or a code
+// point from U+0080 on when an anchor holds a high byte.
+func (m *machine) escapeByte(esc []byte) (c byte, n int, ok bool) {
+	if len(esc) == 0 {
+		return 0, 0, false
+	}
+	switch e := esc[0]; e {
+	case 'u':
+		if len(esc) < 5 {
+			return 0, 0, false
+		}
+		h0, h1, h2, h3 := hexValue[esc[1]], hexValue[esc[2]], hexValue[esc[3]], hexValue[esc[4]]
+		if (h0|h1|h2|h3)&0x10 != 0 {
+			return 0, 0, false
+		}
+		if c = h2<<4 | h3; h0|h1 != 0 || c >= 0x80 {
+			return 0x80, 5, m.inertHigh
+		}
+		return c, 5, true
+	case '"', '\\', '/':
+		return e, 1, true
+	}
+	c = shortEscapeByte(esc[0])
+	return c, 1, c != 0
+}
+
+// fitsNoAnchor reports that the byte c, which the escape from the
+// backslash at i to end stands for, lies in no anchor where it stands: no
+// anchor holds a byte of c's class with the bytes around it (see
+// classFit). The byte after is in[end], or the one the escape there
+// stands for. The byte before is in[i-1], raw, even when an escape ends
+// there: an anchor that holds c after another escape's byte holds that
+// escape's byte too, and the first escape of an anchor is judged right
+// (before it, the anchor's bytes are raw; after it, decoded), so the
+// string is visited all the same. A quote around the string is of class
+// 0, so it fits nothing.
+func (m *machine) fitsNoAnchor(in []byte, i, end int, c byte) bool {
+	pb := in[i-1]
+	var nb byte
+	if end < len(in) {
+		nb = in[end]
+		if nb == '\\' {
+			ok := true
+			if end+1 < len(in) && in[end+1] != '\\' {
+				nb, _, ok = m.escapeByte(in[end+1:])
+			}
+			if !ok {
+				return false
+			}
+		}
+	}
+	return !m.fit(c, pb, nb)
+}
+
+// fit reports whether some anchor holds a byte of c's class right after a
+// byte of pb's and right before one of nb's, or starts or ends with it
+// next to one of those (see classFit).
+func (m *machine) fit(c, pb, nb byte) bool {
+	cc := m.class[c]
+	if cc == 0 {
+		return false
+	}
+	f := &m.fits[cc]
+	P, N := uint(m.class[pb]), uint(m.class[nb])
+	if f.alone || f.next[N>>6]&(1<<(N&63)) != 0 || f.prev[P>>6]&(1<<(P&63)) != 0 {
+		return true
+	}
+	k := P*uint(m.stride) + N
+	return f.mid != nil && f.mid[k>>6]&(1<<(k&63)) != 0
 }
 
 // hidesNoAnchor returns the end of the string in which the backslash at
