@@ -729,33 +729,12 @@ func (j *jsonWalker) hidesNoAnchor(i int) (end int, none bool) {
 		if c != '\\' {
 			k++
 		} else {
-			if k+1 >= end {
-				return end, false
+			var n int
+			var ok bool
+			if c, n, ok = m.escapeByte(in[k+1 : end]); !ok {
+				return end, false // no escape, or a high byte an anchor holds
 			}
-			switch e := in[k+1]; e {
-			case 'u':
-				if k+6 > end {
-					return end, false
-				}
-				h0, h1, h2, h3 := hexValue[in[k+2]], hexValue[in[k+3]], hexValue[in[k+4]], hexValue[in[k+5]]
-				if (h0|h1|h2|h3)&0x10 != 0 {
-					return end, false
-				}
-				if c = h2<<4 | h3; h0|h1 != 0 || c >= 0x80 {
-					if !m.inertHigh {
-						return end, false
-					}
-					c = 0x80
-				}
-				k += 6
-			case '"', '\\', '/':
-				c, k = e, k+2
-			default:
-				if c = shortEscapeByte(e); c == 0 {
-					return end, false
-				}
-				k += 2
-			}
+			k += 1 + n
 			lastEsc = p + 1
 		}
 		if st = m.trans[st+uint32(m.class[c])]; st >= m.matchMin && lastEsc >= 0 {
@@ -857,20 +836,11 @@ func (m *machine) inertEscape(esc []byte) int {
 // decoding of such an escape, a surrogate paired or alone, gives bytes
 // from 0x80 on.
 func (m *machine) inertUnicode(u []byte) bool {
-	if len(u) < 5 || u[0] != 'u' {
+	if len(u) == 0 || u[0] != 'u' {
 		return false
 	}
-	// The first two hex digits: "00" for ASCII, anything else for
-	// U+0100 on; a digit that is no hex digit is no escape.
-	h0, h1, h2, h3 := hexValue[u[1]], hexValue[u[2]], hexValue[u[3]], hexValue[u[4]]
-	if (h0|h1|h2|h3)&0x10 != 0 {
-		return false
-	}
-	cp := int(h0)<<12 | int(h1)<<8 | int(h2)<<4 | int(h3)
-	if cp >= 0x80 {
-		return m.inertHigh
-	}
-	return m.class[cp] == 0
+	c, _, ok := m.escapeByte(u) // 0x80 for U+0080 on, of class 0 when inertHigh
+	return ok && m.class[c] == 0
 }
 
 // hexValue maps a hex digit to its value and every other byte to 0x10.
