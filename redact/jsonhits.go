@@ -345,10 +345,10 @@ type numberScan struct {
 // each cost more than the rest of the document.
 //
 // It decides only where sparse would find the same number and key and
-// check the same bytes: in a document with no backslash (so a quote
-// count tells strings from the rest), a number outside every string,
-// standing where a value may, after a key (checked as keyBefore does)
-// or in an array of numbers (or of such arrays: coordinates, time
+// check the same bytes: in a document with no escaped quote (so a quote
+// count tells strings from the rest, see numberScan.plain), a number
+// outside every string, standing where a value may, after a key (checked
+// as keyBefore does) or in an array of numbers (or of such arrays: coordinates, time
 // series) that stands after a key or at the top level. The array is
 // found by looking back over numbers, commas, brackets and whitespace to
 // its '[' (rootArray, at most maxNumberLook bytes), once per array: later
@@ -600,10 +600,11 @@ var escapedQuoteBytes = []byte(`\"`)
 // card when cardIssuer, luhn and allSame say so (13 to 19 digits: kept
 // here), and otherwise an SSN or phone number only with a phone or SSN
 // word as its context, which for a value starting at its digits is the
-// key (keyInReach), as valueKeyContext reads it. It decides only where
-// sparse reads the same key: as inertNumberAt, in a document with no
-// backslash, where the string stands after a key (plainKeyBefore) and
-// closes a value.
+// key (keyInReach), as valueKeyContext reads it. The card test is the one
+// a plain integer gets (shapeInert). It decides only where sparse reads
+// the same key: as inertNumberAt, in a document with no escaped quote
+// (numberScan.plain), where the string stands after a key
+// (plainKeyBefore) and closes a value.
 func (j *jsonWalker) inertDigitStringAt(e int, ns *numberScan) int {
 	b := j.in
 	if !ns.plain(j) {
@@ -619,8 +620,8 @@ func (j *jsonWalker) inertDigitStringAt(e int, ns *numberScan) int {
 	if ds == 0 || b[ds-1] != '"' || de == len(b) || b[de] != '"' || de-ds > candMaxDigits || ds < ns.qpos {
 		return 0
 	}
-	if d := b[ds:de]; len(d) >= 13 && cardIssuer(d) && luhn(d) && !allSame(d) {
-		return 0
+	if !shapeInert(false, de-ds, b[ds:de]) {
+		return 0 // a card may be
 	}
 	ns.qn += bytes.Count(b[ns.qpos:ds], quoteByte)
 	ns.qpos = ds
