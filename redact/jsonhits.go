@@ -402,7 +402,7 @@ func (j *jsonWalker) inertNumberAt(e int, ns *numberScan) int {
 				break // a head too long to keep: ask the memo
 			}
 		}
-		if h.context(j, b[s] == '-') {
+		if h.ctx.of(j, h.key, b[s] == '-') {
 			return 0
 		}
 		return t
@@ -451,7 +451,7 @@ func (j *jsonWalker) inertNumberAt(e int, ns *numberScan) int {
 // key's context is asked once per sign, not once per number.
 func (j *jsonWalker) inertNumbersAfter(t int, key []byte, depth int) (int, int) {
 	b := j.in
-	var ctx [2]int8 // by sign (1: minus): 0 not asked yet, 1 none, 2 context
+	var ctx signContext
 	end, endDepth := t, depth
 	for i := t; ; {
 		// After a number or a ']': a ']' that closes an inner array, or a
@@ -481,17 +481,7 @@ func (j *jsonWalker) inertNumbersAfter(t int, key []byte, depth int) (int, int) 
 		if !(u+1 < len(b) && (b[u] == ']' || b[u] == ',' && (isDigit(b[u+1]) || b[u+1] == '-' || b[u+1] == '['))) && !j.closesValue(u) {
 			return end, endDepth
 		}
-		sign := 0
-		if b[s] == '-' {
-			sign = 1
-		}
-		if ctx[sign] == 0 {
-			ctx[sign] = 1
-			if j.numKey.context(j.r, key, sign == 1) {
-				ctx[sign] = 2
-			}
-		}
-		if ctx[sign] == 2 {
+		if ctx.of(j, key, b[s] == '-') {
 			return end, endDepth
 		}
 		end, endDepth = u, depth
@@ -510,27 +500,32 @@ func (j *jsonWalker) inertNumbersAfter(t int, key []byte, depth int) (int, int) 
 type keyHead struct {
 	raw [keyHeadMax]byte
 	n   uint8
-	ctx [2]int8 // the key's numberKeyContext by sign (1: minus): 0 not asked, 1 none, 2 context
-	key []byte  // the key in the document where the head was first seen
+	ctx signContext // the key's
+	key []byte      // the key in the document where the head was first seen
 }
 
 // keyHeadMax bounds the heads kept; a longer one is judged each time.
 const keyHeadMax = 40
 
-// context reports numberKeyContext for the head's key, from the head
-// when it has the answer.
-func (h *keyHead) context(j *jsonWalker, neg bool) bool {
+// signContext keeps numberKeyContext for one key by sign (1: minus),
+// where a run of numbers under that key asks it again and again: 0 not
+// asked yet, 1 none, 2 a context.
+type signContext [2]int8
+
+// of returns numberKeyContext for key (neg: with a minus sign), which is
+// the key c keeps answers for, asking the memo once per sign.
+func (c *signContext) of(j *jsonWalker, key []byte, neg bool) bool {
 	i := 0
 	if neg {
 		i = 1
 	}
-	if h.ctx[i] == 0 {
-		h.ctx[i] = 1
-		if j.numKey.context(j.r, h.key, neg) {
-			h.ctx[i] = 2
+	if c[i] == 0 {
+		c[i] = 1
+		if j.numKey.context(j.r, key, neg) {
+			c[i] = 2
 		}
 	}
-	return h.ctx[i] == 2
+	return c[i] == 2
 }
 
 // head returns the head kept that ends at the colon at prev, or nil.
