@@ -578,12 +578,7 @@ func (j *jsonWalker) listEscapes(slash int) {
 	in := j.in
 	j.hasEsc = true
 	j.escQ, j.escHits = j.escQ[:0], j.escHits[:0]
-	strEnd, strHit := -1, false // the string of the last short escape, and whether a hit ends in it
-	var hidden struct {
-		end  int  // the string last checked by hidesNoAnchor ends here
-		none bool // and no anchor of it holds a byte of an escape
-	}
-	hidden.end = -1
+	str := escString{end: -1} // the string of the escapes last looked at
 	m := j.r.m
 	for i := slash; i >= 0; {
 		r := i
@@ -599,25 +594,12 @@ func (j *jsonWalker) listEscapes(slash int) {
 				// anchor of its decoded string holds here: its
 				// neighbours fit none (the common case), or a walk of
 				// the decoded string finds none.
-				if c, n, ok := m.escapeByte(in[r:]); ok && m.fitsNoAnchor(in, i, r+n, c) {
+				if c, n, ok := m.escapeByte(in[r:]); ok && (m.fitsNoAnchor(in, i, r+n, c) || j.hidesNoAnchor(&str, i)) {
 					short = n
-				} else {
-					if i > hidden.end {
-						hidden.end, hidden.none = j.hidesNoAnchor(i)
-					}
-					if hidden.none {
-						short = 1
-						if in[r] == 'u' {
-							short = 5
-						}
-					}
 				}
 			}
 		}
-		if short > 0 && i > strEnd {
-			strEnd, strHit = j.escapedString(i)
-		}
-		if short == 0 || strHit {
+		if short == 0 || j.mustVisit(&str, i) {
 			j.escHits = append(j.escHits, int32(i)+1)
 		}
 		if (r-i)&1 == 1 && r < len(in) && in[r] == '"' {
@@ -706,22 +688,85 @@ func (m *machine) fit(c, pb, nb byte) bool {
 	return f.mid != nil && f.mid[k>>6]&(1<<(k&63)) != 0
 }
 
-// hidesNoAnchor returns the end of the string in which the backslash at
-// i lies (see enclosingString) and whether no anchor of its decoded text
-// holds a byte that an escape stands for: then every anchor of it lies
-// between escapes, verbatim in the raw bytes, as for an inert escape. It
-// walks the automaton over the string as decoded, one byte per escape (a
-// code point from U+0080 on is one byte of class 0 when no anchor holds
-// a byte from 0x80 on, as all of its UTF-8 bytes are: a byte of class 0
-// leads every state back to the root), and remembers where the last
-// escape's byte was: an anchor that ends later and reaches back to it
-// holds it. It takes only a string of at most maxHiddenCheck bytes whose
-// escapes are all valid (a visit reports the others).
-func (j *jsonWalker) hidesNoAnchor(i int) (end int, none bool) {
+// escString is what listEscapes learns of the string its escapes lie in,
+// each thing once per string, as it is first needed: its quotes, whether
+// it must be visited all the same (mustVisit) and whether its escapes
+// hide an anchor (hidesNoAnchor).
+type escString struct {
+	start, end   int  // its quotes (start -2 until needed); end -1 before the first string
+	visit, hides int8 // mustVisit's and hidesNoAnchor's answers: 0 not asked yet, 1 no, 2 yes
+}
+
+// enter makes s the string in which the backslash at i lies, if it is not
+// yet: in valid JSON, the one that the unescaped quotes around i delimit.
+func (s *escString) enter(in []byte, i int) {
+	if i > s.end {
+		*s = escString{start: -2, end: stringEndAfter(in, i)}
+	}
+}
+
+// opening returns the string's opening quote (-1 if none), the last
+// quote before i that no backslash escapes.
+func (s *escString) opening(in []byte, i int) int {
+	if s.start == -2 {
+		s.start = bytes.LastIndexByte(in[:i], '"')
+		for s.start >= 0 && escapedQuote(in, s.start) {
+			s.start = bytes.LastIndexByte(in[:s.start], '"')
+		}
+	}
+	return s.start
+}
+
+// mustVisit reports whether the string of the inert escape at i must be
+// visited all the same: a hit that dropHits kept ends in it, or it is a
+// key (its values are read under it decoded, and sparse wants every
+// escaped key recorded).
+func (j *jsonWalker) mustVisit(s *escString, i int) bool {
+	in := j.in
+	s.enter(in, i)
+	if s.visit == 0 {
+		visit := s.end < len(in) && j.ws(s.end+1) < len(in) && in[j.ws(s.end+1)] == ':'
+		if !visit && len(j.hits) > 0 {
+			k, _ := slices.BinarySearch(j.hits, int32(s.opening(in, i)+2)) // an anchor's last byte after the quote
+			visit = k < len(j.hits) && int(j.hits[k]) <= s.end
+		}
+		s.visit = 1
+		if visit {
+			s.visit = 2
+		}
+	}
+	return s.visit == 2
+}
+
+// hidesNoAnchor reports whether no anchor of the decoded text of the
+// string in which the backslash at i lies holds a byte that an escape
+// stands for: then every anchor of it lies between escapes, verbatim in
+// the raw bytes, as for an inert escape. It walks the automaton over the
+// string as decoded, one byte per escape (a code point from U+0080 on is
+// one byte of class 0 when no anchor holds a byte from 0x80 on, as all of
+// its UTF-8 bytes are: a byte of class 0 leads every state back to the
+// root), and remembers where the last escape's byte was: an anchor that
+// ends later and reaches back to it holds it. It takes only a string of
+// at most maxHiddenCheck bytes whose escapes are all valid (a visit
+// reports the others), and walks each string once.
+func (j *jsonWalker) hidesNoAnchor(s *escString, i int) bool {
+	in := j.in
+	s.enter(in, i)
+	if s.hides == 0 {
+		s.hides = 2
+		if j.decodedHoldsNoEscape(s.opening(in, i), s.end) {
+			s.hides = 1
+		}
+	}
+	return s.hides == 1
+}
+
+// decodedHoldsNoEscape is hidesNoAnchor's walk of the string between the
+// quotes at start and end.
+func (j *jsonWalker) decodedHoldsNoEscape(start, end int) bool {
 	in, m := j.in, j.r.m
-	start, end := enclosingString(in, i)
 	if start < 0 || end >= len(in) || end-start > maxHiddenCheck {
-		return end, false
+		return false
 	}
 	st, p, lastEsc := uint32(root), -1, -1 // p: the decoded byte last fed
 	for k := start + 1; k < end; p++ {
@@ -732,7 +777,7 @@ func (j *jsonWalker) hidesNoAnchor(i int) (end int, none bool) {
 			var n int
 			var ok bool
 			if c, n, ok = m.escapeByte(in[k+1 : end]); !ok {
-				return end, false // no escape, or a high byte an anchor holds
+				return false // no escape, or a high byte an anchor holds
 			}
 			k += 1 + n
 			lastEsc = p + 1
@@ -740,12 +785,12 @@ func (j *jsonWalker) hidesNoAnchor(i int) (end int, none bool) {
 		if st = m.trans[st+uint32(m.class[c])]; st >= m.matchMin && lastEsc >= 0 {
 			for _, o := range m.outputs(st) {
 				if lastEsc > p+1-o.n {
-					return end, false // the anchor ending here holds the escape's byte
+					return false // the anchor ending here holds the escape's byte
 				}
 			}
 		}
 	}
-	return end, true
+	return true
 }
 
 // shortEscapeByte returns the byte the escape \e stands for, one of
@@ -789,24 +834,6 @@ func nextBackslash(in []byte, k int) int {
 		return k + n
 	}
 	return len(in)
-}
-
-// escapedString returns the end of the string in which the inert escape
-// at i lies (see enclosingString) and whether it must be visited all the
-// same: a hit that dropHits kept ends in it, or it is a key (its values
-// are read under it decoded, and sparse wants every escaped key
-// recorded).
-func (j *jsonWalker) escapedString(i int) (end int, visit bool) {
-	in := j.in
-	if len(j.hits) == 0 {
-		end = stringEndAfter(in, i) // no hit to look for: the start is not needed
-	} else {
-		var start int
-		start, end = enclosingString(in, i)
-		k, _ := slices.BinarySearch(j.hits, int32(start+2)) // an anchor's last byte after the quote
-		visit = k < len(j.hits) && int(j.hits[k]) <= end
-	}
-	return end, visit || end < len(in) && j.ws(end+1) < len(in) && in[j.ws(end+1)] == ':'
 }
 
 // inertEscape returns the length of the escape whose letter starts esc,
@@ -860,20 +887,9 @@ var hexValue = func() (t [256]uint8) {
 	return t
 }()
 
-// enclosingString returns the quotes that no backslash escapes around
-// in[i]: the last before it (-1 if none) and the first after it (len(in)
-// if none). In valid JSON, a backslash at i lies in the string they
-// delimit.
-func enclosingString(in []byte, i int) (start, end int) {
-	start = bytes.LastIndexByte(in[:i], '"')
-	for start >= 0 && escapedQuote(in, start) {
-		start = bytes.LastIndexByte(in[:start], '"')
-	}
-	return start, stringEndAfter(in, i)
-}
-
 // stringEndAfter returns the first quote after in[i] that no backslash
-// escapes, or len(in) if none: enclosingString's end.
+// escapes, or len(in) if none: in valid JSON, the end of the string in
+// which a backslash at i lies.
 func stringEndAfter(in []byte, i int) int {
 	for k := i; k < len(in); k++ {
 		n := bytes.IndexByte(in[k:], '"')
