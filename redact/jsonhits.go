@@ -263,21 +263,9 @@ func (l *escapedLines) at(j *jsonWalker, e int, st uint32) (int, []byte, int) {
 // lies: the first quote after it that no backslash escapes, and the last
 // before it. A string with an escaped quote is not judged (ok false).
 func (l *escapedLines) newString(b []byte, a, e int) {
-	l.ok, l.start, l.end, l.line = true, 0, -1, false
-	k := e
-	for {
-		i := bytes.IndexByte(b[k:], '"')
-		if i < 0 {
-			l.q, l.ok = len(b), false
-			return
-		}
-		if k += i; !escapedQuote(b, k) {
-			break
-		}
-		l.ok = false
-		k++
-	}
-	l.q = k
+	l.start, l.end, l.line = 0, -1, false
+	q, escaped := stringEndAfter(b, e)
+	l.q, l.ok = q, q < len(b) && !escaped
 	if l.ok {
 		l.p = bytes.LastIndexByte(b[:a], '"')
 		l.ok = l.p >= 0 && !escapedQuote(b, l.p)

@@ -701,7 +701,8 @@ type escString struct {
 // yet: in valid JSON, the one that the unescaped quotes around i delimit.
 func (s *escString) enter(in []byte, i int) {
 	if i > s.end {
-		*s = escString{start: -2, end: stringEndAfter(in, i)}
+		end, _ := stringEndAfter(in, i)
+		*s = escString{start: -2, end: end}
 	}
 }
 
@@ -889,18 +890,20 @@ var hexValue = func() (t [256]uint8) {
 
 // stringEndAfter returns the first quote after in[i] that no backslash
 // escapes, or len(in) if none: in valid JSON, the end of the string in
-// which a backslash at i lies.
-func stringEndAfter(in []byte, i int) int {
+// which a backslash at i lies; and whether it passed an escaped quote on
+// the way.
+func stringEndAfter(in []byte, i int) (end int, escaped bool) {
 	for k := i; k < len(in); k++ {
 		n := bytes.IndexByte(in[k:], '"')
 		if n < 0 {
 			break
 		}
 		if k += n; !escapedQuote(in, k) {
-			return k
+			return k, escaped
 		}
+		escaped = true
 	}
-	return len(in)
+	return len(in), escaped
 }
 
 // mergeEscapes adds the hits listEscapes listed to j.hits, in order.
