@@ -54,11 +54,10 @@ type machine struct {
 	rows8   [7][16]byte // class, as classRows splits it (for classify8x)
 	rows8ok bool        // classRows could split class
 
-	// The letters of the short JSON escapes (of shortEscapes: \n \r \t
-	// \b \f \/) that stand for a byte no anchor holds: see
+	// escInert, by letter: the short JSON escapes (of shortEscapes: \n
+	// \r \t \b \f \/) that stand for a byte no anchor holds: see
 	// jsonWalker.listEscapes.
-	inertEscapes string
-	escInert     [256]bool // the letters of inertEscapes
+	escInert [256]bool
 	// inertHigh: no anchor holds a byte from 0x80 on, so a \u escape of
 	// a code point from U+0080 on (its UTF-8 bytes, or U+FFFD for a lone
 	// surrogate) stands for bytes no anchor holds (see inertUnicode).
@@ -158,7 +157,6 @@ func buildMachine(rules []*rule) (*machine, error) {
 	m.rows8, m.rows8ok = classRows(&m.class)
 	for _, c := range []byte(shortEscapes) {
 		if m.class[unescapeJSON(nil, []byte{'\\', c})[0]] == 0 {
-			m.inertEscapes += string(c)
 			m.escInert[c] = true
 		}
 	}

@@ -562,7 +562,7 @@ const shortEscapes = "nrtbf/"
 // ("\u0070assword", and \" and \\, which the quote count and
 // decline tests read otherwise). An escape that stands for bytes no
 // anchor holds cannot hide one: a short escape (\n, \t) in
-// machine.inertEscapes (\/ is not one, as webhook URLs are anchors), or
+// machine.escInert (\/ is not one, as webhook URLs are anchors), or
 // a \uXXXX escape that machine.inertUnicode takes ("\u0026", "\u00e9").
 // Then every anchor of the decoded string lies between two escapes,
 // verbatim in the raw bytes, and ends at a hit already listed. A string
@@ -839,7 +839,7 @@ func nextBackslash(in []byte, k int) int {
 
 // inertEscape returns the length of the escape whose letter starts esc,
 // after its backslash, if it stands for bytes no anchor holds: 1 for a
-// short escape in inertEscapes, 5 for a \uXXXX escape that inertUnicode
+// short escape in escInert, 5 for a \uXXXX escape that inertUnicode
 // takes; 0 for any other.
 func (m *machine) inertEscape(esc []byte) int {
 	switch {
@@ -857,7 +857,7 @@ func (m *machine) inertEscape(esc []byte) int {
 
 // inertUnicode reports whether the escape whose letter starts u is a
 // \uXXXX escape that stands for bytes no anchor holds, as a short escape
-// in inertEscapes does: an ASCII byte of class 0 ("\u0026", which
+// in escInert does: an ASCII byte of class 0 ("\u0026", which
 // encoding/json writes for '&', "\u003c" for '<'), or a code point from
 // U+0080 on when no anchor holds a byte from 0x80 on (machine.inertHigh:
 // "Jos\u00e9", "\ud83d\ude00", as Python writes text by default). Every
