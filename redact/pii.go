@@ -808,10 +808,11 @@ func validateDigits(s *scanner, w []byte, a, e int) {
 	}
 	// The first group is only the tail of a number when the window cut it
 	// (leftCut) or when an earlier hit skipped the head of a run too long
-	// for any candidate (a digit before floor); it cannot start a
-	// candidate. When the window cuts the region on the right, its last
+	// for any candidate (a digit on each side of floor); it cannot start a
+	// candidate. A region that starts at floor with a '+' or a separator
+	// is a region of its own ("210200000+ 078-05-1121"). When the window cuts the region on the right, its last
 	// group, or what follows it, is unknown.
-	leftCut := rs == 0 && a >= digitsBack || rs == floor && floor > 0 && isDigit(w[floor-1])
+	leftCut := rs == 0 && a >= digitsBack || rs == floor && floor > 0 && isDigit(w[floor-1]) && isDigit(w[rs])
 	rightCut := re == len(w) && len(w)-e >= digitsFwd
 
 	ds := rs

@@ -326,6 +326,9 @@ func TestSSN(t *testing.T) {
 		{"taxpayer", "taxpayer 123 45 6789", "taxpayer " + R},
 		{"line end", "ssn=772-01-0001", "ssn=" + R},
 		{"plain with context through %3D", "q=ssn%3D123456789", "q=ssn%3D" + R},
+		// A region that starts at the '+' after another's digits is no
+		// tail of them (leftCut): the SSN after it is one.
+		{"after a plus that ends a run", "ref 210200000+ 078-05-1121 x", "ref 210200000+ " + R + " x"},
 	})
 	checkRows(t, Default(), unchanged(
 		"ssn 000-12-3456",
